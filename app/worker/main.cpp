@@ -1,0 +1,6 @@
+#include "workerloop.h"
+
+int main(int argc, char *argv[])
+{
+    return wordrace::runWorker(argc, argv);
+}

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+namespace wordrace {
+
+// What the user asked for: "lesson[:REPEAT]", "nicehat[:REPEAT]", or a path to a text file.
+struct CorpusSpec
+{
+    enum class Kind { Lesson, NiceHat, File };
+    Kind kind = Kind::Lesson;
+    std::uint64_t repeat = 0; // generated kinds only
+    QString path;             // File only
+
+    static constexpr std::uint64_t kLessonDefaultRepeat = 10'000'000;
+    static constexpr std::uint64_t kNiceHatDefaultRepeat = 100;
+
+    static CorpusSpec lesson(std::uint64_t repeat = kLessonDefaultRepeat) { return {Kind::Lesson, repeat, {}}; }
+    static CorpusSpec niceHat(std::uint64_t repeat = kNiceHatDefaultRepeat) { return {Kind::NiceHat, repeat, {}}; }
+    static CorpusSpec file(const QString &path) { return {Kind::File, 0, path}; }
+
+    // Parses the CLI form. "file:PATH" forces a file named like a built-in corpus.
+    static std::optional<CorpusSpec> parse(const QString &text, QString *error = nullptr);
+    QString toString() const;
+    // Short human name: "lesson x10,000,000", "nicehat x100", or the file name.
+    QString displayName() const;
+
+    // The three strings the generated corpus repeats, one per line.
+    std::string_view pattern() const;
+    int patternLines() const { return 3; }
+
+    bool operator==(const CorpusSpec &) const = default;
+};
+
+// The bytes to count, in memory shared with worker processes without copying: a generated corpus
+// lives in a memfd, a file is memory-mapped. Either way a worker maps the same pages through the
+// parent's file descriptor, so neither is ever copied.
+class Corpus
+{
+public:
+    enum class Failure { None, BadInput, Io };
+
+    // Opens or builds the corpus. On failure returns null and sets *error to a one-line reason,
+    // and *failure to whether the input was bad (exit 2) or the machine failed (exit 1).
+    static std::unique_ptr<Corpus> open(const CorpusSpec &spec, QString *error, Failure *failure = nullptr);
+    ~Corpus();
+    Corpus(const Corpus &) = delete;
+    Corpus &operator=(const Corpus &) = delete;
+
+    const CorpusSpec &spec() const { return m_spec; }
+    std::string_view bytes() const { return {m_data, m_size}; }
+    std::uint64_t size() const { return m_size; }
+    // A file descriptor a worker can open as /proc/<pid>/fd/<fd>; -1 for an empty corpus.
+    int fd() const { return m_fd; }
+    // Lines as Python's splitlines-on-'\n' sees them: a last line without '\n' still counts.
+    std::uint64_t lineCount() const;
+    bool isGenerated() const { return m_spec.kind != CorpusSpec::Kind::File; }
+    // How long building (generated) or opening and mapping (file) took.
+    double prepareSeconds() const { return m_prepareSeconds; }
+    // True when the first bytes look like binary data rather than text (many NULs or control bytes).
+    bool looksBinary() const;
+
+    // Bytes a generated corpus of this spec would take, or nullopt when it overflows.
+    static std::optional<std::uint64_t> generatedSize(const CorpusSpec &spec);
+
+private:
+    Corpus() = default;
+
+    CorpusSpec m_spec;
+    const char *m_data = nullptr;
+    std::uint64_t m_size = 0;
+    std::size_t m_mapSize = 0;
+    int m_fd = -1;
+    double m_prepareSeconds = 0.0;
+    mutable std::optional<std::uint64_t> m_lines;
+};
+
+} // namespace wordrace

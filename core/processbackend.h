@@ -1,0 +1,24 @@
+#pragma once
+
+#include "backend.h"
+
+namespace wordrace {
+
+// N long-lived wordrace-worker processes started with QProcess, fed tasks as they free up. The
+// corpus is shared through the parent's file descriptor; only task descriptors and results cross
+// the pipes.
+class ProcessBackend : public Backend
+{
+public:
+    Mode mode() const override { return Mode::Processes; }
+    BackendOutcome run(const RunContext &context) override;
+
+    // Where wordrace-worker is: an explicit path, $WORDRACE_WORKER, or next to this executable.
+    static QString resolveWorkerPath(const QString &explicitPath);
+    // Empty when the worker at path can be started; otherwise why not.
+    static QString checkWorker(const QString &path);
+    // Tasks sent ahead to each worker, so it never waits for the parent between tasks.
+    static constexpr int kTasksInFlight = 2;
+};
+
+} // namespace wordrace

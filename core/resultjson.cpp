@@ -1,0 +1,158 @@
+#include "resultjson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSysInfo>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+QJsonObject ResultJson::toJson(const RunResult &r)
+{
+    const CpuTimes total = r.totalCpu();
+    QJsonObject o;
+    o[u"mode"_s] = modeName(r.mode);
+    o[u"workers"_s] = r.workers;
+    o[u"words"_s] = double(r.words);
+    o[u"wall_s"_s] = r.wallS;
+    o[u"cpu_user_s"_s] = total.user;
+    o[u"cpu_sys_s"_s] = total.sys;
+    o[u"cpu_total_s"_s] = total.total();
+    o[u"cpu_per_wall"_s] = r.cpuPerWall();
+    o[u"parent_cpu_s"_s] = r.parentCpu.total();
+    o[u"parent_cpu_user_s"_s] = r.parentCpu.user;
+    o[u"parent_cpu_sys_s"_s] = r.parentCpu.sys;
+    o[u"workers_cpu_user_s"_s] = r.workersCpu.user;
+    o[u"workers_cpu_sys_s"_s] = r.workersCpu.sys;
+    o[u"workers_inside_parent"_s] = r.workersInsideParent;
+    o[u"corpus"_s] = r.corpus.toString();
+    o[u"corpus_bytes"_s] = double(r.corpusBytes);
+    o[u"corpus_lines"_s] = double(r.corpusLines);
+    o[u"chunk_lines"_s] = double(r.chunkLines);
+    o[u"task_count"_s] = double(r.taskCount);
+    o[u"plan_s"_s] = r.planS;
+    o[u"startup_s"_s] = r.startupS;
+    o[u"counter_path"_s] = r.counterPath;
+    o[u"cancelled"_s] = r.cancelled;
+    QJsonArray tasks;
+    for (const TaskRecord &t : r.tasks) {
+        tasks.append(QJsonObject{{u"task"_s, double(t.task)},
+                                 {u"worker"_s, t.worker},
+                                 {u"start_s"_s, t.startS},
+                                 {u"end_s"_s, t.endS},
+                                 {u"words"_s, double(t.words)},
+                                 {u"bytes"_s, double(t.bytes)},
+                                 {u"begin"_s, double(t.begin)}});
+    }
+    o[u"tasks"_s] = tasks;
+    o[u"worker_names"_s] = QJsonArray::fromStringList(r.workerNames);
+    return o;
+}
+
+QJsonObject ResultJson::document(const QList<RunResult> &runs)
+{
+    QJsonArray array;
+    for (const RunResult &r : runs)
+        array.append(toJson(r));
+    return QJsonObject{{u"wordrace"_s, QStringLiteral(WORDRACE_VERSION)},
+                       {u"machine"_s, QJsonObject{{u"logical_cpus"_s, QThread::idealThreadCount()},
+                                                  {u"kernel"_s, QSysInfo::kernelVersion()},
+                                                  {u"cpu_arch"_s, QSysInfo::currentCpuArchitecture()}}},
+                       {u"runs"_s, array}};
+}
+
+QByteArray ResultJson::serialize(const QList<RunResult> &runs)
+{
+    return QJsonDocument(document(runs)).toJson(QJsonDocument::Indented);
+}
+
+std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *error)
+{
+    auto failWith = [&](const QString &why) -> std::optional<RunResult> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    for (const char *key : {"mode", "workers", "words", "wall_s", "cpu_user_s", "cpu_sys_s", "tasks"})
+        if (!o.contains(QLatin1String(key)))
+            return failWith(u"a run has no \"%1\""_s.arg(QLatin1String(key)));
+    RunResult r;
+    const auto mode = modeFromName(o[u"mode"_s].toString());
+    if (!mode)
+        return failWith(u"unknown mode \"%1\""_s.arg(o[u"mode"_s].toString()));
+    r.mode = *mode;
+    r.workers = o[u"workers"_s].toInt();
+    r.words = std::uint64_t(o[u"words"_s].toDouble());
+    r.wallS = o[u"wall_s"_s].toDouble();
+    r.workersInsideParent = o[u"workers_inside_parent"_s].toBool(r.mode != Mode::Processes);
+    r.parentCpu = {o[u"parent_cpu_user_s"_s].toDouble(), o[u"parent_cpu_sys_s"_s].toDouble()};
+    if (!o.contains(u"parent_cpu_user_s"_s))
+        r.parentCpu = {o[u"parent_cpu_s"_s].toDouble(), 0.0};
+    r.workersCpu = {o[u"workers_cpu_user_s"_s].toDouble(), o[u"workers_cpu_sys_s"_s].toDouble()};
+    if (!o.contains(u"workers_cpu_user_s"_s)) {
+        // A file from elsewhere with only the contract's keys: derive the workers' share.
+        const CpuTimes total{o[u"cpu_user_s"_s].toDouble(), o[u"cpu_sys_s"_s].toDouble()};
+        r.workersCpu = r.workersInsideParent ? total : total - r.parentCpu;
+        if (r.workersInsideParent)
+            r.parentCpu = total;
+    }
+    if (const auto spec = CorpusSpec::parse(o[u"corpus"_s].toString(u"lesson"_s)))
+        r.corpus = *spec;
+    r.corpusBytes = std::uint64_t(o[u"corpus_bytes"_s].toDouble());
+    r.corpusLines = std::uint64_t(o[u"corpus_lines"_s].toDouble());
+    r.chunkLines = std::uint64_t(o[u"chunk_lines"_s].toDouble());
+    r.planS = o[u"plan_s"_s].toDouble();
+    r.startupS = o[u"startup_s"_s].toDouble();
+    r.counterPath = o[u"counter_path"_s].toString();
+    r.cancelled = o[u"cancelled"_s].toBool();
+    for (const QJsonValue &v : o[u"worker_names"_s].toArray())
+        r.workerNames.append(v.toString());
+    const QJsonArray tasks = o[u"tasks"_s].toArray();
+    r.tasks.reserve(tasks.size());
+    for (const QJsonValue &v : tasks) {
+        const QJsonObject t = v.toObject();
+        TaskRecord rec;
+        rec.task = std::int64_t(t[u"task"_s].toDouble(double(r.tasks.size())));
+        rec.worker = t[u"worker"_s].toInt();
+        rec.startS = t[u"start_s"_s].toDouble();
+        rec.endS = t[u"end_s"_s].toDouble();
+        rec.words = std::uint64_t(t[u"words"_s].toDouble());
+        rec.bytes = std::uint64_t(t[u"bytes"_s].toDouble());
+        rec.begin = std::uint64_t(t[u"begin"_s].toDouble());
+        if (rec.worker < 0 || rec.endS < rec.startS)
+            return failWith(u"task %1 has a bad worker or times"_s.arg(r.tasks.size()));
+        while (rec.worker >= r.workerNames.size())
+            r.workerNames.append(u"worker %1"_s.arg(r.workerNames.size()));
+        r.tasks.append(rec);
+    }
+    r.taskCount = qsizetype(o[u"task_count"_s].toDouble(double(r.tasks.size())));
+    return r;
+}
+
+std::optional<QList<RunResult>> ResultJson::parse(const QByteArray &json, QString *error)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    if (doc.isNull()) {
+        if (error)
+            *error = u"not valid JSON: %1 at offset %2"_s.arg(pe.errorString()).arg(pe.offset);
+        return std::nullopt;
+    }
+    if (!doc.isObject() || !doc.object()[u"runs"_s].isArray()) {
+        if (error)
+            *error = u"not a WordRace result: no \"runs\" array"_s;
+        return std::nullopt;
+    }
+    QList<RunResult> runs;
+    for (const QJsonValue &v : doc.object()[u"runs"_s].toArray()) {
+        auto run = fromJson(v.toObject(), error);
+        if (!run)
+            return std::nullopt;
+        runs.append(*run);
+    }
+    return runs;
+}
+
+} // namespace wordrace

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "runresult.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace wordrace {
+
+// The JSON that `wordrace-cli run --json` writes and `wordrace-cli chart` reads back:
+// {"runs": [...]} with each run's keys as the CLI contract names them.
+class ResultJson
+{
+public:
+    static QJsonObject toJson(const RunResult &run);
+    static QJsonObject document(const QList<RunResult> &runs);
+    static QByteArray serialize(const QList<RunResult> &runs);
+
+    static std::optional<RunResult> fromJson(const QJsonObject &run, QString *error = nullptr);
+    static std::optional<QList<RunResult>> parse(const QByteArray &json, QString *error = nullptr);
+};
+
+} // namespace wordrace

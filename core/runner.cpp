@@ -1,0 +1,139 @@
+#include "runner.h"
+
+#include "backend.h"
+#include "corpus.h"
+#include "processbackend.h"
+#include "taskplanner.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+Runner::Runner(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<wordrace::RunResult>();
+    qRegisterMetaType<wordrace::RunProgress>();
+}
+
+Runner::~Runner()
+{
+    cancel();
+    wait();
+}
+
+quint64 Runner::start(const Experiment &experiment)
+{
+    cancel();
+    wait();
+    const quint64 job = ++m_job;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    auto cancelFlag = m_cancel;
+    m_thread.reset(QThread::create([this, job, experiment, cancelFlag] { execute(job, experiment, cancelFlag); }));
+    m_thread->setObjectName(u"wordrace-runner"_s);
+    m_thread->start();
+    return job;
+}
+
+void Runner::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+bool Runner::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void Runner::wait()
+{
+    if (m_thread)
+        m_thread->wait();
+}
+
+void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::atomic_bool> cancel)
+{
+    // Signals are emitted on this object's own thread, queued, so receivers never see the
+    // engine's thread.
+    auto post = [this](auto &&fn) { QMetaObject::invokeMethod(this, std::forward<decltype(fn)>(fn), Qt::QueuedConnection); };
+    auto failWith = [&](const QString &why, FailureKind kind) {
+        post([this, job, why, kind] {
+            Q_EMIT runFailed(job, why, kind);
+            Q_EMIT experimentFinished(job, false);
+        });
+    };
+
+    if (const QString why = experiment.validate(); !why.isEmpty())
+        return failWith(why, FailureKind::BadInput);
+    if (experiment.modes.contains(Mode::Processes)) {
+        const QString why = ProcessBackend::checkWorker(ProcessBackend::resolveWorkerPath(experiment.workerPath));
+        if (!why.isEmpty())
+            return failWith(why, FailureKind::RunFailed);
+    }
+
+    QString error;
+    Corpus::Failure failure = Corpus::Failure::None;
+    const std::unique_ptr<Corpus> corpus = Corpus::open(experiment.corpus, &error, &failure);
+    if (!corpus)
+        return failWith(error, failure == Corpus::Failure::BadInput ? FailureKind::BadInput : FailureKind::RunFailed);
+
+    QStringList warnings;
+    if (corpus->size() == 0)
+        warnings << u"the corpus is empty: 0 words"_s;
+    else if (!corpus->isGenerated() && corpus->looksBinary())
+        warnings << u"%1 does not look like text; counting its bytes anyway"_s.arg(experiment.corpus.displayName());
+
+    bool cancelled = false;
+    bool preparedSent = false;
+    for (const Mode mode : std::as_const(experiment.modes)) {
+        if (cancel->load()) {
+            cancelled = true;
+            break;
+        }
+        const int workers = mode == Mode::Sequential ? 1 : experiment.workers;
+        // Every mode is planned with its own worker count, so each gets Pool.map's default chunk.
+        const auto plan = TaskPlanner::plan(*corpus, workers, experiment.chunkLines, &error);
+        if (!plan)
+            return failWith(error, FailureKind::BadInput);
+        if (!preparedSent) {
+            preparedSent = true;
+            const QLocale c = QLocale::c();
+            const QString summary = u"%1: %2 bytes, %3 lines, prepared in %4 s"_s.arg(
+                experiment.corpus.displayName(), c.toString(qulonglong(corpus->size())),
+                c.toString(qulonglong(plan->totalLines)), QString::number(corpus->prepareSeconds(), 'f', 3));
+            if (plan->splitLines > 0)
+                warnings << u"%1 line(s) longer than a task were split at whitespace"_s.arg(plan->splitLines);
+            post([this, job, summary, warnings] { Q_EMIT experimentPrepared(job, summary, warnings); });
+        }
+        post([this, job, mode] { Q_EMIT runStarted(job, mode); });
+
+        RunContext context;
+        context.corpus = corpus.get();
+        context.plan = &*plan;
+        context.workers = workers;
+        context.cancel = cancel;
+        context.workerPath = experiment.workerPath;
+        context.progress = [&](const RunProgress &p) { post([this, job, p] { Q_EMIT progressChanged(job, p); }); };
+
+        const auto backend = Backend::create(mode);
+        BackendOutcome outcome = backend->run(context);
+        if (!outcome.error.isEmpty()) {
+            if (cancel->load()) {
+                cancelled = true;
+                break;
+            }
+            return failWith(outcome.error, FailureKind::RunFailed);
+        }
+        const RunResult result = std::move(outcome.result);
+        post([this, job, result] { Q_EMIT runFinished(job, result); });
+        if (result.cancelled) {
+            cancelled = true;
+            break;
+        }
+    }
+    post([this, job, cancelled] { Q_EMIT experimentFinished(job, cancelled); });
+}
+
+} // namespace wordrace

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "experiment.h"
+#include "runprogress.h"
+#include "runresult.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace wordrace {
+
+// Runs an Experiment off the calling thread, one mode after the other, and reports through
+// queued signals. Every start() gets a new job id that every signal carries, so a receiver can
+// drop what belongs to a run it no longer shows (as hotspot's JobTracker does).
+class Runner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Runner(QObject *parent = nullptr);
+    ~Runner() override;
+
+    // Starts the experiment and returns its job id. A run still going is cancelled first.
+    quint64 start(const Experiment &experiment);
+    void cancel();
+    bool isRunning() const;
+    quint64 currentJob() const { return m_job; }
+    // Blocks until the current run has ended (for tests and the CLI's shutdown).
+    void wait();
+
+    enum class FailureKind { BadInput, RunFailed };
+    Q_ENUM(FailureKind)
+
+Q_SIGNALS:
+    void runStarted(quint64 job, wordrace::Mode mode);
+    void progressChanged(quint64 job, const wordrace::RunProgress &progress);
+    void runFinished(quint64 job, const wordrace::RunResult &result);
+    // The experiment could not run or a run failed; nothing after it runs.
+    void runFailed(quint64 job, const QString &reason, wordrace::Runner::FailureKind kind);
+    // Every mode ran, or the experiment was cancelled or failed.
+    void experimentFinished(quint64 job, bool cancelled);
+    // Set-up facts worth showing once per experiment: corpus preparation, plan, warnings.
+    void experimentPrepared(quint64 job, const QString &summary, const QStringList &warnings);
+
+private:
+    void execute(quint64 job, Experiment experiment, std::shared_ptr<std::atomic_bool> cancel);
+
+    quint64 m_job = 0;
+    std::unique_ptr<QThread> m_thread;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+};
+
+} // namespace wordrace

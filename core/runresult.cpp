@@ -1,0 +1,33 @@
+#include "runresult.h"
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+QString modeName(Mode mode)
+{
+    switch (mode) {
+    case Mode::Sequential:
+        return u"sequential"_s;
+    case Mode::Threads:
+        return u"threads"_s;
+    case Mode::Processes:
+        return u"processes"_s;
+    }
+    return {};
+}
+
+std::optional<Mode> modeFromName(const QString &name)
+{
+    for (Mode m : allModes())
+        if (modeName(m) == name)
+            return m;
+    return std::nullopt;
+}
+
+QList<Mode> allModes()
+{
+    return {Mode::Sequential, Mode::Threads, Mode::Processes};
+}
+
+} // namespace wordrace

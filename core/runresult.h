@@ -1,0 +1,67 @@
+#pragma once
+
+#include "clock.h"
+#include "corpus.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
+namespace wordrace {
+
+enum class Mode { Sequential, Threads, Processes };
+
+QString modeName(Mode mode);
+std::optional<Mode> modeFromName(const QString &name);
+QList<Mode> allModes();
+
+// One task as it ran: who counted it, when (seconds since the run's start, on CLOCK_MONOTONIC
+// shared by every process) and what it found.
+struct TaskRecord
+{
+    std::int64_t task = -1; // index in the plan
+    int worker = -1;        // index into RunResult::workerNames
+    double startS = 0.0;
+    double endS = 0.0;
+    std::uint64_t words = 0;
+    std::uint64_t bytes = 0;
+    std::uint64_t begin = 0; // byte offset of the chunk in the corpus
+    double durationS() const { return endS - startS; }
+};
+
+// Everything one run measured. An immutable value once the engine hands it over.
+struct RunResult
+{
+    Mode mode = Mode::Sequential;
+    int workers = 1;
+    CorpusSpec corpus;
+    std::uint64_t corpusBytes = 0;
+    std::uint64_t corpusLines = 0;
+    std::uint64_t chunkLines = 0;
+    qsizetype taskCount = 0; // planned; tasks.size() is fewer when cancelled
+    std::uint64_t words = 0;
+    double wallS = 0.0;
+    // The parent: the engine's own threads (the runner, and for `threads` the pool's threads).
+    CpuTimes parentCpu;
+    // The workers alone: pool threads (inside the parent) or worker processes (outside it).
+    CpuTimes workersCpu;
+    bool workersInsideParent = true;
+    double planS = 0.0;
+    double startupS = 0.0; // creating the workers until the last is ready
+    QString counterPath;
+    bool cancelled = false;
+    QList<TaskRecord> tasks;
+    QStringList workerNames;
+
+    // CPU of parent plus workers, each counted once.
+    CpuTimes totalCpu() const { return workersInsideParent ? parentCpu : parentCpu + workersCpu; }
+    double cpuPerWall() const { return wallS > 0 ? totalCpu().total() / wallS : 0.0; }
+};
+
+} // namespace wordrace
+
+Q_DECLARE_METATYPE(wordrace::RunResult)

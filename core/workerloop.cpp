@@ -1,0 +1,146 @@
+#include "workerloop.h"
+
+#include "clock.h"
+#include "wordcounter.h"
+#include "workerprotocol.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace wordrace {
+
+namespace {
+
+bool writeAll(const std::string &bytes)
+{
+    const char *p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        const ssize_t n = ::write(STDOUT_FILENO, p, left);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        p += n;
+        left -= std::size_t(n);
+    }
+    return true;
+}
+
+int fail(const std::string &why)
+{
+    writeAll(protocol::encodeError(why));
+    std::fprintf(stderr, "wordrace-worker: %s\n", why.c_str());
+    return 3;
+}
+
+} // namespace
+
+int runWorker(int argc, char **argv)
+{
+    const std::int64_t launchedNs = monotonicNs();
+    long expectedParent = -1;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0) {
+            std::printf("wordrace-worker protocol %u\n", unsigned(protocol::kVersion));
+            return 0;
+        }
+        if (std::strcmp(argv[i], "--parent-pid") == 0 && i + 1 < argc)
+            expectedParent = std::strtol(argv[++i], nullptr, 10);
+    }
+    // Die with the parent, even when it is killed with SIGKILL and cannot clean up; then make
+    // sure the parent did not die before the line above took effect.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (expectedParent > 0 && ::getppid() != expectedParent)
+        return 4;
+    // A closed pipe is reported through write()'s EPIPE, not by killing us.
+    ::signal(SIGPIPE, SIG_IGN);
+
+    protocol::Decoder decoder;
+    protocol::Decoder::Message msg;
+    char buf[4096];
+    const char *corpus = nullptr;
+    std::uint64_t corpusSize = 0;
+    bool helloSeen = false;
+
+    for (;;) {
+        protocol::Decoder::Status st;
+        while ((st = decoder.next(msg)) == protocol::Decoder::Status::Ok) {
+            switch (msg.type) {
+            case protocol::Type::Hello: {
+                protocol::Hello hello{};
+                if (!protocol::decodePayload(msg.payload, hello) || helloSeen)
+                    return fail("unexpected hello");
+                helloSeen = true;
+                corpusSize = hello.corpusSize;
+                if (corpusSize > 0) {
+                    const std::string path = "/proc/" + std::to_string(hello.parentPid) + "/fd/" +
+                                             std::to_string(hello.corpusFd);
+                    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+                    if (fd < 0)
+                        return fail("cannot open the shared corpus " + path + ": " + std::strerror(errno));
+                    void *map = ::mmap(nullptr, corpusSize, PROT_READ, MAP_SHARED, fd, 0);
+                    ::close(fd);
+                    if (map == MAP_FAILED)
+                        return fail("cannot map the shared corpus: " + std::string(std::strerror(errno)));
+                    corpus = static_cast<const char *>(map);
+                }
+                const protocol::Ready ready{static_cast<std::int32_t>(::getpid()), 0, launchedNs, monotonicNs()};
+                if (!writeAll(protocol::encode(protocol::Type::Ready, ready)))
+                    return 5;
+                break;
+            }
+            case protocol::Type::Task: {
+                protocol::Task task{};
+                if (!protocol::decodePayload(msg.payload, task) || !helloSeen)
+                    return fail("unexpected task");
+                if (task.begin > task.end || task.end > corpusSize)
+                    return fail("task " + std::to_string(task.index) + " lies outside the corpus");
+                protocol::Done done{};
+                done.index = task.index;
+                done.startNs = monotonicNs();
+                done.words = WordCounter::countRange(std::string_view(corpus, corpusSize), task.begin, task.end);
+                done.endNs = monotonicNs();
+                done.bytes = task.end - task.begin;
+                if (!writeAll(protocol::encode(protocol::Type::Done, done)))
+                    return 5;
+                break;
+            }
+            case protocol::Type::Bye: {
+                rusage ru{};
+                ::getrusage(RUSAGE_SELF, &ru);
+                const protocol::Usage usage{std::int64_t(ru.ru_utime.tv_sec) * 1000000 + ru.ru_utime.tv_usec,
+                                            std::int64_t(ru.ru_stime.tv_sec) * 1000000 + ru.ru_stime.tv_usec};
+                writeAll(protocol::encode(protocol::Type::Usage, usage));
+                return 0;
+            }
+            default:
+                return fail("unexpected message type " + std::to_string(int(msg.type)));
+            }
+        }
+        if (st == protocol::Decoder::Status::Malformed)
+            return fail("malformed message from the parent: " + decoder.error());
+        const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+        if (n == 0)
+            return 0; // the parent closed our input: it is gone or cancelled the run
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return 6;
+        }
+        decoder.append(std::string_view(buf, std::size_t(n)));
+    }
+}
+
+} // namespace wordrace
