@@ -104,9 +104,9 @@ QString CorpusSpec::displayName() const
 {
     switch (kind) {
     case Kind::Lesson:
-        return u"lesson \u00d7%1"_s.arg(QLocale::c().toString(qulonglong(repeat)));
+        return u"lesson \u00d7%1"_s.arg(QLocale(QLocale::English).toString(qulonglong(repeat)));
     case Kind::NiceHat:
-        return u"nicehat \u00d7%1"_s.arg(QLocale::c().toString(qulonglong(repeat)));
+        return u"nicehat \u00d7%1"_s.arg(QLocale(QLocale::English).toString(qulonglong(repeat)));
     case Kind::File:
         return QFileInfo(path).fileName();
     }
@@ -219,7 +219,7 @@ std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Fai
     }
     if (c->m_size == 0)
         c->m_lines = 0;
-    c->m_prepareSeconds = double(monotonicNs() - t0) * 1e-9;
+    c->m_prepareSeconds = double(monotonicNs() - t0) / 1e9;
     return c;
 }
 

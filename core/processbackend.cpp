@@ -276,7 +276,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
         loop.exec();
     ticker.stop();
 
-    out.result.wallS = double(monotonicNs() - t0) * 1e-9;
+    out.result.wallS = double(monotonicNs() - t0) / 1e9;
     std::int64_t lastReady = t0;
     for (Worker &w : workers) {
         out.result.workersCpu += w.cpu;
@@ -287,7 +287,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             w.process->waitForFinished(2000);
         }
     }
-    out.result.startupS = double(lastReady - t0) * 1e-9;
+    out.result.startupS = double(lastReady - t0) / 1e9;
     out.result.parentCpu = threadCpu() - cpu0;
     out.result.words = recorder.words();
     out.result.workerNames = recorder.workerNames();

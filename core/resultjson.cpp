@@ -5,11 +5,77 @@
 #include <QSysInfo>
 #include <QThread>
 
+#include <charconv>
+
 using namespace Qt::StringLiterals;
 
 namespace wordrace {
 
+namespace {
+
+void appendNumber(QByteArray &out, double v)
+{
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, res.ptr - buf);
+}
+
+void appendNumber(QByteArray &out, std::uint64_t v)
+{
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, res.ptr - buf);
+}
+
+// Tasks are most of a result (a run may have two million); Qt's JSON DOM needs a heap object per
+// task and takes seconds for that, so they are written straight out, one per line.
+void appendTasks(QByteArray &out, const QList<TaskRecord> &tasks)
+{
+    out.reserve(out.size() + tasks.size() * 110);
+    out.append("[");
+    bool first = true;
+    for (const TaskRecord &t : tasks) {
+        out.append(first ? "\n" : ",\n");
+        first = false;
+        out.append("{\"task\":");
+        appendNumber(out, std::uint64_t(t.task));
+        out.append(",\"worker\":");
+        appendNumber(out, std::uint64_t(t.worker));
+        out.append(",\"start_s\":");
+        appendNumber(out, t.startS);
+        out.append(",\"end_s\":");
+        appendNumber(out, t.endS);
+        out.append(",\"words\":");
+        appendNumber(out, t.words);
+        out.append(",\"bytes\":");
+        appendNumber(out, t.bytes);
+        out.append(",\"begin\":");
+        appendNumber(out, t.begin);
+        out.append("}");
+    }
+    out.append("]");
+}
+
+} // namespace
+
 QJsonObject ResultJson::toJson(const RunResult &r)
+{
+    QJsonObject o = scalars(r);
+    QJsonArray tasks;
+    for (const TaskRecord &t : r.tasks) {
+        tasks.append(QJsonObject{{u"task"_s, double(t.task)},
+                                 {u"worker"_s, t.worker},
+                                 {u"start_s"_s, t.startS},
+                                 {u"end_s"_s, t.endS},
+                                 {u"words"_s, double(t.words)},
+                                 {u"bytes"_s, double(t.bytes)},
+                                 {u"begin"_s, double(t.begin)}});
+    }
+    o[u"tasks"_s] = tasks;
+    return o;
+}
+
+QJsonObject ResultJson::scalars(const RunResult &r)
 {
     const CpuTimes total = r.totalCpu();
     QJsonObject o;
@@ -36,36 +102,36 @@ QJsonObject ResultJson::toJson(const RunResult &r)
     o[u"startup_s"_s] = r.startupS;
     o[u"counter_path"_s] = r.counterPath;
     o[u"cancelled"_s] = r.cancelled;
-    QJsonArray tasks;
-    for (const TaskRecord &t : r.tasks) {
-        tasks.append(QJsonObject{{u"task"_s, double(t.task)},
-                                 {u"worker"_s, t.worker},
-                                 {u"start_s"_s, t.startS},
-                                 {u"end_s"_s, t.endS},
-                                 {u"words"_s, double(t.words)},
-                                 {u"bytes"_s, double(t.bytes)},
-                                 {u"begin"_s, double(t.begin)}});
-    }
-    o[u"tasks"_s] = tasks;
     o[u"worker_names"_s] = QJsonArray::fromStringList(r.workerNames);
     return o;
 }
 
-QJsonObject ResultJson::document(const QList<RunResult> &runs)
+QJsonObject ResultJson::header()
 {
-    QJsonArray array;
-    for (const RunResult &r : runs)
-        array.append(toJson(r));
     return QJsonObject{{u"wordrace"_s, QStringLiteral(WORDRACE_VERSION)},
                        {u"machine"_s, QJsonObject{{u"logical_cpus"_s, QThread::idealThreadCount()},
                                                   {u"kernel"_s, QSysInfo::kernelVersion()},
-                                                  {u"cpu_arch"_s, QSysInfo::currentCpuArchitecture()}}},
-                       {u"runs"_s, array}};
+                                                  {u"cpu_arch"_s, QSysInfo::currentCpuArchitecture()}}}};
 }
 
 QByteArray ResultJson::serialize(const QList<RunResult> &runs)
 {
-    return QJsonDocument(document(runs)).toJson(QJsonDocument::Indented);
+    // The small parts through Qt (its escaping), each closing brace reopened to append more.
+    QByteArray out = QJsonDocument(header()).toJson(QJsonDocument::Compact);
+    out.chop(1);
+    out.append(",\n\"runs\":[");
+    bool first = true;
+    for (const RunResult &r : runs) {
+        out.append(first ? "\n" : ",\n");
+        first = false;
+        out.append(QJsonDocument(scalars(r)).toJson(QJsonDocument::Compact));
+        out.chop(1);
+        out.append(",\"tasks\":");
+        appendTasks(out, r.tasks);
+        out.append("}");
+    }
+    out.append("\n]}\n");
+    return out;
 }
 
 std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *error)

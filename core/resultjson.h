@@ -16,11 +16,15 @@ class ResultJson
 {
 public:
     static QJsonObject toJson(const RunResult &run);
-    static QJsonObject document(const QList<RunResult> &runs);
+    // Fast for runs with millions of tasks.
     static QByteArray serialize(const QList<RunResult> &runs);
 
     static std::optional<RunResult> fromJson(const QJsonObject &run, QString *error = nullptr);
     static std::optional<QList<RunResult>> parse(const QByteArray &json, QString *error = nullptr);
+
+private:
+    static QJsonObject header();
+    static QJsonObject scalars(const RunResult &run);
 };
 
 } // namespace wordrace

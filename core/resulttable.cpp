@@ -49,7 +49,7 @@ QString ResultTable::cell(const RunResult &r, int column)
     case Workers:
         return QString::number(r.workers);
     case Words:
-        return QLocale::c().toString(qulonglong(r.words));
+        return QLocale(QLocale::English).toString(qulonglong(r.words));
     case Wall:
         return seconds(r.wallS);
     case User:

@@ -99,7 +99,7 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
             return failWith(error, FailureKind::BadInput);
         if (!preparedSent) {
             preparedSent = true;
-            const QLocale c = QLocale::c();
+            const QLocale c(QLocale::English);
             const QString summary = u"%1: %2 bytes, %3 lines, prepared in %4 s"_s.arg(
                 experiment.corpus.displayName(), c.toString(qulonglong(corpus->size())),
                 c.toString(qulonglong(plan->totalLines)), QString::number(corpus->prepareSeconds(), 'f', 3));

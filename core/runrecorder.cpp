@@ -39,7 +39,7 @@ void RunRecorder::maybeReport(bool force)
     if (!m_context.progress)
         return;
     const std::int64_t now = monotonicNs();
-    if (!force && double(now - m_lastReportNs) * 1e-9 < m_context.progressInterval)
+    if (!force && double(now - m_lastReportNs) / 1e9 < m_context.progressInterval)
         return;
     m_lastReportNs = now;
     RunProgress p;

@@ -26,7 +26,7 @@ public:
     void maybeReport(bool force = false);
 
     std::int64_t runStartNs() const { return m_runStartNs; }
-    double secondsSince(std::int64_t ns) const { return double(ns - m_runStartNs) * 1e-9; }
+    double secondsSince(std::int64_t ns) const { return double(ns - m_runStartNs) / 1e9; }
     std::uint64_t words() const { return m_words.load(std::memory_order_relaxed); }
     qsizetype tasksDone() const { return m_tasksDone.load(std::memory_order_relaxed); }
     // All records so far, in completion order per worker.

@@ -30,7 +30,7 @@ BackendOutcome SequentialBackend::run(const RunContext &context)
                                       task.bytes(), task.begin});
         recorder.maybeReport();
     }
-    out.result.wallS = double(monotonicNs() - t0) * 1e-9;
+    out.result.wallS = double(monotonicNs() - t0) / 1e9;
     const CpuTimes used = threadCpu() - cpu0;
     out.result.parentCpu = used;
     out.result.workersCpu = used;

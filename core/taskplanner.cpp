@@ -53,7 +53,7 @@ std::optional<TaskPlan> TaskPlanner::plan(const Corpus &corpus, int workers, std
     const std::uint64_t lineTasks = (plan.totalLines + plan.linesPerTask - 1) / plan.linesPerTask;
     if (lineTasks > kMaxTasks) {
         if (error) {
-            const QLocale c = QLocale::c();
+            const QLocale c(QLocale::English);
             const std::uint64_t minChunk = (plan.totalLines + kMaxTasks - 1) / kMaxTasks;
             *error = u"--chunk %1 would make %2 tasks; WordRace times and draws every task and caps a run at %3 "
                      "(use --chunk %4 or more, or a smaller corpus)"_s.arg(c.toString(qulonglong(plan.linesPerTask)),
@@ -66,7 +66,7 @@ std::optional<TaskPlan> TaskPlanner::plan(const Corpus &corpus, int workers, std
     const std::string_view bytes = corpus.bytes();
     const std::uint64_t size = bytes.size();
     if (size == 0) {
-        plan.planSeconds = double(monotonicNs() - t0) * 1e-9;
+        plan.planSeconds = double(monotonicNs() - t0) / 1e9;
         return plan;
     }
     plan.tasks.reserve(qsizetype(lineTasks));
@@ -89,7 +89,7 @@ std::optional<TaskPlan> TaskPlanner::plan(const Corpus &corpus, int workers, std
             const std::uint64_t n = std::min(plan.linesPerTask, plan.totalLines - first);
             plan.tasks.append(Task{lineStart(first), lineStart(first + n), first, n});
         }
-        plan.planSeconds = double(monotonicNs() - t0) * 1e-9;
+        plan.planSeconds = double(monotonicNs() - t0) / 1e9;
         return plan;
     }
 
@@ -144,7 +144,7 @@ std::optional<TaskPlan> TaskPlanner::plan(const Corpus &corpus, int workers, std
         }
     }
     flush(size);
-    plan.planSeconds = double(monotonicNs() - t0) * 1e-9;
+    plan.planSeconds = double(monotonicNs() - t0) / 1e9;
     return plan;
 }
 

@@ -55,13 +55,13 @@ BackendOutcome ThreadBackend::run(const RunContext &context)
     while (!pool.waitForDone(int(context.progressInterval * 1000)))
         recorder.maybeReport();
 
-    out.result.wallS = double(monotonicNs() - t0) * 1e-9;
+    out.result.wallS = double(monotonicNs() - t0) / 1e9;
     std::int64_t lastReady = t0;
     for (int w = 0; w < n; ++w) {
         out.result.workersCpu += workerCpu[std::size_t(w)];
         lastReady = std::max(lastReady, readyNs[std::size_t(w)]);
     }
-    out.result.startupS = double(lastReady - t0) * 1e-9;
+    out.result.startupS = double(lastReady - t0) / 1e9;
     // The parent is the engine thread plus its pool: what `%time` would show for this process.
     out.result.parentCpu = (threadCpu() - cpu0) + out.result.workersCpu;
     out.result.workersInsideParent = true;

@@ -1,0 +1,116 @@
+// The counter against the machine's floors, on the lesson's corpus in memory (580 MB).
+//   bench_counter --benchmark_filter=. --benchmark_min_time=1
+// Ratios matter, not absolute numbers: run the floors and the counter in the same invocation.
+#include "corpus.h"
+#include "wordcounter.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstring>
+#include <memory>
+#include <numeric>
+#include <string>
+
+#include <sys/mman.h>
+
+using namespace wordrace;
+
+namespace {
+
+const Corpus &lessonCorpus()
+{
+    static const std::unique_ptr<Corpus> corpus = [] {
+        QString error;
+        auto c = Corpus::open(CorpusSpec::lesson(), &error);
+        if (!c)
+            std::abort();
+        return c;
+    }();
+    return *corpus;
+}
+
+// Multibyte-heavy text of the same size class: Russian, Greek and Japanese with ideographic spaces.
+const std::string &multibyteText()
+{
+    static const std::string text = [] {
+        const std::string unit = "Было бы славно посчитать слова. Καλημέρα κόσμε, μετράμε λέξεις. "
+                                 "日本語の文章\xE3\x80\x80全角スペース\xE3\x80\x80で区切る。\n";
+        std::string s;
+        s.reserve(256u << 20);
+        while (s.size() + unit.size() <= (256u << 20))
+            s += unit;
+        return s;
+    }();
+    return text;
+}
+
+void counter(benchmark::State &state, WordCounter::Path path, bool multibyte)
+{
+    const std::string_view bytes = multibyte ? std::string_view(multibyteText()) : lessonCorpus().bytes();
+    std::uint64_t words = 0;
+    for (auto _ : state) {
+        words = WordCounter::count(bytes, path);
+        benchmark::DoNotOptimize(words);
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(bytes.size()));
+    state.counters["words"] = double(words);
+    state.SetLabel(WordCounter::pathName(path));
+}
+
+// The floor: the fastest way to touch every byte once, memchr for a byte that is not there.
+void memchrFloor(benchmark::State &state)
+{
+    const std::string_view bytes = lessonCorpus().bytes();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(std::memchr(bytes.data(), 0x01, bytes.size()));
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(bytes.size()));
+}
+
+void byteSumFloor(benchmark::State &state)
+{
+    const std::string_view bytes = lessonCorpus().bytes();
+    for (auto _ : state) {
+        std::uint64_t sum = 0;
+        const auto *p = reinterpret_cast<const std::uint64_t *>(bytes.data());
+        for (std::size_t i = 0, n = bytes.size() / 8; i < n; ++i)
+            sum += p[i];
+        benchmark::DoNotOptimize(sum);
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(bytes.size()));
+}
+
+void buildLessonCorpus(benchmark::State &state)
+{
+    for (auto _ : state) {
+        QString error;
+        auto c = Corpus::open(CorpusSpec::lesson(), &error);
+        benchmark::DoNotOptimize(c->bytes().data());
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * 580'000'000);
+}
+
+// What building the corpus is measured against: memset of as many fresh bytes.
+void memsetFreshMemory(benchmark::State &state)
+{
+    constexpr std::size_t n = 580'000'000;
+    for (auto _ : state) {
+        void *p = ::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        std::memset(p, 'x', n);
+        benchmark::DoNotOptimize(p);
+        ::munmap(p, n);
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(n));
+}
+
+} // namespace
+
+BENCHMARK_CAPTURE(counter, ascii_auto, WordCounter::Path::Auto, false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(counter, ascii_portable, WordCounter::Path::Portable, false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(counter, multibyte_auto, WordCounter::Path::Auto, true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(counter, multibyte_portable, WordCounter::Path::Portable, true)->Unit(benchmark::kMillisecond);
+BENCHMARK(memchrFloor)->Unit(benchmark::kMillisecond);
+BENCHMARK(byteSumFloor)->Unit(benchmark::kMillisecond);
+BENCHMARK(buildLessonCorpus)->Unit(benchmark::kMillisecond);
+BENCHMARK(memsetFreshMemory)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();

@@ -1,0 +1,338 @@
+#include "procscan.h"
+#include "referencecounter.h"
+#include "runner.h"
+#include "taskplanner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace wordrace;
+
+Q_DECLARE_METATYPE(wordrace::Mode)
+
+namespace {
+
+struct Outcome
+{
+    QList<RunResult> results;
+    QStringList failures;
+    bool cancelled = false;
+    bool finished = false;
+};
+
+// Runs an experiment through the Runner, as the GUI does, and collects what it reports.
+Outcome runToEnd(const Experiment &e, int timeoutMs = 60000)
+{
+    Runner runner;
+    Outcome out;
+    QObject::connect(&runner, &Runner::runFinished, [&](quint64, const RunResult &r) { out.results.append(r); });
+    QObject::connect(&runner, &Runner::runFailed,
+                     [&](quint64, const QString &why, Runner::FailureKind) { out.failures.append(why); });
+    QSignalSpy done(&runner, &Runner::experimentFinished);
+    runner.start(e);
+    if (!done.wait(timeoutMs))
+        qWarning("experiment did not finish in time");
+    if (!done.isEmpty()) {
+        out.finished = true;
+        out.cancelled = done.first().at(1).toBool();
+    }
+    return out;
+}
+
+std::uint64_t oracle(const CorpusSpec &spec)
+{
+    QString error;
+    const auto corpus = Corpus::open(spec, &error);
+    return corpus ? reference::countWords(corpus->bytes()) : ~0ull;
+}
+
+} // namespace
+
+class TestBackends : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(QCoreApplication::applicationDirPath() + u"/wordrace-worker"_s),
+                 "wordrace-worker must be built next to the tests");
+    }
+
+    void countsMatchOracle_data()
+    {
+        QTest::addColumn<Mode>("mode");
+        QTest::addColumn<QString>("corpus");
+        QTest::addColumn<int>("workers");
+        QTest::addColumn<qulonglong>("chunk"); // 0: default
+        const QStringList corpora = {u"nicehat"_s,
+                                     u"lesson:2000"_s,
+                                     u"lesson:0"_s,
+                                     QFINDTESTDATA("data/multilingual.txt"),
+                                     QFINDTESTDATA("data/invalid-utf8.bin"),
+                                     QFINDTESTDATA("data/unicode-whitespace.txt"),
+                                     QFINDTESTDATA("data/crlf.txt"),
+                                     QFINDTESTDATA("data/empty.txt"),
+                                     QFINDTESTDATA("data/whitespace-only.txt"),
+                                     QFINDTESTDATA("data/lesson-excerpt.txt")};
+        for (Mode mode : allModes()) {
+            for (const QString &c : corpora) {
+                for (int workers : {1, 3}) {
+                    for (qulonglong chunk : {0ull, 1ull}) {
+                        QTest::addRow("%s %s w%d c%llu", qPrintable(modeName(mode)),
+                                      qPrintable(QFileInfo(c).fileName()), workers, chunk)
+                            << mode << c << workers << chunk;
+                    }
+                }
+            }
+        }
+    }
+    void countsMatchOracle()
+    {
+        QFETCH(Mode, mode);
+        QFETCH(QString, corpus);
+        QFETCH(int, workers);
+        QFETCH(qulonglong, chunk);
+        Experiment e;
+        e.corpus = *CorpusSpec::parse(corpus);
+        e.modes = {mode};
+        e.workers = workers;
+        if (chunk)
+            e.chunkLines = chunk;
+        const Outcome out = runToEnd(e);
+        QVERIFY(out.finished);
+        QVERIFY2(out.failures.isEmpty(), qPrintable(out.failures.join(u"; "_s)));
+        QCOMPARE(out.results.size(), 1);
+        const RunResult &r = out.results.first();
+        QCOMPARE(r.mode, mode);
+        QCOMPARE(r.words, oracle(e.corpus));
+        QVERIFY(!r.cancelled);
+        QCOMPARE(r.tasks.size(), r.taskCount);
+        QCOMPARE(r.workers, mode == Mode::Sequential ? 1 : workers);
+        QCOMPARE(r.workerNames.size(), r.workers);
+        std::uint64_t words = 0, bytes = 0;
+        QList<bool> seen(r.taskCount, false);
+        for (const TaskRecord &t : r.tasks) {
+            QVERIFY(t.worker >= 0 && t.worker < r.workers);
+            QVERIFY(t.startS >= 0.0);
+            QVERIFY(t.endS >= t.startS);
+            QVERIFY(t.endS <= r.wallS);
+            QVERIFY(!seen[t.task]);
+            seen[t.task] = true;
+            words += t.words;
+            bytes += t.bytes;
+        }
+        QCOMPARE(words, r.words);
+        QCOMPARE(bytes, r.corpusBytes);
+        if (mode == Mode::Processes) {
+            QVERIFY(!r.workersInsideParent);
+            for (const QString &name : r.workerNames)
+                QVERIFY2(name.startsWith(u"pid "_s), qPrintable(name));
+            QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
+        } else {
+            for (const QString &name : r.workerNames)
+                QVERIFY2(name.startsWith(u"thread "_s), qPrintable(name));
+        }
+    }
+
+    void lessonCorpusAllModes()
+    {
+        // A tenth of the lesson's corpus keeps CI quick; the CLI test runs the full one.
+        Experiment e;
+        e.corpus = CorpusSpec::lesson(1'000'000);
+        e.workers = 2;
+        const Outcome out = runToEnd(e);
+        QVERIFY2(out.failures.isEmpty(), qPrintable(out.failures.join(u"; "_s)));
+        QCOMPARE(out.results.size(), 3);
+        for (const RunResult &r : out.results) {
+            QCOMPARE(r.words, 11'000'000u);
+            QVERIFY(r.wallS > 0.0);
+            QVERIFY(r.totalCpu().total() >= 0.0);
+        }
+        // Processes: the workers' CPU lives outside the parent and is added, not hidden.
+        const RunResult &p = out.results.last();
+        QCOMPARE(p.mode, Mode::Processes);
+        QVERIFY(p.totalCpu().total() >= p.parentCpu.total());
+        QVERIFY(p.workersCpu.total() > 0.0);
+    }
+
+    void progressArrivesWithTasks()
+    {
+        Experiment e;
+        e.corpus = CorpusSpec::lesson(2'000'000);
+        e.modes = {Mode::Sequential};
+        e.chunkLines = 1000;
+        Runner runner;
+        qsizetype tasksSeen = 0;
+        QObject::connect(&runner, &Runner::progressChanged,
+                         [&](quint64, const RunProgress &p) { tasksSeen += p.newTasks.size(); });
+        QSignalSpy done(&runner, &Runner::experimentFinished);
+        runner.start(e);
+        QVERIFY(done.wait(60000));
+        QCOMPARE(tasksSeen, qsizetype(6000)); // every task reported exactly once
+    }
+
+    void cancel_data()
+    {
+        QTest::addColumn<Mode>("mode");
+        for (Mode m : allModes())
+            QTest::addRow("%s", qPrintable(modeName(m))) << m;
+    }
+    void cancel()
+    {
+        QFETCH(Mode, mode);
+        Experiment e;
+        e.corpus = CorpusSpec::lesson(2'000'000);
+        e.modes = {mode};
+        e.workers = 2;
+        e.chunkLines = 3;
+        Runner runner;
+        QSignalSpy started(&runner, &Runner::runStarted);
+        QSignalSpy finished(&runner, &Runner::runFinished);
+        QSignalSpy done(&runner, &Runner::experimentFinished);
+        runner.start(e);
+        QVERIFY(started.wait(30000));
+        QTest::qWait(100);
+        runner.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+        QCOMPARE(done.first().at(1).toBool(), true);
+        QCOMPARE(finished.size(), 1);
+        const auto r = finished.first().at(1).value<RunResult>();
+        QVERIFY(r.cancelled);
+        QVERIFY(r.tasks.size() < r.taskCount);
+        QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
+    }
+
+    void missingWorkerIsReportedBeforeTheRun()
+    {
+        Experiment e;
+        e.corpus = CorpusSpec::niceHat();
+        e.modes = {Mode::Sequential, Mode::Processes};
+        e.workerPath = u"/nonexistent/wordrace-worker"_s;
+        const Outcome out = runToEnd(e);
+        QCOMPARE(out.failures.size(), 1);
+        QVERIFY2(out.failures.first().contains(u"missing"_s), qPrintable(out.failures.first()));
+        QVERIFY(out.results.isEmpty()); // nothing ran
+    }
+
+    void workerThatIsNotAWorker_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("exits at once") << u"/bin/false"_s << u"exited with status 1"_s;
+        QTest::newRow("writes garbage") << u"garbage"_s << u"malformed"_s;
+        QTest::newRow("hangs up at once") << u"eof"_s << u"exited with status 0 before it was ready"_s;
+    }
+    void workerThatIsNotAWorker()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, reason);
+        // Stand-ins for a broken worker binary: shell scripts that misbehave in one way each.
+        QTemporaryDir dir;
+        if (program == u"garbage" || program == u"eof") {
+            const QString script = dir.filePath(program);
+            QFile f(script);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(program == u"garbage" ? "#!/bin/sh\necho 'this is not the WordRace protocol at all'\nexec cat >/dev/null\n"
+                                           : "#!/bin/sh\nexit 0\n");
+            f.close();
+            QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+            program = script;
+        }
+        Experiment e;
+        e.corpus = CorpusSpec::niceHat();
+        e.modes = {Mode::Processes};
+        e.workers = 2;
+        e.workerPath = program;
+        const Outcome out = runToEnd(e, 20000);
+        QVERIFY(out.finished);
+        QCOMPARE(out.failures.size(), 1);
+        QVERIFY2(out.failures.first().contains(reason), qPrintable(out.failures.first()));
+        QVERIFY2(out.failures.first().contains(u"worker"_s), qPrintable(out.failures.first()));
+        QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
+    }
+
+    void workerKilledMidRun()
+    {
+        Experiment e;
+        e.corpus = CorpusSpec::lesson(2'000'000);
+        e.modes = {Mode::Processes};
+        e.workers = 2;
+        e.chunkLines = 3; // long enough to be caught mid-run
+        Runner runner;
+        QStringList failures;
+        QObject::connect(&runner, &Runner::runFailed,
+                         [&](quint64, const QString &why, Runner::FailureKind) { failures.append(why); });
+        QSignalSpy started(&runner, &Runner::runStarted);
+        QSignalSpy done(&runner, &Runner::experimentFinished);
+        runner.start(e);
+        QVERIFY(started.wait(30000));
+        QList<qint64> workers;
+        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(QCoreApplication::applicationPid())).isEmpty(), 10000);
+        QTest::qWait(200);
+        ::kill(pid_t(workers.first()), SIGKILL);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+        QCOMPARE(failures.size(), 1);
+        QVERIFY2(failures.first().contains(u"pid %1"_s.arg(workers.first())), qPrintable(failures.first()));
+        QVERIFY2(failures.first().contains(u"killed"_s), qPrintable(failures.first()));
+        QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
+    }
+
+    void badExperiments_data()
+    {
+        QTest::addColumn<int>("workers");
+        QTest::addColumn<qulonglong>("chunk");
+        QTest::addColumn<QString>("corpus");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("zero workers") << 0 << 0ull << u"nicehat"_s << u"--workers"_s;
+        QTest::newRow("absurd workers") << 100000 << 0ull << u"nicehat"_s << u"--workers"_s;
+        QTest::newRow("zero chunk") << 2 << 0ull << u"nicehat"_s << u"--chunk"_s;
+        QTest::newRow("missing file") << 2 << 1ull << u"/nonexistent/x.txt"_s << u"no such file"_s;
+        QTest::newRow("directory") << 2 << 1ull << u"/tmp"_s << u"directory"_s;
+    }
+    void badExperiments()
+    {
+        QFETCH(int, workers);
+        QFETCH(qulonglong, chunk);
+        QFETCH(QString, corpus);
+        QFETCH(QString, reason);
+        Experiment e;
+        e.corpus = *CorpusSpec::parse(corpus);
+        e.workers = workers;
+        e.chunkLines = chunk;
+        Runner runner;
+        QSignalSpy failed(&runner, &Runner::runFailed);
+        QSignalSpy done(&runner, &Runner::experimentFinished);
+        runner.start(e);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().at(1).toString().contains(reason), qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(failed.first().at(2).value<Runner::FailureKind>(), Runner::FailureKind::BadInput);
+    }
+
+    void staleJobsAreNewJobs()
+    {
+        Runner runner;
+        Experiment e;
+        e.corpus = CorpusSpec::lesson(500'000);
+        QSignalSpy done(&runner, &Runner::experimentFinished);
+        const quint64 first = runner.start(e);
+        const quint64 second = runner.start(e); // cancels the first
+        QVERIFY(second != first);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 30000);
+        QCOMPARE(done.at(0).at(0).toULongLong(), first);
+        QCOMPARE(done.at(0).at(1).toBool(), true);
+        QCOMPARE(done.at(1).at(0).toULongLong(), second);
+        QCOMPARE(done.at(1).at(1).toBool(), false);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBackends)
+#include "tst_backends.moc"

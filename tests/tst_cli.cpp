@@ -1,0 +1,196 @@
+#include "procscan.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString cliPath()
+{
+    return QCoreApplication::applicationDirPath() + u"/wordrace-cli"_s;
+}
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliRun runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+              int timeoutMs = 120000)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(cliPath(), args);
+    CliRun r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void jsonToStdoutIsPureJson()
+    {
+        const CliRun r = runCli({u"run"_s, u"--corpus"_s, u"nicehat"_s, u"--workers"_s, u"2"_s, u"--json"_s, u"-"_s});
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError pe{};
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &pe);
+        QVERIFY2(!doc.isNull(), qPrintable(pe.errorString()));
+        const QJsonArray runs = doc.object()[u"runs"_s].toArray();
+        QCOMPARE(runs.size(), 3);
+        QStringList modes;
+        for (const QJsonValue &v : runs) {
+            const QJsonObject run = v.toObject();
+            modes << run[u"mode"_s].toString();
+            QCOMPARE(run[u"words"_s].toInteger(), 1100);
+            QVERIFY(run[u"wall_s"_s].toDouble() > 0.0);
+            QVERIFY(run.contains(u"cpu_user_s"_s) && run.contains(u"cpu_sys_s"_s) && run.contains(u"parent_cpu_s"_s));
+            QVERIFY(!run[u"tasks"_s].toArray().isEmpty());
+            QCOMPARE(run[u"worker_names"_s].toArray().size(), run[u"workers"_s].toInt());
+        }
+        QCOMPARE(modes, (QStringList{u"sequential"_s, u"threads"_s, u"processes"_s}));
+        // The table went to stderr.
+        QVERIFY(r.err.contains("CPU/wall"));
+    }
+
+    void tableOnStdout()
+    {
+        QTemporaryDir dir;
+        const QString json = dir.filePath(u"out.json"_s);
+        const CliRun r = runCli({u"run"_s, u"--mode"_s, u"threads,processes"_s, u"--corpus"_s, u"lesson:1000"_s,
+                                 u"--chunk"_s, u"10"_s, u"--json"_s, json});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[0].startsWith("mode"));
+        QVERIFY(lines[1].startsWith("threads"));
+        QVERIFY(lines[2].startsWith("processes"));
+        QVERIFY(lines[1].contains("11,000"));
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray runs = QJsonDocument::fromJson(f.readAll()).object()[u"runs"_s].toArray();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs[0].toObject()[u"tasks"_s].toArray().size(), 300);
+    }
+
+    void fullLessonCorpus()
+    {
+        // The lesson's own experiment: 110,000,000 words, in every mode.
+        const CliRun r = runCli({u"run"_s, u"--json"_s, u"-"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray runs = QJsonDocument::fromJson(r.out).object()[u"runs"_s].toArray();
+        QCOMPARE(runs.size(), 3);
+        for (const QJsonValue &v : runs)
+            QCOMPARE(v.toObject()[u"words"_s].toInteger(), 110000000);
+    }
+
+    void badUsage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("missing file") << QStringList{u"run"_s, u"--corpus"_s, u"/nonexistent/file.txt"_s}
+                                      << u"no such file"_s;
+        QTest::newRow("directory") << QStringList{u"run"_s, u"--corpus"_s, u"/tmp"_s} << u"directory"_s;
+        QTest::newRow("device") << QStringList{u"run"_s, u"--corpus"_s, u"/dev/zero"_s} << u"regular file"_s;
+        QTest::newRow("zero workers") << QStringList{u"run"_s, u"--workers"_s, u"0"_s} << u"--workers"_s;
+        QTest::newRow("text workers") << QStringList{u"run"_s, u"--workers"_s, u"two"_s} << u"--workers"_s;
+        QTest::newRow("zero chunk") << QStringList{u"run"_s, u"--chunk"_s, u"0"_s} << u"--chunk"_s;
+        QTest::newRow("negative chunk") << QStringList{u"run"_s, u"--chunk"_s, u"-5"_s} << u"--chunk"_s;
+        QTest::newRow("unknown mode") << QStringList{u"run"_s, u"--mode"_s, u"gpu"_s} << u"unknown mode"_s;
+        QTest::newRow("unknown option") << QStringList{u"run"_s, u"--frobnicate"_s} << u"frobnicate"_s;
+        QTest::newRow("no command") << QStringList{} << u"run"_s;
+        QTest::newRow("bad repeat") << QStringList{u"run"_s, u"--corpus"_s, u"lesson:many"_s} << u"REPEAT"_s;
+        QTest::newRow("too much memory") << QStringList{u"run"_s, u"--corpus"_s, u"lesson:999999999999"_s}
+                                         << u"would need"_s;
+        QTest::newRow("too many tasks") << QStringList{u"run"_s, u"--corpus"_s, u"lesson:1000000"_s, u"--chunk"_s, u"1"_s}
+                                        << u"tasks"_s;
+        QTest::newRow("json into a missing folder")
+            << QStringList{u"run"_s, u"--corpus"_s, u"nicehat"_s, u"--json"_s, u"/nonexistent/dir/out.json"_s}
+            << u"does not exist"_s;
+    }
+    void badUsage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, reason);
+        const CliRun r = runCli(args);
+        QCOMPARE(r.exitCode, 2);
+        const QString err = QString::fromLocal8Bit(r.err).trimmed();
+        QVERIFY2(err.contains(reason), qPrintable(err));
+        QVERIFY2(!err.contains(u'\n'), qPrintable(err)); // one line
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void missingWorkerFailsTheRun()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"WORDRACE_WORKER"_s, u"/nonexistent/wordrace-worker"_s);
+        const CliRun r = runCli({u"run"_s, u"--corpus"_s, u"nicehat"_s, u"--mode"_s, u"processes"_s}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("missing"), r.err.constData());
+    }
+
+    void interruptStopsCleanly_data()
+    {
+        QTest::addColumn<int>("sig");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("SIGINT processes") << int(SIGINT) << 130 << u"processes"_s;
+        QTest::newRow("SIGTERM processes") << int(SIGTERM) << 143 << u"processes"_s;
+        QTest::newRow("SIGINT threads") << int(SIGINT) << 130 << u"threads"_s;
+    }
+    void interruptStopsCleanly()
+    {
+        QFETCH(int, sig);
+        QFETCH(int, status);
+        QFETCH(QString, mode);
+        QProcess p;
+        p.start(cliPath(), {u"run"_s, u"--mode"_s, mode, u"--corpus"_s, u"lesson:2000000"_s, u"--chunk"_s, u"3"_s,
+                            u"--json"_s, u"-"_s});
+        QVERIFY(p.waitForStarted());
+        // Wait until the run is under way (its workers exist, or the corpus is prepared).
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("prepared") ||
+                                     p.state() != QProcess::Running,
+                                 20000);
+        QTest::qWait(300);
+        const QList<qint64> workers = workerProcesses(p.processId());
+        if (mode == u"processes")
+            QVERIFY(!workers.isEmpty());
+        ::kill(pid_t(p.processId()), sig);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), status);
+        // The partial result is kept and marked cancelled.
+        const QJsonObject run =
+            QJsonDocument::fromJson(p.readAllStandardOutput()).object()[u"runs"_s].toArray().first().toObject();
+        QCOMPARE(run[u"cancelled"_s].toBool(), true);
+        const QList<qint64> left = workerProcesses();
+        for (qint64 pid : workers)
+            QVERIFY2(!left.contains(pid), qPrintable(u"worker %1 outlived the CLI"_s.arg(pid)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
