@@ -7,6 +7,8 @@
 #include "threadbackend.h"
 #include "wordcounter.h"
 
+using namespace Qt::StringLiterals;
+
 namespace wordrace {
 
 std::unique_ptr<Backend> Backend::create(Mode mode)
@@ -34,21 +36,53 @@ RunResult Backend::baseResult(const RunContext &context, Mode mode, int workers)
     r.taskCount = context.plan->tasks.size();
     r.planS = context.plan->planSeconds;
     r.counterPath = QString::fromLatin1(WordCounter::pathName(WordCounter::Path::Auto));
+    r.knobs = context.knobs;
     return r;
 }
 
-std::optional<std::uint64_t> Backend::countTask(const RunContext &context, std::uint64_t begin, std::uint64_t end)
+TaskCosts Backend::taskCosts(const RunContext &context, EmulatedGil *gil)
 {
-    // 4 MiB is well under a millisecond of counting: cancel stays instant, the check stays free.
-    constexpr std::uint64_t kSlice = 4u << 20;
-    const std::string_view bytes = context.corpus->bytes();
-    std::uint64_t words = 0;
-    for (std::uint64_t at = begin; at < end; at += kSlice) {
-        if (context.cancel && context.cancel->load(std::memory_order_relaxed))
-            return std::nullopt;
-        words += WordCounter::countRange(bytes, at, std::min(end, at + kSlice));
+    TaskCosts costs;
+    costs.ioLatencyNs = std::int64_t(context.knobs.ioLatencyMs * 1e6);
+    if (context.knobs.workPerWordNs > 0)
+        costs.workIterationsPerWord = context.knobs.workPerWordNs * TaskExecutor::iterationsPerNs();
+    costs.gil = gil;
+    return costs;
+}
+
+TaskRecord Backend::makeRecord(std::int64_t index, int worker, double startS, double endS, std::uint64_t words,
+                               const Task &task, const TaskPhases &phases)
+{
+    TaskRecord r{index, worker, startS, endS, words, task.bytes(), task.begin};
+    r.ioS = double(phases.ioNs) / 1e9;
+    r.gilWaitS = double(phases.gilWaitNs) / 1e9;
+    r.computeS = double(phases.computeNs) / 1e9;
+    return r;
+}
+
+void Backend::summarizeOverhead(RunResult &r)
+{
+    Overhead o;
+    o.startupS = r.startupS;
+    double lastEnd = 0.0;
+    for (const TaskRecord &t : std::as_const(r.tasks)) {
+        o.transferS += t.transferS;
+        o.computeS += t.computeS;
+        o.ioS += t.ioS;
+        o.gilWaitS += t.gilWaitS;
+        lastEnd = std::max(lastEnd, t.endS);
     }
-    return words;
+    o.gatherS = std::max(0.0, r.wallS - lastEnd);
+    const double available = double(r.workers) * r.wallS;
+    o.idleS = std::max(0.0, available - o.computeS - o.ioS - o.gilWaitS - o.transferS - o.startupS -
+                                double(r.workers) * o.gatherS);
+    r.overhead = o;
+}
+
+QString Backend::faultMessage(const RunContext &context)
+{
+    return u"%1 shrank while it was being read (truncated or rewritten by another program); "
+           "run again once it is complete"_s.arg(context.corpus->spec().displayName());
 }
 
 } // namespace wordrace

@@ -2,6 +2,8 @@
 
 #include "runprogress.h"
 #include "runresult.h"
+#include "taskexecutor.h"
+#include "taskplanner.h"
 
 #include <QString>
 
@@ -13,7 +15,7 @@
 namespace wordrace {
 
 class Corpus;
-struct TaskPlan;
+class EmulatedGil;
 
 using CancelFlag = std::shared_ptr<std::atomic_bool>;
 
@@ -26,6 +28,8 @@ struct RunContext
     int workers = 1;
     CancelFlag cancel;
     QString workerPath;
+    double taskTimeoutS = 0.0; // 0: no limit
+    Knobs knobs;
     // Called on the calling thread at most every progressInterval seconds.
     std::function<void(const RunProgress &)> progress;
     double progressInterval = 0.05;
@@ -35,7 +39,8 @@ struct RunContext
 struct BackendOutcome
 {
     RunResult result;
-    QString error; // non-empty: the run failed
+    QString error;         // non-empty: the run failed
+    bool badInput = false; // the failure is the experiment's, not the machine's (exit 2)
 };
 
 class Backend
@@ -50,9 +55,25 @@ public:
 protected:
     // The fields every backend fills the same way.
     static RunResult baseResult(const RunContext &context, Mode mode, int workers);
-    // Counts one task in slices, checking the cancel flag between them so that even a huge task
-    // stops promptly. Returns nullopt when cancelled.
-    static std::optional<std::uint64_t> countTask(const RunContext &context, std::uint64_t begin, std::uint64_t end);
+    // The per-task costs the knobs ask for (the GIL, when on, is the caller's).
+    static TaskCosts taskCosts(const RunContext &context, EmulatedGil *gil);
+public:
+    // The costs of task i: the run's, with the latency pattern applied when there is one.
+    static TaskCosts taskCostsFor(const RunContext &context, const TaskCosts &base, std::int64_t i)
+    {
+        TaskCosts c = base;
+        if (!context.knobs.latencyPatternMs.isEmpty())
+            c.ioLatencyNs = std::int64_t(context.knobs.latencyPatternMs[i % context.knobs.latencyPatternMs.size()] * 1e6);
+        return c;
+    }
+    // A finished task's record, with its phases, on the run's time axis.
+    static TaskRecord makeRecord(std::int64_t index, int worker, double startS, double endS, std::uint64_t words,
+                                 const Task &task, const TaskPhases &phases);
+protected:
+    // Fills in the run's overhead breakdown from its tasks, wall time and startup.
+    static void summarizeOverhead(RunResult &result);
+    static QString faultMessage(const RunContext &context);
+
 };
 
 } // namespace wordrace

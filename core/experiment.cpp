@@ -19,6 +19,16 @@ QString Experiment::validate() const
         return u"--workers must be at least 1"_s;
     if (workers > kMaxWorkers)
         return u"--workers %1 is more than WordRace allows (%2)"_s.arg(workers).arg(kMaxWorkers);
+    if (runs < 1 || runs > kMaxRuns)
+        return u"--runs must be between 1 and %1"_s.arg(kMaxRuns);
+    if (warmup < 0 || warmup > kMaxRuns)
+        return u"--warmup must be between 0 and %1"_s.arg(kMaxRuns);
+    if (!(knobs.ioLatencyMs >= 0.0) || knobs.ioLatencyMs > 3'600'000.0)
+        return u"--io-latency must be between 0 and 3,600,000 ms"_s;
+    if (!(knobs.workPerWordNs >= 0.0) || knobs.workPerWordNs > 1e9)
+        return u"--work-per-word must be between 0 and 1,000,000,000 ns"_s;
+    if (!(taskTimeoutS >= 0.0))
+        return u"--task-timeout must be 0 (none) or a positive number of seconds"_s;
     if (chunkLines && *chunkLines == 0)
         return u"--chunk must be at least 1 line"_s;
     return {};

@@ -10,10 +10,12 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QProcess>
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -56,6 +58,9 @@ struct Worker
     QByteArray stderrTail;
     CpuTimes cpu;
     std::int64_t readyNs = 0;
+    std::int64_t launchedNs = 0;
+    std::int64_t lastActivityNs = 0; // last dispatch to an idle worker, or last result
+    qsizetype tasksGiven = 0;
 };
 
 } // namespace
@@ -86,24 +91,48 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     BackendOutcome out;
     out.result = baseResult(context, Mode::Processes, n);
     out.result.workersInsideParent = false;
+    const QList<Task> &tasks = context.plan->tasks;
+    const bool perTask = context.knobs.spawn == Spawn::PerTask;
+    const bool pipe = context.knobs.transport == Transport::Pipe;
 
     const QString workerPath = resolveWorkerPath(context.workerPath);
     if (const QString why = checkWorker(workerPath); !why.isEmpty()) {
         out.error = why;
         return out;
     }
+    if (perTask && std::uint64_t(tasks.size()) > Knobs::kMaxSpawnedProcesses) {
+        const QLocale en(QLocale::English);
+        out.error = u"--spawn per-task would start %1 processes, one per task; WordRace caps that at %2 "
+                    "(use a larger --chunk for fewer tasks)"_s.arg(en.toString(qlonglong(tasks.size())),
+                                                                   en.toString(qulonglong(Knobs::kMaxSpawnedProcesses)));
+        out.badInput = true;
+        return out;
+    }
+    if (pipe)
+        for (const Task &t : tasks)
+            if (t.bytes() > protocol::kMaxTaskData) {
+                out.error = u"--transport pipe sends each task's bytes as one message of at most 1 GiB; "
+                            "use a smaller --chunk"_s;
+                out.badInput = true;
+                return out;
+            }
 
     const CpuTimes cpu0 = threadCpu();
     const std::int64_t t0 = monotonicNs();
     RunRecorder recorder(context, Mode::Processes, n, t0);
-    const QList<Task> &tasks = context.plan->tasks;
     const Corpus &corpus = *context.corpus;
+    const TaskCosts costs = taskCosts(context, nullptr);
 
+    // One slot per worker; with --spawn per-task a slot runs a new process for every task.
     std::vector<Worker> workers(static_cast<std::size_t>(n));
     qsizetype nextTask = 0;
     qsizetype doneTasks = 0;
     bool stopping = false;
+    double startupSum = 0.0;
+    std::int64_t lastReady = t0;
+    CpuTimes finishedCpu; // of processes already gone (per-task spawn)
     QEventLoop loop;
+    const qint64 parentPid = QCoreApplication::applicationPid();
 
     auto allFinished = [&] {
         for (const Worker &w : workers)
@@ -131,31 +160,39 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             out.error = why;
         stopAll();
     };
-    auto sayBye = [&] {
-        for (Worker &w : workers) {
-            if (w.finished || w.byeSent)
-                continue;
-            w.byeSent = true;
-            w.process->write(QByteArray::fromStdString(protocol::encodeEmpty(protocol::Type::Bye)));
-            w.process->closeWriteChannel();
-        }
+    auto sayBye = [&](Worker &w) {
+        if (w.finished || w.byeSent || !w.process)
+            return;
+        w.byeSent = true;
+        w.process->write(QByteArray::fromStdString(protocol::encodeEmpty(protocol::Type::Bye)));
+        w.process->closeWriteChannel();
     };
     auto dispatch = [&](int w) {
         Worker &wk = workers[std::size_t(w)];
         if (stopping)
             return;
-        QByteArray batch;
-        while (int(wk.inFlight.size()) < kTasksInFlight && nextTask < tasks.size()) {
+        if (wk.inFlight.empty())
+            wk.lastActivityNs = monotonicNs();
+        const int depth = perTask ? 1 : kTasksInFlight;
+        while (int(wk.inFlight.size()) < depth && nextTask < tasks.size() && !(perTask && wk.tasksGiven > 0)) {
             const Task &t = tasks[nextTask];
-            batch += QByteArray::fromStdString(
-                protocol::encode(protocol::Type::Task, protocol::Task{nextTask, t.begin, t.end}));
+            wk.process->write(QByteArray::fromStdString(
+                protocol::encode(protocol::Type::Task, protocol::Task{nextTask, t.begin, t.end})));
+            if (pipe) {
+                // As Pool.map pickles each item: the chunk's bytes themselves go down the pipe.
+                wk.process->write(QByteArray::fromStdString(protocol::encodeTaskDataHeader(std::uint32_t(t.bytes()))));
+                wk.process->write(corpus.bytes().data() + t.begin, qint64(t.bytes()));
+            }
             wk.inFlight.push_back(nextTask++);
+            ++wk.tasksGiven;
         }
-        if (!batch.isEmpty())
-            wk.process->write(batch);
+        if (perTask && wk.inFlight.empty())
+            sayBye(wk);
         if (doneTasks == tasks.size())
-            sayBye();
+            for (Worker &other : workers)
+                sayBye(other);
     };
+    std::function<void(int)> launch;
     auto onMessage = [&](int w, const protocol::Decoder::Message &msg) {
         Worker &wk = workers[std::size_t(w)];
         switch (msg.type) {
@@ -167,7 +204,9 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             wk.ready = true;
             wk.pid = ready.pid;
             wk.readyNs = ready.readyNs;
-            recorder.setWorkerName(w, u"pid %1"_s.arg(wk.pid));
+            startupSum += double(ready.readyNs - wk.launchedNs) / 1e9;
+            lastReady = std::max(lastReady, ready.readyNs);
+            recorder.setWorkerName(w, perTask ? u"slot %1 (a new process per task)"_s.arg(w) : u"pid %1"_s.arg(wk.pid));
             dispatch(w);
             return;
         }
@@ -183,8 +222,12 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
                                 .arg(done.index)
                                 .arg(t.bytes()));
             wk.inFlight.pop_front();
-            recorder.record(w, TaskRecord{done.index, w, recorder.secondsSince(done.startNs),
-                                          recorder.secondsSince(done.endNs), done.words, done.bytes, t.begin});
+            wk.lastActivityNs = monotonicNs();
+            TaskRecord rec = makeRecord(done.index, w, recorder.secondsSince(done.startNs),
+                                        recorder.secondsSince(done.endNs), done.words, t,
+                                        TaskPhases{done.ioNs, done.gilWaitNs, done.computeNs});
+            rec.transferS = double(done.transferNs) / 1e9;
+            recorder.record(w, rec);
             ++doneTasks;
             dispatch(w);
             return;
@@ -203,15 +246,25 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
         }
     };
 
-    const qint64 parentPid = QCoreApplication::applicationPid();
-    for (int w = 0; w < n; ++w) {
+    launch = [&](int w) {
         Worker &wk = workers[std::size_t(w)];
+        if (wk.process) {
+            // per-task spawn: the slot's previous process is done; keep what it cost.
+            finishedCpu += wk.cpu;
+            wk.process.release()->deleteLater();
+            const qsizetype given = wk.tasksGiven;
+            wk = Worker{};
+            wk.tasksGiven = 0;
+            (void)given;
+        }
         wk.process = std::make_unique<QProcess>();
         QProcess *p = wk.process.get();
         p->setProgram(workerPath);
         p->setArguments({u"--parent-pid"_s, QString::number(parentPid)});
         QObject::connect(p, &QProcess::readyReadStandardOutput, &loop, [&, w, p] {
             Worker &wk = workers[std::size_t(w)];
+            if (wk.process.get() != p)
+                return;
             const QByteArray bytes = p->readAllStandardOutput();
             wk.decoder.append(std::string_view(bytes.constData(), std::size_t(bytes.size())));
             protocol::Decoder::Message msg;
@@ -223,22 +276,25 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
         });
         QObject::connect(p, &QProcess::readyReadStandardError, &loop, [&, w, p] {
             Worker &wk = workers[std::size_t(w)];
+            if (wk.process.get() != p)
+                return;
             wk.stderrTail += p->readAllStandardError();
             if (wk.stderrTail.size() > 4096)
                 wk.stderrTail = wk.stderrTail.right(4096);
         });
-        QObject::connect(p, &QProcess::finished, &loop, [&, w](int exitCode, QProcess::ExitStatus status) {
+        QObject::connect(p, &QProcess::finished, &loop, [&, w, p](int exitCode, QProcess::ExitStatus status) {
             Worker &wk = workers[std::size_t(w)];
-            wk.finished = true;
+            if (wk.process.get() != p)
+                return;
             const bool clean = status == QProcess::NormalExit && exitCode == 0 && wk.byeSent && wk.usageSeen;
             if (!clean && !stopping) {
-                QString what = status == QProcess::CrashExit
-                                   ? u"was killed or crashed"_s
-                                   : u"exited with status %1"_s.arg(exitCode);
+                QString what = status == QProcess::CrashExit ? u"was killed or crashed"_s
+                                                             : u"exited with status %1"_s.arg(exitCode);
                 QString where;
                 if (!wk.inFlight.empty()) {
                     const Task &t = tasks[wk.inFlight.front()];
-                    where = u" while counting chunk %1 (bytes %2-%3)"_s.arg(wk.inFlight.front()).arg(t.begin).arg(t.end);
+                    where =
+                        u" while counting chunk %1 (bytes %2-%3)"_s.arg(wk.inFlight.front()).arg(t.begin).arg(t.end);
                 } else if (!wk.ready) {
                     where = u" before it was ready"_s;
                 }
@@ -246,28 +302,67 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
                 fail(u"%1 %2%3%4"_s.arg(describe(w), what, where,
                                          detail.isEmpty() ? QString() : u": "_s + detail.section(u'\n', -1)));
             }
+            if (clean && perTask && !stopping && nextTask < tasks.size()) {
+                launch(w);
+                return;
+            }
+            wk.finished = true;
             if (allFinished())
                 loop.quit();
         });
         QObject::connect(p, &QProcess::errorOccurred, &loop, [&, w, p](QProcess::ProcessError e) {
-            if (e != QProcess::FailedToStart)
+            Worker &wk = workers[std::size_t(w)];
+            if (e != QProcess::FailedToStart || wk.process.get() != p)
                 return; // crashes arrive through finished()
-            workers[std::size_t(w)].finished = true;
+            wk.finished = true;
             fail(u"could not start %1: %2"_s.arg(workerPath, p->errorString()));
             if (allFinished())
                 loop.quit();
         });
-        const protocol::Hello hello{static_cast<std::int32_t>(parentPid), corpus.fd(), corpus.size(), w, 0};
+        protocol::Hello hello{};
+        hello.parentPid = static_cast<std::int32_t>(parentPid);
+        hello.corpusFd = corpus.fd();
+        hello.corpusSize = corpus.size();
+        hello.workerIndex = w;
+        hello.transport = pipe ? 1 : 0;
+        hello.ioLatencyNs = costs.ioLatencyNs;
+        hello.workIterationsPerWord = costs.workIterationsPerWord;
+        hello.gil = context.knobs.gil ? 1 : 0;
+        wk.launchedNs = monotonicNs();
         p->start(QIODevice::ReadWrite | QIODevice::Unbuffered);
         p->write(QByteArray::fromStdString(protocol::encode(protocol::Type::Hello, hello)));
-    }
+    };
+    for (int w = 0; w < n; ++w)
+        launch(w);
 
     QTimer ticker;
     ticker.setInterval(20);
+    // A worker that never answers must not hang the run: a worker is given kStartupTimeoutS to
+    // start (or the user's task timeout, when set), and taskTimeoutS to finish each task.
+    const double startupTimeoutS =
+        context.taskTimeoutS > 0 ? std::max(context.taskTimeoutS, 2.0) : kStartupTimeoutS;
     QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
         if (!stopping && context.cancel && context.cancel->load()) {
             out.result.cancelled = true;
             stopAll();
+        }
+        const std::int64_t now = monotonicNs();
+        for (int w = 0; w < n && !stopping; ++w) {
+            const Worker &wk = workers[std::size_t(w)];
+            if (wk.finished)
+                continue;
+            if (!wk.ready && double(now - wk.launchedNs) / 1e9 > startupTimeoutS) {
+                fail(u"%1 did not start within %2 s; it was stopped"_s.arg(describe(w)).arg(startupTimeoutS));
+            } else if (context.taskTimeoutS > 0 && !wk.inFlight.empty() &&
+                       double(now - wk.lastActivityNs) / 1e9 > context.taskTimeoutS) {
+                const Task &t = tasks[wk.inFlight.front()];
+                fail(u"%1 did not finish chunk %2 (bytes %3-%4) within the task timeout of %5 s; it was stopped"_s
+                         .arg(describe(w))
+                         .arg(wk.inFlight.front())
+                         .arg(t.begin)
+                         .arg(t.end)
+                         .arg(context.taskTimeoutS));
+            }
         }
         recorder.maybeReport();
     });
@@ -277,23 +372,24 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     ticker.stop();
 
     out.result.wallS = double(monotonicNs() - t0) / 1e9;
-    std::int64_t lastReady = t0;
+    out.result.workersCpu = finishedCpu;
     for (Worker &w : workers) {
         out.result.workersCpu += w.cpu;
-        if (w.readyNs)
-            lastReady = std::max(lastReady, w.readyNs);
         if (w.process && w.process->state() != QProcess::NotRunning) {
             w.process->kill();
             w.process->waitForFinished(2000);
         }
     }
-    out.result.startupS = double(lastReady - t0) / 1e9;
+    // Per-task spawn pays start-up once per task: the sum is the cost; with a pool, the wait for
+    // the last worker to be ready is.
+    out.result.startupS = perTask ? startupSum : double(lastReady - t0) / 1e9;
     out.result.parentCpu = threadCpu() - cpu0;
     out.result.words = recorder.words();
     out.result.workerNames = recorder.workerNames();
     out.result.tasks = recorder.takeAll();
     if (out.error.isEmpty() && !out.result.cancelled && doneTasks != tasks.size())
         out.error = u"the workers stopped after %1 of %2 chunks"_s.arg(doneTasks).arg(tasks.size());
+    summarizeOverhead(out.result);
     recorder.maybeReport(true);
     return out;
 }

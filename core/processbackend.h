@@ -19,6 +19,8 @@ public:
     static QString checkWorker(const QString &path);
     // Tasks sent ahead to each worker, so it never waits for the parent between tasks.
     static constexpr int kTasksInFlight = 2;
+    // How long a worker may take to start and map the corpus.
+    static constexpr double kStartupTimeoutS = 10.0;
 };
 
 } // namespace wordrace

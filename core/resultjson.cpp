@@ -1,5 +1,7 @@
 #include "resultjson.h"
 
+#include "modesummary.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSysInfo>
@@ -102,6 +104,7 @@ QJsonObject ResultJson::scalars(const RunResult &r)
     o[u"startup_s"_s] = r.startupS;
     o[u"counter_path"_s] = r.counterPath;
     o[u"cancelled"_s] = r.cancelled;
+    o[u"repetition"_s] = r.repetition;
     o[u"worker_names"_s] = QJsonArray::fromStringList(r.workerNames);
     return o;
 }
@@ -114,11 +117,26 @@ QJsonObject ResultJson::header()
                                                   {u"cpu_arch"_s, QSysInfo::currentCpuArchitecture()}}}};
 }
 
-QByteArray ResultJson::serialize(const QList<RunResult> &runs)
+QJsonArray ResultJson::summaries(const QList<RunResult> &runs)
+{
+    QJsonArray out;
+    for (const ModeSummary &s : ModeSummary::summarize(runs))
+        out.append(s.toJson());
+    return out;
+}
+
+QByteArray ResultJson::serialize(const QList<RunResult> &runs, const QJsonObject &extra)
 {
     // The small parts through Qt (its escaping), each closing brace reopened to append more.
-    QByteArray out = QJsonDocument(header()).toJson(QJsonDocument::Compact);
+    QJsonObject top = header();
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        if (!top.contains(it.key()) && it.key() != u"runs" && it.key() != u"summaries")
+            top.insert(it.key(), it.value());
+    QByteArray out = QJsonDocument(top).toJson(QJsonDocument::Compact);
     out.chop(1);
+    // Summaries before the runs, so that a reader of the file sees them first.
+    out.append(",\n\"summaries\":");
+    out.append(QJsonDocument(summaries(runs)).toJson(QJsonDocument::Compact));
     out.append(",\n\"runs\":[");
     bool first = true;
     for (const RunResult &r : runs) {
@@ -173,6 +191,7 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     r.startupS = o[u"startup_s"_s].toDouble();
     r.counterPath = o[u"counter_path"_s].toString();
     r.cancelled = o[u"cancelled"_s].toBool();
+    r.repetition = o[u"repetition"_s].toInt();
     for (const QJsonValue &v : o[u"worker_names"_s].toArray())
         r.workerNames.append(v.toString());
     const QJsonArray tasks = o[u"tasks"_s].toArray();

@@ -2,6 +2,7 @@
 
 #include "runresult.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -11,13 +12,17 @@
 namespace wordrace {
 
 // The JSON that `wordrace-cli run --json` writes and `wordrace-cli chart` reads back:
-// {"runs": [...]} with each run's keys as the CLI contract names them.
+// {"runs": [...]} with each run's keys as the CLI contract names them, and "summaries": one per
+// mode (and worker count and corpus) with the statistics of its repeated runs.
 class ResultJson
 {
 public:
     static QJsonObject toJson(const RunResult &run);
-    // Fast for runs with millions of tasks.
-    static QByteArray serialize(const QList<RunResult> &runs);
+    // Fast for runs with millions of tasks. `extra` adds top-level keys (a sweep's "sweep"); it
+    // cannot replace the header's, "summaries" or "runs".
+    static QByteArray serialize(const QList<RunResult> &runs, const QJsonObject &extra = {});
+    // The "summaries" array alone.
+    static QJsonArray summaries(const QList<RunResult> &runs);
 
     static std::optional<RunResult> fromJson(const QJsonObject &run, QString *error = nullptr);
     static std::optional<QList<RunResult>> parse(const QByteArray &json, QString *error = nullptr);

@@ -1,22 +1,27 @@
 #include "runcommand.h"
 
+#include "csvexport.h"
 #include "experiment.h"
+#include "experimentoptions.h"
+#include "markdownexport.h"
+#include "modesummary.h"
+#include "outputfile.h"
 #include "resultjson.h"
 #include "resulttable.h"
 #include "runner.h"
+#include "scenariocommand.h"
+#include "signalcatcher.h"
+#include "sweepcommand.h"
+#include "traceexport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
-#include <QSocketNotifier>
 
-#include <cstdio>
 #include <csignal>
-
-#include <fcntl.h>
-#include <unistd.h>
+#include <cstdio>
+#include <functional>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -24,40 +29,61 @@ namespace wordrace {
 
 namespace {
 
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int sig)
-{
-    const unsigned char s = static_cast<unsigned char>(sig);
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &s, 1);
-}
-
 void printErr(const QString &line)
 {
     std::fprintf(stderr, "%s\n", qPrintable(line));
     std::fflush(stderr);
 }
 
+// An export the user asked for: the option that named it, the file, and how to fill it.
+struct Export
+{
+    const QCommandLineOption *option;
+    std::function<bool(QIODevice *, const QList<RunResult> &)> write;
+};
+
 } // namespace
 
 int RunCommand::exec(const QStringList &arguments)
 {
+    // A sweep has options of its own; it must come first so that they are never read as run's.
+    if (arguments.size() > 1 && arguments.at(1) == u"sweep")
+        return SweepCommand::exec(arguments);
+    if (arguments.size() > 1 && arguments.at(1) == u"scenario")
+        return ScenarioCommand::exec(arguments);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Counts words sequentially, on a thread pool and on worker processes, "
                                      "and shows what each way costs."_s);
     parser.addHelpOption();
-    parser.addPositionalArgument(u"run"_s, u"Run an experiment."_s);
-    const QCommandLineOption modeOpt(u"mode"_s, u"Modes to run, comma-separated: sequential,threads,processes."_s,
+    parser.addPositionalArgument(u"run"_s, u"Run an experiment. ('wordrace-cli sweep --help' for sweeps.)"_s);
+    const QCommandLineOption modeOpt(u"mode"_s,
+                                     u"Modes to run, comma-separated: sequential,threads,processes."_s,
                                      u"MODES"_s, u"sequential,threads,processes"_s);
-    const QCommandLineOption workersOpt(u"workers"_s, u"Threads or processes (default: logical CPUs, %1)."_s.arg(
-                                                          Experiment::defaultWorkers()),
-                                        u"N"_s);
-    const QCommandLineOption corpusOpt(u"corpus"_s, u"lesson[:REPEAT], nicehat[:REPEAT] or a file (default lesson)."_s,
+    const QCommandLineOption workersOpt(
+        u"workers"_s,
+        u"Threads or processes (default: logical CPUs, %1)."_s.arg(Experiment::defaultWorkers()), u"N"_s);
+    const QCommandLineOption corpusOpt(u"corpus"_s,
+                                       u"lesson[:REPEAT], nicehat[:REPEAT] or a file (default lesson)."_s,
                                        u"SPEC"_s, u"lesson"_s);
-    const QCommandLineOption chunkOpt(u"chunk"_s, u"Lines per task (default: ceil(lines / (4 x workers)))."_s, u"N"_s);
-    const QCommandLineOption jsonOpt(u"json"_s, u"Write the results as JSON to FILE, or to standard output with -."_s,
-                                     u"FILE"_s);
-    parser.addOptions({modeOpt, workersOpt, corpusOpt, chunkOpt, jsonOpt});
+    const QCommandLineOption chunkOpt(u"chunk"_s, u"Lines per task (default: ceil(lines / (4 x workers)))."_s,
+                                      u"N"_s);
+    const QCommandLineOption jsonOpt(
+        u"json"_s, u"Write the results as JSON to FILE, or to standard output with -."_s, u"FILE"_s);
+    const QCommandLineOption runsOpt(
+        u"runs"_s, u"Measured runs of each mode, interleaved across modes (default 1)."_s, u"N"_s, u"1"_s);
+    const QCommandLineOption warmupOpt(
+        u"warmup"_s, u"Unmeasured runs of each mode before them (default 0)."_s, u"K"_s, u"0"_s);
+    const QCommandLineOption csvOpt(u"csv"_s, u"Write one CSV row per run to FILE."_s, u"FILE"_s);
+    const QCommandLineOption csvTasksOpt(u"csv-tasks"_s, u"Write one CSV row per task to FILE."_s, u"FILE"_s);
+    const QCommandLineOption markdownOpt(u"markdown"_s, u"Write the statistics as Markdown tables to FILE."_s,
+                                         u"FILE"_s);
+    const QCommandLineOption traceOpt(
+        u"trace"_s, u"Write a Chrome trace (Perfetto, chrome://tracing) of every task to FILE."_s, u"FILE"_s);
+    parser.addOptions({modeOpt, workersOpt, corpusOpt, chunkOpt, jsonOpt, runsOpt, warmupOpt, csvOpt,
+                       csvTasksOpt, markdownOpt, traceOpt});
+    const ExperimentOptions knobOptions;
+    knobOptions.addTo(parser);
 
     auto usageError = [](const QString &why) {
         printErr(u"wordrace-cli: "_s + why);
@@ -71,7 +97,7 @@ int RunCommand::exec(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || positional.first() != u"run")
-        return usageError(u"expected the command 'run' (see --help)"_s);
+        return usageError(u"expected the command 'run' or 'sweep' (see --help)"_s);
 
     Experiment experiment;
     experiment.modes.clear();
@@ -92,44 +118,66 @@ int RunCommand::exec(const QStringList &arguments)
         bool ok = false;
         const qlonglong chunk = parser.value(chunkOpt).toLongLong(&ok);
         if (!ok || chunk < 1)
-            return usageError(u"--chunk needs a whole number of lines >= 1, not '%1'"_s.arg(parser.value(chunkOpt)));
+            return usageError(
+                u"--chunk needs a whole number of lines >= 1, not '%1'"_s.arg(parser.value(chunkOpt)));
         experiment.chunkLines = std::uint64_t(chunk);
+    }
+    for (auto [opt, target, name] : {std::tuple{&runsOpt, &experiment.runs, "--runs"},
+                                     std::tuple{&warmupOpt, &experiment.warmup, "--warmup"}}) {
+        bool ok = false;
+        *target = parser.value(*opt).toInt(&ok);
+        if (!ok)
+            return usageError(
+                u"%1 needs a whole number, not '%2'"_s.arg(QLatin1String(name), parser.value(*opt)));
     }
     QString error;
     const auto spec = CorpusSpec::parse(parser.value(corpusOpt), &error);
     if (!spec)
         return usageError(error);
     experiment.corpus = *spec;
+    if (const QString why = knobOptions.apply(parser, experiment); !why.isEmpty())
+        return usageError(why);
     if (const QString why = experiment.validate(); !why.isEmpty())
         return usageError(why);
 
     const QString jsonTarget = parser.value(jsonOpt);
     const bool jsonToStdout = jsonTarget == u"-";
+    const QList<Export> exports = {
+        {&csvOpt, CsvExport::writeRuns},
+        {&csvTasksOpt, CsvExport::writeTasks},
+        {&markdownOpt,
+         [](QIODevice *d, const QList<RunResult> &runs) {
+             const QByteArray text = MarkdownExport::report(runs).toUtf8();
+             return d->write(text) == text.size();
+         }},
+        {&traceOpt, TraceExport::write},
+    };
+    // Every target checked before the run, so that a typo never costs a long run.
+    QStringList targets;
     if (!jsonTarget.isEmpty() && !jsonToStdout) {
-        const QFileInfo info(jsonTarget);
-        if (info.isDir())
-            return usageError(u"--json %1: is a directory"_s.arg(jsonTarget));
-        if (!info.absoluteDir().exists())
-            return usageError(u"--json %1: the folder %2 does not exist"_s.arg(jsonTarget, info.absolutePath()));
+        if (const QString why = OutputFile::checkTarget(u"--json"_s, jsonTarget); !why.isEmpty())
+            return usageError(why);
+        targets << QFileInfo(jsonTarget).absoluteFilePath();
+    }
+    for (const Export &e : exports) {
+        if (!parser.isSet(*e.option))
+            continue;
+        const QString path = parser.value(*e.option);
+        if (const QString why = OutputFile::checkTarget(u"--"_s + e.option->names().first(), path);
+            !why.isEmpty())
+            return usageError(why);
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        if (targets.contains(absolute))
+            return usageError(u"%1 is named by two options; each export needs a file of its own"_s.arg(path));
+        targets << absolute;
     }
     FILE *tableOut = jsonToStdout ? stderr : stdout;
 
     // Ctrl-C and SIGTERM cancel the run cleanly (workers stopped, partial results kept).
-    int stoppedBy = 0;
     Runner runner;
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
-        struct sigaction sa{};
-        sa.sa_handler = onSignal;
-        sigemptyset(&sa.sa_mask);
-        sigaction(SIGINT, &sa, nullptr);
-        sigaction(SIGTERM, &sa, nullptr);
-    }
-    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &runner, [&] {
-        unsigned char s = 0;
-        while (::read(g_signalPipe[0], &s, 1) == 1)
-            stoppedBy = s;
-        printErr(u"wordrace-cli: stopping (%1)"_s.arg(stoppedBy == SIGINT ? u"interrupted"_s : u"terminated"_s));
+    auto stopSignals = std::make_unique<SignalCatcher>();
+    QObject::connect(stopSignals.get(), &SignalCatcher::signalled, &runner, [&](int sig) {
+        printErr(u"wordrace-cli: stopping (%1)"_s.arg(sig == SIGINT ? u"interrupted"_s : u"terminated"_s));
         runner.cancel();
     });
 
@@ -153,23 +201,39 @@ int RunCommand::exec(const QStringList &arguments)
     runner.start(experiment);
     QCoreApplication::exec();
     runner.wait();
-    ::signal(SIGINT, SIG_DFL);
-    ::signal(SIGTERM, SIG_DFL);
+    const int stoppedBy = stopSignals->caught();
+    stopSignals.reset(); // a second Ctrl-C while the files are written stops at once
 
-    if (!results.isEmpty())
+    if (!results.isEmpty()) {
         std::fputs(qPrintable(ResultTable::text(results)), tableOut);
-    if (!jsonTarget.isEmpty() && (!results.isEmpty() || exitCode == Ok)) {
-        const QByteArray json = ResultJson::serialize(results);
-        if (jsonToStdout) {
-            std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
-            std::fflush(stdout);
-        } else {
-            QSaveFile file(jsonTarget);
-            if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-                printErr(u"wordrace-cli: cannot write %1: %2"_s.arg(jsonTarget, file.errorString()));
-                if (exitCode == Ok)
-                    exitCode = RunFailed;
+        if (experiment.runs > 1)
+            std::fputs(qPrintable(ModeSummary::text(ModeSummary::summarize(results))), tableOut);
+        std::fflush(tableOut);
+    }
+    auto writeFailed = [&](const QString &why) {
+        printErr(u"wordrace-cli: "_s + why);
+        if (exitCode == Ok)
+            exitCode = RunFailed;
+    };
+    if (!results.isEmpty() || exitCode == Ok) {
+        if (!jsonTarget.isEmpty()) {
+            const QByteArray json = ResultJson::serialize(results);
+            if (jsonToStdout) {
+                std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
+                std::fflush(stdout);
+            } else if (const QString why = OutputFile::write(
+                           jsonTarget, [&](QIODevice *d) { return d->write(json) == json.size(); });
+                       !why.isEmpty()) {
+                writeFailed(why);
             }
+        }
+        for (const Export &e : exports) {
+            if (!parser.isSet(*e.option))
+                continue;
+            const QString why =
+                OutputFile::write(parser.value(*e.option), [&](QIODevice *d) { return e.write(d, results); });
+            if (!why.isEmpty())
+                writeFailed(why);
         }
     }
     if (stoppedBy == SIGINT)

@@ -4,8 +4,11 @@
 #include "corpus.h"
 #include "processbackend.h"
 #include "taskplanner.h"
+#include "tsanannotations.h"
 
 #include <QLocale>
+
+#include <map>
 
 using namespace Qt::StringLiterals;
 
@@ -30,7 +33,10 @@ quint64 Runner::start(const Experiment &experiment)
     const quint64 job = ++m_job;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     auto cancelFlag = m_cancel;
-    m_thread.reset(QThread::create([this, job, experiment, cancelFlag] { execute(job, experiment, cancelFlag); }));
+    m_thread.reset(QThread::create([this, job, experiment, cancelFlag] {
+        execute(job, experiment, cancelFlag);
+        tsanRelease(this); // everything the run did, handed to whoever wait()s for it
+    }));
     m_thread->setObjectName(u"wordrace-runner"_s);
     m_thread->start();
     return job;
@@ -49,15 +55,26 @@ bool Runner::isRunning() const
 
 void Runner::wait()
 {
-    if (m_thread)
+    if (m_thread) {
         m_thread->wait();
+        tsanAcquire(this);
+    }
 }
 
 void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::atomic_bool> cancel)
 {
     // Signals are emitted on this object's own thread, queued, so receivers never see the
     // engine's thread.
-    auto post = [this](auto &&fn) { QMetaObject::invokeMethod(this, std::forward<decltype(fn)>(fn), Qt::QueuedConnection); };
+    auto post = [this](auto &&fn) {
+        tsanRelease(this);
+        QMetaObject::invokeMethod(
+            this,
+            [this, fn = std::forward<decltype(fn)>(fn)] {
+                tsanAcquire(this);
+                fn();
+            },
+            Qt::QueuedConnection);
+    };
     auto failWith = [&](const QString &why, FailureKind kind) {
         post([this, job, why, kind] {
             Q_EMIT runFailed(job, why, kind);
@@ -87,50 +104,67 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
 
     bool cancelled = false;
     bool preparedSent = false;
-    for (const Mode mode : std::as_const(experiment.modes)) {
-        if (cancel->load()) {
-            cancelled = true;
-            break;
-        }
-        const int workers = mode == Mode::Sequential ? 1 : experiment.workers;
-        // Every mode is planned with its own worker count, so each gets Pool.map's default chunk.
-        const auto plan = TaskPlanner::plan(*corpus, workers, experiment.chunkLines, &error);
-        if (!plan)
-            return failWith(error, FailureKind::BadInput);
-        if (!preparedSent) {
-            preparedSent = true;
-            const QLocale c(QLocale::English);
-            const QString summary = u"%1: %2 bytes, %3 lines, prepared in %4 s"_s.arg(
-                experiment.corpus.displayName(), c.toString(qulonglong(corpus->size())),
-                c.toString(qulonglong(plan->totalLines)), QString::number(corpus->prepareSeconds(), 'f', 3));
-            if (plan->splitLines > 0)
-                warnings << u"%1 line(s) longer than a task were split at whitespace"_s.arg(plan->splitLines);
-            post([this, job, summary, warnings] { Q_EMIT experimentPrepared(job, summary, warnings); });
-        }
-        post([this, job, mode] { Q_EMIT runStarted(job, mode); });
-
-        RunContext context;
-        context.corpus = corpus.get();
-        context.plan = &*plan;
-        context.workers = workers;
-        context.cancel = cancel;
-        context.workerPath = experiment.workerPath;
-        context.progress = [&](const RunProgress &p) { post([this, job, p] { Q_EMIT progressChanged(job, p); }); };
-
-        const auto backend = Backend::create(mode);
-        BackendOutcome outcome = backend->run(context);
-        if (!outcome.error.isEmpty()) {
+    // Plans depend only on the worker count; keep them across repetitions.
+    std::map<int, TaskPlan> plans;
+    const int rounds = experiment.warmup + experiment.runs;
+    for (int round = 0; round < rounds && !cancelled; ++round) {
+        const bool warmup = round < experiment.warmup;
+        // Modes interleaved within each round, so that drift on a noisy machine hits every mode alike.
+        for (const Mode mode : std::as_const(experiment.modes)) {
             if (cancel->load()) {
                 cancelled = true;
                 break;
             }
-            return failWith(outcome.error, FailureKind::RunFailed);
-        }
-        const RunResult result = std::move(outcome.result);
-        post([this, job, result] { Q_EMIT runFinished(job, result); });
-        if (result.cancelled) {
-            cancelled = true;
-            break;
+            const int workers = mode == Mode::Sequential ? 1 : experiment.workers;
+            auto planIt = plans.find(workers);
+            if (planIt == plans.end()) {
+                // Each worker count gets its own plan, so each mode gets Pool.map's default chunk.
+                auto plan = TaskPlanner::plan(*corpus, workers, experiment.chunkLines, &error);
+                if (!plan)
+                    return failWith(error, FailureKind::BadInput);
+                planIt = plans.emplace(workers, std::move(*plan)).first;
+            }
+            const TaskPlan &plan = planIt->second;
+            if (!preparedSent) {
+                preparedSent = true;
+                const QLocale c(QLocale::English);
+                const QString summary = u"%1: %2 bytes, %3 lines, prepared in %4 s"_s.arg(
+                    experiment.corpus.displayName(), c.toString(qulonglong(corpus->size())),
+                    c.toString(qulonglong(plan.totalLines)), QString::number(corpus->prepareSeconds(), 'f', 3));
+                if (plan.splitLines > 0)
+                    warnings << u"%1 line(s) longer than a task were split at whitespace"_s.arg(plan.splitLines);
+                post([this, job, summary, warnings] { Q_EMIT experimentPrepared(job, summary, warnings); });
+            }
+            post([this, job, mode] { Q_EMIT runStarted(job, mode); });
+
+            RunContext context;
+            context.corpus = corpus.get();
+            context.plan = &plan;
+            context.workers = workers;
+            context.cancel = cancel;
+            context.workerPath = experiment.workerPath;
+            context.taskTimeoutS = experiment.taskTimeoutS;
+            context.knobs = experiment.knobs;
+            context.progress = [&](const RunProgress &p) { post([this, job, p] { Q_EMIT progressChanged(job, p); }); };
+
+            const auto backend = Backend::create(mode);
+            BackendOutcome outcome = backend->run(context);
+            if (!outcome.error.isEmpty()) {
+                if (cancel->load()) {
+                    cancelled = true;
+                    break;
+                }
+                return failWith(outcome.error, outcome.badInput ? FailureKind::BadInput : FailureKind::RunFailed);
+            }
+            RunResult result = std::move(outcome.result);
+            result.repetition = round - experiment.warmup;
+            if (result.cancelled)
+                cancelled = true;
+            // A warm-up run is not measured, unless it is all there will be of a cancelled experiment.
+            if (!warmup || result.cancelled)
+                post([this, job, result] { Q_EMIT runFinished(job, result); });
+            if (cancelled)
+                break;
         }
     }
     post([this, job, cancelled] { Q_EMIT experimentFinished(job, cancelled); });

@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "corpus.h"
+#include "knobs.h"
 
 #include <QList>
 #include <QMetaType>
@@ -30,7 +31,25 @@ struct TaskRecord
     std::uint64_t words = 0;
     std::uint64_t bytes = 0;
     std::uint64_t begin = 0; // byte offset of the chunk in the corpus
+    // Where the task's time went: waiting on (emulated) I/O, for the (emulated) GIL, receiving its
+    // bytes through a pipe, and computing.
+    double ioS = 0.0;
+    double gilWaitS = 0.0;
+    double transferS = 0.0;
+    double computeS = 0.0;
     double durationS() const { return endS - startS; }
+};
+
+// Where a run's time went, summed over its workers (worker-seconds), plus the run-level phases.
+struct Overhead
+{
+    double startupS = 0.0;  // creating the workers until the last is ready (per-task spawn: summed)
+    double transferS = 0.0; // task bytes through pipes
+    double computeS = 0.0;
+    double ioS = 0.0;
+    double gilWaitS = 0.0;
+    double gatherS = 0.0;   // after the last task ended until the run was over
+    double idleS = 0.0;     // worker-seconds of the run in none of the above
 };
 
 // Everything one run measured. An immutable value once the engine hands it over.
@@ -54,6 +73,9 @@ struct RunResult
     double startupS = 0.0; // creating the workers until the last is ready
     QString counterPath;
     bool cancelled = false;
+    Knobs knobs;
+    Overhead overhead;
+    int repetition = 0; // which measured run of this mode (0-based); warm-up runs are never reported
     QList<TaskRecord> tasks;
     QStringList workerNames;
 

@@ -1,5 +1,6 @@
 #include "sequentialbackend.h"
 
+#include "emulatedgil.h"
 #include "runrecorder.h"
 #include "taskplanner.h"
 
@@ -15,19 +16,29 @@ BackendOutcome SequentialBackend::run(const RunContext &context)
     const std::int64_t t0 = monotonicNs();
     RunRecorder recorder(context, Mode::Sequential, 1, t0);
     recorder.setWorkerName(0, u"thread %1"_s.arg(currentThreadId()));
+    // One thread never waits for a GIL, but it pays for taking it, as CPython does.
+    EmulatedGil gil;
+    const TaskCosts costs = taskCosts(context, context.knobs.gil ? &gil : nullptr);
 
     const QList<Task> &tasks = context.plan->tasks;
     for (qsizetype i = 0; i < tasks.size(); ++i) {
         const Task &task = tasks[i];
         const std::int64_t start = monotonicNs();
-        const auto words = countTask(context, task.begin, task.end);
-        if (!words) {
+        std::uint64_t words = 0;
+        TaskPhases phases;
+        const auto status =
+            TaskExecutor::run(context.corpus->bytes(), task.begin, task.end, taskCostsFor(context, costs, i),
+                              context.cancel.get(), words, phases);
+        if (status == TaskExecutor::Status::Cancelled) {
             out.result.cancelled = true;
             break;
         }
+        if (status == TaskExecutor::Status::Faulted) {
+            out.error = faultMessage(context);
+            break;
+        }
         const std::int64_t end = monotonicNs();
-        recorder.record(0, TaskRecord{i, 0, recorder.secondsSince(start), recorder.secondsSince(end), *words,
-                                      task.bytes(), task.begin});
+        recorder.record(0, makeRecord(i, 0, recorder.secondsSince(start), recorder.secondsSince(end), words, task, phases));
         recorder.maybeReport();
     }
     out.result.wallS = double(monotonicNs() - t0) / 1e9;
@@ -38,6 +49,7 @@ BackendOutcome SequentialBackend::run(const RunContext &context)
     out.result.words = recorder.words();
     out.result.workerNames = recorder.workerNames();
     out.result.tasks = recorder.takeAll();
+    summarizeOverhead(out.result);
     recorder.maybeReport(true);
     return out;
 }

@@ -1,6 +1,8 @@
 #include "workerloop.h"
 
 #include "clock.h"
+#include "emulatedgil.h"
+#include "taskexecutor.h"
 #include "wordcounter.h"
 #include "workerprotocol.h"
 
@@ -9,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include <fcntl.h>
@@ -69,10 +72,37 @@ int runWorker(int argc, char **argv)
 
     protocol::Decoder decoder;
     protocol::Decoder::Message msg;
-    char buf[4096];
+    // Large reads: with the pipe transport whole chunks of the corpus come through stdin.
+    std::string buf(1 << 20, '\0');
     const char *corpus = nullptr;
     std::uint64_t corpusSize = 0;
     bool helloSeen = false;
+    bool pipeTransport = false;
+    TaskCosts costs;
+    EmulatedGil gil;
+    // Pipe transport: the Task waiting for its TaskData, and when its header arrived.
+    std::optional<protocol::Task> pendingTask;
+    std::int64_t pendingSinceNs = 0;
+
+    auto runTask = [&](const protocol::Task &task, std::string_view bytes, std::uint64_t from, std::uint64_t to,
+                       std::int64_t transferNs) -> int {
+        protocol::Done done{};
+        done.index = task.index;
+        done.startNs = monotonicNs() - transferNs;
+        TaskPhases phases;
+        std::uint64_t words = 0;
+        if (TaskExecutor::run(bytes, from, to, costs, nullptr, words, phases) != TaskExecutor::Status::Ok)
+            return fail("the corpus shrank while it was being read (chunk " + std::to_string(task.index) +
+                        "); was the file truncated or rewritten?");
+        done.endNs = monotonicNs();
+        done.words = words;
+        done.bytes = task.end - task.begin;
+        done.ioNs = phases.ioNs;
+        done.gilWaitNs = phases.gilWaitNs;
+        done.computeNs = phases.computeNs;
+        done.transferNs = transferNs;
+        return writeAll(protocol::encode(protocol::Type::Done, done)) ? 0 : 5;
+    };
 
     for (;;) {
         protocol::Decoder::Status st;
@@ -84,7 +114,14 @@ int runWorker(int argc, char **argv)
                     return fail("unexpected hello");
                 helloSeen = true;
                 corpusSize = hello.corpusSize;
-                if (corpusSize > 0) {
+                pipeTransport = hello.transport == 1;
+                costs.ioLatencyNs = hello.ioLatencyNs;
+                costs.workIterationsPerWord = hello.workIterationsPerWord;
+                costs.gil = hello.gil ? &gil : nullptr;
+                if (pipeTransport) {
+                    // Bigger pipe, fewer wake-ups per chunk; the kernel may refuse, which only costs speed.
+                    ::fcntl(STDIN_FILENO, F_SETPIPE_SZ, 1 << 20);
+                } else if (corpusSize > 0) {
                     const std::string path = "/proc/" + std::to_string(hello.parentPid) + "/fd/" +
                                              std::to_string(hello.corpusFd);
                     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -103,18 +140,27 @@ int runWorker(int argc, char **argv)
             }
             case protocol::Type::Task: {
                 protocol::Task task{};
-                if (!protocol::decodePayload(msg.payload, task) || !helloSeen)
+                if (!protocol::decodePayload(msg.payload, task) || !helloSeen || pendingTask)
                     return fail("unexpected task");
                 if (task.begin > task.end || task.end > corpusSize)
                     return fail("task " + std::to_string(task.index) + " lies outside the corpus");
-                protocol::Done done{};
-                done.index = task.index;
-                done.startNs = monotonicNs();
-                done.words = WordCounter::countRange(std::string_view(corpus, corpusSize), task.begin, task.end);
-                done.endNs = monotonicNs();
-                done.bytes = task.end - task.begin;
-                if (!writeAll(protocol::encode(protocol::Type::Done, done)))
-                    return 5;
+                if (pipeTransport) {
+                    pendingTask = task;
+                    pendingSinceNs = monotonicNs();
+                    break;
+                }
+                if (const int rc = runTask(task, std::string_view(corpus, corpusSize), task.begin, task.end, 0))
+                    return rc;
+                break;
+            }
+            case protocol::Type::TaskData: {
+                if (!pendingTask || msg.payload.size() != pendingTask->end - pendingTask->begin)
+                    return fail("task data that matches no task");
+                const protocol::Task task = *pendingTask;
+                pendingTask.reset();
+                const std::int64_t transferNs = monotonicNs() - pendingSinceNs;
+                if (const int rc = runTask(task, msg.payload, 0, msg.payload.size(), transferNs))
+                    return rc;
                 break;
             }
             case protocol::Type::Bye: {
@@ -131,7 +177,7 @@ int runWorker(int argc, char **argv)
         }
         if (st == protocol::Decoder::Status::Malformed)
             return fail("malformed message from the parent: " + decoder.error());
-        const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+        const ssize_t n = ::read(STDIN_FILENO, buf.data(), buf.size());
         if (n == 0)
             return 0; // the parent closed our input: it is gone or cancelled the run
         if (n < 0) {
@@ -139,7 +185,7 @@ int runWorker(int argc, char **argv)
                 continue;
             return 6;
         }
-        decoder.append(std::string_view(buf, std::size_t(n)));
+        decoder.append(std::string_view(buf.data(), std::size_t(n)));
     }
 }
 

@@ -20,6 +20,7 @@ std::optional<std::uint32_t> payloadSize(Type type)
     case Type::Usage:
         return sizeof(Usage);
     case Type::Error:
+    case Type::TaskData:
         return std::nullopt;
     }
     return std::nullopt;
@@ -27,7 +28,7 @@ std::optional<std::uint32_t> payloadSize(Type type)
 
 bool isKnownType(std::uint16_t type)
 {
-    return type >= static_cast<std::uint16_t>(Type::Hello) && type <= static_cast<std::uint16_t>(Type::Error);
+    return type >= static_cast<std::uint16_t>(Type::Hello) && type <= static_cast<std::uint16_t>(Type::TaskData);
 }
 
 std::string encodeEmpty(Type type)
@@ -44,6 +45,12 @@ std::string encodeError(std::string_view message)
     std::string out(reinterpret_cast<const char *>(&h), sizeof h);
     out.append(message);
     return out;
+}
+
+std::string encodeTaskDataHeader(std::uint32_t length)
+{
+    Header h{kMagic, static_cast<std::uint16_t>(Type::TaskData), kVersion, length};
+    return std::string(reinterpret_cast<const char *>(&h), sizeof h);
 }
 
 Decoder::Status Decoder::next(Message &out)
@@ -68,7 +75,8 @@ Decoder::Status Decoder::next(Message &out)
     }
     const Type type = static_cast<Type>(h.type);
     const auto expected = payloadSize(type);
-    if (expected ? h.length != *expected : h.length > kMaxErrorLength) {
+    const std::uint32_t maxVariable = type == Type::TaskData ? kMaxTaskData : kMaxErrorLength;
+    if (expected ? h.length != *expected : h.length > maxVariable) {
         m_error = "message of type " + std::to_string(h.type) + " has a bad length " + std::to_string(h.length);
         return Status::Malformed;
     }

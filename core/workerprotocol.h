@@ -17,6 +17,7 @@ namespace protocol {
 constexpr std::uint32_t kMagic = 0x31505257; // "WRP1" read little-endian
 constexpr std::uint16_t kVersion = 1;
 constexpr std::uint32_t kMaxErrorLength = 4096;
+constexpr std::uint32_t kMaxTaskData = 1u << 30;
 
 enum class Type : std::uint16_t {
     Hello = 1, // parent -> worker: where the corpus is
@@ -26,6 +27,7 @@ enum class Type : std::uint16_t {
     Bye = 5,   // parent -> worker: no more tasks; report CPU usage and exit
     Usage = 6, // worker -> parent: CPU the worker consumed, last message before exiting
     Error = 7, // worker -> parent: a reason, then the worker exits non-zero
+    TaskData = 8, // parent -> worker, pipe transport: the bytes of the Task just sent
 };
 
 #pragma pack(push, 1)
@@ -43,6 +45,10 @@ struct Hello
     std::int32_t corpusFd; // opened by the worker as /proc/<parentPid>/fd/<corpusFd>
     std::uint64_t corpusSize;
     std::int32_t workerIndex;
+    std::int32_t transport;        // 0: map the shared corpus, 1: task bytes arrive as TaskData
+    std::int64_t ioLatencyNs;      // emulated I/O wait before each task
+    double workIterationsPerWord;  // emulated interpreter cost, in calibrated spin iterations
+    std::int32_t gil;              // an emulated GIL of the worker's own (it has one thread)
     std::int32_t reserved;
 };
 
@@ -68,6 +74,10 @@ struct Done
     std::int64_t endNs;
     std::uint64_t words;
     std::uint64_t bytes;
+    std::int64_t ioNs;
+    std::int64_t gilWaitNs;
+    std::int64_t computeNs;
+    std::int64_t transferNs; // receiving the task's bytes (pipe transport)
 };
 
 struct Usage
@@ -93,6 +103,7 @@ std::string encode(Type type, const Payload &payload)
 }
 std::string encodeEmpty(Type type);
 std::string encodeError(std::string_view message);
+std::string encodeTaskDataHeader(std::uint32_t length);
 
 // Incremental decoding of a byte stream into messages.
 class Decoder

@@ -1,11 +1,13 @@
 #include "procscan.h"
 #include "referencecounter.h"
+#include "backend.h"
 #include "runner.h"
 #include "taskplanner.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -142,6 +144,39 @@ private Q_SLOTS:
         }
     }
 
+    // The backends called directly on this thread, without the Runner's queued signals: the
+    // suite ThreadSanitizer runs, since Qt's own event hand-over is invisible to it.
+    void directBackends_data()
+    {
+        QTest::addColumn<Mode>("mode");
+        QTest::addColumn<int>("workers");
+        for (Mode m : allModes())
+            for (int w : {1, 2, 4})
+                QTest::addRow("%s w%d", qPrintable(modeName(m)), w) << m << w;
+    }
+    void directBackends()
+    {
+        QFETCH(Mode, mode);
+        QFETCH(int, workers);
+        QString error;
+        const auto corpus = Corpus::open(CorpusSpec::lesson(200'000), &error);
+        QVERIFY(corpus);
+        const auto plan = TaskPlanner::plan(*corpus, workers, 500);
+        QVERIFY(plan);
+        RunContext context;
+        context.corpus = corpus.get();
+        context.plan = &*plan;
+        context.workers = workers;
+        context.cancel = std::make_shared<std::atomic_bool>(false);
+        qsizetype reported = 0;
+        context.progress = [&](const RunProgress &p) { reported += p.newTasks.size(); };
+        const BackendOutcome out = Backend::create(mode)->run(context);
+        QVERIFY2(out.error.isEmpty(), qPrintable(out.error));
+        QCOMPARE(out.result.words, 2'200'000u);
+        QCOMPARE(out.result.tasks.size(), plan->tasks.size());
+        QCOMPARE(reported, plan->tasks.size());
+    }
+
     void lessonCorpusAllModes()
     {
         // A tenth of the lesson's corpus keeps CI quick; the CLI test runs the full one.
@@ -229,6 +264,8 @@ private Q_SLOTS:
         QTest::newRow("exits at once") << u"/bin/false"_s << u"exited with status 1"_s;
         QTest::newRow("writes garbage") << u"garbage"_s << u"malformed"_s;
         QTest::newRow("hangs up at once") << u"eof"_s << u"exited with status 0 before it was ready"_s;
+        QTest::newRow("speaks another protocol version") << u"version"_s << u"protocol version 99"_s;
+        QTest::newRow("never answers") << u"silent"_s << u"did not start within"_s;
     }
     void workerThatIsNotAWorker()
     {
@@ -236,12 +273,19 @@ private Q_SLOTS:
         QFETCH(QString, reason);
         // Stand-ins for a broken worker binary: shell scripts that misbehave in one way each.
         QTemporaryDir dir;
-        if (program == u"garbage" || program == u"eof") {
+        const QHash<QString, QByteArray> scripts = {
+            {u"garbage"_s, "#!/bin/sh\necho 'this is not the WordRace protocol at all'\nexec cat >/dev/null\n"},
+            {u"eof"_s, "#!/bin/sh\nexit 0\n"},
+            // A well-formed Ready header that claims protocol version 99.
+            {u"version"_s, "#!/bin/sh\nprintf '\\127\\122\\120\\061\\002\\000\\143\\000\\030\\000\\000\\000'\n"
+                           "head -c 24 /dev/zero\nexec cat >/dev/null\n"},
+            {u"silent"_s, "#!/bin/sh\nexec sleep 60\n"},
+        };
+        if (scripts.contains(program)) {
             const QString script = dir.filePath(program);
             QFile f(script);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(program == u"garbage" ? "#!/bin/sh\necho 'this is not the WordRace protocol at all'\nexec cat >/dev/null\n"
-                                           : "#!/bin/sh\nexit 0\n");
+            f.write(scripts.value(program));
             f.close();
             QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
             program = script;
@@ -251,6 +295,7 @@ private Q_SLOTS:
         e.modes = {Mode::Processes};
         e.workers = 2;
         e.workerPath = program;
+        e.taskTimeoutS = 1.0;
         const Outcome out = runToEnd(e, 20000);
         QVERIFY(out.finished);
         QCOMPARE(out.failures.size(), 1);
@@ -282,6 +327,65 @@ private Q_SLOTS:
         QCOMPARE(failures.size(), 1);
         QVERIFY2(failures.first().contains(u"pid %1"_s.arg(workers.first())), qPrintable(failures.first()));
         QVERIFY2(failures.first().contains(u"killed"_s), qPrintable(failures.first()));
+        QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
+    }
+
+    void hungWorkerHitsTheTaskTimeout()
+    {
+        Experiment e;
+        e.corpus = CorpusSpec::lesson(2'000'000);
+        e.modes = {Mode::Processes};
+        e.workers = 2;
+        e.chunkLines = 3;
+        e.taskTimeoutS = 0.5;
+        Runner runner;
+        QStringList failures;
+        QObject::connect(&runner, &Runner::runFailed,
+                         [&](quint64, const QString &why, Runner::FailureKind) { failures.append(why); });
+        QSignalSpy started(&runner, &Runner::runStarted);
+        QSignalSpy done(&runner, &Runner::experimentFinished);
+        runner.start(e);
+        QVERIFY(started.wait(30000));
+        QList<qint64> workers;
+        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(QCoreApplication::applicationPid())).isEmpty(), 10000);
+        QTest::qWait(100);
+        ::kill(pid_t(workers.first()), SIGSTOP); // alive but silent, as a worker stuck in a loop
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+        QCOMPARE(failures.size(), 1);
+        QVERIFY2(failures.first().contains(u"task timeout"_s), qPrintable(failures.first()));
+        QVERIFY2(failures.first().contains(u"pid %1"_s.arg(workers.first())), qPrintable(failures.first()));
+        QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
+    }
+
+    // A memory-mapped file that shrinks under the run raises SIGBUS; it must become an error.
+    void sigbus_data()
+    {
+        QTest::addColumn<Mode>("mode");
+        for (Mode m : allModes())
+            QTest::addRow("%s", qPrintable(modeName(m))) << m;
+    }
+    void sigbus()
+    {
+        QFETCH(Mode, mode);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"shrinking.txt"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.write("some words here\n"_ba.repeated(1 << 19)) > 0); // 8 MiB
+        f.close();
+        QString error;
+        const auto corpus = Corpus::open(CorpusSpec::file(path), &error);
+        QVERIFY2(corpus, qPrintable(error));
+        const auto plan = TaskPlanner::plan(*corpus, 2, std::nullopt);
+        QVERIFY(plan);
+        QVERIFY(f.resize(0)); // another program truncates the file
+        RunContext context;
+        context.corpus = corpus.get();
+        context.plan = &*plan;
+        context.workers = 2;
+        context.cancel = std::make_shared<std::atomic_bool>(false);
+        const BackendOutcome out = Backend::create(mode)->run(context);
+        QVERIFY2(out.error.contains(u"shrank"_s), qPrintable(out.error));
         QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
     }
 

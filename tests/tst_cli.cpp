@@ -151,6 +151,27 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("missing"), r.err.constData());
     }
 
+    // The parent killed with SIGKILL cannot clean up; its workers must notice and go by themselves.
+    void workersDieWithAKilledParent()
+    {
+        QProcess p;
+        p.start(cliPath(), {u"run"_s, u"--mode"_s, u"processes"_s, u"--corpus"_s, u"lesson:2000000"_s, u"--chunk"_s,
+                            u"3"_s, u"--workers"_s, u"2"_s});
+        QVERIFY(p.waitForStarted());
+        QList<qint64> workers;
+        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(p.processId())).isEmpty(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(workerProcesses(p.processId()).size(), 2, 10000);
+        workers = workerProcesses(p.processId());
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QList<qint64> left = workerProcesses();
+                return std::none_of(workers.begin(), workers.end(), [&](qint64 w) { return left.contains(w); });
+            }(),
+            5000);
+    }
+
     void interruptStopsCleanly_data()
     {
         QTest::addColumn<int>("sig");

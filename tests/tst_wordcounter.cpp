@@ -1,6 +1,7 @@
 #include "referencecounter.h"
 #include "wordcounter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
@@ -164,6 +165,24 @@ private Q_SLOTS:
         const std::string s = f.readAll().toStdString();
         QCOMPARE(reference::countWords(s), std::uint64_t(expected));
         checkAllWays(s, expected);
+    }
+
+    // Inputs the fuzzer found or was seeded with; every one must agree on every path.
+    void fuzzRegressions()
+    {
+        const QString dirPath = QFINDTESTDATA("data/fuzz-regressions");
+        QVERIFY(!dirPath.isEmpty());
+        const QDir dir(dirPath);
+        const QStringList files = dir.entryList(QDir::Files);
+        QVERIFY(!files.isEmpty());
+        for (const QString &name : files) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray raw = f.readAll();
+            // Same layout as the fuzz target: first byte seeds the cuts, the rest is the text.
+            const std::string s = raw.isEmpty() ? std::string() : raw.mid(1).toStdString();
+            checkAllWays(s, reference::countWords(s));
+        }
     }
 
     // Random bytes drawn mostly from the bytes that matter (whitespace, lead and continuation

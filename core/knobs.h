@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+
+namespace wordrace {
+
+enum class Spawn { Pool, PerTask };
+enum class Transport { Shared, Pipe };
+
+// The knobs that recreate the lesson's conditions openly; every one is recorded in the result.
+struct Knobs
+{
+    double ioLatencyMs = 0.0;   // each task first waits this long, as if fetching a page
+    double workPerWordNs = 0.0; // emulated interpreter cost per word, real CPU work
+    bool gil = false;           // an emulated global interpreter lock for the thread backend
+    Spawn spawn = Spawn::Pool;  // reuse N workers, or a new thread / process for every task
+    Transport transport = Transport::Shared; // processes: corpus shared, or each task's bytes piped
+    // When set, task i waits latencyPatternMs[i % size] instead of ioLatencyMs (the lesson's
+    // print_with_delay threads waiting 5, 2 and 3 s). Sequential and threads only.
+    QList<double> latencyPatternMs;
+
+    static constexpr std::uint64_t kMaxSpawnedThreads = 100'000;
+    static constexpr std::uint64_t kMaxSpawnedProcesses = 10'000;
+
+    bool operator==(const Knobs &) const = default;
+};
+
+QString spawnName(Spawn spawn);
+QString transportName(Transport transport);
+
+} // namespace wordrace

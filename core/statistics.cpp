@@ -1,0 +1,184 @@
+#include "statistics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace wordrace {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// 0.6745 is the 0.75 quantile of the standard normal: it makes the MAD estimate sigma.
+constexpr double kMadScale = 0.6745;
+// sqrt(pi / 2): the mean absolute deviation of a normal sample is sigma * sqrt(2 / pi).
+constexpr double kMeanAdScale = 1.253314;
+} // namespace
+
+bool Estimate::hasUncertainty() const
+{
+    return std::isfinite(uncertainty);
+}
+
+double AmdahlFit::maxSpeedup() const
+{
+    if (!valid)
+        return kNaN;
+    return serialFraction > 0 ? 1.0 / serialFraction : std::numeric_limits<double>::infinity();
+}
+
+double AmdahlFit::speedup(double workers) const
+{
+    return valid ? Statistics::amdahlSpeedup(serialFraction, workers) : kNaN;
+}
+
+double Statistics::median(QList<double> sample)
+{
+    if (sample.isEmpty())
+        return kNaN;
+    const qsizetype mid = sample.size() / 2;
+    std::nth_element(sample.begin(), sample.begin() + mid, sample.end());
+    const double upper = sample[mid];
+    if (sample.size() % 2 == 1)
+        return upper;
+    const double lower = *std::max_element(sample.begin(), sample.begin() + mid);
+    return (lower + upper) / 2.0;
+}
+
+SampleSummary Statistics::summarize(const QList<double> &sample)
+{
+    SampleSummary s;
+    s.n = sample.size();
+    if (sample.isEmpty())
+        return s;
+    double sum = 0.0;
+    for (double x : sample)
+        sum += x;
+    s.mean = sum / double(s.n);
+    if (s.n > 1) {
+        // Two passes: the one-pass formula loses digits when the spread is tiny against the mean,
+        // which is exactly the case of repeated timings.
+        double squares = 0.0;
+        for (double x : sample)
+            squares += (x - s.mean) * (x - s.mean);
+        s.stddev = std::sqrt(squares / double(s.n - 1));
+    }
+    const auto [lo, hi] = std::minmax_element(sample.begin(), sample.end());
+    s.min = *lo;
+    s.max = *hi;
+    s.median = median(sample);
+    QList<double> deviations;
+    deviations.reserve(s.n);
+    for (double x : sample)
+        deviations.append(std::abs(x - s.median));
+    s.mad = median(deviations);
+    return s;
+}
+
+QList<double> Statistics::modifiedZScores(const QList<double> &sample)
+{
+    QList<double> scores(sample.size(), 0.0);
+    if (sample.isEmpty())
+        return scores;
+    const SampleSummary s = summarize(sample);
+    double scale = s.mad / kMadScale;
+    if (!(scale > 0)) {
+        double meanAd = 0.0;
+        for (double x : sample)
+            meanAd += std::abs(x - s.median);
+        meanAd /= double(sample.size());
+        scale = kMeanAdScale * meanAd;
+    }
+    if (!(scale > 0))
+        return scores; // every value equal: nothing stands out
+    for (qsizetype i = 0; i < sample.size(); ++i)
+        scores[i] = (sample[i] - s.median) / scale;
+    return scores;
+}
+
+QList<qsizetype> Statistics::outliers(const QList<double> &sample, double threshold)
+{
+    QList<qsizetype> out;
+    if (sample.size() < kMinOutlierSample)
+        return out;
+    const QList<double> scores = modifiedZScores(sample);
+    for (qsizetype i = 0; i < scores.size(); ++i)
+        if (std::abs(scores[i]) > threshold)
+            out.append(i);
+    return out;
+}
+
+bool Statistics::firstRunCold(const QList<double> &sample)
+{
+    if (sample.size() < 3)
+        return false;
+    const QList<double> scores = modifiedZScores(sample);
+    if (!(scores.first() > kOutlierThreshold))
+        return false;
+    const double restMedian = median(sample.mid(1));
+    return sample.first() > kColdRunMinRatio * restMedian;
+}
+
+Estimate Statistics::speedup(const SampleSummary &baseline, const SampleSummary &mode)
+{
+    Estimate e;
+    if (baseline.n == 0 || mode.n == 0 || !(mode.mean > 0) || !(baseline.mean > 0))
+        return e;
+    e.value = baseline.mean / mode.mean;
+    if (std::isfinite(baseline.stddev) && std::isfinite(mode.stddev)) {
+        const double a = baseline.stddev / baseline.mean;
+        const double b = mode.stddev / mode.mean;
+        e.uncertainty = e.value * std::sqrt(a * a + b * b);
+    }
+    return e;
+}
+
+double Statistics::amdahlSpeedup(double serialFraction, double workers)
+{
+    if (!(workers > 0))
+        return kNaN;
+    return 1.0 / (serialFraction + (1.0 - serialFraction) / workers);
+}
+
+double Statistics::efficiency(double speedup, double workers)
+{
+    return workers > 0 ? speedup / workers : kNaN;
+}
+
+AmdahlFit Statistics::fitAmdahl(const QList<ScalingPoint> &points)
+{
+    AmdahlFit fit;
+    double sxx = 0.0;
+    double sxy = 0.0;
+    QList<ScalingPoint> used;
+    for (const ScalingPoint &p : points) {
+        if (!(p.workers > 1.0) || !(p.speedup > 0.0) || !std::isfinite(p.speedup))
+            continue;
+        const double x = 1.0 - 1.0 / p.workers;
+        const double y = 1.0 / p.speedup - 1.0 / p.workers;
+        sxx += x * x;
+        sxy += x * y;
+        used.append(p);
+    }
+    if (used.isEmpty() || !(sxx > 0))
+        return fit;
+    fit.valid = true;
+    fit.points = int(used.size());
+    fit.unclampedFraction = sxy / sxx;
+    fit.serialFraction = std::clamp(fit.unclampedFraction, 0.0, 1.0);
+    double linearResiduals = 0.0;
+    double speedupResiduals = 0.0;
+    for (const ScalingPoint &p : std::as_const(used)) {
+        const double x = 1.0 - 1.0 / p.workers;
+        const double y = 1.0 / p.speedup - 1.0 / p.workers;
+        linearResiduals += (y - fit.unclampedFraction * x) * (y - fit.unclampedFraction * x);
+        const double d = p.speedup - fit.speedup(p.workers);
+        speedupResiduals += d * d;
+    }
+    fit.rmsResidual = std::sqrt(speedupResiduals / double(used.size()));
+    // One parameter: the residual variance has n - 1 degrees of freedom.
+    if (used.size() > 1)
+        fit.uncertainty = std::sqrt(linearResiduals / double(used.size() - 1) / sxx);
+    return fit;
+}
+
+} // namespace wordrace

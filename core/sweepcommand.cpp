@@ -1,0 +1,335 @@
+#include "sweepcommand.h"
+
+#include "experiment.h"
+#include "modesummary.h"
+#include "outputfile.h"
+#include "resultjson.h"
+#include "runcommand.h"
+#include "runner.h"
+#include "signalcatcher.h"
+#include "sweep.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QThread>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+namespace {
+
+void printErr(const QString &line)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(line));
+    std::fflush(stderr);
+}
+
+int usageError(const QString &why)
+{
+    printErr(u"wordrace-cli sweep: "_s + why);
+    return RunCommand::BadUsage;
+}
+
+std::optional<QList<int>> parseCounts(const QString &text, QString *error)
+{
+    QList<int> counts;
+    for (const QString &item : text.split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int n = item.trimmed().toInt(&ok);
+        if (!ok || n < 1) {
+            *error = u"--workers needs whole numbers >= 1 separated by commas, not '%1'"_s.arg(item);
+            return std::nullopt;
+        }
+        if (!counts.contains(n))
+            counts.append(n);
+    }
+    if (counts.isEmpty()) {
+        *error = u"--workers needs at least one worker count"_s;
+        return std::nullopt;
+    }
+    std::sort(counts.begin(), counts.end());
+    return counts;
+}
+
+// "lesson:1000" or a plain REPEAT of the --corpus kind.
+std::optional<QList<CorpusSpec>> parseSizes(const QString &text, const CorpusSpec &base, QString *error)
+{
+    QList<CorpusSpec> sizes;
+    for (const QString &raw : text.split(u',', Qt::SkipEmptyParts)) {
+        const QString item = raw.trimmed();
+        bool isNumber = false;
+        const qulonglong repeat = item.toULongLong(&isNumber);
+        std::optional<CorpusSpec> spec;
+        if (isNumber) {
+            if (base.kind == CorpusSpec::Kind::File) {
+                *error = u"--sizes %1: a plain REPEAT needs --corpus lesson or nicehat"_s.arg(item);
+                return std::nullopt;
+            }
+            spec = base;
+            spec->repeat = repeat;
+        } else {
+            spec = CorpusSpec::parse(item, error);
+            if (!spec)
+                return std::nullopt;
+        }
+        if (!sizes.contains(*spec))
+            sizes.append(*spec);
+    }
+    if (sizes.size() < 2) {
+        *error = u"--sizes needs at least two corpora separated by commas"_s;
+        return std::nullopt;
+    }
+    return sizes;
+}
+
+} // namespace
+
+int SweepCommand::exec(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Runs an experiment over several worker counts (speed-up, efficiency, Amdahl's law) or over "
+        "several corpus sizes (where threads and processes start to beat sequential)."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"sweep"_s, u"Run a sweep."_s);
+    const QCommandLineOption workersOpt(
+        u"workers"_s,
+        u"Worker counts to sweep, comma-separated (1,2,4,8); with --sizes one count (default: logical CPUs, %1)."_s
+            .arg(Experiment::defaultWorkers()),
+        u"LIST"_s);
+    const QCommandLineOption sizesOpt(
+        u"sizes"_s,
+        u"Corpora to sweep, comma-separated: lesson:1000,lesson:100000 or REPEAT values of --corpus."_s,
+        u"LIST"_s);
+    const QCommandLineOption modeOpt(u"mode"_s,
+                                     u"Parallel modes, comma-separated (default threads,processes); "
+                                     "sequential always runs once as the baseline."_s,
+                                     u"MODES"_s, u"threads,processes"_s);
+    const QCommandLineOption corpusOpt(u"corpus"_s,
+                                       u"lesson[:REPEAT], nicehat[:REPEAT] or a file (default lesson)."_s,
+                                       u"SPEC"_s, u"lesson"_s);
+    const QCommandLineOption chunkOpt(u"chunk"_s, u"Lines per task (default: ceil(lines / (4 x workers)))."_s,
+                                      u"N"_s);
+    const QCommandLineOption runsOpt(u"runs"_s, u"Measured runs of each mode at each point (default 1)."_s,
+                                     u"N"_s, u"1"_s);
+    const QCommandLineOption warmupOpt(
+        u"warmup"_s, u"Unmeasured runs of each mode before them (default 0)."_s, u"K"_s, u"0"_s);
+    const QCommandLineOption jsonOpt(u"json"_s,
+                                     u"Write the sweep and its runs as JSON to FILE, or to standard "
+                                     "output with -."_s,
+                                     u"FILE"_s);
+    const QCommandLineOption csvOpt(u"csv"_s, u"Write one CSV row per point to FILE."_s, u"FILE"_s);
+    parser.addOptions(
+        {workersOpt, sizesOpt, modeOpt, corpusOpt, chunkOpt, runsOpt, warmupOpt, jsonOpt, csvOpt});
+
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return RunCommand::Ok;
+    }
+    if (parser.positionalArguments() != QStringList{u"sweep"_s})
+        return usageError(u"unexpected argument '%1'"_s.arg(parser.positionalArguments().mid(1).join(u' ')));
+
+    // What every point shares.
+    Experiment base;
+    base.modes.clear();
+    for (const QString &name : parser.value(modeOpt).split(u',', Qt::SkipEmptyParts)) {
+        const auto mode = modeFromName(name.trimmed());
+        if (!mode)
+            return usageError(u"unknown mode '%1' (use threads or processes)"_s.arg(name));
+        if (*mode != Mode::Sequential && !base.modes.contains(*mode))
+            base.modes.append(*mode);
+    }
+    if (base.modes.isEmpty())
+        return usageError(u"--mode needs threads or processes; sequential is always the baseline"_s);
+    if (parser.isSet(chunkOpt)) {
+        bool ok = false;
+        const qlonglong chunk = parser.value(chunkOpt).toLongLong(&ok);
+        if (!ok || chunk < 1)
+            return usageError(
+                u"--chunk needs a whole number of lines >= 1, not '%1'"_s.arg(parser.value(chunkOpt)));
+        base.chunkLines = std::uint64_t(chunk);
+    }
+    for (auto [opt, target, name] :
+         {std::tuple{&runsOpt, &base.runs, "--runs"}, std::tuple{&warmupOpt, &base.warmup, "--warmup"}}) {
+        bool ok = false;
+        *target = parser.value(*opt).toInt(&ok);
+        if (!ok)
+            return usageError(
+                u"%1 needs a whole number, not '%2'"_s.arg(QLatin1String(name), parser.value(*opt)));
+    }
+    QString error;
+    const auto spec = CorpusSpec::parse(parser.value(corpusOpt), &error);
+    if (!spec)
+        return usageError(error);
+    base.corpus = *spec;
+
+    // The experiments, in order. Sequential runs once per corpus, beside the first parallel point,
+    // so that it is interleaved with them as the Runner interleaves modes.
+    const bool sizesKind = parser.isSet(sizesOpt);
+    QList<Experiment> experiments;
+    if (sizesKind) {
+        const auto sizes = parseSizes(parser.value(sizesOpt), base.corpus, &error);
+        if (!sizes)
+            return usageError(error);
+        if (parser.isSet(workersOpt)) {
+            bool ok = false;
+            base.workers = parser.value(workersOpt).toInt(&ok);
+            if (!ok)
+                return usageError(u"--workers with --sizes needs one whole number, not '%1'"_s.arg(
+                    parser.value(workersOpt)));
+        }
+        for (const CorpusSpec &size : *sizes) {
+            Experiment e = base;
+            e.corpus = size;
+            e.modes.prepend(Mode::Sequential);
+            experiments.append(e);
+        }
+    } else {
+        if (!parser.isSet(workersOpt))
+            return usageError(u"give --workers LIST (a worker sweep) or --sizes LIST (a size sweep)"_s);
+        const auto counts = parseCounts(parser.value(workersOpt), &error);
+        if (!counts)
+            return usageError(error);
+        for (int n : *counts) {
+            Experiment e = base;
+            e.workers = n;
+            if (experiments.isEmpty())
+                e.modes.prepend(Mode::Sequential);
+            experiments.append(e);
+        }
+    }
+    for (const Experiment &e : std::as_const(experiments))
+        if (const QString why = e.validate(); !why.isEmpty())
+            return usageError(why);
+
+    const QString jsonTarget = parser.value(jsonOpt);
+    const bool jsonToStdout = jsonTarget == u"-";
+    const QString csvTarget = parser.value(csvOpt);
+    if (!jsonTarget.isEmpty() && !jsonToStdout)
+        if (const QString why = OutputFile::checkTarget(u"--json"_s, jsonTarget); !why.isEmpty())
+            return usageError(why);
+    if (parser.isSet(csvOpt)) {
+        if (const QString why = OutputFile::checkTarget(u"--csv"_s, csvTarget); !why.isEmpty())
+            return usageError(why);
+        if (!jsonToStdout && !jsonTarget.isEmpty() &&
+            QFileInfo(jsonTarget).absoluteFilePath() == QFileInfo(csvTarget).absoluteFilePath())
+            return usageError(u"--json and --csv name the same file"_s);
+    }
+    FILE *tableOut = jsonToStdout ? stderr : stdout;
+
+    int totalRuns = 0;
+    for (const Experiment &e : std::as_const(experiments))
+        totalRuns += int(e.modes.size()) * e.runs;
+
+    Runner runner;
+    auto stopSignals = std::make_unique<SignalCatcher>();
+    QObject::connect(stopSignals.get(), &SignalCatcher::signalled, &runner, [&](int sig) {
+        printErr(u"wordrace-cli: stopping (%1)"_s.arg(sig == SIGINT ? u"interrupted"_s : u"terminated"_s));
+        runner.cancel();
+    });
+    QList<RunResult> results;
+    int exitCode = RunCommand::Ok;
+    quint64 job = 0;
+    int done = 0;
+    QEventLoop loop;
+    QObject::connect(&runner, &Runner::experimentPrepared, &runner,
+                     [&](quint64 j, const QString &summary, const QStringList &warnings) {
+                         if (j != job)
+                             return;
+                         printErr(u"  "_s + summary);
+                         for (const QString &w : warnings)
+                             printErr(u"  warning: "_s + w);
+                     });
+    QObject::connect(&runner, &Runner::runFinished, &runner, [&](quint64 j, const RunResult &r) {
+        if (j != job)
+            return;
+        results.append(r);
+        ++done;
+        printErr(u"  [%1/%2] %3: %4%5"_s.arg(done).arg(totalRuns).arg(
+            ModeSummary::labelFor(r.mode, r.workers), ModeSummary::seconds(r.wallS),
+            r.cancelled ? u" (cancelled)"_s : QString()));
+    });
+    QObject::connect(
+        &runner, &Runner::runFailed, &runner, [&](quint64 j, const QString &why, Runner::FailureKind kind) {
+            if (j != job)
+                return;
+            printErr(u"wordrace-cli: "_s + why);
+            exitCode = kind == Runner::FailureKind::BadInput ? RunCommand::BadUsage : RunCommand::RunFailed;
+        });
+    QObject::connect(&runner, &Runner::experimentFinished, &runner, [&](quint64 j, bool) {
+        if (j == job)
+            loop.quit();
+    });
+
+    for (qsizetype i = 0; i < experiments.size(); ++i) {
+        if (stopSignals->caught() || exitCode != RunCommand::Ok)
+            break;
+        const Experiment &e = experiments[i];
+        QStringList modes;
+        for (Mode m : e.modes)
+            modes << modeName(m);
+        printErr(u"sweep %1/%2: %3 on %4, %5 worker(s) for the parallel modes"_s.arg(i + 1)
+                     .arg(experiments.size())
+                     .arg(modes.join(u", "_s), e.corpus.displayName())
+                     .arg(e.workers));
+        job = runner.start(e);
+        loop.exec();
+        runner.wait();
+    }
+    const int stoppedBy = stopSignals->caught();
+    stopSignals.reset();
+
+    if (!results.isEmpty() || exitCode == RunCommand::Ok) {
+        const Sweep sweep(sizesKind ? Sweep::Kind::Sizes : Sweep::Kind::Workers, results,
+                          QThread::idealThreadCount());
+        if (!results.isEmpty()) {
+            std::fputs(qPrintable(sweep.text()), tableOut);
+            QStringList warnings;
+            for (const SweepPoint &p : sweep.points())
+                warnings << p.summary.warnings;
+            for (const QString &w : std::as_const(warnings))
+                std::fputs(qPrintable(u"warning: "_s + w + u'\n'), tableOut);
+            std::fflush(tableOut);
+        }
+        auto writeFailed = [&](const QString &why) {
+            printErr(u"wordrace-cli: "_s + why);
+            if (exitCode == RunCommand::Ok)
+                exitCode = RunCommand::RunFailed;
+        };
+        if (!jsonTarget.isEmpty()) {
+            const QByteArray json = ResultJson::serialize(results, QJsonObject{{u"sweep"_s, sweep.toJson()}});
+            if (jsonToStdout) {
+                std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
+                std::fflush(stdout);
+            } else if (const QString why = OutputFile::write(
+                           jsonTarget, [&](QIODevice *d) { return d->write(json) == json.size(); });
+                       !why.isEmpty()) {
+                writeFailed(why);
+            }
+        }
+        if (parser.isSet(csvOpt)) {
+            const QByteArray csv = sweep.csv();
+            if (const QString why =
+                    OutputFile::write(csvTarget, [&](QIODevice *d) { return d->write(csv) == csv.size(); });
+                !why.isEmpty())
+                writeFailed(why);
+        }
+    }
+    if (stoppedBy == SIGINT)
+        return RunCommand::Interrupted;
+    if (stoppedBy == SIGTERM)
+        return RunCommand::Terminated;
+    return exitCode;
+}
+
+} // namespace wordrace
