@@ -35,6 +35,25 @@ QString runList(const QList<int> &repetitions, int runs)
         .arg(runs);
 }
 
+// The knobs that differ from a plain run, for telling apart summaries that differ only in them.
+QString knobsText(const Knobs &k)
+{
+    QStringList parts;
+    if (!k.latencyPatternMs.isEmpty())
+        parts << u"I/O latency pattern"_s;
+    else if (k.ioLatencyMs > 0)
+        parts << u"I/O %1 ms"_s.arg(k.ioLatencyMs);
+    if (k.workPerWordNs > 0)
+        parts << u"%1 ns/word"_s.arg(k.workPerWordNs);
+    if (k.gil)
+        parts << u"GIL"_s;
+    if (k.spawn != Spawn::Pool)
+        parts << spawnName(k.spawn) + u" spawn"_s;
+    if (k.transport != Transport::Shared)
+        parts << transportName(k.transport) + u" transport"_s;
+    return parts.join(u", "_s);
+}
+
 QString sampleLine(const SampleSummary &s)
 {
     QString line = ModeSummary::seconds(s.mean);
@@ -55,10 +74,15 @@ QList<ModeSummary> ModeSummary::summarize(const QList<RunResult> &runs)
     };
     QList<Group> groups;
     QSet<QString> corpora;
+    QList<Knobs> knobSets;
     for (const RunResult &r : runs) {
         corpora.insert(r.corpus.toString());
+        if (!knobSets.contains(r.knobs))
+            knobSets.append(r.knobs);
+        // Runs with other knobs (a GIL, I/O latency, a new process per task) measure something else.
         auto it = std::find_if(groups.begin(), groups.end(), [&](const Group &g) {
-            return g.summary.mode == r.mode && g.summary.workers == r.workers && g.summary.corpus == r.corpus;
+            return g.summary.mode == r.mode && g.summary.workers == r.workers &&
+                   g.summary.corpus == r.corpus && g.summary.knobs == r.knobs;
         });
         if (it == groups.end()) {
             Group g;
@@ -66,6 +90,7 @@ QList<ModeSummary> ModeSummary::summarize(const QList<RunResult> &runs)
             g.summary.workers = r.workers;
             g.summary.corpus = r.corpus;
             g.summary.corpusBytes = r.corpusBytes;
+            g.summary.knobs = r.knobs;
             groups.append(g);
             it = groups.end() - 1;
         }
@@ -81,6 +106,8 @@ QList<ModeSummary> ModeSummary::summarize(const QList<RunResult> &runs)
         s.label = labelFor(s.mode, s.workers);
         if (corpora.size() > 1)
             s.label += u", "_s + s.corpus.displayName();
+        if (knobSets.size() > 1 && !knobsText(s.knobs).isEmpty())
+            s.label += u", "_s + knobsText(s.knobs);
         s.runs = int(g.runs.size());
         if (s.cancelledRuns > 0)
             s.warnings << u"%1: %2 cancelled run(s) left out of the statistics"_s.arg(s.label).arg(
@@ -128,9 +155,15 @@ QList<ModeSummary> ModeSummary::summarize(const QList<RunResult> &runs)
             s.speedup = Estimate{1.0, 0.0}; // against itself: the ratio is exactly 1
             continue;
         }
-        const auto seq = std::find_if(out.cbegin(), out.cend(), [&](const ModeSummary &o) {
-            return o.mode == Mode::Sequential && o.corpus == s.corpus && o.runs > 0;
+        // Sequential with the same knobs if it ran, else any on the same corpus: a scenario may
+        // give threads a knob (a new thread per task) that sequential has no use for.
+        auto seq = std::find_if(out.cbegin(), out.cend(), [&](const ModeSummary &o) {
+            return o.mode == Mode::Sequential && o.corpus == s.corpus && o.knobs == s.knobs && o.runs > 0;
         });
+        if (seq == out.cend())
+            seq = std::find_if(out.cbegin(), out.cend(), [&](const ModeSummary &o) {
+                return o.mode == Mode::Sequential && o.corpus == s.corpus && o.runs > 0;
+            });
         if (seq != out.cend())
             s.speedup = Statistics::speedup(seq->wall, s.wall);
     }
@@ -141,6 +174,7 @@ QJsonObject ModeSummary::toJson() const
 {
     QJsonObject o;
     o[u"mode"_s] = modeName(mode);
+    o[u"label"_s] = label;
     o[u"workers"_s] = workers;
     o[u"corpus"_s] = corpus.toString();
     o[u"runs"_s] = runs;

@@ -13,8 +13,8 @@
 
 namespace wordrace {
 
-// The repeated runs of one mode with one worker count on one corpus, summed up as a benchmark
-// tool would: spread, outliers, a cold first run, and the speed-up over sequential. Shared by the
+// The repeated runs of one mode with one worker count on one corpus (and one set of knobs), summed up as a
+// benchmark tool would: spread, outliers, a cold first run, and the speed-up over sequential. Shared by the
 // CLI's text, the run JSON's "summaries", the Markdown report and the sweeps, so all agree.
 struct ModeSummary
 {
@@ -22,6 +22,7 @@ struct ModeSummary
     int workers = 1;
     CorpusSpec corpus;
     std::uint64_t corpusBytes = 0;
+    Knobs knobs;
     QString label; // "threads, 2 workers", with the corpus when runs of several corpora are summed up
     int runs = 0;  // complete measured runs; cancelled ones are left out, their times mean nothing
     int cancelledRuns = 0;

@@ -12,6 +12,8 @@ QString OutputFile::checkTarget(const QString &option, const QString &path)
 {
     if (path.isEmpty())
         return u"%1 needs a file name"_s.arg(option);
+    if (path == u"-")
+        return u"%1 needs a file name; only --json writes to standard output"_s.arg(option);
     const QFileInfo info(path);
     if (info.isDir())
         return u"%1 %2: is a directory"_s.arg(option, path);

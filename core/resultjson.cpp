@@ -53,7 +53,15 @@ void appendTasks(QByteArray &out, const QList<TaskRecord> &tasks)
         appendNumber(out, t.bytes);
         out.append(",\"begin\":");
         appendNumber(out, t.begin);
-        out.append("}");
+        out.append(",\"phases\":{\"io_s\":");
+        appendNumber(out, t.ioS);
+        out.append(",\"gil_wait_s\":");
+        appendNumber(out, t.gilWaitS);
+        out.append(",\"transfer_s\":");
+        appendNumber(out, t.transferS);
+        out.append(",\"compute_s\":");
+        appendNumber(out, t.computeS);
+        out.append("}}");
     }
     out.append("]");
 }
@@ -71,7 +79,11 @@ QJsonObject ResultJson::toJson(const RunResult &r)
                                  {u"end_s"_s, t.endS},
                                  {u"words"_s, double(t.words)},
                                  {u"bytes"_s, double(t.bytes)},
-                                 {u"begin"_s, double(t.begin)}});
+                                 {u"begin"_s, double(t.begin)},
+                                 {u"phases"_s, QJsonObject{{u"io_s"_s, t.ioS},
+                                                           {u"gil_wait_s"_s, t.gilWaitS},
+                                                           {u"transfer_s"_s, t.transferS},
+                                                           {u"compute_s"_s, t.computeS}}}});
     }
     o[u"tasks"_s] = tasks;
     return o;
@@ -105,6 +117,22 @@ QJsonObject ResultJson::scalars(const RunResult &r)
     o[u"counter_path"_s] = r.counterPath;
     o[u"cancelled"_s] = r.cancelled;
     o[u"repetition"_s] = r.repetition;
+    QJsonArray pattern;
+    for (double ms : r.knobs.latencyPatternMs)
+        pattern.append(ms);
+    o[u"knobs"_s] = QJsonObject{{u"io_latency_ms"_s, r.knobs.ioLatencyMs},
+                                {u"work_per_word_ns"_s, r.knobs.workPerWordNs},
+                                {u"gil"_s, r.knobs.gil},
+                                {u"spawn"_s, spawnName(r.knobs.spawn)},
+                                {u"transport"_s, transportName(r.knobs.transport)},
+                                {u"latency_pattern_ms"_s, pattern}};
+    o[u"overhead"_s] = QJsonObject{{u"startup_s"_s, r.overhead.startupS},
+                                   {u"transfer_s"_s, r.overhead.transferS},
+                                   {u"compute_s"_s, r.overhead.computeS},
+                                   {u"io_s"_s, r.overhead.ioS},
+                                   {u"gil_wait_s"_s, r.overhead.gilWaitS},
+                                   {u"gather_s"_s, r.overhead.gatherS},
+                                   {u"idle_s"_s, r.overhead.idleS}};
     o[u"worker_names"_s] = QJsonArray::fromStringList(r.workerNames);
     return o;
 }
@@ -192,6 +220,22 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     r.counterPath = o[u"counter_path"_s].toString();
     r.cancelled = o[u"cancelled"_s].toBool();
     r.repetition = o[u"repetition"_s].toInt();
+    const QJsonObject knobs = o[u"knobs"_s].toObject();
+    r.knobs.ioLatencyMs = knobs[u"io_latency_ms"_s].toDouble();
+    r.knobs.workPerWordNs = knobs[u"work_per_word_ns"_s].toDouble();
+    r.knobs.gil = knobs[u"gil"_s].toBool();
+    r.knobs.spawn = knobs[u"spawn"_s].toString() == u"per-task" ? Spawn::PerTask : Spawn::Pool;
+    r.knobs.transport = knobs[u"transport"_s].toString() == u"pipe" ? Transport::Pipe : Transport::Shared;
+    for (const QJsonValue &v : knobs[u"latency_pattern_ms"_s].toArray())
+        r.knobs.latencyPatternMs.append(v.toDouble());
+    const QJsonObject overhead = o[u"overhead"_s].toObject();
+    r.overhead.startupS = overhead[u"startup_s"_s].toDouble();
+    r.overhead.transferS = overhead[u"transfer_s"_s].toDouble();
+    r.overhead.computeS = overhead[u"compute_s"_s].toDouble();
+    r.overhead.ioS = overhead[u"io_s"_s].toDouble();
+    r.overhead.gilWaitS = overhead[u"gil_wait_s"_s].toDouble();
+    r.overhead.gatherS = overhead[u"gather_s"_s].toDouble();
+    r.overhead.idleS = overhead[u"idle_s"_s].toDouble();
     for (const QJsonValue &v : o[u"worker_names"_s].toArray())
         r.workerNames.append(v.toString());
     const QJsonArray tasks = o[u"tasks"_s].toArray();
@@ -206,6 +250,11 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
         rec.words = std::uint64_t(t[u"words"_s].toDouble());
         rec.bytes = std::uint64_t(t[u"bytes"_s].toDouble());
         rec.begin = std::uint64_t(t[u"begin"_s].toDouble());
+        const QJsonObject phases = t[u"phases"_s].toObject();
+        rec.ioS = phases[u"io_s"_s].toDouble();
+        rec.gilWaitS = phases[u"gil_wait_s"_s].toDouble();
+        rec.transferS = phases[u"transfer_s"_s].toDouble();
+        rec.computeS = phases[u"compute_s"_s].toDouble();
         if (rec.worker < 0 || rec.endS < rec.startS)
             return failWith(u"task %1 has a bad worker or times"_s.arg(r.tasks.size()));
         while (rec.worker >= r.workerNames.size())

@@ -97,7 +97,7 @@ int RunCommand::exec(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || positional.first() != u"run")
-        return usageError(u"expected the command 'run' or 'sweep' (see --help)"_s);
+        return usageError(u"expected the command 'run', 'sweep' or 'scenario' (see --help)"_s);
 
     Experiment experiment;
     experiment.modes.clear();

@@ -1,6 +1,7 @@
 #include "sweepcommand.h"
 
 #include "experiment.h"
+#include "experimentoptions.h"
 #include "modesummary.h"
 #include "outputfile.h"
 #include "resultjson.h"
@@ -129,6 +130,8 @@ int SweepCommand::exec(const QStringList &arguments)
     const QCommandLineOption csvOpt(u"csv"_s, u"Write one CSV row per point to FILE."_s, u"FILE"_s);
     parser.addOptions(
         {workersOpt, sizesOpt, modeOpt, corpusOpt, chunkOpt, runsOpt, warmupOpt, jsonOpt, csvOpt});
+    const ExperimentOptions knobOptions;
+    knobOptions.addTo(parser);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -172,6 +175,8 @@ int SweepCommand::exec(const QStringList &arguments)
     if (!spec)
         return usageError(error);
     base.corpus = *spec;
+    if (const QString why = knobOptions.apply(parser, base); !why.isEmpty())
+        return usageError(why);
 
     // The experiments, in order. Sequential runs once per corpus, beside the first parallel point,
     // so that it is interleaved with them as the Runner interleaves modes.

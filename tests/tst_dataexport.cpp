@@ -482,6 +482,20 @@ private Q_SLOTS:
         QVERIFY(parseObject(ResultJson::serialize({}))[u"summaries"_s].toArray().isEmpty());
     }
 
+    void summariesKeepKnobsApart()
+    {
+        RunResult gil = makeRun(Mode::Threads, 0, 2.0);
+        gil.knobs.gil = true;
+        const QList<ModeSummary> summaries =
+            ModeSummary::summarize({makeRun(Mode::Sequential, 0, 1.0), makeRun(Mode::Threads, 0, 0.5), gil});
+        QCOMPARE(summaries.size(), 3);
+        QCOMPARE(summaries[1].label, u"threads, 2 workers"_s);
+        QCOMPARE(summaries[2].label, u"threads, 2 workers, GIL"_s);
+        QCOMPARE(summaries[1].speedup->value, 2.0);
+        // No sequential with a GIL ran: the plain one is the baseline.
+        QCOMPARE(summaries[2].speedup->value, 0.5);
+    }
+
     void summaryText()
     {
         QList<RunResult> runs;
@@ -587,6 +601,7 @@ private Q_SLOTS:
             QTest::addRow("%s into a missing folder", qPrintable(opt))
                 << opt << u"/nonexistent/dir/out"_s << u"does not exist"_s;
             QTest::addRow("%s is a directory", qPrintable(opt)) << opt << u"/tmp"_s << u"is a directory"_s;
+            QTest::addRow("%s to standard output", qPrintable(opt)) << opt << u"-"_s << u"only --json"_s;
         }
     }
     void cliBadTargets()

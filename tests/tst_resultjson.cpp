@@ -26,6 +26,16 @@ RunResult sample(Mode mode)
     r.workersInsideParent = mode != Mode::Processes;
     r.tasks = {TaskRecord{0, 0, 0.01, 0.2, 600, 2600, 0}, TaskRecord{1, 1, 0.02, 0.3, 500, 2500, 2600}};
     r.workerNames = {u"pid 10"_s, u"pid 11"_s};
+    r.knobs.ioLatencyMs = 100;
+    r.knobs.gil = true;
+    r.knobs.transport = Transport::Pipe;
+    r.knobs.latencyPatternMs = {5000, 2000};
+    r.overhead.startupS = 0.01;
+    r.overhead.gilWaitS = 0.25;
+    r.overhead.idleS = 0.125;
+    r.tasks[1].ioS = 0.1;
+    r.tasks[1].transferS = 0.02;
+    r.tasks[1].computeS = 0.15;
     return r;
 }
 } // namespace
@@ -80,6 +90,12 @@ private Q_SLOTS:
         QCOMPARE(b.tasks.last().endS, 0.3);
         QCOMPARE(b.workerNames, r.workerNames);
         QCOMPARE(b.corpus, r.corpus);
+        QCOMPARE(b.knobs, r.knobs);
+        QCOMPARE(b.overhead.gilWaitS, 0.25);
+        QCOMPARE(b.overhead.idleS, 0.125);
+        QCOMPARE(b.tasks.last().ioS, 0.1);
+        QCOMPARE(b.tasks.last().transferS, 0.02);
+        QCOMPARE(b.tasks.last().computeS, 0.15);
         // The table reads the same from the original and the round-tripped result.
         QCOMPARE(ResultTable::text({b}), ResultTable::text({r}));
     }

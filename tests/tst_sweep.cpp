@@ -371,6 +371,16 @@ private Q_SLOTS:
         QVERIFY(help.out.contains("--sizes"));
     }
 
+    void cliTakesTheKnobs()
+    {
+        const CliRun r = runCli({u"sweep"_s, u"--workers"_s, u"1,2"_s, u"--mode"_s, u"threads"_s,
+                                 u"--corpus"_s, u"nicehat"_s, u"--gil"_s, u"--json"_s, u"-"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()[u"sweep"_s][u"points"_s].toArray().size(), 3);
+        const CliRun bad = runCli({u"sweep"_s, u"--workers"_s, u"1,2"_s, u"--io-latency"_s, u"-1"_s});
+        QCOMPARE(bad.exitCode, 2);
+    }
+
     void cliInterruptStopsTheSweep()
     {
         QProcess p;

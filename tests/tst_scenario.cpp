@@ -1,0 +1,150 @@
+#include "scenario.h"
+
+#include <QProcess>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace wordrace;
+
+namespace {
+
+RunResult result(Mode mode, double wall, double cpu, int workers = 2)
+{
+    RunResult r;
+    r.mode = mode;
+    r.workers = workers;
+    r.wallS = wall;
+    r.parentCpu = {cpu, 0.0};
+    r.workersCpu = {cpu, 0.0};
+    return r;
+}
+
+TaskRecord task(std::int64_t index, double start, double end, double io = 0.0)
+{
+    TaskRecord t;
+    t.task = index;
+    t.startS = start;
+    t.endS = end;
+    t.ioS = io;
+    return t;
+}
+
+} // namespace
+
+class TestScenario : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void allScenariosAreRunnable()
+    {
+        const QList<Scenario> all = Scenario::all(2);
+        QCOMPARE(all.size(), 7);
+        QStringList ids;
+        for (const Scenario &s : all) {
+            ids << s.id;
+            QVERIFY(!s.question.isEmpty());
+            QVERIFY(s.choices.size() >= 2);
+            QVERIFY(!s.experiments.isEmpty());
+            for (const Experiment &e : s.experiments)
+                QVERIFY2(e.validate().isEmpty(), qPrintable(s.id + u": "_s + e.validate()));
+        }
+        QCOMPARE(ids, (QStringList{u"delays"_s, u"return-values"_s, u"race"_s, u"web-scraping"_s,
+                                   u"cpu-bound-gil"_s, u"tiny-tasks"_s, u"zombies"_s}));
+    }
+
+    // Verdicts follow the numbers, whatever they are: the same scenario read from opposite
+    // measurements gives opposite answers.
+    void raceVerdictFollowsTheNumbers_data()
+    {
+        QTest::addColumn<double>("seq");
+        QTest::addColumn<double>("thr");
+        QTest::addColumn<double>("proc");
+        QTest::addColumn<QString>("answer");
+        QTest::newRow("threads fastest") << 4.0 << 0.5 << 0.6 << u"threads"_s;
+        QTest::newRow("processes fastest") << 4.0 << 3.9 << 2.0 << u"processes"_s;
+        QTest::newRow("sequential fastest") << 0.1 << 0.3 << 0.9 << u"sequential"_s;
+    }
+    void raceVerdictFollowsTheNumbers()
+    {
+        QFETCH(double, seq);
+        QFETCH(double, thr);
+        QFETCH(double, proc);
+        QFETCH(QString, answer);
+        const auto s = Scenario::byId(u"web-scraping"_s, 2);
+        QVERIFY(s);
+        const Verdict v = s->verdict({result(Mode::Sequential, seq, 0.01, 1), result(Mode::Threads, thr, 0.01),
+                                      result(Mode::Processes, proc, 0.02)});
+        QCOMPARE(v.answer, answer);
+        QVERIFY(s->choices.contains(v.answer));
+        QVERIFY2(v.explanation.contains(QString::number(seq, 'f', 2)), qPrintable(v.explanation));
+    }
+
+    void delaysVerdict()
+    {
+        const auto s = Scenario::byId(u"delays"_s);
+        QVERIFY(s);
+        RunResult r = result(Mode::Threads, 5.01, 0.0, 3);
+        r.tasks = {task(0, 0, 5.0, 5.0), task(1, 0, 2.0, 2.0), task(2, 0, 3.0, 3.0)};
+        Verdict v = s->verdict({r});
+        QCOMPARE(v.answer, s->choices[1]);
+        QVERIFY2(v.explanation.contains(u"2.0 s, 3.0 s, 5.0 s"_s), qPrintable(v.explanation));
+        // Waits that did not overlap are reported as such.
+        r.wallS = 10.02;
+        v = s->verdict({r});
+        QCOMPARE(v.answer, s->choices[2]);
+    }
+
+    void returnValuesVerdict()
+    {
+        const auto s = Scenario::byId(u"return-values"_s);
+        QVERIFY(s);
+        RunResult r = result(Mode::Threads, 1.0, 0.0);
+        r.tasks = {task(0, 0, 0.3), task(1, 0, 0.1), task(2, 0, 0.2)};
+        QCOMPARE(s->verdict({r}).answer, s->choices[1]);
+        r.tasks = {task(0, 0, 0.1), task(1, 0, 0.2), task(2, 0, 0.3)};
+        QCOMPARE(s->verdict({r}).answer, s->choices[0]);
+    }
+
+    void zombiesVerdict()
+    {
+        const auto s = Scenario::byId(u"zombies"_s);
+        QVERIFY(s);
+        RunResult r = result(Mode::Processes, 1.0, 0.5);
+        r.cancelled = true;
+        QCOMPARE(s->verdict({r}, {101, 102}, {}).answer, s->choices[1]);
+        QCOMPARE(s->verdict({r}, {101, 102}, {102}).answer, s->choices[0]);
+    }
+
+    // Headless, end to end: the web-scraping quiz measured on this machine.
+    void cliRunsAScenario()
+    {
+        QProcess p;
+        p.start(QCoreApplication::applicationDirPath() + u"/wordrace-cli"_s,
+                {u"scenario"_s, u"web-scraping"_s, u"--predict"_s, u"2"_s, u"--json"_s, u"-"_s});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject doc = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        const QJsonObject s = doc[u"scenario"_s].toObject();
+        QCOMPARE(s[u"id"_s].toString(), u"web-scraping"_s);
+        QCOMPARE(s[u"answer"_s].toString(), u"threads"_s);
+        QCOMPARE(s[u"prediction"_s].toString(), u"threads"_s);
+        QCOMPARE(doc[u"runs"_s].toArray().size(), 3);
+    }
+
+    void unknownScenarioIsBadUsage()
+    {
+        QProcess p;
+        p.start(QCoreApplication::applicationDirPath() + u"/wordrace-cli"_s, {u"scenario"_s, u"nope"_s});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("no scenario"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScenario)
+#include "tst_scenario.moc"
