@@ -50,8 +50,8 @@ TaskCosts Backend::taskCosts(const RunContext &context, EmulatedGil *gil)
     return costs;
 }
 
-TaskRecord Backend::makeRecord(std::int64_t index, int worker, double startS, double endS, std::uint64_t words,
-                               const Task &task, const TaskPhases &phases)
+TaskRecord Backend::makeRecord(std::int64_t index, int worker, double startS, double endS,
+                               std::uint64_t words, const Task &task, const TaskPhases &phases)
 {
     TaskRecord r{index, worker, startS, endS, words, task.bytes(), task.begin};
     r.ioS = double(phases.ioNs) / 1e9;

@@ -57,23 +57,25 @@ protected:
     static RunResult baseResult(const RunContext &context, Mode mode, int workers);
     // The per-task costs the knobs ask for (the GIL, when on, is the caller's).
     static TaskCosts taskCosts(const RunContext &context, EmulatedGil *gil);
+
 public:
     // The costs of task i: the run's, with the latency pattern applied when there is one.
     static TaskCosts taskCostsFor(const RunContext &context, const TaskCosts &base, std::int64_t i)
     {
         TaskCosts c = base;
         if (!context.knobs.latencyPatternMs.isEmpty())
-            c.ioLatencyNs = std::int64_t(context.knobs.latencyPatternMs[i % context.knobs.latencyPatternMs.size()] * 1e6);
+            c.ioLatencyNs =
+                std::int64_t(context.knobs.latencyPatternMs[i % context.knobs.latencyPatternMs.size()] * 1e6);
         return c;
     }
     // A finished task's record, with its phases, on the run's time axis.
-    static TaskRecord makeRecord(std::int64_t index, int worker, double startS, double endS, std::uint64_t words,
-                                 const Task &task, const TaskPhases &phases);
+    static TaskRecord makeRecord(std::int64_t index, int worker, double startS, double endS,
+                                 std::uint64_t words, const Task &task, const TaskPhases &phases);
+
 protected:
     // Fills in the run's overhead breakdown from its tasks, wall time and startup.
     static void summarizeOverhead(RunResult &result);
     static QString faultMessage(const RunContext &context);
-
 };
 
 } // namespace wordrace

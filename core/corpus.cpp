@@ -164,15 +164,17 @@ std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Fai
             return failWith(Failure::BadInput, u"%1: cannot open: %2"_s.arg(spec.path, errnoText(err)));
         }
         c->m_fd = fd;
-        struct stat st{};
+        struct stat st
+        {};
         if (::fstat(fd, &st) != 0)
             return failWith(Failure::Io, u"%1: cannot stat: %2"_s.arg(spec.path, errnoText(errno)));
         if (S_ISDIR(st.st_mode))
             return failWith(Failure::BadInput, u"%1: is a directory, not a text file"_s.arg(spec.path));
         if (!S_ISREG(st.st_mode))
-            return failWith(Failure::BadInput,
-                            u"%1: not a regular file (a device, FIFO or socket cannot be mapped and counted)"_s.arg(
-                                spec.path));
+            return failWith(
+                Failure::BadInput,
+                u"%1: not a regular file (a device, FIFO or socket cannot be mapped and counted)"_s.arg(
+                    spec.path));
         c->m_size = std::uint64_t(st.st_size);
         if (c->m_size > 0) {
             void *map = ::mmap(nullptr, c->m_size, PROT_READ, MAP_SHARED, fd, 0);
@@ -186,9 +188,10 @@ std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Fai
         if (!size)
             return failWith(Failure::BadInput, u"REPEAT %1 is too large"_s.arg(spec.repeat));
         if (const auto avail = availableMemory(); avail && *size > *avail)
-            return failWith(Failure::BadInput,
-                            u"%1 would need %2 of memory, but only %3 is available; choose a smaller REPEAT"_s.arg(
-                                spec.toString(), humanBytes(*size), humanBytes(*avail)));
+            return failWith(
+                Failure::BadInput,
+                u"%1 would need %2 of memory, but only %3 is available; choose a smaller REPEAT"_s.arg(
+                    spec.toString(), humanBytes(*size), humanBytes(*avail)));
         c->m_size = *size;
         if (c->m_size > 0) {
             const int fd = ::memfd_create("wordrace-corpus", MFD_CLOEXEC);

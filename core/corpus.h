@@ -12,7 +12,12 @@ namespace wordrace {
 // What the user asked for: "lesson[:REPEAT]", "nicehat[:REPEAT]", or a path to a text file.
 struct CorpusSpec
 {
-    enum class Kind { Lesson, NiceHat, File };
+    enum class Kind
+    {
+        Lesson,
+        NiceHat,
+        File
+    };
     Kind kind = Kind::Lesson;
     std::uint64_t repeat = 0; // generated kinds only
     QString path;             // File only
@@ -20,8 +25,14 @@ struct CorpusSpec
     static constexpr std::uint64_t kLessonDefaultRepeat = 10'000'000;
     static constexpr std::uint64_t kNiceHatDefaultRepeat = 100;
 
-    static CorpusSpec lesson(std::uint64_t repeat = kLessonDefaultRepeat) { return {Kind::Lesson, repeat, {}}; }
-    static CorpusSpec niceHat(std::uint64_t repeat = kNiceHatDefaultRepeat) { return {Kind::NiceHat, repeat, {}}; }
+    static CorpusSpec lesson(std::uint64_t repeat = kLessonDefaultRepeat)
+    {
+        return {Kind::Lesson, repeat, {}};
+    }
+    static CorpusSpec niceHat(std::uint64_t repeat = kNiceHatDefaultRepeat)
+    {
+        return {Kind::NiceHat, repeat, {}};
+    }
     static CorpusSpec file(const QString &path) { return {Kind::File, 0, path}; }
 
     // Parses the CLI form. "file:PATH" forces a file named like a built-in corpus.
@@ -43,7 +54,12 @@ struct CorpusSpec
 class Corpus
 {
 public:
-    enum class Failure { None, BadInput, Io };
+    enum class Failure
+    {
+        None,
+        BadInput,
+        Io
+    };
 
     // Opens or builds the corpus. On failure returns null and sets *error to a one-line reason,
     // and *failure to whether the input was bad (exit 2) or the machine failed (exit 1).

@@ -21,9 +21,9 @@ struct Experiment
     std::optional<std::uint64_t> chunkLines; // lines per task; nullopt: Pool.map's default
     QString workerPath;                      // empty: wordrace-worker next to this executable
     Knobs knobs;
-    double taskTimeoutS = 0.0;               // a worker silent on a task this long fails the run; 0: never
-    int runs = 1;                            // measured runs of each mode, interleaved across modes
-    int warmup = 0;                          // unmeasured runs of each mode before them
+    double taskTimeoutS = 0.0; // a worker silent on a task this long fails the run; 0: never
+    int runs = 1;              // measured runs of each mode, interleaved across modes
+    int warmup = 0;            // unmeasured runs of each mode before them
 
     static constexpr int kMaxWorkers = 256;
     static constexpr int kMaxRuns = 1000;

@@ -9,20 +9,22 @@ using namespace Qt::StringLiterals;
 namespace wordrace {
 
 ExperimentOptions::ExperimentOptions()
-    : m_ioLatency(u"io-latency"_s, u"Each task first waits MS milliseconds, as if fetching a page (I/O-bound)."_s,
-                  u"MS"_s),
-      m_workPerWord(u"work-per-word"_s,
-                    u"Emulated interpreter cost: NS nanoseconds of real CPU work per word (about 95 is CPython)."_s,
-                    u"NS"_s),
+    : m_ioLatency(u"io-latency"_s,
+                  u"Each task first waits MS milliseconds, as if fetching a page (I/O-bound)."_s, u"MS"_s),
+      m_workPerWord(
+          u"work-per-word"_s,
+          u"Emulated interpreter cost: NS nanoseconds of real CPU work per word (about 95 is CPython)."_s,
+          u"NS"_s),
       m_gil(u"gil"_s, u"Emulate a global interpreter lock for the thread backend (5 ms switch interval)."_s),
-      m_spawn(u"spawn"_s, u"pool: N reused workers; per-task: a new thread or process for every task."_s, u"HOW"_s,
-              u"pool"_s),
-      m_transport(u"transport"_s,
-                  u"Processes: shared (corpus mapped, default) or pipe (each task's bytes sent, as Pool.map pickles)."_s,
-                  u"HOW"_s, u"shared"_s),
-      m_taskTimeout(u"task-timeout"_s, u"Fail the run when a worker is silent on a task for S seconds."_s, u"S"_s)
-{
-}
+      m_spawn(u"spawn"_s, u"pool: N reused workers; per-task: a new thread or process for every task."_s,
+              u"HOW"_s, u"pool"_s),
+      m_transport(
+          u"transport"_s,
+          u"Processes: shared (corpus mapped, default) or pipe (each task's bytes sent, as Pool.map pickles)."_s,
+          u"HOW"_s, u"shared"_s),
+      m_taskTimeout(u"task-timeout"_s, u"Fail the run when a worker is silent on a task for S seconds."_s,
+                    u"S"_s)
+{}
 
 void ExperimentOptions::addTo(QCommandLineParser &parser) const
 {

@@ -7,16 +7,24 @@
 
 namespace wordrace {
 
-enum class Spawn { Pool, PerTask };
-enum class Transport { Shared, Pipe };
+enum class Spawn
+{
+    Pool,
+    PerTask
+};
+enum class Transport
+{
+    Shared,
+    Pipe
+};
 
 // The knobs that recreate the lesson's conditions openly; every one is recorded in the result.
 struct Knobs
 {
-    double ioLatencyMs = 0.0;   // each task first waits this long, as if fetching a page
-    double workPerWordNs = 0.0; // emulated interpreter cost per word, real CPU work
-    bool gil = false;           // an emulated global interpreter lock for the thread backend
-    Spawn spawn = Spawn::Pool;  // reuse N workers, or a new thread / process for every task
+    double ioLatencyMs = 0.0;                // each task first waits this long, as if fetching a page
+    double workPerWordNs = 0.0;              // emulated interpreter cost per word, real CPU work
+    bool gil = false;                        // an emulated global interpreter lock for the thread backend
+    Spawn spawn = Spawn::Pool;               // reuse N workers, or a new thread / process for every task
     Transport transport = Transport::Shared; // processes: corpus shared, or each task's bytes piped
     // When set, task i waits latencyPatternMs[i % size] instead of ioLatencyMs (the lesson's
     // print_with_delay threads waiting 5, 2 and 3 s). Sequential and threads only.

@@ -79,7 +79,8 @@ QString ProcessBackend::checkWorker(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return u"the worker program %1 is missing; build or install wordrace-worker next to WordRace"_s.arg(path);
+        return u"the worker program %1 is missing; build or install wordrace-worker next to WordRace"_s.arg(
+            path);
     if (!info.isFile() || !info.isExecutable())
         return u"the worker program %1 is not an executable file"_s.arg(path);
     return {};
@@ -102,9 +103,10 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     }
     if (perTask && std::uint64_t(tasks.size()) > Knobs::kMaxSpawnedProcesses) {
         const QLocale en(QLocale::English);
-        out.error = u"--spawn per-task would start %1 processes, one per task; WordRace caps that at %2 "
-                    "(use a larger --chunk for fewer tasks)"_s.arg(en.toString(qlonglong(tasks.size())),
-                                                                   en.toString(qulonglong(Knobs::kMaxSpawnedProcesses)));
+        out.error =
+            u"--spawn per-task would start %1 processes, one per task; WordRace caps that at %2 "
+            "(use a larger --chunk for fewer tasks)"_s.arg(
+                en.toString(qlonglong(tasks.size())), en.toString(qulonglong(Knobs::kMaxSpawnedProcesses)));
         out.badInput = true;
         return out;
     }
@@ -174,13 +176,15 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
         if (wk.inFlight.empty())
             wk.lastActivityNs = monotonicNs();
         const int depth = perTask ? 1 : kTasksInFlight;
-        while (int(wk.inFlight.size()) < depth && nextTask < tasks.size() && !(perTask && wk.tasksGiven > 0)) {
+        while (int(wk.inFlight.size()) < depth && nextTask < tasks.size() &&
+               !(perTask && wk.tasksGiven > 0)) {
             const Task &t = tasks[nextTask];
             wk.process->write(QByteArray::fromStdString(
                 protocol::encode(protocol::Type::Task, protocol::Task{nextTask, t.begin, t.end})));
             if (pipe) {
                 // As Pool.map pickles each item: the chunk's bytes themselves go down the pipe.
-                wk.process->write(QByteArray::fromStdString(protocol::encodeTaskDataHeader(std::uint32_t(t.bytes()))));
+                wk.process->write(
+                    QByteArray::fromStdString(protocol::encodeTaskDataHeader(std::uint32_t(t.bytes()))));
                 wk.process->write(corpus.bytes().data() + t.begin, qint64(t.bytes()));
             }
             wk.inFlight.push_back(nextTask++);
@@ -206,7 +210,8 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             wk.readyNs = ready.readyNs;
             startupSum += double(ready.readyNs - wk.launchedNs) / 1e9;
             lastReady = std::max(lastReady, ready.readyNs);
-            recorder.setWorkerName(w, perTask ? u"slot %1 (a new process per task)"_s.arg(w) : u"pid %1"_s.arg(wk.pid));
+            recorder.setWorkerName(w, perTask ? u"slot %1 (a new process per task)"_s.arg(w)
+                                              : u"pid %1"_s.arg(wk.pid));
             dispatch(w);
             return;
         }
@@ -214,7 +219,8 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             protocol::Done done{};
             protocol::decodePayload(msg.payload, done);
             if (wk.inFlight.empty() || wk.inFlight.front() != done.index)
-                return fail(u"%1 answered for chunk %2, which it was not counting"_s.arg(describe(w)).arg(done.index));
+                return fail(u"%1 answered for chunk %2, which it was not counting"_s.arg(describe(w))
+                                .arg(done.index));
             const Task &t = tasks[done.index];
             if (done.bytes != t.bytes())
                 return fail(u"%1 counted %2 bytes of chunk %3, expected %4"_s.arg(describe(w))
@@ -272,7 +278,8 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             while (!stopping && (st = wk.decoder.next(msg)) == protocol::Decoder::Status::Ok)
                 onMessage(w, msg);
             if (!stopping && st == protocol::Decoder::Status::Malformed)
-                fail(u"%1 sent a malformed message: %2"_s.arg(describe(w), QString::fromStdString(wk.decoder.error())));
+                fail(u"%1 sent a malformed message: %2"_s.arg(describe(w),
+                                                              QString::fromStdString(wk.decoder.error())));
         });
         QObject::connect(p, &QProcess::readyReadStandardError, &loop, [&, w, p] {
             Worker &wk = workers[std::size_t(w)];
@@ -293,14 +300,15 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
                 QString where;
                 if (!wk.inFlight.empty()) {
                     const Task &t = tasks[wk.inFlight.front()];
-                    where =
-                        u" while counting chunk %1 (bytes %2-%3)"_s.arg(wk.inFlight.front()).arg(t.begin).arg(t.end);
+                    where = u" while counting chunk %1 (bytes %2-%3)"_s.arg(wk.inFlight.front())
+                                .arg(t.begin)
+                                .arg(t.end);
                 } else if (!wk.ready) {
                     where = u" before it was ready"_s;
                 }
                 const QString detail = QString::fromLocal8Bit(wk.stderrTail).trimmed();
                 fail(u"%1 %2%3%4"_s.arg(describe(w), what, where,
-                                         detail.isEmpty() ? QString() : u": "_s + detail.section(u'\n', -1)));
+                                        detail.isEmpty() ? QString() : u": "_s + detail.section(u'\n', -1)));
             }
             if (clean && perTask && !stopping && nextTask < tasks.size()) {
                 launch(w);
@@ -356,12 +364,13 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             } else if (context.taskTimeoutS > 0 && !wk.inFlight.empty() &&
                        double(now - wk.lastActivityNs) / 1e9 > context.taskTimeoutS) {
                 const Task &t = tasks[wk.inFlight.front()];
-                fail(u"%1 did not finish chunk %2 (bytes %3-%4) within the task timeout of %5 s; it was stopped"_s
-                         .arg(describe(w))
-                         .arg(wk.inFlight.front())
-                         .arg(t.begin)
-                         .arg(t.end)
-                         .arg(context.taskTimeoutS));
+                fail(
+                    u"%1 did not finish chunk %2 (bytes %3-%4) within the task timeout of %5 s; it was stopped"_s
+                        .arg(describe(w))
+                        .arg(wk.inFlight.front())
+                        .arg(t.begin)
+                        .arg(t.end)
+                        .arg(context.taskTimeoutS));
             }
         }
         recorder.maybeReport();

@@ -126,13 +126,11 @@ QJsonObject ResultJson::scalars(const RunResult &r)
                                 {u"spawn"_s, spawnName(r.knobs.spawn)},
                                 {u"transport"_s, transportName(r.knobs.transport)},
                                 {u"latency_pattern_ms"_s, pattern}};
-    o[u"overhead"_s] = QJsonObject{{u"startup_s"_s, r.overhead.startupS},
-                                   {u"transfer_s"_s, r.overhead.transferS},
-                                   {u"compute_s"_s, r.overhead.computeS},
-                                   {u"io_s"_s, r.overhead.ioS},
-                                   {u"gil_wait_s"_s, r.overhead.gilWaitS},
-                                   {u"gather_s"_s, r.overhead.gatherS},
-                                   {u"idle_s"_s, r.overhead.idleS}};
+    o[u"overhead"_s] =
+        QJsonObject{{u"startup_s"_s, r.overhead.startupS},  {u"transfer_s"_s, r.overhead.transferS},
+                    {u"compute_s"_s, r.overhead.computeS},  {u"io_s"_s, r.overhead.ioS},
+                    {u"gil_wait_s"_s, r.overhead.gilWaitS}, {u"gather_s"_s, r.overhead.gatherS},
+                    {u"idle_s"_s, r.overhead.idleS}};
     o[u"worker_names"_s] = QJsonArray::fromStringList(r.workerNames);
     return o;
 }

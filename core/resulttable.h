@@ -13,7 +13,19 @@ namespace wordrace {
 class ResultTable
 {
 public:
-    enum Column { ModeColumn, Workers, Words, Wall, User, Sys, CpuTotal, CpuPerWall, ParentCpu, ColumnCount };
+    enum Column
+    {
+        ModeColumn,
+        Workers,
+        Words,
+        Wall,
+        User,
+        Sys,
+        CpuTotal,
+        CpuPerWall,
+        ParentCpu,
+        ColumnCount
+    };
 
     static QString header(int column);
     static QString cell(const RunResult &run, int column);

@@ -11,7 +11,14 @@ namespace wordrace {
 class RunCommand
 {
 public:
-    enum ExitCode { Ok = 0, RunFailed = 1, BadUsage = 2, Interrupted = 130, Terminated = 143 };
+    enum ExitCode
+    {
+        Ok = 0,
+        RunFailed = 1,
+        BadUsage = 2,
+        Interrupted = 130,
+        Terminated = 143
+    };
     static int exec(const QStringList &arguments);
 };
 

@@ -85,7 +85,8 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
     if (const QString why = experiment.validate(); !why.isEmpty())
         return failWith(why, FailureKind::BadInput);
     if (experiment.modes.contains(Mode::Processes)) {
-        const QString why = ProcessBackend::checkWorker(ProcessBackend::resolveWorkerPath(experiment.workerPath));
+        const QString why =
+            ProcessBackend::checkWorker(ProcessBackend::resolveWorkerPath(experiment.workerPath));
         if (!why.isEmpty())
             return failWith(why, FailureKind::RunFailed);
     }
@@ -94,13 +95,15 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
     Corpus::Failure failure = Corpus::Failure::None;
     const std::unique_ptr<Corpus> corpus = Corpus::open(experiment.corpus, &error, &failure);
     if (!corpus)
-        return failWith(error, failure == Corpus::Failure::BadInput ? FailureKind::BadInput : FailureKind::RunFailed);
+        return failWith(error, failure == Corpus::Failure::BadInput ? FailureKind::BadInput
+                                                                    : FailureKind::RunFailed);
 
     QStringList warnings;
     if (corpus->size() == 0)
         warnings << u"the corpus is empty: 0 words"_s;
     else if (!corpus->isGenerated() && corpus->looksBinary())
-        warnings << u"%1 does not look like text; counting its bytes anyway"_s.arg(experiment.corpus.displayName());
+        warnings << u"%1 does not look like text; counting its bytes anyway"_s.arg(
+            experiment.corpus.displayName());
 
     bool cancelled = false;
     bool preparedSent = false;
@@ -130,9 +133,11 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
                 const QLocale c(QLocale::English);
                 const QString summary = u"%1: %2 bytes, %3 lines, prepared in %4 s"_s.arg(
                     experiment.corpus.displayName(), c.toString(qulonglong(corpus->size())),
-                    c.toString(qulonglong(plan.totalLines)), QString::number(corpus->prepareSeconds(), 'f', 3));
+                    c.toString(qulonglong(plan.totalLines)),
+                    QString::number(corpus->prepareSeconds(), 'f', 3));
                 if (plan.splitLines > 0)
-                    warnings << u"%1 line(s) longer than a task were split at whitespace"_s.arg(plan.splitLines);
+                    warnings << u"%1 line(s) longer than a task were split at whitespace"_s.arg(
+                        plan.splitLines);
                 post([this, job, summary, warnings] { Q_EMIT experimentPrepared(job, summary, warnings); });
             }
             post([this, job, mode] { Q_EMIT runStarted(job, mode); });
@@ -145,7 +150,9 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
             context.workerPath = experiment.workerPath;
             context.taskTimeoutS = experiment.taskTimeoutS;
             context.knobs = experiment.knobs;
-            context.progress = [&](const RunProgress &p) { post([this, job, p] { Q_EMIT progressChanged(job, p); }); };
+            context.progress = [&](const RunProgress &p) {
+                post([this, job, p] { Q_EMIT progressChanged(job, p); });
+            };
 
             const auto backend = Backend::create(mode);
             BackendOutcome outcome = backend->run(context);
@@ -154,7 +161,8 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
                     cancelled = true;
                     break;
                 }
-                return failWith(outcome.error, outcome.badInput ? FailureKind::BadInput : FailureKind::RunFailed);
+                return failWith(outcome.error,
+                                outcome.badInput ? FailureKind::BadInput : FailureKind::RunFailed);
             }
             RunResult result = std::move(outcome.result);
             result.repetition = round - experiment.warmup;

@@ -31,7 +31,11 @@ public:
     // Blocks until the current run has ended (for tests and the CLI's shutdown).
     void wait();
 
-    enum class FailureKind { BadInput, RunFailed };
+    enum class FailureKind
+    {
+        BadInput,
+        RunFailed
+    };
     Q_ENUM(FailureKind)
 
 Q_SIGNALS:

@@ -14,7 +14,12 @@
 
 namespace wordrace {
 
-enum class Mode { Sequential, Threads, Processes };
+enum class Mode
+{
+    Sequential,
+    Threads,
+    Processes
+};
 
 QString modeName(Mode mode);
 std::optional<Mode> modeFromName(const QString &name);
@@ -48,8 +53,8 @@ struct Overhead
     double computeS = 0.0;
     double ioS = 0.0;
     double gilWaitS = 0.0;
-    double gatherS = 0.0;   // after the last task ended until the run was over
-    double idleS = 0.0;     // worker-seconds of the run in none of the above
+    double gatherS = 0.0; // after the last task ended until the run was over
+    double idleS = 0.0;   // worker-seconds of the run in none of the above
 };
 
 // Everything one run measured. An immutable value once the engine hands it over.

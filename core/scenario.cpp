@@ -25,8 +25,9 @@ const RunResult *find(const QList<RunResult> &results, Mode mode)
 
 QString fastestOf(const QList<RunResult> &results)
 {
-    const auto it = std::min_element(results.begin(), results.end(),
-                                     [](const RunResult &a, const RunResult &b) { return a.wallS < b.wallS; });
+    const auto it =
+        std::min_element(results.begin(), results.end(),
+                         [](const RunResult &a, const RunResult &b) { return a.wallS < b.wallS; });
     return it == results.end() ? QString() : modeName(it->mode);
 }
 
@@ -46,10 +47,14 @@ QList<Scenario> Scenario::all(int workers)
     QList<Scenario> list;
     const QStringList modesChoice = {u"sequential"_s, u"threads"_s, u"processes"_s};
     {
-        Scenario s{u"delays"_s, u"Threads and delays"_s, u"print_with_delay: three threads sleeping 5, 2 and 3 s"_s,
-                   u"Three threads wait 5 s, 2 s and 3 s. In which order do they finish, and how long does it all take?"_s,
-                   {u"5, 2, 3 (the order they started), about 10 s"_s, u"2, 3, 5, about 5 s"_s, u"2, 3, 5, about 10 s"_s},
-                   {}};
+        Scenario s{
+            u"delays"_s,
+            u"Threads and delays"_s,
+            u"print_with_delay: three threads sleeping 5, 2 and 3 s"_s,
+            u"Three threads wait 5 s, 2 s and 3 s. In which order do they finish, and how long does it all take?"_s,
+            {u"5, 2, 3 (the order they started), about 10 s"_s, u"2, 3, 5, about 5 s"_s,
+             u"2, 3, 5, about 10 s"_s},
+            {}};
         Experiment e = base(CorpusSpec::niceHat(1), {Mode::Threads}, 3);
         e.chunkLines = 1; // three strings, three tasks
         e.knobs.latencyPatternMs = {5000, 2000, 3000};
@@ -57,9 +62,11 @@ QList<Scenario> Scenario::all(int workers)
         list << s;
     }
     {
-        Scenario s{u"return-values"_s, u"Where do return values go?"_s,
+        Scenario s{u"return-values"_s,
+                   u"Where do return values go?"_s,
                    u"count_and_store: threads append their results to a shared list"_s,
-                   u"Threads append each string's count to a list as they finish. Does the list come out in the order "
+                   u"Threads append each string's count to a list as they finish. Does the list come out in "
+                   u"the order "
                    "the strings went in?"_s,
                    {u"yes, in input order"_s, u"no, in completion order"_s},
                    {}};
@@ -70,15 +77,21 @@ QList<Scenario> Scenario::all(int workers)
         list << s;
     }
     {
-        Scenario s{u"race"_s, u"The word-count race"_s, u"sequential vs concurrent vs parallel word counts, %time"_s,
-                   u"110,000,000 words: which is fastest, sequential, threads or processes?"_s, modesChoice, {}};
+        Scenario s{u"race"_s,
+                   u"The word-count race"_s,
+                   u"sequential vs concurrent vs parallel word counts, %time"_s,
+                   u"110,000,000 words: which is fastest, sequential, threads or processes?"_s,
+                   modesChoice,
+                   {}};
         s.experiments = {base(CorpusSpec::lesson(), allModes(), workers)};
         list << s;
     }
     {
-        Scenario s{u"web-scraping"_s, u"The web-scraping quiz"_s,
+        Scenario s{u"web-scraping"_s,
+                   u"The web-scraping quiz"_s,
                    u"Pop quiz: an application that waits for web servers"_s,
-                   u"40 tasks each wait 100 ms for a server, then count. With 8 workers, which wins?"_s, modesChoice,
+                   u"40 tasks each wait 100 ms for a server, then count. With 8 workers, which wins?"_s,
+                   modesChoice,
                    {}};
         Experiment e = base(CorpusSpec::lesson(40), allModes(), 8);
         e.chunkLines = 3; // 40 tasks
@@ -87,12 +100,14 @@ QList<Scenario> Scenario::all(int workers)
         list << s;
     }
     {
-        Scenario s{u"cpu-bound-gil"_s, u"The CPU-bound quiz, with an emulated GIL"_s,
-                   u"Pop quiz: a very large dataset through a CPU-intensive algorithm"_s,
-                   u"Every word costs 95 ns of interpreter work (about CPython's speed) and threads must share one "
-                   "GIL. Which is fastest?"_s,
-                   modesChoice,
-                   {}};
+        Scenario s{
+            u"cpu-bound-gil"_s,
+            u"The CPU-bound quiz, with an emulated GIL"_s,
+            u"Pop quiz: a very large dataset through a CPU-intensive algorithm"_s,
+            u"Every word costs 95 ns of interpreter work (about CPython's speed) and threads must share one "
+            "GIL. Which is fastest?"_s,
+            modesChoice,
+            {}};
         Experiment e = base(CorpusSpec::lesson(300'000), allModes(), std::max(2, workers));
         e.knobs.workPerWordNs = 95;
         e.knobs.gil = true;
@@ -100,7 +115,8 @@ QList<Scenario> Scenario::all(int workers)
         list << s;
     }
     {
-        Scenario s{u"tiny-tasks"_s, u"Tiny tasks"_s,
+        Scenario s{u"tiny-tasks"_s,
+                   u"Tiny tasks"_s,
                    u"concurrent_word_count starts one thread per string; Pool.map with tiny items"_s,
                    u"One task per string, 60,000 strings, and a new thread for each (the lesson's "
                    "concurrent_word_count). Which is fastest?"_s,
@@ -118,7 +134,8 @@ QList<Scenario> Scenario::all(int workers)
         list << s;
     }
     {
-        Scenario s{u"zombies"_s, u"Cleaning up zombies"_s,
+        Scenario s{u"zombies"_s,
+                   u"Cleaning up zombies"_s,
                    u"ps ux | grep ipykernel | grep -v grep | awk '{print $2}' | xargs kill -9"_s,
                    u"A run on worker processes is cancelled half-way. Are any of its workers left behind?"_s,
                    {u"yes, they keep running until killed"_s, u"no, none is left"_s},
@@ -151,7 +168,8 @@ Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &
     }
     if (id == u"delays") {
         QList<TaskRecord> byEnd = results.first().tasks;
-        std::sort(byEnd.begin(), byEnd.end(), [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
+        std::sort(byEnd.begin(), byEnd.end(),
+                  [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
         QStringList order;
         double sumWaits = 0;
         for (const TaskRecord &t : byEnd) {
@@ -159,21 +177,25 @@ Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &
             sumWaits += t.ioS;
         }
         const double wall = results.first().wallS;
-        const bool ordered = std::is_sorted(byEnd.begin(), byEnd.end(),
-                                            [](const TaskRecord &a, const TaskRecord &b) { return a.ioS < b.ioS; });
+        const bool ordered =
+            std::is_sorted(byEnd.begin(), byEnd.end(),
+                           [](const TaskRecord &a, const TaskRecord &b) { return a.ioS < b.ioS; });
         const bool overlapped = wall < 0.75 * sumWaits;
         v.answer = ordered ? (overlapped ? choices[1] : choices[2]) : choices[0];
-        v.explanation = u"The threads finished in the order %1 and the whole took %2, while the waits add up to %3. "
-                        "A waiting thread does not hold up the others: the waits overlapped, so the one with the "
-                        "shortest wait finished first."_s.arg(order.join(u", "_s), secs(wall), secs(sumWaits));
+        v.explanation =
+            u"The threads finished in the order %1 and the whole took %2, while the waits add up to %3. "
+            "A waiting thread does not hold up the others: the waits overlapped, so the one with the "
+            "shortest wait finished first."_s.arg(order.join(u", "_s), secs(wall), secs(sumWaits));
         if (!overlapped)
-            v.explanation = u"The threads finished in the order %1, but the whole took %2 of %3 waited: the waits "
-                            "did not overlap on this machine."_s.arg(order.join(u", "_s), secs(wall), secs(sumWaits));
+            v.explanation =
+                u"The threads finished in the order %1, but the whole took %2 of %3 waited: the waits "
+                "did not overlap on this machine."_s.arg(order.join(u", "_s), secs(wall), secs(sumWaits));
         v.evidence << u"finish order: %1"_s.arg(order.join(u", "_s)) << u"wall: %1"_s.arg(secs(wall))
                    << u"sum of waits: %1"_s.arg(secs(sumWaits));
     } else if (id == u"return-values") {
         QList<TaskRecord> byEnd = results.first().tasks;
-        std::sort(byEnd.begin(), byEnd.end(), [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
+        std::sort(byEnd.begin(), byEnd.end(),
+                  [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
         int outOfOrder = 0;
         QStringList firstTen;
         for (qsizetype i = 0; i < byEnd.size(); ++i) {
@@ -183,13 +205,16 @@ Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &
                 firstTen << u"#%1:%2"_s.arg(byEnd[i].task).arg(byEnd[i].words);
         }
         v.answer = outOfOrder > 0 ? choices[1] : choices[0];
-        v.explanation = outOfOrder > 0
-                            ? u"The results came back in completion order: %1 of %2 results arrived after a later "
-                              "string's. The first ten, as string#:count, were %3. Keep the index with each result "
-                              "(as Pool.map does) if order matters."_s.arg(outOfOrder).arg(byEnd.size()).arg(
-                                  firstTen.join(u' '))
-                            : u"This time all %1 results happened to arrive in input order (%2), but nothing makes "
-                              "threads keep it: run it again."_s.arg(byEnd.size()).arg(firstTen.join(u' '));
+        v.explanation =
+            outOfOrder > 0
+                ? u"The results came back in completion order: %1 of %2 results arrived after a later "
+                  "string's. The first ten, as string#:count, were %3. Keep the index with each result "
+                  "(as Pool.map does) if order matters."_s.arg(outOfOrder)
+                      .arg(byEnd.size())
+                      .arg(firstTen.join(u' '))
+                : u"This time all %1 results happened to arrive in input order (%2), but nothing makes "
+                  "threads keep it: run it again."_s.arg(byEnd.size())
+                      .arg(firstTen.join(u' '));
         v.evidence << u"results out of input order: %1 of %2"_s.arg(outOfOrder).arg(byEnd.size());
     } else if (id == u"zombies") {
         const RunResult &r = results.first();
@@ -197,15 +222,18 @@ Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &
         QStringList pids;
         for (qint64 p : workerPids)
             pids << QString::number(p);
-        v.explanation =
-            survivors.isEmpty()
-                ? u"The run was cancelled after %1 of %2 chunks, with workers %3 running. Afterwards /proc lists none "
-                  "of them: each worker was stopped, and would also die with its parent (PR_SET_PDEATHSIG, end of "
-                  "its input). The lesson needed `ps ux | grep ... | xargs kill -9` because multiprocessing's "
-                  "workers outlived the notebook kernel that started them."_s.arg(r.tasks.size())
-                      .arg(r.taskCount)
-                      .arg(pids.isEmpty() ? u"(none yet)"_s : pids.join(u", "_s))
-                : u"%1 worker(s) were still alive after the cancel: %2."_s.arg(survivors.size()).arg(pids.join(u", "_s));
+        v.explanation = survivors.isEmpty()
+                            ? u"The run was cancelled after %1 of %2 chunks, with workers %3 running. "
+                              u"Afterwards /proc lists none "
+                              "of them: each worker was stopped, and would also die with its parent "
+                              "(PR_SET_PDEATHSIG, end of "
+                              "its input). The lesson needed `ps ux | grep ... | xargs kill -9` because "
+                              "multiprocessing's "
+                              "workers outlived the notebook kernel that started them."_s.arg(r.tasks.size())
+                                  .arg(r.taskCount)
+                                  .arg(pids.isEmpty() ? u"(none yet)"_s : pids.join(u", "_s))
+                            : u"%1 worker(s) were still alive after the cancel: %2."_s.arg(survivors.size())
+                                  .arg(pids.join(u", "_s));
         v.evidence << u"chunks done before cancel: %1 of %2"_s.arg(r.tasks.size()).arg(r.taskCount)
                    << u"worker PIDs: %1"_s.arg(pids.join(u", "_s))
                    << u"left behind: %1"_s.arg(survivors.size());
@@ -227,29 +255,33 @@ Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &
         const RunResult *thr = find(results, Mode::Threads);
         const RunResult *proc = find(results, Mode::Processes);
         if (id == u"web-scraping" && thr && seq)
-            v.explanation += u"The tasks mostly wait: %1 of waiting in total, and a waiting thread costs almost no "
-                             "CPU, so %2 threads wait side by side. Processes overlap the waits too, but pay %3 to "
-                             "start."_s.arg(secs(thr->overhead.ioS))
-                                 .arg(thr->workers)
-                                 .arg(proc ? secs(proc->startupS) : u"extra"_s);
+            v.explanation +=
+                u"The tasks mostly wait: %1 of waiting in total, and a waiting thread costs almost no "
+                "CPU, so %2 threads wait side by side. Processes overlap the waits too, but pay %3 to "
+                "start."_s.arg(secs(thr->overhead.ioS))
+                    .arg(thr->workers)
+                    .arg(proc ? secs(proc->startupS) : u"extra"_s);
         else if (id == u"cpu-bound-gil" && thr && seq && proc)
-            v.explanation += u"With the emulated GIL only one thread computes at a time: threads waited %1 for it "
-                             "in total and ran %2x as fast as sequential. Each process has its own GIL, so %3 "
-                             "processes computed at once: %4x."_s.arg(secs(thr->overhead.gilWaitS))
-                                 .arg(QString::number(seq->wallS / std::max(1e-9, thr->wallS), 'f', 2))
-                                 .arg(proc->workers)
-                                 .arg(QString::number(seq->wallS / std::max(1e-9, proc->wallS), 'f', 2));
+            v.explanation +=
+                u"With the emulated GIL only one thread computes at a time: threads waited %1 for it "
+                "in total and ran %2x as fast as sequential. Each process has its own GIL, so %3 "
+                "processes computed at once: %4x."_s.arg(secs(thr->overhead.gilWaitS))
+                    .arg(QString::number(seq->wallS / std::max(1e-9, thr->wallS), 'f', 2))
+                    .arg(proc->workers)
+                    .arg(QString::number(seq->wallS / std::max(1e-9, proc->wallS), 'f', 2));
         else if (id == u"tiny-tasks")
-            v.explanation += u"Each task is one short string: starting a thread for each cost %1 in total, and the "
-                             "processes spent %2 moving strings through pipes, far more than counting (%3). "
-                             "Use these only if your processing takes longer than the setup overhead."_s
-                                 .arg(thr ? secs(thr->overhead.startupS) : u"-"_s)
-                                 .arg(proc ? secs(proc->overhead.transferS) : u"-"_s)
-                                 .arg(seq ? secs(seq->overhead.computeS) : u"-"_s);
+            v.explanation +=
+                u"Each task is one short string: starting a thread for each cost %1 in total, and the "
+                "processes spent %2 moving strings through pipes, far more than counting (%3). "
+                "Use these only if your processing takes longer than the setup overhead."_s
+                    .arg(thr ? secs(thr->overhead.startupS) : u"-"_s)
+                    .arg(proc ? secs(proc->overhead.transferS) : u"-"_s)
+                    .arg(seq ? secs(seq->overhead.computeS) : u"-"_s);
         else if (id == u"race" && proc)
-            v.explanation += u"The parent of the processes used only %1 of CPU: that is all the lesson's %time "
-                             "could see; the workers' %2 happened in other processes."_s.arg(
-                                 secs(proc->parentCpu.total()), secs(proc->workersCpu.total()));
+            v.explanation +=
+                u"The parent of the processes used only %1 of CPU: that is all the lesson's %time "
+                "could see; the workers' %2 happened in other processes."_s.arg(
+                    secs(proc->parentCpu.total()), secs(proc->workersCpu.total()));
     }
     return v;
 }

@@ -15,16 +15,16 @@ namespace wordrace {
 // the measurements (never canned).
 struct Verdict
 {
-    QString answer;         // one of the scenario's choices
-    QString explanation;    // several sentences with the measured numbers
-    QStringList evidence;   // short "label: value" lines, for a table or a slide
+    QString answer;       // one of the scenario's choices
+    QString explanation;  // several sentences with the measured numbers
+    QStringList evidence; // short "label: value" lines, for a table or a slide
 };
 
 // One of the lesson's experiments, ready to run: its question, the class's possible predictions,
 // the experiments that answer it, and how to read their results.
 struct Scenario
 {
-    QString id;       // for `wordrace-cli scenario ID`
+    QString id; // for `wordrace-cli scenario ID`
     QString title;
     QString lesson;   // the part of the lesson it reproduces
     QString question; // asked before the run

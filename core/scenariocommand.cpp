@@ -41,9 +41,11 @@ int ScenarioCommand::exec(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(u"scenario"_s, u"The command."_s);
     parser.addPositionalArgument(u"NAME"_s, u"Which scenario."_s, u"[NAME]"_s);
-    const QCommandLineOption predictOpt(u"predict"_s, u"Your prediction: the number of one of the choices."_s, u"N"_s);
+    const QCommandLineOption predictOpt(u"predict"_s, u"Your prediction: the number of one of the choices."_s,
+                                        u"N"_s);
     const QCommandLineOption workersOpt(u"workers"_s, u"Workers (default: logical CPUs)."_s, u"N"_s);
-    const QCommandLineOption jsonOpt(u"json"_s, u"Write the verdict and the runs as JSON to FILE or -."_s, u"FILE"_s);
+    const QCommandLineOption jsonOpt(u"json"_s, u"Write the verdict and the runs as JSON to FILE or -."_s,
+                                     u"FILE"_s);
     parser.addOptions({predictOpt, workersOpt, jsonOpt});
     auto usageError = [](const QString &why) {
         out(stderr, u"wordrace-cli: "_s + why);
@@ -72,7 +74,8 @@ int ScenarioCommand::exec(const QStringList &arguments)
         return usageError(u"expected: scenario [NAME]"_s);
     const auto scenario = Scenario::byId(positional.at(1), workers);
     if (!scenario)
-        return usageError(u"no scenario '%1' (run 'wordrace-cli scenario' for the list)"_s.arg(positional.at(1)));
+        return usageError(
+            u"no scenario '%1' (run 'wordrace-cli scenario' for the list)"_s.arg(positional.at(1)));
     std::optional<int> prediction;
     if (parser.isSet(predictOpt)) {
         bool ok = false;
@@ -88,7 +91,7 @@ int ScenarioCommand::exec(const QStringList &arguments)
     out(text, scenario->question);
     for (qsizetype i = 0; i < scenario->choices.size(); ++i)
         out(text, u"  %1. %2%3"_s.arg(i + 1).arg(scenario->choices[i],
-                                                  prediction == i ? u"   <- your prediction"_s : QString()));
+                                                 prediction == i ? u"   <- your prediction"_s : QString()));
 
     Runner runner;
     SignalCatcher signals;
@@ -105,11 +108,13 @@ int ScenarioCommand::exec(const QStringList &arguments)
         cancelledByUser = true;
         runner.cancel();
     });
-    QObject::connect(&runner, &Runner::runFinished, &runner, [&](quint64, const RunResult &r) { results.append(r); });
-    QObject::connect(&runner, &Runner::runFailed, &runner, [&](quint64, const QString &why, Runner::FailureKind k) {
-        failure = why;
-        failureCode = k == Runner::FailureKind::BadInput ? RunCommand::BadUsage : RunCommand::RunFailed;
-    });
+    QObject::connect(&runner, &Runner::runFinished, &runner,
+                     [&](quint64, const RunResult &r) { results.append(r); });
+    QObject::connect(
+        &runner, &Runner::runFailed, &runner, [&](quint64, const QString &why, Runner::FailureKind k) {
+            failure = why;
+            failureCode = k == Runner::FailureKind::BadInput ? RunCommand::BadUsage : RunCommand::RunFailed;
+        });
     auto startNext = [&] {
         out(stderr, u"running %1 of %2 ..."_s.arg(nextExperiment + 1).arg(scenario->experiments.size()));
         runner.start(scenario->experiments.at(nextExperiment++));
@@ -158,9 +163,9 @@ int ScenarioCommand::exec(const QStringList &arguments)
     out(text, u"Verdict: %1"_s.arg(verdict.answer));
     out(text, verdict.explanation);
     if (prediction)
-        out(text, scenario->choices.at(*prediction) == verdict.answer ? u"Your prediction was right."_s
-                                                                      : u"Your prediction was: %1."_s.arg(
-                                                                            scenario->choices.at(*prediction)));
+        out(text, scenario->choices.at(*prediction) == verdict.answer
+                      ? u"Your prediction was right."_s
+                      : u"Your prediction was: %1."_s.arg(scenario->choices.at(*prediction)));
     if (!jsonTarget.isEmpty()) {
         QJsonObject s{{u"id"_s, scenario->id},
                       {u"title"_s, scenario->title},

@@ -38,7 +38,8 @@ BackendOutcome SequentialBackend::run(const RunContext &context)
             break;
         }
         const std::int64_t end = monotonicNs();
-        recorder.record(0, makeRecord(i, 0, recorder.secondsSince(start), recorder.secondsSince(end), words, task, phases));
+        recorder.record(0, makeRecord(i, 0, recorder.secondsSince(start), recorder.secondsSince(end), words,
+                                      task, phases));
         recorder.maybeReport();
     }
     out.result.wallS = double(monotonicNs() - t0) / 1e9;

@@ -11,7 +11,8 @@ namespace wordrace {
 namespace {
 
 thread_local sigjmp_buf *t_jump = nullptr;
-struct sigaction g_previous{};
+struct sigaction g_previous
+{};
 
 void onSigbus(int sig, siginfo_t *info, void *context)
 {
@@ -40,7 +41,8 @@ void SigbusGuard::install()
 {
     static std::once_flag once;
     std::call_once(once, [] {
-        struct sigaction sa{};
+        struct sigaction sa
+        {};
         sa.sa_sigaction = onSigbus;
         sa.sa_flags = SA_SIGINFO | SA_NODEFER;
         sigemptyset(&sa.sa_mask);

@@ -12,7 +12,11 @@ namespace wordrace {
 class SigbusGuard
 {
 public:
-    enum class Status { Ok, Faulted };
+    enum class Status
+    {
+        Ok,
+        Faulted
+    };
 
     // Counts words in [from, to) of buffer like WordCounter::countRange; Faulted when the mapping
     // under buffer lost pages while it was read.

@@ -63,8 +63,8 @@ double TaskExecutor::iterationsPerNs()
 }
 
 TaskExecutor::Status TaskExecutor::run(std::string_view buffer, std::uint64_t begin, std::uint64_t end,
-                                       const TaskCosts &costs, const std::atomic_bool *cancel, std::uint64_t &words,
-                                       TaskPhases &phases)
+                                       const TaskCosts &costs, const std::atomic_bool *cancel,
+                                       std::uint64_t &words, TaskPhases &phases)
 {
     words = 0;
     phases = {};
@@ -124,7 +124,8 @@ TaskExecutor::Status TaskExecutor::run(std::string_view buffer, std::uint64_t be
             break;
     }
     // Time spent waiting to get the GIL back at a switch is not compute.
-    phases.computeNs = std::max<std::int64_t>(0, monotonicNs() - computeStart - (phases.gilWaitNs - waitedBefore));
+    phases.computeNs =
+        std::max<std::int64_t>(0, monotonicNs() - computeStart - (phases.gilWaitNs - waitedBefore));
     return status;
 }
 

@@ -30,7 +30,12 @@ struct TaskPhases
 class TaskExecutor
 {
 public:
-    enum class Status { Ok, Cancelled, Faulted };
+    enum class Status
+    {
+        Ok,
+        Cancelled,
+        Faulted
+    };
 
     static Status run(std::string_view buffer, std::uint64_t begin, std::uint64_t end, const TaskCosts &costs,
                       const std::atomic_bool *cancel, std::uint64_t &words, TaskPhases &phases);

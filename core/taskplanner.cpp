@@ -41,25 +41,25 @@ std::uint64_t TaskPlanner::maxTaskBytes(std::uint64_t corpusBytes, int workers)
     return std::max<std::uint64_t>(64 * 1024, (corpusBytes + parts - 1) / parts);
 }
 
-std::optional<TaskPlan> TaskPlanner::plan(const Corpus &corpus, int workers, std::optional<std::uint64_t> chunkLines,
-                                          QString *error)
+std::optional<TaskPlan> TaskPlanner::plan(const Corpus &corpus, int workers,
+                                          std::optional<std::uint64_t> chunkLines, QString *error)
 {
     const std::int64_t t0 = monotonicNs();
     TaskPlan plan;
     plan.totalLines = corpus.lineCount();
     plan.chunkWasDefault = !chunkLines.has_value();
-    plan.linesPerTask = chunkLines ? std::max<std::uint64_t>(1, *chunkLines)
-                                   : defaultChunkLines(plan.totalLines, workers);
+    plan.linesPerTask =
+        chunkLines ? std::max<std::uint64_t>(1, *chunkLines) : defaultChunkLines(plan.totalLines, workers);
     const std::uint64_t lineTasks = (plan.totalLines + plan.linesPerTask - 1) / plan.linesPerTask;
     if (lineTasks > kMaxTasks) {
         if (error) {
             const QLocale c(QLocale::English);
             const std::uint64_t minChunk = (plan.totalLines + kMaxTasks - 1) / kMaxTasks;
-            *error = u"--chunk %1 would make %2 tasks; WordRace times and draws every task and caps a run at %3 "
-                     "(use --chunk %4 or more, or a smaller corpus)"_s.arg(c.toString(qulonglong(plan.linesPerTask)),
-                                                                         c.toString(qulonglong(lineTasks)),
-                                                                         c.toString(qulonglong(kMaxTasks)),
-                                                                         c.toString(qulonglong(minChunk)));
+            *error =
+                u"--chunk %1 would make %2 tasks; WordRace times and draws every task and caps a run at %3 "
+                "(use --chunk %4 or more, or a smaller corpus)"_s.arg(
+                    c.toString(qulonglong(plan.linesPerTask)), c.toString(qulonglong(lineTasks)),
+                    c.toString(qulonglong(kMaxTasks)), c.toString(qulonglong(minChunk)));
         }
         return std::nullopt;
     }

@@ -43,8 +43,8 @@ public:
 
     // Cuts the corpus into tasks of chunkLines lines (default: Pool.map's). Returns nullopt and a
     // reason when the plan would be absurd (too many tasks).
-    static std::optional<TaskPlan> plan(const Corpus &corpus, int workers, std::optional<std::uint64_t> chunkLines,
-                                        QString *error = nullptr);
+    static std::optional<TaskPlan> plan(const Corpus &corpus, int workers,
+                                        std::optional<std::uint64_t> chunkLines, QString *error = nullptr);
 };
 
 } // namespace wordrace

@@ -40,8 +40,8 @@ bool runOne(Shared &s, qsizetype i, int w)
     std::uint64_t words = 0;
     TaskPhases phases;
     const auto status = TaskExecutor::run(s.context.corpus->bytes(), task.begin, task.end,
-                                          Backend::taskCostsFor(s.context, s.costs, i), s.context.cancel.get(), words,
-                                          phases);
+                                          Backend::taskCostsFor(s.context, s.costs, i),
+                                          s.context.cancel.get(), words, phases);
     if (status == TaskExecutor::Status::Cancelled) {
         s.cancelled.store(true);
         return false;
@@ -51,8 +51,8 @@ bool runOne(Shared &s, qsizetype i, int w)
         return false;
     }
     const std::int64_t end = monotonicNs();
-    s.recorder.record(w, Backend::makeRecord(i, w, s.recorder.secondsSince(start), s.recorder.secondsSince(end),
-                                                words, task, phases));
+    s.recorder.record(w, Backend::makeRecord(i, w, s.recorder.secondsSince(start),
+                                             s.recorder.secondsSince(end), words, task, phases));
     return true;
 }
 
@@ -67,9 +67,10 @@ BackendOutcome ThreadBackend::run(const RunContext &context)
     const bool perTask = context.knobs.spawn == Spawn::PerTask;
     if (perTask && std::uint64_t(tasks.size()) > Knobs::kMaxSpawnedThreads) {
         const QLocale en(QLocale::English);
-        out.error = u"--spawn per-task would start %1 threads, one per task; WordRace caps that at %2 "
-                    "(use a larger --chunk for fewer tasks)"_s.arg(en.toString(qlonglong(tasks.size())),
-                                                                   en.toString(qulonglong(Knobs::kMaxSpawnedThreads)));
+        out.error =
+            u"--spawn per-task would start %1 threads, one per task; WordRace caps that at %2 "
+            "(use a larger --chunk for fewer tasks)"_s.arg(
+                en.toString(qlonglong(tasks.size())), en.toString(qulonglong(Knobs::kMaxSpawnedThreads)));
         out.badInput = true;
         return out;
     }
@@ -134,7 +135,8 @@ BackendOutcome ThreadBackend::run(const RunContext &context)
             {
                 std::unique_lock lock(mutex);
                 while (freeSlots.empty())
-                    if (!slotFreed.wait_for(lock, std::chrono::milliseconds(int(context.progressInterval * 1000)),
+                    if (!slotFreed.wait_for(lock,
+                                            std::chrono::milliseconds(int(context.progressInterval * 1000)),
                                             [&] { return !freeSlots.empty(); })) {
                         lock.unlock();
                         recorder.maybeReport();
@@ -143,7 +145,8 @@ BackendOutcome ThreadBackend::run(const RunContext &context)
                 slot = freeSlots.front();
                 freeSlots.pop_front();
             }
-            if (shared.cancelled.load() || shared.faulted.load() || (context.cancel && context.cancel->load()))
+            if (shared.cancelled.load() || shared.faulted.load() ||
+                (context.cancel && context.cancel->load()))
                 break;
             std::thread &t = slots[std::size_t(slot)];
             if (t.joinable())

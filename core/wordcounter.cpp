@@ -150,7 +150,8 @@ __attribute__((target("avx2"))) inline void multibyteStarts(const unsigned char 
     const __m256i b0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p));
     const __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 1));
     const __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 2));
-    const __m256i two = _mm256_and_si256(eq(b0, char(0xC2)), _mm256_or_si256(eq(b1, char(0x85)), eq(b1, char(0xA0))));
+    const __m256i two =
+        _mm256_and_si256(eq(b0, char(0xC2)), _mm256_or_si256(eq(b1, char(0x85)), eq(b1, char(0xA0))));
     const __m256i b2Off = _mm256_sub_epi8(b2, _mm256_set1_epi8(char(0x80)));
     const __m256i b2In80to8A = _mm256_cmpeq_epi8(_mm256_min_epu8(b2Off, _mm256_set1_epi8(0x0A)), b2Off);
     const __m256i e2Third = _mm256_or_si256(_mm256_or_si256(b2In80to8A, eq(b2, char(0xA8))),
@@ -158,14 +159,16 @@ __attribute__((target("avx2"))) inline void multibyteStarts(const unsigned char 
     const __m256i e2 = _mm256_and_si256(
         eq(b0, char(0xE2)), _mm256_or_si256(_mm256_and_si256(eq(b1, char(0x80)), e2Third),
                                             _mm256_and_si256(eq(b1, char(0x81)), eq(b2, char(0x9F)))));
-    const __m256i e1 = _mm256_and_si256(_mm256_and_si256(eq(b0, char(0xE1)), eq(b1, char(0x9A))), eq(b2, char(0x80)));
-    const __m256i e3 = _mm256_and_si256(_mm256_and_si256(eq(b0, char(0xE3)), eq(b1, char(0x80))), eq(b2, char(0x80)));
+    const __m256i e1 =
+        _mm256_and_si256(_mm256_and_si256(eq(b0, char(0xE1)), eq(b1, char(0x9A))), eq(b2, char(0x80)));
+    const __m256i e3 =
+        _mm256_and_si256(_mm256_and_si256(eq(b0, char(0xE3)), eq(b1, char(0x80))), eq(b2, char(0x80)));
     m2 = movemask(two);
     m3 = movemask(_mm256_or_si256(_mm256_or_si256(e1, e2), e3));
 }
 
-__attribute__((target("avx2,bmi,popcnt"))) std::uint64_t scanAvx2(const unsigned char *data, std::size_t size,
-                                                                  std::size_t from, std::size_t to, ScanState &s)
+__attribute__((target("avx2,bmi,popcnt"))) std::uint64_t
+scanAvx2(const unsigned char *data, std::size_t size, std::size_t from, std::size_t to, ScanState &s)
 {
     std::uint64_t words = 0;
     std::uint64_t prevSpaceBit = s.prevSpace ? 1 : 0;
@@ -216,8 +219,8 @@ WordCounter::Path resolve(WordCounter::Path path)
 bool WordCounter::hasAvx2()
 {
 #ifdef WORDRACE_X86
-    static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
-                            __builtin_cpu_supports("popcnt");
+    static const bool has =
+        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("popcnt");
     return has;
 #else
     return false;

@@ -18,7 +18,12 @@ namespace wordrace {
 class WordCounter
 {
 public:
-    enum class Path { Auto, Portable, Avx2 };
+    enum class Path
+    {
+        Auto,
+        Portable,
+        Avx2
+    };
 
     // The path Auto resolves to on this CPU (AVX2 where the CPU has it).
     static Path bestPath();

@@ -84,8 +84,8 @@ int runWorker(int argc, char **argv)
     std::optional<protocol::Task> pendingTask;
     std::int64_t pendingSinceNs = 0;
 
-    auto runTask = [&](const protocol::Task &task, std::string_view bytes, std::uint64_t from, std::uint64_t to,
-                       std::int64_t transferNs) -> int {
+    auto runTask = [&](const protocol::Task &task, std::string_view bytes, std::uint64_t from,
+                       std::uint64_t to, std::int64_t transferNs) -> int {
         protocol::Done done{};
         done.index = task.index;
         done.startNs = monotonicNs() - transferNs;
@@ -122,8 +122,8 @@ int runWorker(int argc, char **argv)
                     // Bigger pipe, fewer wake-ups per chunk; the kernel may refuse, which only costs speed.
                     ::fcntl(STDIN_FILENO, F_SETPIPE_SZ, 1 << 20);
                 } else if (corpusSize > 0) {
-                    const std::string path = "/proc/" + std::to_string(hello.parentPid) + "/fd/" +
-                                             std::to_string(hello.corpusFd);
+                    const std::string path =
+                        "/proc/" + std::to_string(hello.parentPid) + "/fd/" + std::to_string(hello.corpusFd);
                     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
                     if (fd < 0)
                         return fail("cannot open the shared corpus " + path + ": " + std::strerror(errno));
@@ -133,7 +133,8 @@ int runWorker(int argc, char **argv)
                         return fail("cannot map the shared corpus: " + std::string(std::strerror(errno)));
                     corpus = static_cast<const char *>(map);
                 }
-                const protocol::Ready ready{static_cast<std::int32_t>(::getpid()), 0, launchedNs, monotonicNs()};
+                const protocol::Ready ready{static_cast<std::int32_t>(::getpid()), 0, launchedNs,
+                                            monotonicNs()};
                 if (!writeAll(protocol::encode(protocol::Type::Ready, ready)))
                     return 5;
                 break;
@@ -149,7 +150,8 @@ int runWorker(int argc, char **argv)
                     pendingSinceNs = monotonicNs();
                     break;
                 }
-                if (const int rc = runTask(task, std::string_view(corpus, corpusSize), task.begin, task.end, 0))
+                if (const int rc =
+                        runTask(task, std::string_view(corpus, corpusSize), task.begin, task.end, 0))
                     return rc;
                 break;
             }

@@ -28,7 +28,8 @@ std::optional<std::uint32_t> payloadSize(Type type)
 
 bool isKnownType(std::uint16_t type)
 {
-    return type >= static_cast<std::uint16_t>(Type::Hello) && type <= static_cast<std::uint16_t>(Type::TaskData);
+    return type >= static_cast<std::uint16_t>(Type::Hello) &&
+           type <= static_cast<std::uint16_t>(Type::TaskData);
 }
 
 std::string encodeEmpty(Type type)
@@ -41,7 +42,8 @@ std::string encodeError(std::string_view message)
 {
     if (message.size() > kMaxErrorLength)
         message = message.substr(0, kMaxErrorLength);
-    Header h{kMagic, static_cast<std::uint16_t>(Type::Error), kVersion, static_cast<std::uint32_t>(message.size())};
+    Header h{kMagic, static_cast<std::uint16_t>(Type::Error), kVersion,
+             static_cast<std::uint32_t>(message.size())};
     std::string out(reinterpret_cast<const char *>(&h), sizeof h);
     out.append(message);
     return out;
@@ -77,7 +79,8 @@ Decoder::Status Decoder::next(Message &out)
     const auto expected = payloadSize(type);
     const std::uint32_t maxVariable = type == Type::TaskData ? kMaxTaskData : kMaxErrorLength;
     if (expected ? h.length != *expected : h.length > maxVariable) {
-        m_error = "message of type " + std::to_string(h.type) + " has a bad length " + std::to_string(h.length);
+        m_error =
+            "message of type " + std::to_string(h.type) + " has a bad length " + std::to_string(h.length);
         return Status::Malformed;
     }
     if (buffered() < sizeof(Header) + h.length)

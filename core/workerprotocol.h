@@ -19,14 +19,15 @@ constexpr std::uint16_t kVersion = 1;
 constexpr std::uint32_t kMaxErrorLength = 4096;
 constexpr std::uint32_t kMaxTaskData = 1u << 30;
 
-enum class Type : std::uint16_t {
-    Hello = 1, // parent -> worker: where the corpus is
-    Ready = 2, // worker -> parent: mapped the corpus, waiting for tasks
-    Task = 3,  // parent -> worker: count bytes [begin, end)
-    Done = 4,  // worker -> parent: one task's result and timing
-    Bye = 5,   // parent -> worker: no more tasks; report CPU usage and exit
-    Usage = 6, // worker -> parent: CPU the worker consumed, last message before exiting
-    Error = 7, // worker -> parent: a reason, then the worker exits non-zero
+enum class Type : std::uint16_t
+{
+    Hello = 1,    // parent -> worker: where the corpus is
+    Ready = 2,    // worker -> parent: mapped the corpus, waiting for tasks
+    Task = 3,     // parent -> worker: count bytes [begin, end)
+    Done = 4,     // worker -> parent: one task's result and timing
+    Bye = 5,      // parent -> worker: no more tasks; report CPU usage and exit
+    Usage = 6,    // worker -> parent: CPU the worker consumed, last message before exiting
+    Error = 7,    // worker -> parent: a reason, then the worker exits non-zero
     TaskData = 8, // parent -> worker, pipe transport: the bytes of the Task just sent
 };
 
@@ -45,10 +46,10 @@ struct Hello
     std::int32_t corpusFd; // opened by the worker as /proc/<parentPid>/fd/<corpusFd>
     std::uint64_t corpusSize;
     std::int32_t workerIndex;
-    std::int32_t transport;        // 0: map the shared corpus, 1: task bytes arrive as TaskData
-    std::int64_t ioLatencyNs;      // emulated I/O wait before each task
-    double workIterationsPerWord;  // emulated interpreter cost, in calibrated spin iterations
-    std::int32_t gil;              // an emulated GIL of the worker's own (it has one thread)
+    std::int32_t transport;       // 0: map the shared corpus, 1: task bytes arrive as TaskData
+    std::int64_t ioLatencyNs;     // emulated I/O wait before each task
+    double workIterationsPerWord; // emulated interpreter cost, in calibrated spin iterations
+    std::int32_t gil;             // an emulated GIL of the worker's own (it has one thread)
     std::int32_t reserved;
 };
 
@@ -92,8 +93,7 @@ struct Usage
 std::optional<std::uint32_t> payloadSize(Type type);
 bool isKnownType(std::uint16_t type);
 
-template<typename Payload>
-std::string encode(Type type, const Payload &payload)
+template<typename Payload> std::string encode(Type type, const Payload &payload)
 {
     Header h{kMagic, static_cast<std::uint16_t>(type), kVersion, sizeof(Payload)};
     std::string out(sizeof(Header) + sizeof(Payload), '\0');
@@ -114,7 +114,12 @@ public:
         Type type;
         std::string payload;
     };
-    enum class Status { NeedMore, Ok, Malformed };
+    enum class Status
+    {
+        NeedMore,
+        Ok,
+        Malformed
+    };
 
     void append(std::string_view bytes) { m_buffer.append(bytes); }
     // Takes the next complete message off the buffer. On Malformed, error() says why.
@@ -128,8 +133,7 @@ private:
     std::string m_error;
 };
 
-template<typename Payload>
-bool decodePayload(const std::string &payload, Payload &out)
+template<typename Payload> bool decodePayload(const std::string &payload, Payload &out)
 {
     if (payload.size() != sizeof(Payload))
         return false;

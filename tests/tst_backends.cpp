@@ -1,6 +1,6 @@
+#include "backend.h"
 #include "procscan.h"
 #include "referencecounter.h"
-#include "backend.h"
 #include "runner.h"
 #include "taskplanner.h"
 
@@ -34,7 +34,8 @@ Outcome runToEnd(const Experiment &e, int timeoutMs = 60000)
 {
     Runner runner;
     Outcome out;
-    QObject::connect(&runner, &Runner::runFinished, [&](quint64, const RunResult &r) { out.results.append(r); });
+    QObject::connect(&runner, &Runner::runFinished,
+                     [&](quint64, const RunResult &r) { out.results.append(r); });
     QObject::connect(&runner, &Runner::runFailed,
                      [&](quint64, const QString &why, Runner::FailureKind) { out.failures.append(why); });
     QSignalSpy done(&runner, &Runner::experimentFinished);
@@ -274,11 +275,13 @@ private Q_SLOTS:
         // Stand-ins for a broken worker binary: shell scripts that misbehave in one way each.
         QTemporaryDir dir;
         const QHash<QString, QByteArray> scripts = {
-            {u"garbage"_s, "#!/bin/sh\necho 'this is not the WordRace protocol at all'\nexec cat >/dev/null\n"},
+            {u"garbage"_s,
+             "#!/bin/sh\necho 'this is not the WordRace protocol at all'\nexec cat >/dev/null\n"},
             {u"eof"_s, "#!/bin/sh\nexit 0\n"},
             // A well-formed Ready header that claims protocol version 99.
-            {u"version"_s, "#!/bin/sh\nprintf '\\127\\122\\120\\061\\002\\000\\143\\000\\030\\000\\000\\000'\n"
-                           "head -c 24 /dev/zero\nexec cat >/dev/null\n"},
+            {u"version"_s,
+             "#!/bin/sh\nprintf '\\127\\122\\120\\061\\002\\000\\143\\000\\030\\000\\000\\000'\n"
+             "head -c 24 /dev/zero\nexec cat >/dev/null\n"},
             {u"silent"_s, "#!/bin/sh\nexec sleep 60\n"},
         };
         if (scripts.contains(program)) {
@@ -287,7 +290,8 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(scripts.value(program));
             f.close();
-            QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+            QVERIFY(
+                f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
             program = script;
         }
         Experiment e;
@@ -320,7 +324,8 @@ private Q_SLOTS:
         runner.start(e);
         QVERIFY(started.wait(30000));
         QList<qint64> workers;
-        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(QCoreApplication::applicationPid())).isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(QCoreApplication::applicationPid())).isEmpty(),
+                                 10000);
         QTest::qWait(200);
         ::kill(pid_t(workers.first()), SIGKILL);
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
@@ -347,7 +352,8 @@ private Q_SLOTS:
         runner.start(e);
         QVERIFY(started.wait(30000));
         QList<qint64> workers;
-        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(QCoreApplication::applicationPid())).isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(QCoreApplication::applicationPid())).isEmpty(),
+                                 10000);
         QTest::qWait(100);
         ::kill(pid_t(workers.first()), SIGSTOP); // alive but silent, as a worker stuck in a loop
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
@@ -417,7 +423,8 @@ private Q_SLOTS:
         runner.start(e);
         QVERIFY(done.wait(10000));
         QCOMPARE(failed.size(), 1);
-        QVERIFY2(failed.first().at(1).toString().contains(reason), qPrintable(failed.first().at(1).toString()));
+        QVERIFY2(failed.first().at(1).toString().contains(reason),
+                 qPrintable(failed.first().at(1).toString()));
         QCOMPARE(failed.first().at(2).value<Runner::FailureKind>(), Runner::FailureKind::BadInput);
     }
 

@@ -26,7 +26,8 @@ struct CliRun
     QByteArray err;
 };
 
-CliRun runCli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+CliRun runCli(const QStringList &args,
+              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
               int timeoutMs = 120000)
 {
     QProcess p;
@@ -53,7 +54,8 @@ class TestCli : public QObject
 private Q_SLOTS:
     void jsonToStdoutIsPureJson()
     {
-        const CliRun r = runCli({u"run"_s, u"--corpus"_s, u"nicehat"_s, u"--workers"_s, u"2"_s, u"--json"_s, u"-"_s});
+        const CliRun r =
+            runCli({u"run"_s, u"--corpus"_s, u"nicehat"_s, u"--workers"_s, u"2"_s, u"--json"_s, u"-"_s});
         QCOMPARE(r.exitCode, 0);
         QJsonParseError pe{};
         const QJsonDocument doc = QJsonDocument::fromJson(r.out, &pe);
@@ -66,7 +68,8 @@ private Q_SLOTS:
             modes << run[u"mode"_s].toString();
             QCOMPARE(run[u"words"_s].toInteger(), 1100);
             QVERIFY(run[u"wall_s"_s].toDouble() > 0.0);
-            QVERIFY(run.contains(u"cpu_user_s"_s) && run.contains(u"cpu_sys_s"_s) && run.contains(u"parent_cpu_s"_s));
+            QVERIFY(run.contains(u"cpu_user_s"_s) && run.contains(u"cpu_sys_s"_s) &&
+                    run.contains(u"parent_cpu_s"_s));
             QVERIFY(!run[u"tasks"_s].toArray().isEmpty());
             QCOMPARE(run[u"worker_names"_s].toArray().size(), run[u"workers"_s].toInt());
         }
@@ -79,8 +82,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString json = dir.filePath(u"out.json"_s);
-        const CliRun r = runCli({u"run"_s, u"--mode"_s, u"threads,processes"_s, u"--corpus"_s, u"lesson:1000"_s,
-                                 u"--chunk"_s, u"10"_s, u"--json"_s, json});
+        const CliRun r = runCli({u"run"_s, u"--mode"_s, u"threads,processes"_s, u"--corpus"_s,
+                                 u"lesson:1000"_s, u"--chunk"_s, u"10"_s, u"--json"_s, json});
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
@@ -110,8 +113,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("missing file") << QStringList{u"run"_s, u"--corpus"_s, u"/nonexistent/file.txt"_s}
-                                      << u"no such file"_s;
+        QTest::newRow("missing file")
+            << QStringList{u"run"_s, u"--corpus"_s, u"/nonexistent/file.txt"_s} << u"no such file"_s;
         QTest::newRow("directory") << QStringList{u"run"_s, u"--corpus"_s, u"/tmp"_s} << u"directory"_s;
         QTest::newRow("device") << QStringList{u"run"_s, u"--corpus"_s, u"/dev/zero"_s} << u"regular file"_s;
         QTest::newRow("zero workers") << QStringList{u"run"_s, u"--workers"_s, u"0"_s} << u"--workers"_s;
@@ -122,10 +125,10 @@ private Q_SLOTS:
         QTest::newRow("unknown option") << QStringList{u"run"_s, u"--frobnicate"_s} << u"frobnicate"_s;
         QTest::newRow("no command") << QStringList{} << u"run"_s;
         QTest::newRow("bad repeat") << QStringList{u"run"_s, u"--corpus"_s, u"lesson:many"_s} << u"REPEAT"_s;
-        QTest::newRow("too much memory") << QStringList{u"run"_s, u"--corpus"_s, u"lesson:999999999999"_s}
-                                         << u"would need"_s;
-        QTest::newRow("too many tasks") << QStringList{u"run"_s, u"--corpus"_s, u"lesson:1000000"_s, u"--chunk"_s, u"1"_s}
-                                        << u"tasks"_s;
+        QTest::newRow("too much memory")
+            << QStringList{u"run"_s, u"--corpus"_s, u"lesson:999999999999"_s} << u"would need"_s;
+        QTest::newRow("too many tasks")
+            << QStringList{u"run"_s, u"--corpus"_s, u"lesson:1000000"_s, u"--chunk"_s, u"1"_s} << u"tasks"_s;
         QTest::newRow("json into a missing folder")
             << QStringList{u"run"_s, u"--corpus"_s, u"nicehat"_s, u"--json"_s, u"/nonexistent/dir/out.json"_s}
             << u"does not exist"_s;
@@ -155,8 +158,8 @@ private Q_SLOTS:
     void workersDieWithAKilledParent()
     {
         QProcess p;
-        p.start(cliPath(), {u"run"_s, u"--mode"_s, u"processes"_s, u"--corpus"_s, u"lesson:2000000"_s, u"--chunk"_s,
-                            u"3"_s, u"--workers"_s, u"2"_s});
+        p.start(cliPath(), {u"run"_s, u"--mode"_s, u"processes"_s, u"--corpus"_s, u"lesson:2000000"_s,
+                            u"--chunk"_s, u"3"_s, u"--workers"_s, u"2"_s});
         QVERIFY(p.waitForStarted());
         QList<qint64> workers;
         QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(p.processId())).isEmpty(), 20000);
@@ -167,7 +170,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 const QList<qint64> left = workerProcesses();
-                return std::none_of(workers.begin(), workers.end(), [&](qint64 w) { return left.contains(w); });
+                return std::none_of(workers.begin(), workers.end(),
+                                    [&](qint64 w) { return left.contains(w); });
             }(),
             5000);
     }
@@ -187,14 +191,13 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, mode);
         QProcess p;
-        p.start(cliPath(), {u"run"_s, u"--mode"_s, mode, u"--corpus"_s, u"lesson:2000000"_s, u"--chunk"_s, u"3"_s,
-                            u"--json"_s, u"-"_s});
+        p.start(cliPath(), {u"run"_s, u"--mode"_s, mode, u"--corpus"_s, u"lesson:2000000"_s, u"--chunk"_s,
+                            u"3"_s, u"--json"_s, u"-"_s});
         QVERIFY(p.waitForStarted());
         // Wait until the run is under way (its workers exist, or the corpus is prepared).
         QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("prepared") ||
-                                     p.state() != QProcess::Running,
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (err += p.readAllStandardError()).contains("prepared") || p.state() != QProcess::Running, 20000);
         QTest::qWait(300);
         const QList<qint64> workers = workerProcesses(p.processId());
         if (mode == u"processes")
@@ -204,8 +207,11 @@ private Q_SLOTS:
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), status);
         // The partial result is kept and marked cancelled.
-        const QJsonObject run =
-            QJsonDocument::fromJson(p.readAllStandardOutput()).object()[u"runs"_s].toArray().first().toObject();
+        const QJsonObject run = QJsonDocument::fromJson(p.readAllStandardOutput())
+                                    .object()[u"runs"_s]
+                                    .toArray()
+                                    .first()
+                                    .toObject();
         QCOMPARE(run[u"cancelled"_s].toBool(), true);
         const QList<qint64> left = workerProcesses();
         for (qint64 pid : workers)

@@ -24,16 +24,23 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<qulonglong>("repeat");
         QTest::addColumn<QString>("path");
-        QTest::newRow("lesson default") << u"lesson"_s << true << int(CorpusSpec::Kind::Lesson) << 10000000ull << QString();
-        QTest::newRow("lesson repeat") << u"lesson:42"_s << true << int(CorpusSpec::Kind::Lesson) << 42ull << QString();
-        QTest::newRow("lesson zero") << u"lesson:0"_s << true << int(CorpusSpec::Kind::Lesson) << 0ull << QString();
-        QTest::newRow("nicehat default") << u"nicehat"_s << true << int(CorpusSpec::Kind::NiceHat) << 100ull << QString();
-        QTest::newRow("nicehat repeat") << u"nicehat:7"_s << true << int(CorpusSpec::Kind::NiceHat) << 7ull << QString();
+        QTest::newRow("lesson default")
+            << u"lesson"_s << true << int(CorpusSpec::Kind::Lesson) << 10000000ull << QString();
+        QTest::newRow("lesson repeat")
+            << u"lesson:42"_s << true << int(CorpusSpec::Kind::Lesson) << 42ull << QString();
+        QTest::newRow("lesson zero") << u"lesson:0"_s << true << int(CorpusSpec::Kind::Lesson) << 0ull
+                                     << QString();
+        QTest::newRow("nicehat default")
+            << u"nicehat"_s << true << int(CorpusSpec::Kind::NiceHat) << 100ull << QString();
+        QTest::newRow("nicehat repeat")
+            << u"nicehat:7"_s << true << int(CorpusSpec::Kind::NiceHat) << 7ull << QString();
         QTest::newRow("negative repeat") << u"lesson:-1"_s << false << 0 << 0ull << QString();
         QTest::newRow("junk repeat") << u"lesson:ten"_s << false << 0 << 0ull << QString();
         QTest::newRow("empty") << QString() << false << 0 << 0ull << QString();
-        QTest::newRow("file") << u"/tmp/some.txt"_s << true << int(CorpusSpec::Kind::File) << 0ull << u"/tmp/some.txt"_s;
-        QTest::newRow("file named lesson") << u"file:lesson"_s << true << int(CorpusSpec::Kind::File) << 0ull << u"lesson"_s;
+        QTest::newRow("file") << u"/tmp/some.txt"_s << true << int(CorpusSpec::Kind::File) << 0ull
+                              << u"/tmp/some.txt"_s;
+        QTest::newRow("file named lesson")
+            << u"file:lesson"_s << true << int(CorpusSpec::Kind::File) << 0ull << u"lesson"_s;
     }
     void parse()
     {
@@ -64,7 +71,8 @@ private Q_SLOTS:
         QTest::addColumn<qulonglong>("words");
         QTest::newRow("lesson:1") << u"lesson:1"_s << 58ull << 3ull << 11ull;
         QTest::newRow("lesson:1000") << u"lesson:1000"_s << 58000ull << 3000ull << 11000ull;
-        QTest::newRow("lesson:123457") << u"lesson:123457"_s << 58ull * 123457 << 3ull * 123457 << 11ull * 123457;
+        QTest::newRow("lesson:123457")
+            << u"lesson:123457"_s << 58ull * 123457 << 3ull * 123457 << 11ull * 123457;
         QTest::newRow("nicehat") << u"nicehat"_s << 5100ull << 300ull << 1100ull;
         QTest::newRow("empty lesson") << u"lesson:0"_s << 0ull << 0ull << 0ull;
     }
@@ -146,7 +154,9 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"bin"_s);
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0", 10));
+        f.write(QByteArray("\x7f"
+                           "ELF\x02\x01\x01\0\0\0",
+                           10));
         f.close();
         QString error;
         const auto corpus = Corpus::open(CorpusSpec::file(path), &error);

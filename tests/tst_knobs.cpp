@@ -209,7 +209,8 @@ private Q_SLOTS:
         const QList<RunResult> r = run(e);
         QCOMPARE(r.size(), 1);
         QList<TaskRecord> byEnd = r.first().tasks;
-        std::sort(byEnd.begin(), byEnd.end(), [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
+        std::sort(byEnd.begin(), byEnd.end(),
+                  [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
         QCOMPARE(byEnd.size(), 3);
         QCOMPARE(byEnd[0].task, 1); // the 200 ms one first
         QCOMPARE(byEnd[1].task, 2);

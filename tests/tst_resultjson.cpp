@@ -48,8 +48,8 @@ private Q_SLOTS:
     void contractKeys()
     {
         const QJsonObject o = ResultJson::toJson(sample(Mode::Processes));
-        for (const char *key : {"mode", "workers", "words", "wall_s", "cpu_user_s", "cpu_sys_s", "parent_cpu_s",
-                                "tasks", "worker_names"})
+        for (const char *key : {"mode", "workers", "words", "wall_s", "cpu_user_s", "cpu_sys_s",
+                                "parent_cpu_s", "tasks", "worker_names"})
             QVERIFY2(o.contains(QLatin1String(key)), key);
         // Processes: the workers run outside the parent, so the total adds them.
         QCOMPARE(o[u"cpu_user_s"_s].toDouble(), 0.7);
@@ -105,9 +105,11 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::newRow("not json") << "{nope"_ba;
         QTest::newRow("no runs") << "{\"x\": 1}"_ba;
-        QTest::newRow("unknown mode") << R"({"runs":[{"mode":"gpu","workers":1,"words":1,"wall_s":1,"cpu_user_s":1,"cpu_sys_s":0,"tasks":[]}]})"_ba;
+        QTest::newRow("unknown mode")
+            << R"({"runs":[{"mode":"gpu","workers":1,"words":1,"wall_s":1,"cpu_user_s":1,"cpu_sys_s":0,"tasks":[]}]})"_ba;
         QTest::newRow("missing key") << R"({"runs":[{"mode":"threads"}]})"_ba;
-        QTest::newRow("task ends before it starts") << R"({"runs":[{"mode":"threads","workers":1,"words":1,"wall_s":1,"cpu_user_s":1,"cpu_sys_s":0,"tasks":[{"worker":0,"start_s":2,"end_s":1}]}]})"_ba;
+        QTest::newRow("task ends before it starts")
+            << R"({"runs":[{"mode":"threads","workers":1,"words":1,"wall_s":1,"cpu_user_s":1,"cpu_sys_s":0,"tasks":[{"worker":0,"start_s":2,"end_s":1}]}]})"_ba;
     }
     void rejectsBadDocuments()
     {

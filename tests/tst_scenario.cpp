@@ -1,10 +1,10 @@
 #include "scenario.h"
 
-#include <QProcess>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -77,8 +77,8 @@ private Q_SLOTS:
         QFETCH(QString, answer);
         const auto s = Scenario::byId(u"web-scraping"_s, 2);
         QVERIFY(s);
-        const Verdict v = s->verdict({result(Mode::Sequential, seq, 0.01, 1), result(Mode::Threads, thr, 0.01),
-                                      result(Mode::Processes, proc, 0.02)});
+        const Verdict v = s->verdict({result(Mode::Sequential, seq, 0.01, 1),
+                                      result(Mode::Threads, thr, 0.01), result(Mode::Processes, proc, 0.02)});
         QCOMPARE(v.answer, answer);
         QVERIFY(s->choices.contains(v.answer));
         QVERIFY2(v.explanation.contains(QString::number(seq, 'f', 2)), qPrintable(v.explanation));

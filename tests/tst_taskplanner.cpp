@@ -94,7 +94,8 @@ private Q_SLOTS:
         QFETCH(int, tasks);
         const auto corpus = openSpec(spec);
         QVERIFY(corpus);
-        const auto plan = TaskPlanner::plan(*corpus, workers, chunk ? std::optional<std::uint64_t>(chunk) : std::nullopt);
+        const auto plan =
+            TaskPlanner::plan(*corpus, workers, chunk ? std::optional<std::uint64_t>(chunk) : std::nullopt);
         QVERIFY(plan);
         QCOMPARE(plan->tasks.size(), tasks);
         std::uint64_t lines = 0;
@@ -160,7 +161,8 @@ private Q_SLOTS:
     void longLineBetweenShortOnes()
     {
         QTemporaryDir dir;
-        const QByteArray content = "short one\nshort two\n"_ba + "a b "_ba.repeated(100000) + "\nlast line\n"_ba;
+        const QByteArray content =
+            "short one\nshort two\n"_ba + "a b "_ba.repeated(100000) + "\nlast line\n"_ba;
         const auto corpus = openSpec(writeFile(dir, content));
         QVERIFY(corpus);
         const auto plan = TaskPlanner::plan(*corpus, 2, 1);

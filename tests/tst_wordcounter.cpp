@@ -34,9 +34,10 @@ std::string utf8(char32_t cp)
     return s;
 }
 
-const char32_t kPythonSpaces[] = {0x09,   0x0A,   0x0B,   0x0C,   0x0D,   0x1C,   0x1D,   0x1E,   0x1F,   0x20,
-                                  0x85,   0xA0,   0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
-                                  0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
+const char32_t kPythonSpaces[] = {0x09,   0x0A,   0x0B,   0x0C,   0x0D,   0x1C,   0x1D,   0x1E,
+                                  0x1F,   0x20,   0x85,   0xA0,   0x1680, 0x2000, 0x2001, 0x2002,
+                                  0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A,
+                                  0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
 
 // Counts with every path and with the buffer cut into ranges at the given points; all must agree.
 void checkAllWays(const std::string &text, std::uint64_t expected)
@@ -92,9 +93,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<uint>("codePoint");
         // Look-alikes that str.isspace() rejects, and neighbours of the real ones.
-        for (char32_t cp : {0x00u, 0x08u, 0x0Eu, 0x1Bu, 0x21u, 0x84u, 0x86u, 0x9Fu, 0xA1u, 0x167Fu, 0x1681u, 0x180Eu,
-                            0x200Bu, 0x200Cu, 0x200Du, 0x2027u, 0x202Au, 0x202Eu, 0x2030u, 0x205Eu, 0x2060u,
-                            0x2FFFu, 0x3001u, 0xFEFFu, 0x10000u})
+        for (char32_t cp : {0x00u,   0x08u,   0x0Eu,   0x1Bu,   0x21u,   0x84u,   0x86u,   0x9Fu,   0xA1u,
+                            0x167Fu, 0x1681u, 0x180Eu, 0x200Bu, 0x200Cu, 0x200Du, 0x2027u, 0x202Au, 0x202Eu,
+                            0x2030u, 0x205Eu, 0x2060u, 0x2FFFu, 0x3001u, 0xFEFFu, 0x10000u})
             QTest::addRow("U+%04X", unsigned(cp)) << uint(cp);
     }
     void notWhitespace()
@@ -119,17 +120,34 @@ private Q_SLOTS:
         QTest::newRow("truncated E2 80 then space") << "a \xE2\x80 b"_ba << 3ull;
         QTest::newRow("truncated ideographic at end") << "a \xE3\x80"_ba << 2ull;
         QTest::newRow("lone C2 before space") << "\xC2 x"_ba << 2ull;
-        QTest::newRow("C2 C2 85 is escape then NEL") << "a\xC2\xC2\x85" "b"_ba << 2ull;
-        QTest::newRow("E2 E2 80 80") << "a\xE2\xE2\x80\x80" "b"_ba << 2ull;
-        QTest::newRow("overlong space C0 A0") << "a\xC0\xA0" "b"_ba << 1ull;
+        QTest::newRow("C2 C2 85 is escape then NEL") << "a\xC2\xC2\x85"
+                                                        "b"_ba
+                                                     << 2ull;
+        QTest::newRow("E2 E2 80 80") << "a\xE2\xE2\x80\x80"
+                                        "b"_ba
+                                     << 2ull;
+        QTest::newRow("overlong space C0 A0") << "a\xC0\xA0"
+                                                 "b"_ba
+                                              << 1ull;
         QTest::newRow("surrogate ED A0 80") << "a \xED\xA0\x80 b"_ba << 3ull;
         QTest::newRow("continuation bytes alone") << "\x80\x85\xA0"_ba << 1ull;
-        QTest::newRow("85 without C2") << "a\x85" "b"_ba << 1ull;
-        QTest::newRow("E2 80 8B zero width") << "a\xE2\x80\x8B" "b"_ba << 1ull;
-        QTest::newRow("E2 80 8A hair space") << "a\xE2\x80\x8A" "b"_ba << 2ull;
+        QTest::newRow("85 without C2") << "a\x85"
+                                          "b"_ba
+                                       << 1ull;
+        QTest::newRow("E2 80 8B zero width") << "a\xE2\x80\x8B"
+                                                "b"_ba
+                                             << 1ull;
+        QTest::newRow("E2 80 8A hair space") << "a\xE2\x80\x8A"
+                                                "b"_ba
+                                             << 2ull;
         QTest::newRow("4-byte emoji") << "\xF0\x9F\x98\x80 \xF0\x9F\x98\x80"_ba << 2ull;
         QTest::newRow("FF FE") << "\xFF\xFE"_ba << 1ull;
-        QTest::newRow("file separators") << "a\x1C" "b\x1D" "c\x1E" "d\x1F" "e"_ba << 5ull;
+        QTest::newRow("file separators") << "a\x1C"
+                                            "b\x1D"
+                                            "c\x1E"
+                                            "d\x1F"
+                                            "e"_ba
+                                         << 5ull;
         QTest::newRow("vertical tab form feed") << "a\vb\fc"_ba << 3ull;
     }
     void cases()
@@ -197,7 +215,8 @@ private Q_SLOTS:
             const int len = int(rng.bounded(1, 400));
             std::string s(std::size_t(len), '\0');
             for (char &c : s)
-                c = char(rng.bounded(8) == 0 ? rng.bounded(256) : alphabet[rng.bounded(int(sizeof alphabet))]);
+                c = char(rng.bounded(8) == 0 ? rng.bounded(256)
+                                             : alphabet[rng.bounded(int(sizeof alphabet))]);
             const std::uint64_t expected = reference::countWords(s);
             QCOMPARE(WordCounter::count(s, WordCounter::Path::Portable), expected);
             QCOMPARE(WordCounter::count(s, WordCounter::Path::Avx2), expected);
@@ -207,8 +226,8 @@ private Q_SLOTS:
                 std::size_t at = 0;
                 while (at < s.size()) {
                     const std::size_t next = std::min(s.size(), at + std::size_t(rng.bounded(1, 80)));
-                    sum += WordCounter::countRange(s, at, next, p % 2 ? WordCounter::Path::Avx2
-                                                                      : WordCounter::Path::Portable);
+                    sum += WordCounter::countRange(
+                        s, at, next, p % 2 ? WordCounter::Path::Avx2 : WordCounter::Path::Portable);
                     at = next;
                 }
                 QCOMPARE(sum, expected);
@@ -228,7 +247,8 @@ private Q_SLOTS:
 
     void whitespaceHelpers()
     {
-        const std::string s = "a\xE3\x80\x80" "b c";
+        const std::string s = "a\xE3\x80\x80"
+                              "b c";
         QCOMPARE(WordCounter::whitespaceLengthAt(s, 0), 0);
         QCOMPARE(WordCounter::whitespaceLengthAt(s, 1), 3);
         QCOMPARE(WordCounter::whitespaceLengthAt(s, 2), 0); // a continuation byte starts nothing

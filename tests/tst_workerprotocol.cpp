@@ -39,7 +39,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("reason");
-        auto header = [](std::uint32_t magic, std::uint16_t type, std::uint16_t version, std::uint32_t length) {
+        auto header = [](std::uint32_t magic, std::uint16_t type, std::uint16_t version,
+                         std::uint32_t length) {
             const Header h{magic, type, version, length};
             return QByteArray(reinterpret_cast<const char *>(&h), sizeof h);
         };

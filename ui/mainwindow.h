@@ -1,33 +1,146 @@
 #pragma once
 
+#include "chartexporter.h"
 #include "experiment.h"
-#include "runresult.h"
+#include "runner.h"
+#include "theme.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 
-class QPlainTextEdit;
-class QPushButton;
+#include <array>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QListView;
+class QProgressBar;
+class QShortcut;
+class QSplitter;
+class QTimer;
+class QToolBar;
 
 namespace wordrace {
 
-class Runner;
+class ExperimentPanel;
+class ResultsPane;
+class RunHistory;
 
-// Placeholder main window: runs the lesson's experiment and shows the table. The full desktop
-// app replaces it.
+// WordRace's window: the experiment on the left, the race's charts and numbers in the middle,
+// every run of the session below the experiment to show again or compare.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     void runExperiment();
+    void cancelRun();
+    bool isRunning() const;
+
+    void setPresentation(bool on);
+    bool isPresentation() const { return m_presentation; }
+    void setThemeKind(Theme::Kind kind);
+    // The theme in use: the projector one in presentation mode, the chosen one otherwise.
+    Theme theme() const;
+
+    // Makes the file the corpus; shows a dialog and returns false when it cannot be read.
+    bool openCorpusFile(const QString &path);
+    // Writes a chart of the pane on show. On failure returns false and the reason (no dialog).
+    bool exportChart(ChartKind kind, const QString &path, const QSize &pixelSize, bool projectorTheme,
+                     QString *error = nullptr);
+    void copyChart(ChartKind kind);
+
+    Runner *runner() const { return m_runner; }
+    ExperimentPanel *experimentPanel() const { return m_panel; }
+    RunHistory *history() const { return m_history; }
+    QListView *historyView() const { return m_historyView; }
+    ResultsPane *pane(int index) const { return m_panes[std::size_t(index)]; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QMessageBox *errorBox() const { return m_errorBox; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void createCentral();
+    void connectRunner();
+    void loadSettings();
+    void saveSettings();
+
+    void updateActions();
+    void updateTitle();
+    void applyTheme();
+    void tick();
+    void showSelection();
+    // Gives both compared panes the longer of their time axes.
+    void shareScales();
+    ResultsPane *activePane() const;
+    QList<ResultsPane *> panesShowing(int row) const;
+
+    void onPrepared(quint64 job, const QString &summary, const QStringList &warnings);
+    void onRunStarted(quint64 job, Mode mode);
+    void onProgress(quint64 job, const RunProgress &progress);
+    void onRunFinished(quint64 job, const RunResult &result);
+    void onRunFailed(quint64 job, const QString &reason, Runner::FailureKind kind);
+    void onExperimentFinished(quint64 job, bool cancelled);
+
+    void openFileDialog();
+    void exportDialog(ChartKind kind, std::optional<ChartExporter::Format> format = std::nullopt);
+    void chartMenu(ResultsPane *pane, ChartKind kind, const QPoint &globalPos);
+    void showError(const QString &text, const QString &details);
+    void showAbout();
+
     Runner *m_runner;
-    Experiment m_experiment;
-    QList<RunResult> m_results;
-    QPushButton *m_runButton;
-    QPlainTextEdit *m_output;
+    RunHistory *m_history;
+    ExperimentPanel *m_panel = nullptr;
+    QListView *m_historyView = nullptr;
+    std::array<ResultsPane *, 2> m_panes{};
+    QSplitter *m_paneSplit = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    QLabel *m_summaryLabel = nullptr;
+    QDockWidget *m_experimentDock = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QTimer *m_ticker = nullptr;
+    QPointer<QMessageBox> m_errorBox;
+
+    QAction *m_runAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_presentationAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_zoomResetAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QShortcut *m_leavePresentation = nullptr;
+    QList<QAction *> m_deskOnly; // toolbar entries a presentation does without
+
+    int m_liveRow = -1;
+    qsizetype m_modeIndex = 0;
+    QElapsedTimer m_clock;
+    Theme::Kind m_themeKind = Theme::Kind::Light;
+    bool m_presentation = false;
+    bool m_wasMaximized = false;
+    bool m_sharingScales = false;
+    QByteArray m_stateBeforePresentation;
+    QByteArray m_geometryBeforePresentation;
 };
 
 } // namespace wordrace

@@ -107,7 +107,8 @@ void memsetFreshMemory(benchmark::State &state)
 BENCHMARK_CAPTURE(counter, ascii_auto, WordCounter::Path::Auto, false)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(counter, ascii_portable, WordCounter::Path::Portable, false)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(counter, multibyte_auto, WordCounter::Path::Auto, true)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(counter, multibyte_portable, WordCounter::Path::Portable, true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(counter, multibyte_portable, WordCounter::Path::Portable, true)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(memchrFloor)->Unit(benchmark::kMillisecond);
 BENCHMARK(byteSumFloor)->Unit(benchmark::kMillisecond);
 BENCHMARK(buildLessonCorpus)->Unit(benchmark::kMillisecond);

@@ -31,8 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         state = state * 1103515245u + 12345u;
         const std::size_t step = 1 + (state >> 16) % 97;
         const std::size_t next = std::min(text.size(), at + step);
-        sum += WordCounter::countRange(text, at, next, (state & 1) ? WordCounter::Path::Avx2
-                                                                    : WordCounter::Path::Portable);
+        sum += WordCounter::countRange(text, at, next,
+                                       (state & 1) ? WordCounter::Path::Avx2 : WordCounter::Path::Portable);
         at = next;
     }
     if (sum != expected)

@@ -1,0 +1,227 @@
+#include "chartexporter.h"
+#include "theme.h"
+#include "wallcpuchart.h"
+
+#include <QAbstractAxis>
+#include <QApplication>
+#include <QFile>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace wordrace;
+
+namespace {
+
+// The lesson's numbers: Pool.map's wall 7.07 s, and the 2.68 s of CPU %time showed.
+QList<RunResult> lessonResults()
+{
+    QList<RunResult> runs;
+    const struct
+    {
+        Mode mode;
+        int workers;
+        double wall, user, sys, parent;
+        bool inside;
+    } rows[] = {{Mode::Sequential, 1, 5.2, 5.1, 0.1, 5.2, true},
+                {Mode::Threads, 4, 5.6, 5.4, 0.3, 5.7, true},
+                {Mode::Processes, 4, 7.07, 9.0, 0.8, 2.68, false}};
+    for (const auto &row : rows) {
+        RunResult r;
+        r.mode = row.mode;
+        r.workers = row.workers;
+        r.corpus = CorpusSpec::lesson();
+        r.words = 110'000'000;
+        r.wallS = row.wall;
+        r.workersInsideParent = row.inside;
+        r.parentCpu = {row.parent, 0.0};
+        r.workersCpu = row.inside ? CpuTimes{row.user, row.sys} : CpuTimes{row.user - row.parent, row.sys};
+        if (row.inside)
+            r.parentCpu = {row.user, row.sys};
+        for (int w = 0; w < row.workers; ++w)
+            r.workerNames << (row.inside ? u"thread %1"_s : u"pid %1"_s).arg(100 + w);
+        for (int t = 0; t < 4 * row.workers; ++t) {
+            TaskRecord rec;
+            rec.task = t;
+            rec.worker = t % row.workers;
+            rec.startS = (t / row.workers) * row.wall / 4;
+            rec.endS = rec.startS + row.wall / 4 * 0.95;
+            rec.words = 110'000'000 / (4 * row.workers);
+            rec.bytes = rec.words * 5;
+            r.tasks.append(rec);
+        }
+        r.taskCount = r.tasks.size();
+        runs.append(r);
+    }
+    return runs;
+}
+
+bool sameRgb(QRgb a, const QColor &b)
+{
+    return qRed(a) == b.red() && qGreen(a) == b.green() && qBlue(a) == b.blue();
+}
+
+} // namespace
+
+class TestChartExport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void writesEveryFormat_data()
+    {
+        QTest::addColumn<ChartKind>("kind");
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("projector");
+        for (ChartKind kind : {ChartKind::WallCpu, ChartKind::Timeline}) {
+            for (const QString &suffix : {u"png"_s, u"svg"_s, u"pdf"_s}) {
+                for (const QSize &size : {QSize(900, 600), QSize(1920, 1080), QSize(3840, 2160)}) {
+                    const QString name = u"%1 %2 %3x%4"_s.arg(ChartExporter::kindName(kind), suffix)
+                                             .arg(size.width())
+                                             .arg(size.height());
+                    QTest::newRow(qPrintable(name)) << kind << suffix << size << false;
+                }
+                QTest::newRow(qPrintable(u"%1 %2 projector"_s.arg(ChartExporter::kindName(kind), suffix)))
+                    << kind << suffix << QSize(1920, 1080) << true;
+            }
+        }
+    }
+
+    void writesEveryFormat()
+    {
+        QFETCH(ChartKind, kind);
+        QFETCH(QString, suffix);
+        QFETCH(QSize, size);
+        QFETCH(bool, projector);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"chart."_s + suffix);
+        ChartSource source;
+        source.kind = kind;
+        source.results = lessonResults();
+        source.title = ChartExporter::defaultTitle(kind, source.results);
+        QString error;
+        QVERIFY2(
+            ChartExporter::write(source, projector ? Theme::projector() : Theme::light(), path, size, &error),
+            qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        if (suffix == u"png") {
+            QImage image;
+            QVERIFY(image.loadFromData(bytes, "PNG"));
+            QCOMPARE(image.size(), size);
+            // Not a blank page: the mode colours are in it.
+            bool coloured = false;
+            const QColor blue = Theme::modeColor(Mode::Sequential);
+            for (int y = 0; y < image.height() && !coloured; y += 2)
+                for (int x = 0; x < image.width() && !coloured; x += 2)
+                    coloured = sameRgb(image.pixel(x, y), blue);
+            QVERIFY(coloured);
+        } else if (suffix == u"svg") {
+            QVERIFY2(bytes.startsWith("<?xml"), bytes.left(40).constData());
+            QVERIFY(bytes.contains("<svg"));
+            const QSize logical = ChartExporter::logicalSize(size);
+            QVERIFY(bytes.contains(
+                u"viewBox=\"0 0 %1 %2\""_s.arg(logical.width()).arg(logical.height()).toUtf8()));
+            QVERIFY(bytes.contains("sequential"));
+        } else {
+            QVERIFY2(bytes.startsWith("%PDF"), bytes.left(10).constData());
+            QVERIFY(bytes.size() > 1000);
+        }
+    }
+
+    void reportsWriteFailures_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("missing folder") << u"/nonexistent-wordrace-folder/chart.png"_s << u"cannot write"_s;
+        QTest::newRow("unknown format") << u"chart.bmp"_s << u"unknown format"_s;
+    }
+
+    void reportsWriteFailures()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, reason);
+        ChartSource source;
+        source.results = lessonResults();
+        QString error;
+        QVERIFY(!ChartExporter::write(source, Theme::light(), path, QSize(800, 600), &error));
+        QVERIFY2(error.contains(reason), qPrintable(error));
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void bigExportsKeepTheirProportions()
+    {
+        QCOMPARE(ChartExporter::logicalSize(QSize(3840, 2160)), QSize(1920, 1080));
+        QCOMPARE(ChartExporter::logicalSize(QSize(1920, 1080)), QSize(1920, 1080));
+        QCOMPARE(ChartExporter::logicalSize(QSize(800, 600)), QSize(800, 600));
+        const QImage image = ChartExporter::image({ChartKind::WallCpu, lessonResults(), {}, {}, 0.0},
+                                                  Theme::light(), QSize(3840, 2160));
+        QCOMPARE(image.size(), QSize(3840, 2160));
+    }
+
+    void barsShowTheNumbers()
+    {
+        // Wall and CPU bars are as long as the run's numbers, in the mode's colour, and the CPU
+        // bar of processes is longer than the parent's CPU the lesson's %time saw.
+        WallCpuChart *chart = new WallCpuChart;
+        QGraphicsScene scene;
+        scene.addItem(chart);
+        const QList<RunResult> runs = lessonResults();
+        chart->setResults(runs);
+        chart->setGeometry(QRectF(0, 0, 1200, 800));
+        chart->layout()->activate();
+        QImage img(1200, 800, QImage::Format_ARGB32);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        scene.render(&p, img.rect(), img.rect());
+        p.end();
+        const QRectF zero = chart->barRect(0, false);
+        const double pxPerSecond = zero.width() / runs[0].wallS;
+        for (int i = 0; i < runs.size(); ++i) {
+            const QRectF wall = chart->barRect(i, false);
+            const QRectF cpu = chart->barRect(i, true);
+            QVERIFY(wall.isValid() && cpu.isValid());
+            QCOMPARE(qRound(wall.width()), qRound(runs[i].wallS * pxPerSecond));
+            QCOMPARE(qRound(cpu.width()), qRound(runs[i].totalCpu().total() * pxPerSecond));
+            QVERIFY(sameRgb(img.pixel(wall.center().toPoint()), Theme::modeColor(runs[i].mode)));
+        }
+        QVERIFY(runs[2].totalCpu().total() > runs[2].parentCpu.total() * 3);
+        QVERIFY(chart->axisMax() >= chart->largestTime());
+    }
+
+    void projectorTypeIsBig()
+    {
+        // At 1920x1080 the projector look keeps every number and label at 24 px or more.
+        const Theme t = Theme::projector();
+        QVERIFY(t.textPx >= 24);
+        QVERIFY(t.titlePx > t.textPx);
+        WallCpuChart chart;
+        chart.setTheme(t);
+        chart.setResults(lessonResults());
+        const auto axes = chart.axes();
+        QCOMPARE(axes.size(), 2);
+        for (QAbstractAxis *axis : axes)
+            QVERIFY(axis->labelsFont().pixelSize() >= 24);
+        QVERIFY(chart.titleFont().pixelSize() >= 24);
+    }
+
+    void modeColoursAreOkabeIto()
+    {
+        QCOMPARE(Theme::modeColor(Mode::Sequential), QColor(0x00, 0x72, 0xb2));
+        QCOMPARE(Theme::modeColor(Mode::Threads), QColor(0xd5, 0x5e, 0x00));
+        QCOMPARE(Theme::modeColor(Mode::Processes), QColor(0x00, 0x9e, 0x73));
+        for (Theme::Kind kind : {Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::Projector})
+            QCOMPARE(Theme::kindFromName(Theme::name(kind)), kind);
+        QVERIFY(!Theme::kindFromName(u"neon"_s));
+    }
+};
+
+QTEST_MAIN(TestChartExport)
+#include "tst_chartexport.moc"

@@ -1,0 +1,528 @@
+#include "appsettings.h"
+#include "experimentpanel.h"
+#include "mainwindow.h"
+#include "procscan.h"
+#include "resultspane.h"
+#include "resulttable.h"
+#include "resulttablemodel.h"
+#include "resulttableview.h"
+#include "runhistory.h"
+#include "taskplanner.h"
+#include "timelineview.h"
+#include "wallcpuchart.h"
+
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QAction>
+#include <QApplication>
+#include <QChartView>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+#include <memory>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace wordrace;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 120000;
+
+Experiment smallExperiment(const QString &corpus = u"lesson:20000"_s)
+{
+    Experiment e;
+    e.corpus = *CorpusSpec::parse(corpus);
+    e.workers = 2;
+    return e;
+}
+
+QAction *action(MainWindow &w, const QString &name)
+{
+    return w.findChild<QAction *>(name);
+}
+
+// Runs the panel's experiment through the Run action and waits for the end.
+bool runAndWait(MainWindow &w, bool *cancelled = nullptr)
+{
+    QSignalSpy finished(w.runner(), &Runner::experimentFinished);
+    action(w, u"runAction"_s)->trigger();
+    if (!finished.wait(kRunTimeoutMs) && finished.isEmpty())
+        return false;
+    if (cancelled)
+        *cancelled = finished.first().at(1).toBool();
+    QCoreApplication::processEvents();
+    return true;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"WordRaceTest"_s);
+        QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        QSettings().sync();
+    }
+
+    void opensOnTheLesson()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.windowTitle(), u"WordRace — lesson ×10,000,000"_s);
+        const Experiment e = w.experimentPanel()->experiment();
+        QCOMPARE(e.corpus, CorpusSpec::lesson());
+        QCOMPARE(e.modes, allModes());
+        QCOMPARE(e.workers, Experiment::defaultWorkers());
+        QVERIFY(!e.chunkLines);
+        QVERIFY(action(w, u"runAction"_s)->isEnabled());
+        QVERIFY(!action(w, u"cancelAction"_s)->isEnabled());
+        auto *cpus = w.findChild<QLabel *>(u"cpuInfo"_s);
+        QVERIFY(cpus);
+        QVERIFY(cpus->text().contains(QString::number(Experiment::defaultWorkers())));
+        // The chunk box shows Pool.map's default for the lesson: 30,000,000 lines / (4 x workers).
+        const QString chunk = w.experimentPanel()->chunkBox()->specialValueText();
+        QVERIFY2(chunk.contains(QLocale(QLocale::English)
+                                    .toString(qulonglong(TaskPlanner::defaultChunkLines(
+                                        30'000'000, Experiment::defaultWorkers())))),
+                 qPrintable(chunk));
+    }
+
+    void shortcutsAreTheUsualOnes_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QKeySequence>("key");
+        QTest::newRow("run") << u"runAction"_s << QKeySequence(Qt::Key_F5);
+        QTest::newRow("cancel") << u"cancelAction"_s << QKeySequence(Qt::Key_Escape);
+        QTest::newRow("open") << u"openAction"_s << QKeySequence(QKeySequence::Open);
+        QTest::newRow("export") << u"exportAction"_s << QKeySequence(Qt::CTRL | Qt::Key_E);
+        QTest::newRow("quit") << u"quitAction"_s << QKeySequence(Qt::CTRL | Qt::Key_Q);
+        QTest::newRow("presentation") << u"presentationAction"_s << QKeySequence(Qt::Key_F11);
+        QTest::newRow("about") << u"aboutAction"_s << QKeySequence(Qt::Key_F1);
+    }
+
+    void shortcutsAreTheUsualOnes()
+    {
+        QFETCH(QString, name);
+        QFETCH(QKeySequence, key);
+        MainWindow w;
+        QAction *a = action(w, name);
+        QVERIFY(a);
+        QCOMPARE(a->shortcut(), key);
+        QVERIFY(!a->toolTip().isEmpty());
+    }
+
+    void runShowsChartsAndTable_data()
+    {
+        QTest::addColumn<QString>("corpus");
+        QTest::addColumn<quint64>("words");
+        QTest::newRow("lesson") << u"lesson:20000"_s << quint64(20000 * 11);
+        QTest::newRow("nicehat") << u"nicehat"_s << quint64(100 * 11);
+    }
+
+    void runShowsChartsAndTable()
+    {
+        QFETCH(QString, corpus);
+        QFETCH(quint64, words);
+        MainWindow w;
+        w.show();
+        w.experimentPanel()->setExperiment(smallExperiment(corpus));
+        bool cancelled = true;
+        QVERIFY(runAndWait(w, &cancelled));
+        QVERIFY(!cancelled);
+        QVERIFY2(!w.errorBox(), w.errorBox() ? qPrintable(w.errorBox()->informativeText()) : "");
+
+        QCOMPARE(w.history()->count(), 1);
+        const HistoryEntry &entry = w.history()->entry(0);
+        QCOMPARE(entry.state, HistoryEntry::State::Done);
+        QCOMPARE(entry.results.size(), 3);
+        ResultsPane *pane = w.pane(0);
+        QCOMPARE(pane->entryNumber(), entry.number);
+
+        // The table shows exactly what ResultTable (and so the CLI) shows.
+        ResultTableModel *model = pane->tableModel();
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->columnCount(), int(ResultTable::ColumnCount));
+        for (int row = 0; row < 3; ++row) {
+            const RunResult &r = entry.results.at(row);
+            QCOMPARE(r.words, words);
+            for (int c = 0; c < ResultTable::ColumnCount; ++c) {
+                QCOMPARE(model->data(model->index(row, c)).toString(), ResultTable::cell(r, c));
+                QCOMPARE(model->headerData(c, Qt::Horizontal).toString(), ResultTable::header(c));
+            }
+        }
+
+        // The charts show the same runs.
+        WallCpuChart *chart = pane->wallCpuChart();
+        QCOMPARE(chart->results().size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(chart->results().at(i).mode, entry.results.at(i).mode);
+            QCOMPARE(chart->results().at(i).wallS, entry.results.at(i).wallS);
+            QVERIFY(chart->barRect(i, false).isValid());
+        }
+        const TimelineData &timeline = pane->timeline()->data();
+        QCOMPARE(timeline.groups().size(), std::size_t(3));
+        qsizetype tasks = 0;
+        for (const RunResult &r : entry.results)
+            tasks += r.tasks.size();
+        QCOMPARE(timeline.taskCount(), tasks);
+        for (std::size_t g = 0; g < 3; ++g) {
+            QVERIFY(!timeline.groups()[g].live);
+            QCOMPARE(int(timeline.groups()[g].lanes.size()), entry.results.at(qsizetype(g)).workers);
+        }
+        QVERIFY(action(w, u"runAction"_s)->isEnabled());
+        QVERIFY(!action(w, u"cancelAction"_s)->isEnabled());
+        QCOMPARE(w.progressBar()->value(), w.progressBar()->maximum());
+        QVERIFY(workerProcesses(getpid()).isEmpty());
+    }
+
+    void tableCopiesTsv()
+    {
+        MainWindow w;
+        w.show();
+        w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
+        QVERIFY(runAndWait(w));
+        ResultTableView *table = w.pane(0)->table();
+        table->setFocus();
+        QApplication::clipboard()->clear();
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), ResultTable::tsv(w.history()->entry(0).results));
+        table->selectRow(1);
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), ResultTable::tsv({w.history()->entry(0).results.at(1)}));
+    }
+
+    void cancelStopsTheRun()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.experimentPanel()->setExperiment(smallExperiment(u"lesson:3000000"_s));
+        QSignalSpy finished(w.runner(), &Runner::experimentFinished);
+        action(w, u"runAction"_s)->trigger();
+        QVERIFY(w.isRunning());
+        QVERIFY(action(w, u"cancelAction"_s)->isEnabled());
+        QVERIFY(!action(w, u"runAction"_s)->isEnabled());
+        // Esc, as a teacher would press it: the corpus is still being built, so the run is
+        // certainly not over yet.
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        QVERIFY(!w.isRunning());
+        QCOMPARE(w.history()->entry(0).state, HistoryEntry::State::Cancelled);
+        QVERIFY(action(w, u"runAction"_s)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), 10000);
+    }
+
+    void closingMidRunLeavesNoWorker()
+    {
+        auto w = std::make_unique<MainWindow>();
+        w->show();
+        Experiment e = smallExperiment(u"lesson:3000000"_s);
+        e.modes = {Mode::Processes};
+        e.chunkLines = 20; // 450,000 tasks: long enough to close while workers count
+        w->experimentPanel()->setExperiment(e);
+        QSignalSpy started(w->runner(), &Runner::runStarted);
+        QSignalSpy finished(w->runner(), &Runner::experimentFinished);
+        w->runExperiment();
+        QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty() || !finished.isEmpty(), kRunTimeoutMs);
+        QVERIFY(w->close());
+        w.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), 10000);
+    }
+
+    void failureOpensADialog()
+    {
+        MainWindow w;
+        w.show();
+        Experiment e = smallExperiment();
+        e.corpus = CorpusSpec::file(u"/nonexistent-wordrace/corpus.txt"_s);
+        w.experimentPanel()->setExperiment(e);
+        QVERIFY(runAndWait(w));
+        QTRY_VERIFY(w.errorBox() && w.errorBox()->isVisible());
+        QVERIFY(w.errorBox()->informativeText().contains(u"corpus.txt"_s));
+        QVERIFY(w.errorBox()->informativeText().contains(u"press Run again"_s)); // what to do
+        QCOMPARE(w.history()->entry(0).state, HistoryEntry::State::Failed);
+        QVERIFY(action(w, u"runAction"_s)->isEnabled());
+        w.errorBox()->accept();
+    }
+
+    void exportsFromTheWindow_data()
+    {
+        QTest::addColumn<ChartKind>("kind");
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<bool>("projector");
+        for (ChartKind kind : {ChartKind::WallCpu, ChartKind::Timeline})
+            for (const QString &suffix : {u"png"_s, u"svg"_s, u"pdf"_s})
+                for (bool projector : {false, true})
+                    QTest::newRow(qPrintable(u"%1 %2%3"_s.arg(ChartExporter::kindName(kind), suffix,
+                                                              projector ? u" projector"_s : QString())))
+                        << kind << suffix << projector;
+    }
+
+    void exportsFromTheWindow()
+    {
+        QFETCH(ChartKind, kind);
+        QFETCH(QString, suffix);
+        QFETCH(bool, projector);
+        MainWindow w;
+        w.show();
+        w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
+        QVERIFY(runAndWait(w));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"chart."_s + suffix);
+        QString error;
+        QVERIFY2(w.exportChart(kind, path, QSize(1920, 1080), projector, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        if (suffix == u"png") {
+            QImage image;
+            QVERIFY(image.loadFromData(bytes));
+            QCOMPARE(image.size(), QSize(1920, 1080));
+        } else if (suffix == u"svg") {
+            QVERIFY(bytes.startsWith("<?xml"));
+            QVERIFY(bytes.contains("<svg"));
+        } else {
+            QVERIFY(bytes.startsWith("%PDF"));
+        }
+        QVERIFY(!w.exportChart(kind, u"/nonexistent-wordrace-folder/x."_s + suffix, QSize(800, 600), false,
+                               &error));
+        QVERIFY(error.contains(u"cannot write"_s));
+
+        QApplication::clipboard()->clear();
+        w.copyChart(kind);
+        QVERIFY(!QApplication::clipboard()->image().isNull());
+    }
+
+    void presentationMode()
+    {
+        MainWindow w;
+        w.show();
+        w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
+        QVERIFY(runAndWait(w));
+        auto *toolBar = w.findChild<QToolBar *>(u"mainToolBar"_s);
+        QVERIFY(toolBar);
+        const QList<QAction *> deskTools = toolBar->actions();
+        QTest::keyClick(&w, Qt::Key_F11);
+        QVERIFY(w.isPresentation());
+        QVERIFY(!toolBar->actions().contains(action(w, u"exportAction"_s)));
+        QTRY_VERIFY(w.isFullScreen());
+        QVERIFY(!w.menuBar()->isVisible());
+        QVERIFY(!w.findChild<QDockWidget *>(u"experimentDock"_s)->isVisible());
+        ResultsPane *pane = w.pane(0);
+        QVERIFY(pane->wallCpuChart()->theme().textPx >= 24);
+        QVERIFY(pane->timeline()->theme().textPx >= 24);
+        QVERIFY(QFontInfo(pane->table()->font()).pixelSize() >= 24);
+        // Run and cancel still work with the menu bar hidden.
+        QVERIFY(runAndWait(w));
+        QCOMPARE(w.history()->count(), 2);
+        // Esc leaves presentation when nothing runs.
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QVERIFY(!w.isPresentation());
+        QVERIFY(w.menuBar()->isVisible());
+        QTRY_VERIFY(w.findChild<QDockWidget *>(u"experimentDock"_s)->isVisible());
+        QVERIFY(pane->wallCpuChart()->theme().textPx < 24);
+        QCOMPARE(toolBar->actions(), deskTools);
+    }
+
+    void historyComparesTwoRuns()
+    {
+        MainWindow w;
+        w.show();
+        w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
+        QVERIFY(runAndWait(w));
+        Experiment e = smallExperiment(u"lesson:20000"_s);
+        e.workers = 1;
+        w.experimentPanel()->setExperiment(e);
+        QVERIFY(runAndWait(w));
+        QCOMPARE(w.history()->count(), 2);
+        QVERIFY(w.pane(1)->isHidden());
+        QCOMPARE(w.pane(0)->entryNumber(), 2);
+
+        QListView *list = w.historyView();
+        list->selectionModel()->select(w.history()->index(0), QItemSelectionModel::ClearAndSelect);
+        QCOMPARE(w.pane(0)->entryNumber(), 1);
+        QVERIFY(w.pane(1)->isHidden());
+        list->selectionModel()->select(w.history()->index(1), QItemSelectionModel::Select);
+        QVERIFY(!w.pane(1)->isHidden());
+        QCOMPARE(w.pane(0)->entryNumber(), 1);
+        QCOMPARE(w.pane(1)->entryNumber(), 2);
+        // One scale for both sides.
+        QCOMPARE(w.pane(0)->wallCpuChart()->axisMax(), w.pane(1)->wallCpuChart()->axisMax());
+        QCOMPARE(w.pane(0)->timeline()->fullRange(), w.pane(1)->timeline()->fullRange());
+        list->selectionModel()->select(w.history()->index(1), QItemSelectionModel::ClearAndSelect);
+        QVERIFY(w.pane(1)->isHidden());
+        QCOMPARE(w.pane(0)->entryNumber(), 2);
+    }
+
+    void liveTimelineGrows()
+    {
+        ResultsPane pane;
+        HistoryEntry entry;
+        entry.number = 7;
+        pane.showEntry(&entry);
+        pane.startRun(Mode::Threads, 2);
+        RunProgress p;
+        p.mode = Mode::Threads;
+        p.tasksTotal = 4;
+        for (int i = 0; i < 3; ++i) {
+            TaskRecord t;
+            t.task = i;
+            t.worker = i % 2;
+            t.startS = 0.1 * i;
+            t.endS = t.startS + 0.1;
+            p.newTasks = {t};
+            p.elapsedS = t.endS;
+            pane.addProgress(p);
+            QCOMPARE(pane.timeline()->data().taskCount(), i + 1);
+        }
+        QVERIFY(pane.timeline()->data().groups().front().live);
+        QCOMPARE(pane.timeline()->fullRange().second, pane.timeline()->data().endS() * 1.02);
+    }
+
+    void settingsSurviveAndCorruptOnesDoNotCrash_data()
+    {
+        QTest::addColumn<QVariantMap>("values");
+        QTest::addColumn<QString>("corpus");
+        QTest::addColumn<int>("workers");
+        QTest::newRow("valid") << QVariantMap{{u"experiment/corpus"_s, u"nicehat:5"_s},
+                                              {u"experiment/modes"_s, QStringList{u"threads"_s}},
+                                              {u"experiment/workers"_s, 3},
+                                              {u"view/theme"_s, u"dark"_s}}
+                               << u"nicehat:5"_s << 3;
+        QTest::newRow("garbage") << QVariantMap{{u"experiment/corpus"_s, QStringList{u"x"_s, u"y"_s}},
+                                                {u"experiment/modes"_s, 42},
+                                                {u"experiment/workers"_s, u"many"_s},
+                                                {u"experiment/chunkLines"_s, u"-5"_s},
+                                                {u"view/theme"_s, QByteArray("\xff\xfe", 2)},
+                                                {u"window/geometry"_s, QByteArray("not a geometry")},
+                                                {u"window/state"_s, 3.14}}
+                                 << u"lesson:10000000"_s << Experiment::defaultWorkers();
+        QTest::newRow("out of range") << QVariantMap{{u"experiment/corpus"_s, u"lesson:99999999999999"_s},
+                                                     {u"experiment/workers"_s, 100000},
+                                                     {u"experiment/modes"_s, QStringList{u"quantum"_s}}}
+                                      << u"lesson:10000000"_s << Experiment::defaultWorkers();
+        QTest::newRow("vanished file")
+            << QVariantMap{{u"experiment/corpus"_s, u"file:/nonexistent-wordrace/a.txt"_s}}
+            << u"lesson:10000000"_s << Experiment::defaultWorkers();
+    }
+
+    void settingsSurviveAndCorruptOnesDoNotCrash()
+    {
+        QFETCH(QVariantMap, values);
+        QFETCH(QString, corpus);
+        QFETCH(int, workers);
+        {
+            QSettings s;
+            for (auto it = values.cbegin(); it != values.cend(); ++it)
+                s.setValue(it.key(), it.value());
+        }
+        MainWindow w;
+        w.show();
+        const Experiment e = w.experimentPanel()->experiment();
+        QCOMPARE(e.corpus.toString(), corpus);
+        QCOMPARE(e.workers, workers);
+        QVERIFY(!e.modes.isEmpty());
+        QVERIFY(!e.chunkLines);
+        w.close();
+
+        // What the window saved on closing comes back.
+        MainWindow again;
+        QCOMPARE(again.experimentPanel()->experiment(), e);
+        QCOMPARE(again.theme().kind, w.theme().kind);
+    }
+
+    void droppedFileBecomesTheCorpus()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"poem.txt"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("the quick brown fox\njumps over the lazy dog\n");
+        f.close();
+        MainWindow w;
+        w.show();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QTRY_COMPARE(w.experimentPanel()->experiment().corpus, CorpusSpec::file(path));
+        QCOMPARE(w.windowTitle(), u"WordRace — poem.txt"_s);
+        QVERIFY(runAndWait(w));
+        QCOMPARE(w.history()->entry(0).results.first().words, quint64(9));
+    }
+
+    void everyControlIsNamedAndExplained()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QList<QWidget *> widgets = w.findChildren<QWidget *>();
+        int checked = 0;
+        for (QWidget *widget : widgets) {
+            const bool control = qobject_cast<QAbstractButton *>(widget) ||
+                                 qobject_cast<QAbstractSpinBox *>(widget) ||
+                                 qobject_cast<QComboBox *>(widget) || qobject_cast<QListView *>(widget) ||
+                                 qobject_cast<QTableView *>(widget) || qobject_cast<TimelineView *>(widget) ||
+                                 qobject_cast<QChartView *>(widget);
+            // Qt's own parts of docks and scroll areas, and the combo box's popup list.
+            if (!control || widget->objectName().startsWith(u"qt_"_s) ||
+                QByteArray(widget->metaObject()->className()).startsWith("QDockWidget") ||
+                QByteArray(widget->metaObject()->className()) == "QTableCornerButton" ||
+                qobject_cast<QComboBox *>(widget->parentWidget() ? widget->parentWidget()->parentWidget()
+                                                                 : nullptr))
+                continue;
+            ++checked;
+            QAccessibleInterface *ai = QAccessible::queryAccessibleInterface(widget);
+            QVERIFY(ai);
+            const QString what =
+                QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName();
+            QVERIFY2(!ai->text(QAccessible::Name).isEmpty(), qPrintable(what));
+            if (qobject_cast<QToolButton *>(widget)) {
+                auto *button = static_cast<QToolButton *>(widget);
+                QVERIFY2(!button->toolTip().isEmpty() ||
+                             (button->defaultAction() && !button->defaultAction()->toolTip().isEmpty()),
+                         qPrintable(what));
+            } else if (!qobject_cast<TimelineView *>(widget)) { // its tooltips are per task
+                QVERIFY2(!widget->toolTip().isEmpty(), qPrintable(what));
+            }
+        }
+        QVERIFY(checked > 10);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,144 @@
+#include "appsettings.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+namespace {
+
+const QString kCorpus = u"experiment/corpus"_s;
+const QString kModes = u"experiment/modes"_s;
+const QString kWorkers = u"experiment/workers"_s;
+const QString kChunk = u"experiment/chunkLines"_s;
+const QString kTheme = u"view/theme"_s;
+const QString kGeometry = u"window/geometry"_s;
+const QString kState = u"window/state"_s;
+const QString kExportFolder = u"export/folder"_s;
+const QString kOpenFolder = u"open/folder"_s;
+
+// Large repeats would make the corpus bigger than memory; the spin box stops here too.
+constexpr std::uint64_t kMaxRepeat = 1'000'000'000;
+
+QString folderOr(const QVariant &value, QStandardPaths::StandardLocation fallback)
+{
+    const QString folder = value.toString();
+    if (!folder.isEmpty() && QFileInfo(folder).isDir())
+        return folder;
+    const QString standard = QStandardPaths::writableLocation(fallback);
+    return standard.isEmpty() ? QDir::homePath() : standard;
+}
+
+} // namespace
+
+AppSettings::AppSettings() = default;
+
+Experiment AppSettings::experiment(QString *note) const
+{
+    Experiment e;
+    auto drop = [note](const QString &why) {
+        if (note && note->isEmpty())
+            *note = why;
+    };
+    if (m_settings.contains(kCorpus)) {
+        const QString text = m_settings.value(kCorpus).toString();
+        QString error;
+        const auto spec = CorpusSpec::parse(text, &error);
+        if (!spec) {
+            drop(QCoreApplication::translate("wordrace::AppSettings", "The saved corpus was not valid (%1); "
+                                                                      "back to the lesson.")
+                     .arg(error));
+        } else if (spec->kind == CorpusSpec::Kind::File && !QFileInfo(spec->path).isFile()) {
+            drop(QCoreApplication::translate("wordrace::AppSettings",
+                                             "The last file, %1, is gone; back to the lesson.")
+                     .arg(spec->path));
+        } else if (spec->kind != CorpusSpec::Kind::File && spec->repeat > kMaxRepeat) {
+            drop(QCoreApplication::translate("wordrace::AppSettings",
+                                             "The saved corpus size was too large; back to "
+                                             "the lesson."));
+        } else {
+            e.corpus = *spec;
+        }
+    }
+    if (m_settings.contains(kModes)) {
+        QList<Mode> modes;
+        for (const QString &name : m_settings.value(kModes).toStringList())
+            if (const auto mode = modeFromName(name); mode && !modes.contains(*mode))
+                modes.append(*mode);
+        if (!modes.isEmpty())
+            e.modes = modes;
+    }
+    bool ok = false;
+    const int workers = m_settings.value(kWorkers).toInt(&ok);
+    if (ok && workers >= 1 && workers <= Experiment::kMaxWorkers)
+        e.workers = workers;
+    const qulonglong chunk = m_settings.value(kChunk).toULongLong(&ok);
+    if (ok && chunk > 0 && chunk <= 0x7fffffffULL)
+        e.chunkLines = chunk;
+    return e;
+}
+
+void AppSettings::setExperiment(const Experiment &e)
+{
+    // "file:" keeps a file called "lesson" from coming back as the generated corpus.
+    m_settings.setValue(kCorpus, e.corpus.kind == CorpusSpec::Kind::File ? u"file:"_s + e.corpus.path
+                                                                         : e.corpus.toString());
+    QStringList modes;
+    for (Mode m : e.modes)
+        modes << modeName(m);
+    m_settings.setValue(kModes, modes);
+    m_settings.setValue(kWorkers, e.workers);
+    m_settings.setValue(kChunk, qulonglong(e.chunkLines.value_or(0)));
+}
+
+Theme::Kind AppSettings::theme() const
+{
+    return Theme::kindFromName(m_settings.value(kTheme).toString()).value_or(Theme::Kind::Light);
+}
+
+void AppSettings::setTheme(Theme::Kind kind)
+{
+    m_settings.setValue(kTheme, Theme::name(kind));
+}
+
+QByteArray AppSettings::geometry() const
+{
+    return m_settings.value(kGeometry).toByteArray();
+}
+
+QByteArray AppSettings::windowState() const
+{
+    return m_settings.value(kState).toByteArray();
+}
+
+void AppSettings::setWindow(const QByteArray &geometry, const QByteArray &state)
+{
+    m_settings.setValue(kGeometry, geometry);
+    m_settings.setValue(kState, state);
+}
+
+QString AppSettings::exportFolder() const
+{
+    return folderOr(m_settings.value(kExportFolder), QStandardPaths::PicturesLocation);
+}
+
+void AppSettings::setExportFolder(const QString &folder)
+{
+    m_settings.setValue(kExportFolder, folder);
+}
+
+QString AppSettings::openFolder() const
+{
+    return folderOr(m_settings.value(kOpenFolder), QStandardPaths::DocumentsLocation);
+}
+
+void AppSettings::setOpenFolder(const QString &folder)
+{
+    m_settings.setValue(kOpenFolder, folder);
+}
+
+} // namespace wordrace

@@ -1,0 +1,347 @@
+#include "experimentpanel.h"
+
+#include "corpus.h"
+#include "taskplanner.h"
+#include "theme.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+namespace {
+
+constexpr int kMaxRepeat = 1'000'000'000;
+
+QString number(std::uint64_t n)
+{
+    return QLocale(QLocale::English).toString(qulonglong(n));
+}
+
+QString humanBytes(std::uint64_t bytes)
+{
+    return QLocale::system().formattedDataSize(
+        qint64(std::min<std::uint64_t>(bytes, std::numeric_limits<qint64>::max())), 1,
+        QLocale::DataSizeSIFormat);
+}
+
+QIcon swatch(const QColor &color)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.fillRect(QRect(1, 1, 14, 14), color);
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+ExperimentPanel::ExperimentPanel(QWidget *parent)
+    : QWidget(parent), m_corpus(new QComboBox(this)), m_open(new QPushButton(tr("Open…"), this)),
+      m_repeat(new QSpinBox(this)), m_corpusInfo(new QLabel(this)), m_workers(new QSpinBox(this)),
+      m_cpuInfo(new QLabel(this)), m_chunk(new QSpinBox(this)), m_problem(new QLabel(this))
+{
+    setObjectName(u"experimentPanel"_s);
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+
+    m_corpus->setObjectName(u"corpus"_s);
+    m_corpus->addItem(tr("Lesson"), int(CorpusSpec::Kind::Lesson));
+    m_corpus->setItemData(
+        0,
+        tr("The lesson's three lines: “hello world”, “this is another line”, “this is yet another "
+           "line”"),
+        Qt::ToolTipRole);
+    m_corpus->addItem(tr("Nice hat"), int(CorpusSpec::Kind::NiceHat));
+    m_corpus->setItemData(1, tr("“nice hat / for a clown to wear / to the circus. idiot.”"), Qt::ToolTipRole);
+    m_corpus->setToolTip(
+        tr("What to count: a corpus generated in memory by repeating a few lines, or a text file "
+           "(Open… or drop a file on the window)"));
+    m_corpus->setAccessibleName(tr("Corpus"));
+    m_open->setObjectName(u"openCorpus"_s);
+    m_open->setToolTip(tr("Count the words of a text file instead (Ctrl+O)"));
+    m_open->setAccessibleName(tr("Open a text file to count"));
+    auto *corpusRow = new QHBoxLayout;
+    corpusRow->addWidget(m_corpus, 1);
+    corpusRow->addWidget(m_open);
+    form->addRow(tr("&Corpus:"), corpusRow);
+    static_cast<QLabel *>(form->labelForField(corpusRow))->setBuddy(m_corpus);
+
+    m_repeat->setObjectName(u"repeat"_s);
+    m_repeat->setRange(0, kMaxRepeat);
+    m_repeat->setGroupSeparatorShown(true);
+    m_repeat->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_repeat->setPrefix(u"× "_s);
+    m_repeat->setToolTip(tr("How many times the corpus's lines are repeated (the lesson used 10,000,000)"));
+    m_repeat->setAccessibleName(tr("Corpus size: number of repetitions"));
+    form->addRow(tr("&Size:"), m_repeat);
+    m_corpusInfo->setObjectName(u"corpusInfo"_s);
+    m_corpusInfo->setAccessibleName(tr("Corpus size in bytes and lines"));
+    m_corpusInfo->setWordWrap(true);
+    form->addRow(QString(), m_corpusInfo);
+
+    auto *modes = new QVBoxLayout;
+    modes->setSpacing(2);
+    const std::array<QString, 3> modeTips = {
+        tr("One loop on one thread: the lesson's sequential_word_count"),
+        tr("A QThreadPool of N threads sharing the parent process"),
+        tr("N wordrace-worker processes, like multiprocessing.Pool.map; their CPU is not the parent's")};
+    for (Mode mode : allModes()) {
+        auto *box = new QCheckBox(modeName(mode), this);
+        box->setObjectName(u"mode-"_s + modeName(mode));
+        box->setIcon(swatch(Theme::modeColor(mode)));
+        box->setChecked(true);
+        box->setToolTip(modeTips[std::size_t(mode)]);
+        box->setAccessibleName(tr("Run %1").arg(modeName(mode)));
+        modes->addWidget(box);
+        m_modes[std::size_t(mode)] = box;
+        connect(box, &QCheckBox::toggled, this, &ExperimentPanel::refresh);
+    }
+    form->addRow(tr("Modes:"), modes);
+
+    m_workers->setObjectName(u"workers"_s);
+    m_workers->setRange(1, Experiment::kMaxWorkers);
+    m_workers->setValue(Experiment::defaultWorkers());
+    m_workers->setToolTip(
+        tr("Threads or processes for the parallel modes (the lesson used multiprocessing.cpu_count())"));
+    m_workers->setAccessibleName(tr("Workers"));
+    form->addRow(tr("&Workers:"), m_workers);
+    m_cpuInfo->setObjectName(u"cpuInfo"_s);
+    const int cpus = Experiment::defaultWorkers();
+    // No translation is loaded for English, so plurals are spelt out rather than "CPU(s)".
+    m_cpuInfo->setText(cpus == 1 ? tr("this machine: 1 logical CPU")
+                                 : tr("this machine: %1 logical CPUs").arg(cpus));
+    m_cpuInfo->setAccessibleName(m_cpuInfo->text());
+    m_cpuInfo->setToolTip(tr("What multiprocessing.cpu_count() would say here"));
+    form->addRow(QString(), m_cpuInfo);
+
+    m_chunk->setObjectName(u"chunk"_s);
+    m_chunk->setRange(0, std::numeric_limits<int>::max());
+    m_chunk->setGroupSeparatorShown(true);
+    m_chunk->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_chunk->setSuffix(tr(" lines"));
+    m_chunk->setToolTip(tr("Lines per task. Auto is Pool.map's default: lines ÷ (4 × workers), rounded up"));
+    m_chunk->setAccessibleName(tr("Chunk size in lines per task"));
+    form->addRow(tr("C&hunk:"), m_chunk);
+
+    m_problem->setObjectName(u"problem"_s);
+    m_problem->setWordWrap(true);
+    m_problem->setAccessibleName(tr("Why the experiment cannot run"));
+    QPalette warn = m_problem->palette();
+    warn.setColor(QPalette::WindowText, QColor(0xd5, 0x5e, 0x00));
+    m_problem->setPalette(warn);
+    m_problem->hide();
+
+    auto *outer = new QVBoxLayout(this);
+    outer->addLayout(form);
+    outer->addWidget(m_problem);
+    outer->addStretch(1);
+
+    connect(m_corpus, &QComboBox::currentIndexChanged, this, &ExperimentPanel::corpusKindChanged);
+    connect(m_open, &QPushButton::clicked, this, &ExperimentPanel::openFileRequested);
+    connect(m_repeat, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_updating)
+            return;
+        const auto kind = CorpusSpec::Kind(m_corpus->currentData().toInt());
+        (kind == CorpusSpec::Kind::NiceHat ? m_niceHatRepeat : m_lessonRepeat) = std::uint64_t(value);
+        refresh();
+    });
+    connect(m_workers, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    connect(m_chunk, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    setExperiment(Experiment());
+}
+
+void ExperimentPanel::setActions(QAction *run, QAction *cancel)
+{
+    auto *row = new QHBoxLayout;
+    m_run = new QToolButton(this);
+    m_run->setObjectName(u"runButton"_s);
+    m_run->setDefaultAction(run);
+    m_run->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_run->setIconSize(QSize(32, 32));
+    m_run->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_run->setMinimumHeight(56);
+    QFont big = m_run->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    m_run->setFont(big);
+    m_run->setAccessibleName(tr("Run the experiment"));
+    m_cancel = new QToolButton(this);
+    m_cancel->setObjectName(u"cancelButton"_s);
+    m_cancel->setDefaultAction(cancel);
+    m_cancel->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_cancel->setIconSize(QSize(24, 24));
+    m_cancel->setMinimumHeight(56);
+    m_cancel->setAccessibleName(tr("Cancel the run"));
+    row->addWidget(m_run, 1);
+    row->addWidget(m_cancel);
+    auto *outer = static_cast<QVBoxLayout *>(layout());
+    outer->insertLayout(1, row);
+}
+
+Experiment ExperimentPanel::experiment() const
+{
+    Experiment e;
+    const auto kind = CorpusSpec::Kind(m_corpus->currentData().toInt());
+    switch (kind) {
+    case CorpusSpec::Kind::Lesson:
+        e.corpus = CorpusSpec::lesson(m_lessonRepeat);
+        break;
+    case CorpusSpec::Kind::NiceHat:
+        e.corpus = CorpusSpec::niceHat(m_niceHatRepeat);
+        break;
+    case CorpusSpec::Kind::File:
+        e.corpus = CorpusSpec::file(m_filePath);
+        break;
+    }
+    e.modes.clear();
+    for (Mode mode : allModes())
+        if (m_modes[std::size_t(mode)]->isChecked())
+            e.modes.append(mode);
+    e.workers = m_workers->value();
+    if (m_chunk->value() > 0)
+        e.chunkLines = std::uint64_t(m_chunk->value());
+    return e;
+}
+
+void ExperimentPanel::setExperiment(const Experiment &experiment)
+{
+    m_updating = true;
+    if (experiment.corpus.kind == CorpusSpec::Kind::File && !experiment.corpus.path.isEmpty()) {
+        setCorpusFile(experiment.corpus.path);
+    } else {
+        if (experiment.corpus.kind == CorpusSpec::Kind::NiceHat)
+            m_niceHatRepeat = std::min<std::uint64_t>(experiment.corpus.repeat, kMaxRepeat);
+        else
+            m_lessonRepeat = std::min<std::uint64_t>(experiment.corpus.repeat, kMaxRepeat);
+        m_corpus->setCurrentIndex(m_corpus->findData(int(experiment.corpus.kind)));
+    }
+    for (Mode mode : allModes())
+        m_modes[std::size_t(mode)]->setChecked(experiment.modes.contains(mode));
+    m_workers->setValue(std::clamp(experiment.workers, 1, Experiment::kMaxWorkers));
+    m_chunk->setValue(experiment.chunkLines ? int(std::min<std::uint64_t>(*experiment.chunkLines,
+                                                                          std::numeric_limits<int>::max()))
+                                            : 0);
+    m_updating = false;
+    corpusKindChanged();
+}
+
+void ExperimentPanel::setCorpusFile(const QString &path)
+{
+    m_filePath = path;
+    const QString name = QFileInfo(path).fileName();
+    int index = m_corpus->findData(int(CorpusSpec::Kind::File));
+    if (index < 0) {
+        m_corpus->addItem(name, int(CorpusSpec::Kind::File));
+        index = m_corpus->count() - 1;
+    } else {
+        m_corpus->setItemText(index, name);
+    }
+    m_corpus->setItemData(index, path, Qt::ToolTipRole);
+    if (m_corpus->currentIndex() == index)
+        corpusKindChanged();
+    else
+        m_corpus->setCurrentIndex(index);
+}
+
+void ExperimentPanel::setKnownLines(const QString &path, std::uint64_t lines)
+{
+    m_knownLinesPath = path;
+    m_knownLines = lines;
+    refresh();
+}
+
+void ExperimentPanel::setRunning(bool running)
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_corpus, m_open, m_repeat, m_workers, m_chunk})
+        w->setEnabled(!running);
+    for (QCheckBox *box : m_modes)
+        box->setEnabled(!running);
+    if (!running)
+        refresh();
+}
+
+void ExperimentPanel::corpusKindChanged()
+{
+    const auto kind = CorpusSpec::Kind(m_corpus->currentData().toInt());
+    m_updating = true;
+    const bool generated = kind != CorpusSpec::Kind::File;
+    m_repeat->setEnabled(generated);
+    if (generated)
+        m_repeat->setValue(int(kind == CorpusSpec::Kind::NiceHat ? m_niceHatRepeat : m_lessonRepeat));
+    m_updating = false;
+    refresh();
+}
+
+std::optional<std::uint64_t> ExperimentPanel::corpusLines() const
+{
+    const Experiment e = experiment();
+    if (e.corpus.kind != CorpusSpec::Kind::File)
+        return e.corpus.repeat * std::uint64_t(e.corpus.patternLines());
+    if (!m_knownLinesPath.isEmpty() && m_knownLinesPath == e.corpus.path)
+        return m_knownLines;
+    return std::nullopt;
+}
+
+QString ExperimentPanel::problem() const
+{
+    const Experiment e = experiment();
+    if (e.corpus.kind == CorpusSpec::Kind::File && e.corpus.path.isEmpty())
+        return tr("Choose a text file to count.");
+    if (e.modes.isEmpty())
+        return tr("Tick at least one mode: sequential, threads or processes.");
+    if (e.corpus.kind != CorpusSpec::Kind::File && !Corpus::generatedSize(e.corpus))
+        return tr("That corpus would be too large: choose a smaller size.");
+    return e.validate();
+}
+
+void ExperimentPanel::refresh()
+{
+    if (m_updating)
+        return;
+    const Experiment e = experiment();
+    if (e.corpus.kind == CorpusSpec::Kind::File) {
+        const QFileInfo info(e.corpus.path);
+        QString text =
+            info.exists() ? tr("%1 file").arg(humanBytes(std::uint64_t(info.size()))) : tr("file not found");
+        if (const auto lines = corpusLines())
+            text += tr(" · %1 lines").arg(number(*lines));
+        m_corpusInfo->setText(text);
+        m_corpusInfo->setToolTip(e.corpus.path);
+    } else if (const auto bytes = Corpus::generatedSize(e.corpus)) {
+        m_corpusInfo->setText(tr("%1 · %2 lines").arg(humanBytes(*bytes), number(e.corpus.repeat * 3)));
+        m_corpusInfo->setToolTip(tr("%1 bytes, generated in memory").arg(number(*bytes)));
+    } else {
+        m_corpusInfo->setText(tr("too large"));
+    }
+
+    const int workers = m_workers->value();
+    if (const auto lines = corpusLines())
+        m_chunk->setSpecialValueText(
+            tr("auto: %1 lines").arg(number(TaskPlanner::defaultChunkLines(*lines, workers))));
+    else
+        m_chunk->setSpecialValueText(tr("auto: lines ÷ (4 × %1)").arg(workers));
+
+    const QString why = problem();
+    m_problem->setText(why);
+    m_problem->setVisible(!why.isEmpty());
+    Q_EMIT experimentChanged();
+}
+
+} // namespace wordrace

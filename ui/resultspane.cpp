@@ -1,0 +1,216 @@
+#include "resultspane.h"
+
+#include "resulttablemodel.h"
+#include "resulttableview.h"
+#include "timelineview.h"
+#include "wallcpuchart.h"
+
+#include <QChartView>
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+ResultsPane::ResultsPane(QWidget *parent)
+    : QWidget(parent), m_heading(new QLabel(this)), m_split(new QSplitter(Qt::Vertical, this)),
+      m_charts(new QSplitter(Qt::Horizontal, m_split)), m_chart(new WallCpuChart),
+      m_chartView(new QChartView(m_chart, m_charts)), m_timelineScroll(new QScrollArea(m_charts)),
+      m_timeline(new TimelineView), m_model(new ResultTableModel(this)),
+      m_table(new ResultTableView(m_model, m_split))
+{
+    m_heading->setObjectName(u"paneHeading"_s);
+    m_heading->setAccessibleName(tr("Experiment shown"));
+    m_heading->setTextFormat(Qt::PlainText);
+    QFont headingFont = m_heading->font();
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+
+    m_chart->setTitle(tr("Wall time vs CPU time"));
+    m_chartView->setObjectName(u"wallCpuChart"_s);
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setAccessibleName(tr("Wall time versus CPU time chart"));
+    m_chartView->setAccessibleDescription(tr("For each mode, the wall time beside the CPU time, user and sys "
+                                             "stacked, with a dashed mark at the CPU "
+                                             "of the parent process alone, which is what %time reports"));
+    m_chartView->setToolTip(tr("Right-click to export or copy the chart"));
+    m_chartView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_chartView->setMinimumSize(360, 260);
+    m_chartView->setFrameShape(QFrame::NoFrame);
+    connect(m_chartView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        Q_EMIT chartMenuRequested(ChartKind::WallCpu, m_chartView->mapToGlobal(pos));
+    });
+
+    connect(m_chart, &WallCpuChart::axisMaxChanged, this, &ResultsPane::scaleChanged);
+
+    m_timeline->setObjectName(u"timeline"_s);
+    m_timeline->setTitle(tr("Per-worker timeline"));
+    m_timeline->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_timeline, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        Q_EMIT chartMenuRequested(ChartKind::Timeline, m_timeline->mapToGlobal(pos));
+    });
+    m_timelineScroll->setWidget(m_timeline);
+    m_timelineScroll->setWidgetResizable(true);
+    m_timelineScroll->setFrameShape(QFrame::NoFrame);
+    m_timelineScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_timelineScroll->setAccessibleName(tr("Timeline scroll area"));
+    m_timelineScroll->setFocusProxy(m_timeline);
+
+    m_charts->setChildrenCollapsible(false);
+    m_charts->setStretchFactor(0, 1);
+    m_charts->setStretchFactor(1, 1);
+    // Half and half to start with: the size hints alone would starve the chart.
+    m_charts->setSizes({1000, 1000});
+    m_split->setChildrenCollapsible(false);
+    m_split->setStretchFactor(0, 5);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({800, 160});
+    // The table is as tall as its rows: every mode's numbers visible without scrolling.
+    auto fitTable = [this] {
+        const int rows = std::max(3, m_model->rowCount());
+        const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
+        const int height =
+            m_table->horizontalHeader()->sizeHint().height() + rows * rowHeight + 2 * m_table->frameWidth() +
+            (m_table->horizontalScrollBar()->isVisible() ? m_table->horizontalScrollBar()->height() : 0);
+        m_table->setMinimumHeight(std::min(height, 600));
+        m_table->setMaximumHeight(std::max(height, 600) == height ? QWIDGETSIZE_MAX : height);
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, this, fitTable);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, fitTable);
+    m_fitTable = fitTable;
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_split, 1);
+    showEntry(nullptr);
+}
+
+void ResultsPane::setHeading(const HistoryEntry *entry)
+{
+    if (!entry) {
+        m_heading->setText(tr("No run yet"));
+        return;
+    }
+    QString text = entry->title();
+    // The engine's summary starts with the corpus's name, which the title already gives.
+    QString summary = entry->summary;
+    const QString prefix = entry->experiment.corpus.displayName() + u": "_s;
+    if (summary.startsWith(prefix))
+        summary = summary.mid(prefix.size());
+    if (!summary.isEmpty())
+        text += u"  —  "_s + summary;
+    m_heading->setText(text);
+}
+
+void ResultsPane::showEntry(const HistoryEntry *entry)
+{
+    m_entryNumber = entry ? entry->number : 0;
+    setHeading(entry);
+    const QList<RunResult> results = entry ? entry->results : QList<RunResult>();
+    m_chart->setResults(results);
+    m_model->setResults(results);
+    m_timeline->setResults(results);
+    if (entry && entry->live) {
+        m_timeline->startLive(entry->live->mode, entry->liveWorkers);
+        m_timeline->addProgress(*entry->live);
+    }
+}
+
+void ResultsPane::startRun(Mode mode, int workers)
+{
+    m_timeline->startLive(mode, workers);
+}
+
+void ResultsPane::addProgress(const RunProgress &progress)
+{
+    m_timeline->addProgress(progress);
+}
+
+void ResultsPane::addResult(const RunResult &result)
+{
+    m_timeline->addResult(result);
+    QList<RunResult> results = m_chart->results();
+    results.append(result);
+    m_chart->setResults(results);
+    m_model->appendResult(result);
+}
+
+void ResultsPane::setTheme(const Theme &theme)
+{
+    m_chart->setTheme(theme);
+    m_timeline->setTheme(theme);
+    QPalette pal = m_chartView->palette();
+    pal.setColor(QPalette::Window, theme.background);
+    pal.setColor(QPalette::Base, theme.background);
+    m_chartView->setPalette(pal);
+    m_chartView->setBackgroundBrush(theme.background);
+    m_timelineScroll->setBackgroundRole(QPalette::Base);
+    if (theme.kind == Theme::Kind::Projector) {
+        QFont big = font();
+        big.setPixelSize(theme.textPx);
+        m_table->setFont(big);
+        QFont heading = big;
+        heading.setBold(true);
+        m_heading->setFont(heading);
+    } else {
+        m_table->setFont(QFont());
+        QFont heading = font();
+        heading.setBold(true);
+        m_heading->setFont(heading);
+    }
+    m_fitTable();
+}
+
+void ResultsPane::setCompact(bool compact)
+{
+    m_charts->setOrientation(compact ? Qt::Vertical : Qt::Horizontal);
+}
+
+void ResultsPane::setSharedScale(double largestTime, double timelineEnd)
+{
+    m_sharedTime = largestTime;
+    m_chart->setMinimumMax(largestTime);
+    m_timeline->setMinimumEnd(timelineEnd);
+}
+
+double ResultsPane::largestTime() const
+{
+    return m_chart->largestTime();
+}
+
+double ResultsPane::timelineEnd() const
+{
+    return m_timeline->data().endS();
+}
+
+ChartSource ResultsPane::source(ChartKind kind) const
+{
+    ChartSource s;
+    s.kind = kind;
+    s.results = m_chart->results();
+    s.title = ChartExporter::defaultTitle(kind, s.results);
+    if (kind == ChartKind::Timeline) {
+        if (m_timeline->isZoomed())
+            s.timeRange = m_timeline->visibleRange();
+        else
+            s.sharedScale = m_timeline->fullRange().second / 1.02;
+    } else {
+        s.sharedScale = m_sharedTime;
+    }
+    return s;
+}
+
+QSize ResultsPane::chartSize(ChartKind kind) const
+{
+    const QSize size =
+        kind == ChartKind::WallCpu ? m_chartView->size() : m_timelineScroll->viewport()->size();
+    return size.isValid() && !size.isEmpty() ? size : QSize(1280, 720);
+}
+
+} // namespace wordrace

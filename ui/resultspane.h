@@ -1,0 +1,80 @@
+#pragma once
+
+#include "chartexporter.h"
+#include "runhistory.h"
+#include "theme.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QChartView;
+class QLabel;
+class QScrollArea;
+class QSplitter;
+
+namespace wordrace {
+
+class ResultTableModel;
+class ResultTableView;
+class TimelineView;
+class WallCpuChart;
+
+// One experiment's charts and table: wall vs CPU, the per-worker timeline and the numbers. The
+// window shows one pane, or two side by side to compare runs.
+class ResultsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ResultsPane(QWidget *parent = nullptr);
+
+    // Shows a history entry, or the empty state for null.
+    void showEntry(const HistoryEntry *entry);
+    int entryNumber() const { return m_entryNumber; }
+
+    // A run of the entry on show is under way.
+    void startRun(Mode mode, int workers);
+    void addProgress(const RunProgress &progress);
+    void addResult(const RunResult &result);
+
+    void setTheme(const Theme &theme);
+    // Side by side the charts stack vertically so each keeps a useful width.
+    void setCompact(bool compact);
+    // Lengthens the axes to at least these, so that two panes compare on one scale.
+    void setSharedScale(double largestTime, double timelineEnd);
+    double largestTime() const;
+    double timelineEnd() const;
+
+    // What the pane shows, ready for ChartExporter.
+    ChartSource source(ChartKind kind) const;
+    QSize chartSize(ChartKind kind) const;
+
+    WallCpuChart *wallCpuChart() const { return m_chart; }
+    QChartView *chartView() const { return m_chartView; }
+    TimelineView *timeline() const { return m_timeline; }
+    ResultTableView *table() const { return m_table; }
+    ResultTableModel *tableModel() const { return m_model; }
+
+Q_SIGNALS:
+    void chartMenuRequested(wordrace::ChartKind kind, const QPoint &globalPos);
+    // The wall-vs-CPU chart's time axis changed its end.
+    void scaleChanged();
+
+private:
+    void setHeading(const HistoryEntry *entry);
+
+    std::function<void()> m_fitTable;
+    int m_entryNumber = 0;
+    double m_sharedTime = 0.0;
+    QLabel *m_heading;
+    QSplitter *m_split;
+    QSplitter *m_charts;
+    WallCpuChart *m_chart;
+    QChartView *m_chartView;
+    QScrollArea *m_timelineScroll;
+    TimelineView *m_timeline;
+    ResultTableModel *m_model;
+    ResultTableView *m_table;
+};
+
+} // namespace wordrace

@@ -1,0 +1,175 @@
+#include "timelinedata.h"
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+void TimelineData::clear()
+{
+    m_groups.clear();
+}
+
+void TimelineData::setResults(const QList<RunResult> &results)
+{
+    m_groups.clear();
+    for (const RunResult &r : results)
+        addResult(r);
+}
+
+void TimelineData::addResult(const RunResult &result)
+{
+    Group group;
+    group.mode = result.mode;
+    group.workers = result.workers;
+    group.tasks = result.tasks; // implicitly shared with the result: no copy of a million records
+    group.wallS = result.wallS;
+    group.plannedTasks = result.taskCount;
+    group.cancelled = result.cancelled;
+    fileTasks(group, 0);
+    nameLanes(group, result.workerNames);
+
+    const auto live = std::find_if(m_groups.begin(), m_groups.end(),
+                                   [&](const Group &g) { return g.live && g.mode == result.mode; });
+    if (live != m_groups.end())
+        *live = std::move(group);
+    else
+        m_groups.push_back(std::move(group));
+}
+
+void TimelineData::startLive(Mode mode, int workers)
+{
+    Group group;
+    group.mode = mode;
+    group.workers = std::max(1, workers);
+    group.live = true;
+    group.lanes.resize(std::size_t(group.workers));
+    nameLanes(group, {});
+    m_groups.push_back(std::move(group));
+}
+
+void TimelineData::addProgress(const RunProgress &progress)
+{
+    const auto live = std::find_if(m_groups.begin(), m_groups.end(),
+                                   [&](const Group &g) { return g.live && g.mode == progress.mode; });
+    if (live == m_groups.end())
+        return;
+    Group &group = *live;
+    const qsizetype from = group.tasks.size();
+    group.tasks.append(progress.newTasks);
+    group.wallS = std::max(group.wallS, progress.elapsedS);
+    group.plannedTasks = progress.tasksTotal;
+    fileTasks(group, from);
+    nameLanes(group, progress.workerNames);
+}
+
+void TimelineData::fileTasks(Group &group, qsizetype from)
+{
+    int maxWorker = -1;
+    for (qsizetype i = from; i < group.tasks.size(); ++i)
+        maxWorker = std::max(maxWorker, group.tasks.at(i).worker);
+    if (maxWorker >= int(group.lanes.size()))
+        group.lanes.resize(std::size_t(maxWorker) + 1);
+    std::vector<bool> unsorted(group.lanes.size(), false);
+    for (qsizetype i = from; i < group.tasks.size(); ++i) {
+        const TaskRecord &t = group.tasks.at(i);
+        if (t.worker < 0)
+            continue;
+        Lane &lane = group.lanes[std::size_t(t.worker)];
+        if (!lane.order.empty() && group.tasks.at(lane.order.back()).startS > t.startS)
+            unsorted[std::size_t(t.worker)] = true;
+        lane.order.push_back(qint32(i));
+        lane.maxDuration = std::max(lane.maxDuration, t.durationS());
+    }
+    // A worker runs its tasks one after the other, so this only happens with records from elsewhere.
+    for (std::size_t l = 0; l < group.lanes.size(); ++l) {
+        if (!unsorted[l])
+            continue;
+        auto &order = group.lanes[l].order;
+        std::stable_sort(order.begin(), order.end(), [&](qint32 a, qint32 b) {
+            return group.tasks.at(a).startS < group.tasks.at(b).startS;
+        });
+    }
+}
+
+void TimelineData::nameLanes(Group &group, const QStringList &names)
+{
+    if (int(group.lanes.size()) < names.size())
+        group.lanes.resize(std::size_t(names.size()));
+    for (std::size_t l = 0; l < group.lanes.size(); ++l) {
+        if (qsizetype(l) < names.size() && !names.at(qsizetype(l)).isEmpty())
+            group.lanes[l].name = names.at(qsizetype(l));
+        else if (group.lanes[l].name.isEmpty())
+            group.lanes[l].name = u"worker %1"_s.arg(l + 1);
+    }
+}
+
+int TimelineData::laneCount() const
+{
+    int n = 0;
+    for (const Group &g : m_groups)
+        n += int(g.lanes.size());
+    return n;
+}
+
+qsizetype TimelineData::taskCount() const
+{
+    qsizetype n = 0;
+    for (const Group &g : m_groups)
+        n += g.tasks.size();
+    return n;
+}
+
+double TimelineData::endS() const
+{
+    double end = 0.0;
+    for (const Group &g : m_groups) {
+        end = std::max(end, g.wallS);
+        for (const Lane &lane : g.lanes)
+            if (!lane.order.empty())
+                end = std::max(end, g.tasks.at(lane.order.back()).endS);
+    }
+    return end;
+}
+
+TimelineData::Hit TimelineData::hitTest(int groupIndex, int laneIndex, double fromS, double toS,
+                                        double atS) const
+{
+    Hit hit;
+    if (groupIndex < 0 || groupIndex >= int(m_groups.size()))
+        return hit;
+    const Group &group = m_groups[std::size_t(groupIndex)];
+    if (laneIndex < 0 || laneIndex >= int(group.lanes.size()))
+        return hit;
+    hit.group = groupIndex;
+    hit.lane = laneIndex;
+    const Lane &lane = group.lanes[std::size_t(laneIndex)];
+    const auto startOf = [&](qint32 i) { return group.tasks.at(i).startS; };
+    auto it = std::lower_bound(lane.order.begin(), lane.order.end(), fromS - lane.maxDuration,
+                               [&](qint32 i, double t) { return startOf(i) < t; });
+    double bestDistance = std::numeric_limits<double>::max();
+    for (; it != lane.order.end() && startOf(*it) <= toS; ++it) {
+        const TaskRecord &t = group.tasks.at(*it);
+        if (t.endS < fromS)
+            continue;
+        if (hit.count == 0) {
+            hit.startS = t.startS;
+            hit.endS = t.endS;
+        }
+        ++hit.count;
+        hit.words += t.words;
+        hit.bytes += t.bytes;
+        hit.startS = std::min(hit.startS, t.startS);
+        hit.endS = std::max(hit.endS, t.endS);
+        const double distance = atS < t.startS ? t.startS - atS : atS > t.endS ? atS - t.endS : 0.0;
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            hit.task = *it;
+        }
+    }
+    return hit;
+}
+
+} // namespace wordrace

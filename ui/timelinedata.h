@@ -1,0 +1,71 @@
+#pragma once
+
+#include "runprogress.h"
+#include "runresult.h"
+
+#include <QList>
+#include <QString>
+
+#include <vector>
+
+namespace wordrace {
+
+// The tasks of one or more runs, filed by worker lane and sorted by start time so that drawing
+// and hit testing only touch the tasks in view, even with a million of them.
+class TimelineData
+{
+public:
+    struct Lane
+    {
+        QString name;
+        std::vector<qint32> order; // indices into Group::tasks, by start time
+        double maxDuration = 0.0;
+    };
+    struct Group
+    {
+        Mode mode = Mode::Sequential;
+        int workers = 1;
+        QList<TaskRecord> tasks;
+        std::vector<Lane> lanes;
+        double wallS = 0.0; // while live: the time elapsed so far
+        qsizetype plannedTasks = 0;
+        bool live = false;
+        bool cancelled = false;
+    };
+    // What lies under a point: one task, or several when they are too small to tell apart.
+    struct Hit
+    {
+        int group = -1;
+        int lane = -1;
+        qint32 task = -1; // index into Group::tasks of the task nearest the point
+        int count = 0;
+        std::uint64_t words = 0;
+        std::uint64_t bytes = 0;
+        double startS = 0.0;
+        double endS = 0.0;
+    };
+
+    void clear();
+    void setResults(const QList<RunResult> &results);
+    // Adds a finished run, replacing the live group of the same mode if there is one.
+    void addResult(const RunResult &result);
+    void startLive(Mode mode, int workers);
+    void addProgress(const RunProgress &progress);
+
+    const std::vector<Group> &groups() const { return m_groups; }
+    bool isEmpty() const { return m_groups.empty(); }
+    int laneCount() const;
+    qsizetype taskCount() const;
+    // The latest moment any group reaches: its wall time or its last task's end.
+    double endS() const;
+    // The tasks of a lane within [fromS, toS].
+    Hit hitTest(int group, int lane, double fromS, double toS, double atS) const;
+
+private:
+    static void fileTasks(Group &group, qsizetype from);
+    static void nameLanes(Group &group, const QStringList &names);
+
+    std::vector<Group> m_groups;
+};
+
+} // namespace wordrace

@@ -1,0 +1,397 @@
+#include "timelineview.h"
+
+#include "timelinerenderer.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+namespace {
+
+// Zooming in further than this shows nothing the clock can resolve.
+constexpr double kMinimumSpanS = 1e-6;
+constexpr double kZoomStep = 1.5;
+
+QString number(std::uint64_t n)
+{
+    return QLocale(QLocale::English).toString(qulonglong(n));
+}
+
+QString seconds(double s)
+{
+    if (s < 0.001)
+        return QString::number(s * 1e6, 'f', 1) + u" µs"_s;
+    if (s < 1.0)
+        return QString::number(s * 1e3, 'f', 2) + u" ms"_s;
+    return QString::number(s, 'f', 3) + u" s"_s;
+}
+
+} // namespace
+
+TimelineView::TimelineView(QWidget *parent) : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setCursor(Qt::OpenHandCursor);
+    setAccessibleName(tr("Per-worker timeline"));
+    setAccessibleDescription(
+        tr("One lane per worker thread or process, one bar per task, one group of lanes per "
+           "mode on a shared time axis. Mouse wheel or plus and minus zoom, drag or the arrow "
+           "keys pan, Home resets."));
+    setToolTip(QString()); // tooltips come per task from toolTipAt()
+}
+
+TimelineView::~TimelineView() = default;
+
+void TimelineView::clear()
+{
+    m_data.clear();
+    m_zoomed = false;
+    m_hoverGroup = -1;
+    m_hoverTask = -1;
+    dataChanged();
+}
+
+void TimelineView::setResults(const QList<RunResult> &results)
+{
+    m_data.setResults(results);
+    m_zoomed = false;
+    m_hoverGroup = -1;
+    m_hoverTask = -1;
+    dataChanged();
+}
+
+void TimelineView::startLive(Mode mode, int workers)
+{
+    m_data.startLive(mode, workers);
+    dataChanged();
+}
+
+void TimelineView::addProgress(const RunProgress &progress)
+{
+    m_data.addProgress(progress);
+    dataChanged();
+}
+
+void TimelineView::addResult(const RunResult &result)
+{
+    m_data.addResult(result);
+    dataChanged();
+}
+
+void TimelineView::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    updateGeometry();
+    update();
+}
+
+void TimelineView::setTitle(const QString &title)
+{
+    m_title = title;
+    update();
+}
+
+void TimelineView::setMinimumEnd(double seconds)
+{
+    m_minimumEnd = std::max(0.0, seconds);
+    dataChanged();
+}
+
+std::pair<double, double> TimelineView::fullRange() const
+{
+    return TimelineRenderer::fullRange(m_data, m_minimumEnd);
+}
+
+void TimelineView::dataChanged()
+{
+    if (!m_zoomed) {
+        const auto [t0, t1] = fullRange();
+        if (t0 != m_t0 || t1 != m_t1) {
+            m_t0 = t0;
+            m_t1 = t1;
+            Q_EMIT visibleRangeChanged(m_t0, m_t1);
+        }
+    }
+    updateGeometry();
+    update();
+}
+
+TimelineRenderer TimelineView::renderer() const
+{
+    TimelineRenderer r(m_data, m_theme);
+    r.setRange(m_t0, m_t1);
+    r.setTitle(m_title);
+    r.setEmptyText(tr("Press Run (F5): every task will appear here as a bar on the lane of the worker that "
+                      "counted it."));
+    r.setHighlight(m_hoverGroup, m_hoverTask);
+    return r;
+}
+
+void TimelineView::setVisibleRange(double t0, double t1)
+{
+    const auto [f0, f1] = fullRange();
+    const double full = f1 - f0;
+    double span = std::clamp(t1 - t0, kMinimumSpanS, full);
+    if (!std::isfinite(span))
+        return;
+    // Keep the view inside the data, so panning never loses the picture.
+    t0 = std::clamp(t0, f0, f1 - span);
+    t1 = t0 + span;
+    m_zoomed = span < full * 0.999 || t0 > f0 + full * 1e-6;
+    if (t0 == m_t0 && t1 == m_t1)
+        return;
+    m_t0 = t0;
+    m_t1 = t1;
+    Q_EMIT visibleRangeChanged(m_t0, m_t1);
+    update();
+}
+
+void TimelineView::zoomAround(double factor, double anchorS)
+{
+    if (!(factor > 0))
+        return;
+    const double t0 = anchorS - (anchorS - m_t0) / factor;
+    const double t1 = anchorS + (m_t1 - anchorS) / factor;
+    setVisibleRange(t0, t1);
+}
+
+void TimelineView::zoomIn()
+{
+    zoomAround(kZoomStep, (m_t0 + m_t1) / 2);
+}
+
+void TimelineView::zoomOut()
+{
+    zoomAround(1.0 / kZoomStep, (m_t0 + m_t1) / 2);
+}
+
+void TimelineView::resetZoom()
+{
+    m_zoomed = false;
+    const auto [t0, t1] = fullRange();
+    m_t0 = t0;
+    m_t1 = t1;
+    Q_EMIT visibleRangeChanged(m_t0, m_t1);
+    update();
+}
+
+void TimelineView::pan(double fraction)
+{
+    const double shift = (m_t1 - m_t0) * fraction;
+    setVisibleRange(m_t0 + shift, m_t1 + shift);
+}
+
+QSize TimelineView::sizeHint() const
+{
+    return {640, 360};
+}
+
+QSize TimelineView::minimumSizeHint() const
+{
+    // Three pixels a lane keeps every worker visible; the scroll area around takes the rest.
+    const int groups = int(m_data.groups().size());
+    const int header = int(m_theme.textPx * 1.7);
+    const int chrome = int(m_theme.textPx * 4) + groups * (header + int(m_theme.textPx * 0.7));
+    return {320, std::max(160, chrome + 3 * m_data.laneCount())};
+}
+
+void TimelineView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    renderer().paint(&p, rect());
+    if (hasFocus()) {
+        QPen pen(palette().color(QPalette::Highlight), 2);
+        p.setPen(pen);
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+    }
+    if (m_zoomed && !m_data.isEmpty()) {
+        p.setFont(m_theme.font(std::max(10, m_theme.textPx * 3 / 4)));
+        p.setPen(m_theme.muted);
+        const QString hint = tr("zoomed · Home or double-click shows all");
+        p.drawText(QRectF(rect()).adjusted(0, 4, -8, 0), Qt::AlignRight | Qt::AlignTop, hint);
+    }
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    if (delta.isNull()) {
+        event->ignore();
+        return;
+    }
+    const auto l = renderer().layout(rect());
+    if (event->modifiers() & Qt::ShiftModifier || std::abs(delta.x()) > std::abs(delta.y())) {
+        const int d = delta.x() != 0 ? delta.x() : delta.y();
+        pan(-d / 120.0 * 0.1);
+    } else {
+        const double anchor = std::clamp(l.timeAt(event->position().x()), m_t0, m_t1);
+        zoomAround(std::pow(kZoomStep, delta.y() / 120.0), anchor);
+    }
+    event->accept();
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_dragging = true;
+        m_dragStart = event->position().toPoint();
+        m_dragT0 = m_t0;
+        m_dragT1 = m_t1;
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragging) {
+        const auto l = renderer().layout(rect());
+        const double dt = (event->position().x() - m_dragStart.x()) / l.plot.width() * (m_dragT1 - m_dragT0);
+        setVisibleRange(m_dragT0 - dt, m_dragT1 - dt);
+        return;
+    }
+    updateHover(event->position().toPoint());
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && m_dragging) {
+        m_dragging = false;
+        setCursor(Qt::OpenHandCursor);
+        return;
+    }
+    QWidget::mouseReleaseEvent(event);
+}
+
+void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        resetZoom();
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+    case Qt::Key_Underscore:
+        zoomOut();
+        break;
+    case Qt::Key_Left:
+        pan(-0.1);
+        break;
+    case Qt::Key_Right:
+        pan(0.1);
+        break;
+    case Qt::Key_Home:
+    case Qt::Key_0:
+        resetZoom();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void TimelineView::leaveEvent(QEvent *event)
+{
+    if (m_hoverTask >= 0) {
+        m_hoverGroup = -1;
+        m_hoverTask = -1;
+        update();
+    }
+    QWidget::leaveEvent(event);
+}
+
+void TimelineView::updateHover(const QPoint &pos)
+{
+    const auto l = renderer().layout(rect());
+    int group = -1;
+    qint32 task = -1;
+    const auto [g, lane] = l.laneAt(m_data, pos.y());
+    if (lane >= 0 && pos.x() >= l.plot.left() && pos.x() <= l.plot.right()) {
+        const double tolerance = 2.0 / l.plot.width() * (l.t1 - l.t0);
+        const double at = l.timeAt(pos.x());
+        const auto hit = m_data.hitTest(g, lane, at - tolerance, at + tolerance, at);
+        if (hit.count > 0) {
+            group = g;
+            task = hit.task;
+        }
+    }
+    if (group != m_hoverGroup || task != m_hoverTask) {
+        m_hoverGroup = group;
+        m_hoverTask = task;
+        update();
+    }
+}
+
+QString TimelineView::toolTipAt(const QPoint &pos) const
+{
+    const auto l = renderer().layout(rect());
+    const auto [g, lane] = l.laneAt(m_data, pos.y());
+    if (g < 0)
+        return {};
+    const TimelineData::Group &group = m_data.groups()[std::size_t(g)];
+    if (lane < 0) {
+        return u"<b>%1</b><br>%2"_s.arg(modeName(group.mode).toHtmlEscaped(),
+                                        renderer().groupCaption(group).toHtmlEscaped());
+    }
+    if (pos.x() < l.plot.left() || pos.x() > l.plot.right())
+        return group.lanes[std::size_t(lane)].name.toHtmlEscaped();
+    const double tolerance = 2.0 / l.plot.width() * (l.t1 - l.t0);
+    const double at = l.timeAt(pos.x());
+    const auto hit = m_data.hitTest(g, lane, at - tolerance, at + tolerance, at);
+    const QString where =
+        u"<b>%1</b> · %2"_s.arg(modeName(group.mode), group.lanes[std::size_t(lane)].name.toHtmlEscaped());
+    if (hit.count == 0)
+        return tr("%1<br>idle at %2").arg(where, seconds(std::max(0.0, at)));
+    if (hit.count == 1) {
+        const TaskRecord &t = group.tasks.at(hit.task);
+        return tr("%1<br>chunk %2 of %3<br>words: %4<br>bytes: %5 (from offset %6)<br>start: %7<br>duration: "
+                  "%8")
+            .arg(where, number(std::uint64_t(t.task + 1)),
+                 number(std::uint64_t(std::max(group.plannedTasks, group.tasks.size()))), number(t.words),
+                 number(t.bytes), number(t.begin), seconds(t.startS), seconds(t.durationS()));
+    }
+    return tr("%1<br>%2 tasks too small to draw one by one: zoom in (mouse wheel or +) to see each<br>words: "
+              "%3<br>"
+              "bytes: %4<br>from %5 to %6")
+        .arg(where, number(std::uint64_t(hit.count)), number(hit.words), number(hit.bytes),
+             seconds(hit.startS), seconds(hit.endS));
+}
+
+bool TimelineView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace wordrace

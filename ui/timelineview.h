@@ -1,0 +1,87 @@
+#pragma once
+
+#include "theme.h"
+#include "timelinedata.h"
+
+#include <QWidget>
+
+#include <utility>
+
+namespace wordrace {
+
+class TimelineRenderer;
+
+// The per-worker timeline on screen: grows live while a run goes, zooms with the mouse wheel or
+// +/-, pans by dragging or with the arrow keys, and tells what a task is in a tooltip.
+class TimelineView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget *parent = nullptr);
+    ~TimelineView() override;
+
+    void clear();
+    void setResults(const QList<RunResult> &results);
+    void startLive(Mode mode, int workers);
+    void addProgress(const RunProgress &progress);
+    void addResult(const RunResult &result);
+    const TimelineData &data() const { return m_data; }
+
+    void setTheme(const Theme &theme);
+    const Theme &theme() const { return m_theme; }
+    void setTitle(const QString &title);
+    QString title() const { return m_title; }
+    // Stretches the full range to at least this time, so that two timelines compared side by
+    // side share one scale.
+    void setMinimumEnd(double seconds);
+    std::pair<double, double> visibleRange() const { return {m_t0, m_t1}; }
+    std::pair<double, double> fullRange() const;
+    bool isZoomed() const { return m_zoomed; }
+
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    // Moves the view by a fraction of its width; negative goes back in time.
+    void pan(double fraction);
+    void zoomAround(double factor, double anchorS);
+    void setVisibleRange(double t0, double t1);
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    QString toolTipAt(const QPoint &pos) const;
+
+Q_SIGNALS:
+    void visibleRangeChanged(double t0, double t1);
+
+protected:
+    bool event(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    void dataChanged();
+    TimelineRenderer renderer() const;
+    void updateHover(const QPoint &pos);
+
+    TimelineData m_data;
+    Theme m_theme = Theme::light();
+    QString m_title;
+    double m_t0 = 0.0;
+    double m_t1 = 1.0;
+    bool m_zoomed = false;
+    double m_minimumEnd = 0.0;
+    bool m_dragging = false;
+    QPoint m_dragStart;
+    double m_dragT0 = 0.0;
+    double m_dragT1 = 1.0;
+    int m_hoverGroup = -1;
+    qint32 m_hoverTask = -1;
+};
+
+} // namespace wordrace
