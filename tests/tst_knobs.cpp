@@ -19,6 +19,14 @@ Q_DECLARE_METATYPE(wordrace::Mode)
 
 namespace {
 
+// Sanitizer builds slow every process start by tens of milliseconds and distort timing; there the
+// parallel speed-up is not asserted, only what does not depend on timing.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+
 QList<RunResult> run(const Experiment &e, QStringList *failures = nullptr)
 {
     Runner runner;
@@ -115,7 +123,7 @@ private Q_SLOTS:
         // can run in parallel and threads under the GIL cannot, so the best of three attempts counts.
         double bestProcessSpeedup = 0.0;
         double worstThreadSpeedup = 0.0;
-        for (int attempt = 0; attempt < 3 && bestProcessSpeedup <= 1.3; ++attempt) {
+        for (int attempt = 0; attempt < (kSanitized ? 1 : 3) && bestProcessSpeedup <= 1.3; ++attempt) {
             const QList<RunResult> r = run(e);
             QCOMPARE(r.size(), 3);
             const RunResult &seq = byMode(r, Mode::Sequential);
@@ -133,6 +141,8 @@ private Q_SLOTS:
             bestProcessSpeedup = std::max(bestProcessSpeedup, seq.wallS / proc.wallS);
         }
         QVERIFY2(worstThreadSpeedup < 1.15, qPrintable(u"threads %1x"_s.arg(worstThreadSpeedup)));
+        if (kSanitized)
+            QSKIP("sanitizer build: process start-up is too slow here to measure a speed-up");
         QVERIFY2(bestProcessSpeedup > 1.3, qPrintable(u"processes %1x"_s.arg(bestProcessSpeedup)));
     }
 

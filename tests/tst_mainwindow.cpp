@@ -1,12 +1,15 @@
 #include "appsettings.h"
 #include "experimentpanel.h"
 #include "mainwindow.h"
+#include "overheadchart.h"
 #include "procscan.h"
 #include "resultspane.h"
 #include "resulttable.h"
 #include "resulttablemodel.h"
 #include "resulttableview.h"
 #include "runhistory.h"
+#include "scenario.h"
+#include "scenariopanel.h"
 #include "taskplanner.h"
 #include "timelineview.h"
 #include "wallcpuchart.h"
@@ -20,6 +23,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -27,15 +31,18 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QToolBar>
 #include <QToolButton>
 
+#include <algorithm>
 #include <memory>
 
 #include <unistd.h>
@@ -276,12 +283,76 @@ private Q_SLOTS:
         w.errorBox()->accept();
     }
 
+    void overheadChartExportsEveryFormat_data()
+    {
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<bool>("projector");
+        for (const QString &suffix : {u"png"_s, u"svg"_s, u"pdf"_s})
+            for (bool projector : {false, true})
+                QTest::newRow(qPrintable(suffix + (projector ? u" projector"_s : QString())))
+                    << suffix << projector;
+    }
+
+    void overheadChartExportsEveryFormat()
+    {
+        QFETCH(QString, suffix);
+        QFETCH(bool, projector);
+        QList<RunResult> results;
+        for (Mode mode : allModes()) {
+            RunResult r;
+            r.mode = mode;
+            r.workers = mode == Mode::Sequential ? 1 : 4;
+            r.corpus = CorpusSpec::lesson();
+            r.wallS = 5.0;
+            r.overhead.startupS = mode == Mode::Processes ? 0.4 : 0.0;
+            r.overhead.computeS = 4.0;
+            r.overhead.ioS = 1.0;
+            r.overhead.gilWaitS = mode == Mode::Threads ? 2.0 : 0.0;
+            r.overhead.idleS = 0.5;
+            results << r;
+        }
+        QCOMPARE(ChartExporter::kindFromName(u"overhead"_s), std::optional<ChartKind>(ChartKind::Overhead));
+        QCOMPARE(ChartExporter::kindName(ChartKind::Overhead), u"overhead"_s);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"overhead."_s + suffix);
+        const ChartSource source{
+            ChartKind::Overhead, results, ChartExporter::defaultTitle(ChartKind::Overhead, results), {}, 0.0};
+        const Theme theme = projector ? Theme::projector() : Theme::light();
+        QString error;
+        QVERIFY2(ChartExporter::write(source, theme, path, QSize(1920, 1080), &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        if (suffix == u"png") {
+            QImage image;
+            QVERIFY(image.loadFromData(bytes, "PNG"));
+            QCOMPARE(image.size(), QSize(1920, 1080));
+            // The compute and I/O-wait segments are drawn in their colours.
+            for (int phase : {2, 3}) {
+                const QRgb want = OverheadChart::phaseColor(phase, theme).rgb() & 0xffffff;
+                bool found = false;
+                for (int y = 0; y < image.height() && !found; y += 2)
+                    for (int x = 0; x < image.width() && !found; x += 2)
+                        found = (image.pixel(x, y) & 0xffffff) == want;
+                QVERIFY2(found, qPrintable(OverheadChart::phaseName(phase)));
+            }
+        } else if (suffix == u"svg") {
+            QVERIFY(bytes.contains("<svg"));
+            QVERIFY(bytes.contains("compute"));
+            QVERIFY(bytes.contains("GIL wait"));
+            QVERIFY(bytes.contains("processes"));
+        } else {
+            QVERIFY(bytes.startsWith("%PDF"));
+            QVERIFY(bytes.size() > 1000);
+        }
+    }
+
     void exportsFromTheWindow_data()
     {
         QTest::addColumn<ChartKind>("kind");
         QTest::addColumn<QString>("suffix");
         QTest::addColumn<bool>("projector");
-        for (ChartKind kind : {ChartKind::WallCpu, ChartKind::Timeline})
+        for (ChartKind kind : {ChartKind::WallCpu, ChartKind::Timeline, ChartKind::Overhead})
             for (const QString &suffix : {u"png"_s, u"svg"_s, u"pdf"_s})
                 for (bool projector : {false, true})
                     QTest::newRow(qPrintable(u"%1 %2%3"_s.arg(ChartExporter::kindName(kind), suffix,
@@ -298,6 +369,9 @@ private Q_SLOTS:
         w.show();
         w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
         QVERIFY(runAndWait(w));
+        // The overhead breakdown shows the run's modes beside the other charts.
+        QCOMPARE(w.pane(0)->overheadChart()->results().size(), w.history()->entry(0).results.size());
+        QVERIFY(w.pane(0)->overheadView()->isVisible());
         QTemporaryDir dir;
         const QString path = dir.filePath(u"chart."_s + suffix);
         QString error;
@@ -460,6 +534,116 @@ private Q_SLOTS:
         MainWindow again;
         QCOMPARE(again.experimentPanel()->experiment(), e);
         QCOMPARE(again.theme().kind, w.theme().kind);
+    }
+
+    void lessonConditionsReachTheRunAndComeBack()
+    {
+        Knobs knobs;
+        knobs.ioLatencyMs = 1.5;
+        knobs.workPerWordNs = 10.0;
+        knobs.gil = true;
+        knobs.spawn = Spawn::PerTask;
+        knobs.transport = Transport::Pipe;
+        Experiment wanted = smallExperiment(u"lesson:2000"_s);
+        wanted.modes = {Mode::Threads, Mode::Processes};
+        wanted.knobs = knobs;
+        wanted.taskTimeoutS = 30.0;
+        wanted.runs = 2;
+        wanted.warmup = 1;
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            ExperimentPanel *panel = w.experimentPanel();
+            // Folded away at first; one click shows them.
+            QVERIFY(!panel->ioLatencyBox()->isVisible());
+            QTest::mouseClick(panel->conditionsToggle(), Qt::LeftButton);
+            QVERIFY(panel->ioLatencyBox()->isVisible());
+            // Set through the controls as a user would, not through setExperiment.
+            panel->setExperiment(smallExperiment(u"lesson:2000"_s));
+            panel->modeBox(Mode::Sequential)->setChecked(false);
+            panel->ioLatencyBox()->setValue(1.5);
+            panel->workPerWordBox()->setValue(10.0);
+            panel->gilBox()->setChecked(true);
+            panel->spawnBox()->setCurrentIndex(panel->spawnBox()->findData(int(Spawn::PerTask)));
+            panel->transportBox()->setCurrentIndex(panel->transportBox()->findData(int(Transport::Pipe)));
+            panel->timeoutBox()->setValue(30.0);
+            panel->runsBox()->setValue(2);
+            panel->warmupBox()->setValue(1);
+            QCOMPARE(panel->experiment(), wanted);
+
+            bool cancelled = true;
+            QVERIFY(runAndWait(w, &cancelled));
+            QVERIFY(!cancelled);
+            const QList<RunResult> results = w.history()->entry(0).results;
+            QCOMPARE(results.size(), 4); // two measured runs of two modes; the warm-up is never reported
+            QList<int> repetitions;
+            for (const RunResult &r : results) {
+                QVERIFY(r.knobs == knobs);
+                repetitions << r.repetition;
+                if (r.mode == Mode::Threads)
+                    QVERIFY2(r.overhead.ioS > 0.0, "1.5 ms of I/O per task shows in the overhead");
+            }
+            std::sort(repetitions.begin(), repetitions.end());
+            QCOMPARE(repetitions, (QList<int>{0, 0, 1, 1}));
+            w.close();
+        }
+        MainWindow again;
+        QCOMPARE(again.experimentPanel()->experiment(), wanted);
+        // Non-default conditions are never restored folded out of sight.
+        QVERIFY(again.experimentPanel()->conditionsToggle()->isChecked());
+    }
+
+    void scenarioAsksRunsAndGivesAVerdict()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // Two clicks from launch: the toolbar's Scenarios button, then the scenario.
+        auto *button = w.findChild<QToolButton *>(u"scenarioButton"_s);
+        QVERIFY(button && button->isVisible() && button->menu());
+        QCOMPARE(button->menu()->actions().size(), Scenario::all(QThread::idealThreadCount()).size());
+        QAction *scenarioAction = action(w, u"scenario-return-values"_s);
+        QVERIFY(scenarioAction);
+        QVERIFY(button->menu()->actions().contains(scenarioAction));
+        scenarioAction->trigger();
+
+        ScenarioPanel *panel = w.scenarioPanel();
+        QVERIFY(panel->isVisible());
+        const auto scenario = Scenario::byId(u"return-values"_s, QThread::idealThreadCount());
+        QVERIFY(scenario);
+        QCOMPARE(panel->choiceButtons().size(), scenario->choices.size());
+        QVERIFY(!w.isRunning()); // nothing runs before the prediction
+        QTest::mouseClick(panel->choiceButtons().at(1), Qt::LeftButton);
+        QVERIFY(panel->prediction() == 1);
+        QVERIFY(w.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(panel->hasVerdict(), kRunTimeoutMs);
+        QVERIFY2(scenario->choices.contains(panel->answer()), qPrintable(panel->answer()));
+        QVERIFY(panel->verdictLabel()->isVisible());
+        QVERIFY(panel->verdictLabel()->text().contains(panel->answer()));
+        QVERIFY(panel->verdictLabel()->text().contains(u"prediction"_s));
+        // The scenario's run is in the history and on the charts as any run.
+        QCOMPARE(w.history()->rowCount(), 1);
+        QVERIFY(!w.history()->entry(0).results.isEmpty());
+        QCOMPARE(w.history()->entry(0).experiment, scenario->experiments.first());
+    }
+
+    void zombieScenarioCancelsAndListsSurvivors()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.startScenario(u"zombies"_s));
+        QVERIFY(!w.startScenario(u"no-such-scenario"_s));
+        ScenarioPanel *panel = w.scenarioPanel();
+        QTest::mouseClick(panel->skipButton(), Qt::LeftButton);
+        QVERIFY(!panel->prediction());
+        QTRY_VERIFY_WITH_TIMEOUT(panel->hasVerdict(), kRunTimeoutMs);
+        const auto scenario = Scenario::byId(u"zombies"_s, QThread::idealThreadCount());
+        QVERIFY2(scenario->choices.contains(panel->answer()), qPrintable(panel->answer()));
+        // The window cancelled the run half-way itself, as the CLI does.
+        QCOMPARE(w.history()->entry(0).state, HistoryEntry::State::Cancelled);
+        QVERIFY(!panel->verdictLabel()->text().contains(u"prediction"_s)); // skipped
+        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), 10000);
     }
 
     void droppedFileBecomesTheCorpus()

@@ -15,6 +15,14 @@ const QString kCorpus = u"experiment/corpus"_s;
 const QString kModes = u"experiment/modes"_s;
 const QString kWorkers = u"experiment/workers"_s;
 const QString kChunk = u"experiment/chunkLines"_s;
+const QString kIoLatency = u"experiment/ioLatencyMs"_s;
+const QString kWorkPerWord = u"experiment/workPerWordNs"_s;
+const QString kGil = u"experiment/gil"_s;
+const QString kSpawn = u"experiment/spawn"_s;
+const QString kTransport = u"experiment/transport"_s;
+const QString kTaskTimeout = u"experiment/taskTimeoutS"_s;
+const QString kRuns = u"experiment/runs"_s;
+const QString kWarmup = u"experiment/warmup"_s;
 const QString kTheme = u"view/theme"_s;
 const QString kGeometry = u"window/geometry"_s;
 const QString kState = u"window/state"_s;
@@ -79,6 +87,30 @@ Experiment AppSettings::experiment(QString *note) const
     const qulonglong chunk = m_settings.value(kChunk).toULongLong(&ok);
     if (ok && chunk > 0 && chunk <= 0x7fffffffULL)
         e.chunkLines = chunk;
+    // The knobs: anything out of Experiment::validate's range keeps its default.
+    const double io = m_settings.value(kIoLatency).toDouble(&ok);
+    if (ok && io >= 0.0 && io <= 3'600'000.0)
+        e.knobs.ioLatencyMs = io;
+    const double work = m_settings.value(kWorkPerWord).toDouble(&ok);
+    if (ok && work >= 0.0 && work <= 1e9)
+        e.knobs.workPerWordNs = work;
+    if (m_settings.contains(kGil))
+        e.knobs.gil = m_settings.value(kGil).toString() == u"true"_s;
+    const QString spawn = m_settings.value(kSpawn).toString();
+    if (spawn == spawnName(Spawn::PerTask))
+        e.knobs.spawn = Spawn::PerTask;
+    const QString transport = m_settings.value(kTransport).toString();
+    if (transport == transportName(Transport::Pipe))
+        e.knobs.transport = Transport::Pipe;
+    const double timeout = m_settings.value(kTaskTimeout).toDouble(&ok);
+    if (ok && timeout >= 0.0 && timeout <= 86'400.0)
+        e.taskTimeoutS = timeout;
+    const int runs = m_settings.value(kRuns).toInt(&ok);
+    if (ok && runs >= 1 && runs <= Experiment::kMaxRuns)
+        e.runs = runs;
+    const int warmup = m_settings.value(kWarmup).toInt(&ok);
+    if (ok && warmup >= 0 && warmup <= Experiment::kMaxRuns)
+        e.warmup = warmup;
     return e;
 }
 
@@ -93,6 +125,14 @@ void AppSettings::setExperiment(const Experiment &e)
     m_settings.setValue(kModes, modes);
     m_settings.setValue(kWorkers, e.workers);
     m_settings.setValue(kChunk, qulonglong(e.chunkLines.value_or(0)));
+    m_settings.setValue(kIoLatency, e.knobs.ioLatencyMs);
+    m_settings.setValue(kWorkPerWord, e.knobs.workPerWordNs);
+    m_settings.setValue(kGil, e.knobs.gil);
+    m_settings.setValue(kSpawn, spawnName(e.knobs.spawn));
+    m_settings.setValue(kTransport, transportName(e.knobs.transport));
+    m_settings.setValue(kTaskTimeout, e.taskTimeoutS);
+    m_settings.setValue(kRuns, e.runs);
+    m_settings.setValue(kWarmup, e.warmup);
 }
 
 Theme::Kind AppSettings::theme() const

@@ -31,7 +31,8 @@ int ChartCommand::exec(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(u"chart"_s, u"Draw a chart."_s);
     parser.addPositionalArgument(u"RESULT.json"_s, u"Results written by 'wordrace-cli run --json'."_s);
-    const QCommandLineOption kindOpt(u"kind"_s, u"What to draw: wall-cpu or timeline."_s, u"KIND"_s);
+    const QCommandLineOption kindOpt(u"kind"_s, u"What to draw: wall-cpu, timeline or overhead."_s,
+                                     u"KIND"_s);
     const QCommandLineOption outOpt(u"out"_s, u"The file to write: .png, .svg or .pdf."_s, u"FILE"_s);
     const QCommandLineOption sizeOpt(u"size"_s, u"Size in pixels (default 1920x1080)."_s, u"WxH"_s,
                                      u"1920x1080"_s);
@@ -57,10 +58,11 @@ int ChartCommand::exec(const QStringList &arguments)
     if (positional.size() != 2)
         return usageError(u"expected one RESULT.json after 'chart' (see --help)"_s);
     if (!parser.isSet(kindOpt))
-        return usageError(u"--kind is required: wall-cpu or timeline"_s);
+        return usageError(u"--kind is required: wall-cpu, timeline or overhead"_s);
     const auto kind = ChartExporter::kindFromName(parser.value(kindOpt));
     if (!kind)
-        return usageError(u"unknown --kind '%1' (use wall-cpu or timeline)"_s.arg(parser.value(kindOpt)));
+        return usageError(
+            u"unknown --kind '%1' (use wall-cpu, timeline or overhead)"_s.arg(parser.value(kindOpt)));
     if (!parser.isSet(outOpt) || parser.value(outOpt).isEmpty())
         return usageError(u"--out FILE is required (.png, .svg or .pdf)"_s);
     const QString out = parser.value(outOpt);

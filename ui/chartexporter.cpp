@@ -1,5 +1,6 @@
 #include "chartexporter.h"
 
+#include "overheadchart.h"
 #include "timelinedata.h"
 #include "timelinerenderer.h"
 #include "wallcpuchart.h"
@@ -42,7 +43,15 @@ std::optional<ChartExporter::Format> ChartExporter::formatForPath(const QString 
 
 QString ChartExporter::kindName(ChartKind kind)
 {
-    return kind == ChartKind::WallCpu ? u"wall-cpu"_s : u"timeline"_s;
+    switch (kind) {
+    case ChartKind::WallCpu:
+        return u"wall-cpu"_s;
+    case ChartKind::Timeline:
+        return u"timeline"_s;
+    case ChartKind::Overhead:
+        return u"overhead"_s;
+    }
+    return {};
 }
 
 std::optional<ChartKind> ChartExporter::kindFromName(const QString &name)
@@ -51,12 +60,16 @@ std::optional<ChartKind> ChartExporter::kindFromName(const QString &name)
         return ChartKind::WallCpu;
     if (name == u"timeline")
         return ChartKind::Timeline;
+    if (name == u"overhead")
+        return ChartKind::Overhead;
     return std::nullopt;
 }
 
 QString ChartExporter::defaultTitle(ChartKind kind, const QList<RunResult> &results)
 {
-    const QString what = kind == ChartKind::WallCpu ? tr("Wall time vs CPU time") : tr("Per-worker timeline");
+    const QString what = kind == ChartKind::WallCpu    ? tr("Wall time vs CPU time")
+                         : kind == ChartKind::Timeline ? tr("Per-worker timeline")
+                                                       : tr("Where the time went");
     if (results.isEmpty())
         return what;
     return tr("%1: %2").arg(what, results.first().corpus.displayName());
@@ -91,6 +104,20 @@ void ChartExporter::render(const ChartSource &source, const Theme &theme, QPaint
         // Bars of exact pixel edges look crisper and the coverage shading stays exact.
         painter->setRenderHint(QPainter::Antialiasing, false);
         renderer.paint(painter, bounds);
+    } else if (source.kind == ChartKind::Overhead) {
+        QGraphicsScene scene;
+        auto *chart = new OverheadChart;
+        chart->setTheme(theme);
+        chart->setEmptyText(tr("No runs to show."));
+        chart->setResults(source.results);
+        chart->setTitle(source.title);
+        scene.addItem(chart);
+        chart->setGeometry(bounds);
+        if (chart->layout())
+            chart->layout()->activate();
+        scene.setSceneRect(bounds);
+        painter->fillRect(bounds, theme.background);
+        scene.render(painter, bounds, bounds);
     } else {
         QGraphicsScene scene;
         auto *chart = new WallCpuChart;

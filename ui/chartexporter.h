@@ -19,7 +19,8 @@ namespace wordrace {
 enum class ChartKind
 {
     WallCpu,
-    Timeline
+    Timeline,
+    Overhead // where each run's time went, RunResult::overhead
 };
 
 // Everything needed to draw one chart away from the screen: the GUI passes what it shows, the
@@ -48,7 +49,7 @@ public:
     };
 
     static std::optional<Format> formatForPath(const QString &path);
-    static QString kindName(ChartKind kind); // "wall-cpu", "timeline"
+    static QString kindName(ChartKind kind); // "wall-cpu", "timeline", "overhead"
     static std::optional<ChartKind> kindFromName(const QString &name);
     // "Wall time vs CPU time: lesson ×10,000,000" and the like.
     static QString defaultTitle(ChartKind kind, const QList<RunResult> &results);

@@ -7,8 +7,10 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -150,6 +152,7 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
 
     auto *outer = new QVBoxLayout(this);
     outer->addLayout(form);
+    outer->addWidget(createConditions());
     outer->addWidget(m_problem);
     outer->addStretch(1);
 
@@ -165,6 +168,128 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     connect(m_workers, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
     connect(m_chunk, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
     setExperiment(Experiment());
+}
+
+QWidget *ExperimentPanel::createConditions()
+{
+    auto *group = new QWidget(this);
+    group->setObjectName(u"lessonConditions"_s);
+    auto *box = new QVBoxLayout(group);
+    box->setContentsMargins(0, 0, 0, 0);
+
+    m_conditionsToggle = new QToolButton(group);
+    m_conditionsToggle->setObjectName(u"conditionsToggle"_s);
+    m_conditionsToggle->setText(tr("Lesson conditions"));
+    m_conditionsToggle->setCheckable(true);
+    m_conditionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_conditionsToggle->setArrowType(Qt::RightArrow);
+    m_conditionsToggle->setAutoRaise(true);
+    m_conditionsToggle->setToolTip(
+        tr("Recreate the lesson's conditions openly: slow I/O, an interpreter's cost per word, an emulated "
+           "GIL, a new worker per task, pickled transfers, repeated runs"));
+    m_conditionsToggle->setAccessibleName(tr("Show or hide the lesson conditions"));
+    box->addWidget(m_conditionsToggle);
+
+    m_conditions = new QFrame(group);
+    m_conditions->setObjectName(u"conditionsBody"_s);
+    static_cast<QFrame *>(m_conditions)->setFrameShape(QFrame::StyledPanel);
+    auto *form = new QFormLayout(m_conditions);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    m_ioLatency = new QDoubleSpinBox(m_conditions);
+    m_ioLatency->setObjectName(u"ioLatency"_s);
+    m_ioLatency->setRange(0.0, 3'600'000.0); // Experiment::validate's bounds
+    m_ioLatency->setDecimals(1);
+    m_ioLatency->setSuffix(tr(" ms"));
+    m_ioLatency->setSpecialValueText(tr("none"));
+    m_ioLatency->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_ioLatency->setToolTip(tr("I/O latency per task: each task first waits this long, as if fetching a page "
+                               "from a slow server"));
+    m_ioLatency->setAccessibleName(tr("I/O latency per task in milliseconds"));
+    form->addRow(tr("&I/O latency:"), m_ioLatency);
+
+    m_workPerWord = new QDoubleSpinBox(m_conditions);
+    m_workPerWord->setObjectName(u"workPerWord"_s);
+    m_workPerWord->setRange(0.0, 1e9);
+    m_workPerWord->setDecimals(1);
+    m_workPerWord->setSuffix(tr(" ns/word"));
+    m_workPerWord->setSpecialValueText(tr("none"));
+    m_workPerWord->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_workPerWord->setToolTip(tr("Emulated interpreter cost: real CPU work added for every word counted. "
+                                 "About 95 ns ≈ what CPython spends per word in the lesson's loop"));
+    m_workPerWord->setAccessibleName(tr("Emulated interpreter cost per word in nanoseconds"));
+    form->addRow(tr("Interpreter cost (emulated):"), m_workPerWord);
+
+    m_gil = new QCheckBox(tr("Emulated GIL"), m_conditions);
+    m_gil->setObjectName(u"gil"_s);
+    m_gil->setToolTip(
+        tr("Emulated global interpreter lock: threads must hold one lock to compute, so only one "
+           "counts at a time (processes each have their own)"));
+    m_gil->setAccessibleName(tr("Emulated global interpreter lock for threads"));
+    form->addRow(QString(), m_gil);
+
+    m_spawn = new QComboBox(m_conditions);
+    m_spawn->setObjectName(u"spawn"_s);
+    m_spawn->addItem(tr("pool: reuse N workers"), int(Spawn::Pool));
+    m_spawn->addItem(tr("new thread or process per task"), int(Spawn::PerTask));
+    m_spawn->setToolTip(tr("Reuse a pool of N workers (Pool.map), or start a new thread or process for every "
+                           "task and pay its start-up each time"));
+    m_spawn->setAccessibleName(tr("Spawn workers"));
+    form->addRow(tr("S&pawn:"), m_spawn);
+
+    m_transport = new QComboBox(m_conditions);
+    m_transport->setObjectName(u"transport"_s);
+    m_transport->addItem(tr("shared memory"), int(Transport::Shared));
+    m_transport->addItem(tr("pipe (as Pool.map pickles)"), int(Transport::Pipe));
+    m_transport->setToolTip(tr("Processes only: read the corpus from shared memory, or receive each task's "
+                               "bytes through a pipe as Pool.map pickles its arguments"));
+    m_transport->setAccessibleName(tr("Transport of task data to worker processes"));
+    form->addRow(tr("&Transport:"), m_transport);
+
+    m_timeout = new QDoubleSpinBox(m_conditions);
+    m_timeout->setObjectName(u"taskTimeout"_s);
+    m_timeout->setRange(0.0, 86'400.0);
+    m_timeout->setDecimals(1);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setSpecialValueText(tr("none"));
+    m_timeout->setToolTip(tr("Task timeout: a worker silent on one task this long fails the run; 0 = none"));
+    m_timeout->setAccessibleName(tr("Task timeout in seconds, 0 for none"));
+    form->addRow(tr("Task time&out:"), m_timeout);
+
+    m_runs = new QSpinBox(m_conditions);
+    m_runs->setObjectName(u"runs"_s);
+    m_runs->setRange(1, Experiment::kMaxRuns);
+    m_runs->setToolTip(
+        tr("Measured runs of each mode, interleaved across modes, to see how much the times vary"));
+    m_runs->setAccessibleName(tr("Measured runs of each mode"));
+    form->addRow(tr("R&uns:"), m_runs);
+
+    m_warmup = new QSpinBox(m_conditions);
+    m_warmup->setObjectName(u"warmup"_s);
+    m_warmup->setRange(0, Experiment::kMaxRuns);
+    m_warmup->setToolTip(tr("Unmeasured runs of each mode first, so caches and the page cache are warm"));
+    m_warmup->setAccessibleName(tr("Warm-up runs of each mode"));
+    form->addRow(tr("W&arm-up:"), m_warmup);
+
+    box->addWidget(m_conditions);
+    setConditionsExpanded(false);
+    connect(m_conditionsToggle, &QToolButton::toggled, this, &ExperimentPanel::setConditionsExpanded);
+    connect(m_ioLatency, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    connect(m_workPerWord, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    connect(m_gil, &QCheckBox::toggled, this, &ExperimentPanel::refresh);
+    connect(m_spawn, &QComboBox::currentIndexChanged, this, &ExperimentPanel::refresh);
+    connect(m_transport, &QComboBox::currentIndexChanged, this, &ExperimentPanel::refresh);
+    connect(m_timeout, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    connect(m_runs, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    connect(m_warmup, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    return group;
+}
+
+void ExperimentPanel::setConditionsExpanded(bool expanded)
+{
+    m_conditionsToggle->setChecked(expanded);
+    m_conditionsToggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    m_conditions->setVisible(expanded);
 }
 
 void ExperimentPanel::setActions(QAction *run, QAction *cancel)
@@ -217,6 +342,14 @@ Experiment ExperimentPanel::experiment() const
     e.workers = m_workers->value();
     if (m_chunk->value() > 0)
         e.chunkLines = std::uint64_t(m_chunk->value());
+    e.knobs.ioLatencyMs = m_ioLatency->value();
+    e.knobs.workPerWordNs = m_workPerWord->value();
+    e.knobs.gil = m_gil->isChecked();
+    e.knobs.spawn = Spawn(m_spawn->currentData().toInt());
+    e.knobs.transport = Transport(m_transport->currentData().toInt());
+    e.taskTimeoutS = m_timeout->value();
+    e.runs = m_runs->value();
+    e.warmup = m_warmup->value();
     return e;
 }
 
@@ -238,6 +371,19 @@ void ExperimentPanel::setExperiment(const Experiment &experiment)
     m_chunk->setValue(experiment.chunkLines ? int(std::min<std::uint64_t>(*experiment.chunkLines,
                                                                           std::numeric_limits<int>::max()))
                                             : 0);
+    m_ioLatency->setValue(experiment.knobs.ioLatencyMs);
+    m_workPerWord->setValue(experiment.knobs.workPerWordNs);
+    m_gil->setChecked(experiment.knobs.gil);
+    m_spawn->setCurrentIndex(std::max(0, m_spawn->findData(int(experiment.knobs.spawn))));
+    m_transport->setCurrentIndex(std::max(0, m_transport->findData(int(experiment.knobs.transport))));
+    m_timeout->setValue(experiment.taskTimeoutS);
+    m_runs->setValue(experiment.runs);
+    m_warmup->setValue(experiment.warmup);
+    // Conditions that change the race are never folded out of sight.
+    const Experiment plain;
+    if (experiment.knobs != plain.knobs || experiment.taskTimeoutS != plain.taskTimeoutS ||
+        experiment.runs != plain.runs || experiment.warmup != plain.warmup)
+        setConditionsExpanded(true);
     m_updating = false;
     corpusKindChanged();
 }
@@ -269,7 +415,9 @@ void ExperimentPanel::setKnownLines(const QString &path, std::uint64_t lines)
 
 void ExperimentPanel::setRunning(bool running)
 {
-    for (QWidget *w : std::initializer_list<QWidget *>{m_corpus, m_open, m_repeat, m_workers, m_chunk})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_corpus, m_open, m_repeat, m_workers, m_chunk,
+                                                       m_ioLatency, m_workPerWord, m_gil, m_spawn,
+                                                       m_transport, m_timeout, m_runs, m_warmup})
         w->setEnabled(!running);
     for (QCheckBox *box : m_modes)
         box->setEnabled(!running);

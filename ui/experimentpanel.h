@@ -9,6 +9,7 @@
 class QAction;
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -41,12 +42,23 @@ public:
     QSpinBox *workersBox() const { return m_workers; }
     QSpinBox *chunkBox() const { return m_chunk; }
     QCheckBox *modeBox(Mode mode) const { return m_modes[std::size_t(mode)]; }
+    QToolButton *conditionsToggle() const { return m_conditionsToggle; }
+    QDoubleSpinBox *ioLatencyBox() const { return m_ioLatency; }
+    QDoubleSpinBox *workPerWordBox() const { return m_workPerWord; }
+    QCheckBox *gilBox() const { return m_gil; }
+    QComboBox *spawnBox() const { return m_spawn; }
+    QComboBox *transportBox() const { return m_transport; }
+    QDoubleSpinBox *timeoutBox() const { return m_timeout; }
+    QSpinBox *runsBox() const { return m_runs; }
+    QSpinBox *warmupBox() const { return m_warmup; }
+    void setConditionsExpanded(bool expanded);
 
 Q_SIGNALS:
     void experimentChanged();
     void openFileRequested();
 
 private:
+    QWidget *createConditions();
     void corpusKindChanged();
     void refresh();
     std::optional<std::uint64_t> corpusLines() const;
@@ -60,6 +72,17 @@ private:
     QLabel *m_cpuInfo;
     QSpinBox *m_chunk;
     QLabel *m_problem;
+    // The lesson's conditions, folded away by default: the plain race needs none of them.
+    QToolButton *m_conditionsToggle = nullptr;
+    QWidget *m_conditions = nullptr;
+    QDoubleSpinBox *m_ioLatency = nullptr;
+    QDoubleSpinBox *m_workPerWord = nullptr;
+    QCheckBox *m_gil = nullptr;
+    QComboBox *m_spawn = nullptr;
+    QComboBox *m_transport = nullptr;
+    QDoubleSpinBox *m_timeout = nullptr;
+    QSpinBox *m_runs = nullptr;
+    QSpinBox *m_warmup = nullptr;
     QToolButton *m_run = nullptr;
     QToolButton *m_cancel = nullptr;
     QString m_filePath;

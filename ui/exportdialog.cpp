@@ -32,6 +32,7 @@ ExportDialog::ExportDialog(QWidget *parent)
 
     m_kind->addItem(tr("Wall time vs CPU time"), int(ChartKind::WallCpu));
     m_kind->addItem(tr("Per-worker timeline"), int(ChartKind::Timeline));
+    m_kind->addItem(tr("Where the time went (overhead)"), int(ChartKind::Overhead));
     m_kind->setAccessibleName(tr("Chart to export"));
     m_kind->setToolTip(tr("Which chart to write"));
     m_format->addItem(tr("PNG image"), int(ChartExporter::Format::Png));

@@ -3,10 +3,12 @@
 #include "appsettings.h"
 #include "experimentpanel.h"
 #include "exportdialog.h"
+#include "processscan.h"
 #include "resultspane.h"
 #include "resulttable.h"
 #include "resulttableview.h"
 #include "runhistory.h"
+#include "scenariopanel.h"
 #include "timelineview.h"
 #include "wallcpuchart.h"
 
@@ -32,11 +34,13 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScreen>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -215,13 +219,8 @@ void MainWindow::createActions()
     connect(m_runAction, &QAction::triggered, this, &MainWindow::runExperiment);
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRun);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openFileDialog);
-    connect(m_exportAction, &QAction::triggered, this, [this] {
-        const bool timelineFocused = activePane()->timeline()->hasFocus();
-        exportDialog(timelineFocused ? ChartKind::Timeline : ChartKind::WallCpu);
-    });
-    connect(m_copyAction, &QAction::triggered, this, [this] {
-        copyChart(activePane()->timeline()->hasFocus() ? ChartKind::Timeline : ChartKind::WallCpu);
-    });
+    connect(m_exportAction, &QAction::triggered, this, [this] { exportDialog(focusedChart()); });
+    connect(m_copyAction, &QAction::triggered, this, [this] { copyChart(focusedChart()); });
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentation);
     connect(m_zoomInAction, &QAction::triggered, this, [this] { activePane()->timeline()->zoomIn(); });
@@ -260,6 +259,16 @@ void MainWindow::createCentral()
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_progressLabel, 2);
     layout->addLayout(progressRow);
+
+    m_scenarioPanel = new ScenarioPanel(central);
+    m_scenarioPanel->hide();
+    connect(m_scenarioPanel, &ScenarioPanel::predictionMade, this, [this] {
+        m_scenarioNext = 0;
+        m_scenarioResults.clear();
+        m_scenarioPids.clear();
+        runNextScenarioExperiment();
+    });
+    layout->addWidget(m_scenarioPanel);
 
     m_paneSplit = new QSplitter(Qt::Horizontal, central);
     m_paneSplit->setObjectName(u"paneSplit"_s);
@@ -331,6 +340,18 @@ void MainWindow::createMenus()
     run->addAction(m_runAction);
     run->addAction(m_cancelAction);
 
+    m_scenarioMenu = menuBar()->addMenu(tr("&Scenarios"));
+    m_scenarioMenu->setObjectName(u"scenarioMenu"_s);
+    m_scenarioMenu->setToolTipsVisible(true);
+    for (const Scenario &scenario : Scenario::all(QThread::idealThreadCount())) {
+        QAction *a = m_scenarioMenu->addAction(scenario.title);
+        a->setObjectName(u"scenario-"_s + scenario.id);
+        a->setToolTip(scenario.question);
+        a->setStatusTip(scenario.lesson);
+        const QString id = scenario.id;
+        connect(a, &QAction::triggered, this, [this, id] { startScenario(id); });
+    }
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_presentationAction);
     QMenu *themes = view->addMenu(tr("&Theme"));
@@ -356,6 +377,18 @@ void MainWindow::createToolBar()
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->addAction(m_runAction);
     m_toolBar->addAction(m_cancelAction);
+    // The lesson's experiments, two clicks from launch: this button, then one of them.
+    m_scenarioButton = new QToolButton(this);
+    m_scenarioButton->setObjectName(u"scenarioButton"_s);
+    m_scenarioButton->setText(tr("Scenarios"));
+    m_scenarioButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    m_scenarioButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_scenarioButton->setPopupMode(QToolButton::InstantPopup);
+    m_scenarioButton->setMenu(m_scenarioMenu);
+    m_scenarioButton->setToolTip(
+        tr("The lesson's experiments: predict the outcome, run it, read the verdict"));
+    m_scenarioButton->setAccessibleName(tr("Scenarios"));
+    m_toolBar->addWidget(m_scenarioButton);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_openAction);
     m_toolBar->addAction(m_exportAction);
@@ -425,7 +458,17 @@ void MainWindow::runExperiment()
         statusBar()->showMessage(why, kStatusTimeoutMs);
         return;
     }
-    const Experiment experiment = m_panel->experiment();
+    // A run of the panel's own experiment ends any scenario left waiting for its prediction.
+    if (m_scenario) {
+        m_scenario.reset();
+        m_scenarioPanel->hide();
+    }
+    startExperiment(m_panel->experiment());
+}
+
+void MainWindow::startExperiment(const Experiment &experiment)
+{
+    m_userCancelled = false;
     m_liveRow = m_history->add(experiment);
     m_modeIndex = 0;
     m_historyView->selectionModel()->select(m_history->index(m_liveRow), QItemSelectionModel::ClearAndSelect |
@@ -447,6 +490,7 @@ void MainWindow::cancelRun()
 {
     if (!isRunning())
         return;
+    m_userCancelled = true;
     m_runner->cancel();
     statusBar()->showMessage(tr("Cancelling…"));
 }
@@ -626,6 +670,91 @@ void MainWindow::onExperimentFinished(quint64 job, bool cancelled)
     }
     m_panel->setRunning(false);
     updateActions();
+    if (m_scenario)
+        scenarioExperimentFinished(e);
+}
+
+bool MainWindow::startScenario(const QString &id)
+{
+    if (isRunning())
+        return false;
+    const auto scenario = Scenario::byId(id, QThread::idealThreadCount());
+    if (!scenario)
+        return false;
+    m_scenario = scenario;
+    m_scenarioPanel->ask(*scenario);
+    statusBar()->showMessage(tr("Pick a prediction, or skip it, to run the scenario."), kStatusTimeoutMs);
+    return true;
+}
+
+void MainWindow::runNextScenarioExperiment()
+{
+    if (!m_scenario || isRunning() || m_scenarioNext >= m_scenario->experiments.size())
+        return;
+    const qsizetype n = m_scenario->experiments.size();
+    m_scenarioPanel->setStatus(n == 1 ? tr("Running…")
+                                      : tr("Running experiment %1 of %2…").arg(m_scenarioNext + 1).arg(n));
+    startExperiment(m_scenario->experiments.at(m_scenarioNext++));
+    if (m_scenario->id == u"zombies")
+        watchZombies();
+}
+
+void MainWindow::watchZombies()
+{
+    // As `wordrace-cli scenario zombies`: note the workers once they are all up, cancel ~300 ms
+    // later, and after the run see which of them still exist.
+    if (!m_zombieTimer) {
+        m_zombieTimer = new QTimer(this);
+        m_zombieTimer->setInterval(50);
+    }
+    m_zombieTimer->disconnect();
+    const quint64 job = m_runner->currentJob();
+    const int workers = m_scenario->experiments.first().workers;
+    connect(m_zombieTimer, &QTimer::timeout, this, [this, job, workers] {
+        if (job != m_runner->currentJob() || !isRunning()) {
+            m_zombieTimer->stop();
+            return;
+        }
+        for (qint64 p : workerProcesses(QCoreApplication::applicationPid()))
+            if (!m_scenarioPids.contains(p))
+                m_scenarioPids.append(p);
+        if (m_scenarioPids.size() >= workers) {
+            m_zombieTimer->stop();
+            QTimer::singleShot(300, this, [this, job] {
+                if (job == m_runner->currentJob() && isRunning())
+                    m_runner->cancel();
+            });
+        }
+    });
+    m_zombieTimer->start();
+}
+
+void MainWindow::scenarioExperimentFinished(const HistoryEntry &entry)
+{
+    if (m_zombieTimer)
+        m_zombieTimer->stop();
+    const bool zombies = m_scenario->id == u"zombies";
+    m_scenarioResults.append(entry.results);
+    if (entry.state == HistoryEntry::State::Failed || m_userCancelled ||
+        (entry.state == HistoryEntry::State::Cancelled && !zombies)) {
+        m_scenarioPanel->showStopped(entry.state == HistoryEntry::State::Failed
+                                         ? tr("The scenario stopped: %1").arg(entry.failure)
+                                         : tr("The scenario was cancelled; no verdict."));
+        m_scenario.reset();
+        return;
+    }
+    if (m_scenarioNext < m_scenario->experiments.size()) {
+        runNextScenarioExperiment();
+        return;
+    }
+    QList<qint64> survivors;
+    for (qint64 p : std::as_const(m_scenarioPids))
+        if (processExists(p) && workerProcesses().contains(p))
+            survivors.append(p);
+    const Verdict verdict = m_scenario->verdict(m_scenarioResults, m_scenarioPids, survivors);
+    m_scenarioPanel->showVerdict(verdict);
+    statusBar()->showMessage(tr("Verdict: %1").arg(verdict.answer), kStatusTimeoutMs);
+    m_scenario.reset();
 }
 
 void MainWindow::showSelection()
@@ -676,6 +805,16 @@ void MainWindow::shareScales()
     m_sharingScales = false;
 }
 
+ChartKind MainWindow::focusedChart() const
+{
+    ResultsPane *pane = activePane();
+    if (pane->timeline()->hasFocus())
+        return ChartKind::Timeline;
+    if (pane->overheadView()->hasFocus())
+        return ChartKind::Overhead;
+    return ChartKind::WallCpu;
+}
+
 ResultsPane *MainWindow::activePane() const
 {
     if (m_panes[1]->isVisible() && m_panes[1]->isAncestorOf(focusWidget()))
@@ -689,6 +828,11 @@ void MainWindow::updateActions()
     m_runAction->setEnabled(!running && m_panel->problem().isEmpty());
     m_cancelAction->setEnabled(running);
     m_openAction->setEnabled(!running);
+    if (m_scenarioButton) {
+        m_scenarioButton->setEnabled(!running);
+        for (QAction *a : m_scenarioMenu->actions())
+            a->setEnabled(!running);
+    }
     m_leavePresentation->setEnabled(m_presentation && !running);
     m_runAction->setToolTip(running                        ? tr("A run is going (Esc cancels it)")
                             : m_panel->problem().isEmpty() ? tr("Count the words in every mode ticked (F5)")
@@ -869,6 +1013,8 @@ void MainWindow::chartMenu(ResultsPane *pane, ChartKind kind, const QPoint &glob
     pane->setFocus();
     if (kind == ChartKind::Timeline)
         pane->timeline()->setFocus();
+    else if (kind == ChartKind::Overhead)
+        pane->overheadView()->setFocus();
     else
         pane->chartView()->setFocus();
     QMenu menu(this);

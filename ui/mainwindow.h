@@ -3,6 +3,7 @@
 #include "chartexporter.h"
 #include "experiment.h"
 #include "runner.h"
+#include "scenario.h"
 #include "theme.h"
 
 #include <QElapsedTimer>
@@ -17,6 +18,8 @@ class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QListView;
+class QMenu;
+class QToolButton;
 class QProgressBar;
 class QShortcut;
 class QSplitter;
@@ -26,8 +29,10 @@ class QToolBar;
 namespace wordrace {
 
 class ExperimentPanel;
+struct HistoryEntry;
 class ResultsPane;
 class RunHistory;
+class ScenarioPanel;
 
 // WordRace's window: the experiment on the left, the race's charts and numbers in the middle,
 // every run of the session below the experiment to show again or compare.
@@ -40,6 +45,9 @@ public:
 
     void runExperiment();
     void cancelRun();
+    // Asks the built-in scenario's question, then runs its experiments one after the other and
+    // shows the measured verdict. False for an unknown id or while a run goes.
+    bool startScenario(const QString &id);
     bool isRunning() const;
 
     void setPresentation(bool on);
@@ -62,6 +70,7 @@ public:
     ResultsPane *pane(int index) const { return m_panes[std::size_t(index)]; }
     QProgressBar *progressBar() const { return m_progress; }
     QMessageBox *errorBox() const { return m_errorBox; }
+    ScenarioPanel *scenarioPanel() const { return m_scenarioPanel; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -78,6 +87,10 @@ private:
     void loadSettings();
     void saveSettings();
 
+    void startExperiment(const Experiment &experiment);
+    void runNextScenarioExperiment();
+    void scenarioExperimentFinished(const HistoryEntry &entry);
+    void watchZombies();
     void updateActions();
     void updateTitle();
     void applyTheme();
@@ -86,6 +99,8 @@ private:
     // Gives both compared panes the longer of their time axes.
     void shareScales();
     ResultsPane *activePane() const;
+    // The chart the keyboard is on, for Export and Copy; the wall-vs-CPU chart otherwise.
+    ChartKind focusedChart() const;
     QList<ResultsPane *> panesShowing(int row) const;
 
     void onPrepared(quint64 job, const QString &summary, const QStringList &warnings);
@@ -115,6 +130,17 @@ private:
     QToolBar *m_toolBar = nullptr;
     QTimer *m_ticker = nullptr;
     QPointer<QMessageBox> m_errorBox;
+    ScenarioPanel *m_scenarioPanel = nullptr;
+    QMenu *m_scenarioMenu = nullptr;
+    QToolButton *m_scenarioButton = nullptr;
+
+    // The scenario under way: its experiments run one after the other, each as its own run.
+    std::optional<Scenario> m_scenario;
+    qsizetype m_scenarioNext = 0;
+    QList<RunResult> m_scenarioResults;
+    QList<qint64> m_scenarioPids; // the zombie scenario's workers, seen while it ran
+    QTimer *m_zombieTimer = nullptr;
+    bool m_userCancelled = false;
 
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;

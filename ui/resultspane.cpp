@@ -1,5 +1,6 @@
 #include "resultspane.h"
 
+#include "overheadchart.h"
 #include "resulttablemodel.h"
 #include "resulttableview.h"
 #include "timelineview.h"
@@ -21,7 +22,8 @@ ResultsPane::ResultsPane(QWidget *parent)
     : QWidget(parent), m_heading(new QLabel(this)), m_split(new QSplitter(Qt::Vertical, this)),
       m_charts(new QSplitter(Qt::Horizontal, m_split)), m_chart(new WallCpuChart),
       m_chartView(new QChartView(m_chart, m_charts)), m_timelineScroll(new QScrollArea(m_charts)),
-      m_timeline(new TimelineView), m_model(new ResultTableModel(this)),
+      m_timeline(new TimelineView), m_overhead(new OverheadChart),
+      m_overheadView(new QChartView(m_overhead, m_split)), m_model(new ResultTableModel(this)),
       m_table(new ResultTableView(m_model, m_split))
 {
     m_heading->setObjectName(u"paneHeading"_s);
@@ -48,6 +50,21 @@ ResultsPane::ResultsPane(QWidget *parent)
 
     connect(m_chart, &WallCpuChart::axisMaxChanged, this, &ResultsPane::scaleChanged);
 
+    // Below the race, not in its place: the wall and CPU bars stay the first thing seen.
+    m_overheadView->setObjectName(u"overheadChart"_s);
+    m_overheadView->setRenderHint(QPainter::Antialiasing);
+    m_overheadView->setAccessibleName(tr("Overhead breakdown chart"));
+    m_overheadView->setAccessibleDescription(
+        tr("For each run, the worker-seconds spent starting workers, transferring data, computing, waiting "
+           "for I/O, waiting for the GIL, gathering results and idle, stacked"));
+    m_overheadView->setToolTip(tr("Where each run's time went. Right-click to export or copy the chart"));
+    m_overheadView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_overheadView->setMinimumHeight(290); // below this the mode names or the legend are cut
+    m_overheadView->setFrameShape(QFrame::NoFrame);
+    connect(m_overheadView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        Q_EMIT chartMenuRequested(ChartKind::Overhead, m_overheadView->mapToGlobal(pos));
+    });
+
     m_timeline->setObjectName(u"timeline"_s);
     m_timeline->setTitle(tr("Per-worker timeline"));
     m_timeline->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -68,8 +85,9 @@ ResultsPane::ResultsPane(QWidget *parent)
     m_charts->setSizes({1000, 1000});
     m_split->setChildrenCollapsible(false);
     m_split->setStretchFactor(0, 5);
-    m_split->setStretchFactor(1, 1);
-    m_split->setSizes({800, 160});
+    m_split->setStretchFactor(1, 2);
+    m_split->setStretchFactor(2, 1);
+    m_split->setSizes({800, 290, 160});
     // The table is as tall as its rows: every mode's numbers visible without scrolling.
     auto fitTable = [this] {
         const int rows = std::max(3, m_model->rowCount());
@@ -114,6 +132,7 @@ void ResultsPane::showEntry(const HistoryEntry *entry)
     setHeading(entry);
     const QList<RunResult> results = entry ? entry->results : QList<RunResult>();
     m_chart->setResults(results);
+    m_overhead->setResults(results);
     m_model->setResults(results);
     m_timeline->setResults(results);
     if (entry && entry->live) {
@@ -138,18 +157,22 @@ void ResultsPane::addResult(const RunResult &result)
     QList<RunResult> results = m_chart->results();
     results.append(result);
     m_chart->setResults(results);
+    m_overhead->setResults(results);
     m_model->appendResult(result);
 }
 
 void ResultsPane::setTheme(const Theme &theme)
 {
     m_chart->setTheme(theme);
+    m_overhead->setTheme(theme);
     m_timeline->setTheme(theme);
     QPalette pal = m_chartView->palette();
     pal.setColor(QPalette::Window, theme.background);
     pal.setColor(QPalette::Base, theme.background);
     m_chartView->setPalette(pal);
     m_chartView->setBackgroundBrush(theme.background);
+    m_overheadView->setPalette(pal);
+    m_overheadView->setBackgroundBrush(theme.background);
     m_timelineScroll->setBackgroundRole(QPalette::Base);
     if (theme.kind == Theme::Kind::Projector) {
         QFont big = font();
@@ -208,8 +231,9 @@ ChartSource ResultsPane::source(ChartKind kind) const
 
 QSize ResultsPane::chartSize(ChartKind kind) const
 {
-    const QSize size =
-        kind == ChartKind::WallCpu ? m_chartView->size() : m_timelineScroll->viewport()->size();
+    const QSize size = kind == ChartKind::WallCpu    ? m_chartView->size()
+                       : kind == ChartKind::Overhead ? m_overheadView->size()
+                                                     : m_timelineScroll->viewport()->size();
     return size.isValid() && !size.isEmpty() ? size : QSize(1280, 720);
 }
 

@@ -18,6 +18,7 @@ namespace wordrace {
 class ResultTableModel;
 class ResultTableView;
 class TimelineView;
+class OverheadChart;
 class WallCpuChart;
 
 // One experiment's charts and table: wall vs CPU, the per-worker timeline and the numbers. The
@@ -51,6 +52,8 @@ public:
 
     WallCpuChart *wallCpuChart() const { return m_chart; }
     QChartView *chartView() const { return m_chartView; }
+    OverheadChart *overheadChart() const { return m_overhead; }
+    QChartView *overheadView() const { return m_overheadView; }
     TimelineView *timeline() const { return m_timeline; }
     ResultTableView *table() const { return m_table; }
     ResultTableModel *tableModel() const { return m_model; }
@@ -73,6 +76,8 @@ private:
     QChartView *m_chartView;
     QScrollArea *m_timelineScroll;
     TimelineView *m_timeline;
+    OverheadChart *m_overhead;
+    QChartView *m_overheadView;
     ResultTableModel *m_model;
     ResultTableView *m_table;
 };
