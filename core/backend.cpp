@@ -72,10 +72,11 @@ void Backend::summarizeOverhead(RunResult &r)
         o.gilWaitS += t.gilWaitS;
         lastEnd = std::max(lastEnd, t.endS);
     }
-    o.gatherS = std::max(0.0, r.wallS - lastEnd);
+    // Every worker waits through the gathering at the end: worker-seconds, like the rest.
+    o.gatherS = double(r.workers) * std::max(0.0, r.wallS - lastEnd);
     const double available = double(r.workers) * r.wallS;
-    o.idleS = std::max(0.0, available - o.computeS - o.ioS - o.gilWaitS - o.transferS - o.startupS -
-                                double(r.workers) * o.gatherS);
+    o.idleS =
+        std::max(0.0, available - o.computeS - o.ioS - o.gilWaitS - o.transferS - o.startupS - o.gatherS);
     r.overhead = o;
 }
 

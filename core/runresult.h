@@ -53,7 +53,7 @@ struct Overhead
     double computeS = 0.0;
     double ioS = 0.0;
     double gilWaitS = 0.0;
-    double gatherS = 0.0; // after the last task ended until the run was over
+    double gatherS = 0.0; // after the last task ended until the run was over, times the workers
     double idleS = 0.0;   // worker-seconds of the run in none of the above
 };
 

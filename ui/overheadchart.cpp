@@ -78,8 +78,11 @@ void OverheadChart::setEmptyText(const QString &text)
 void OverheadChart::rebuild()
 {
     removeAllSeries();
-    for (QAbstractAxis *axis : axes())
+    // removeAxis() hands the axis back to us; it is ours to delete.
+    for (QAbstractAxis *axis : axes()) {
         removeAxis(axis);
+        delete axis;
+    }
 
     setBackgroundBrush(m_theme.background);
     setPlotAreaBackgroundVisible(false);
