@@ -34,6 +34,7 @@ if [ "${WORDRACE_SKIP_SANITIZERS:-0}" != "1" ]; then
   cmake --build --preset tsan
   # Qt is not built with TSan, so suites whose threads hand results over through Qt's event queue
   # would drown in false reports; TSan runs the engine's suites that synchronise by their own means.
-  TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan.supp" \
+  # die_after_fork=0: QProcess forks worker processes from a threaded parent; the child only execs.
+  TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$PWD/tests/tsan.supp" \
     ctest --preset tsan -R 'tst_(wordcounter|corpus|taskplanner|workerprotocol|resultjson|backends_direct)$'
 fi
