@@ -258,10 +258,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             // per-task spawn: the slot's previous process is done; keep what it cost.
             finishedCpu += wk.cpu;
             wk.process.release()->deleteLater();
-            const qsizetype given = wk.tasksGiven;
             wk = Worker{};
-            wk.tasksGiven = 0;
-            (void)given;
         }
         wk.process = std::make_unique<QProcess>();
         QProcess *p = wk.process.get();
