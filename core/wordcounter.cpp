@@ -94,7 +94,30 @@ std::uint64_t scanPortable(const unsigned char *data, std::size_t size, std::siz
     std::uint64_t words = 0;
     bool prevSpace = s.prevSpace;
     unsigned cover = s.cover;
-    for (std::size_t i = from; i < to; ++i) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    // High bit of each byte b (b < 0x80) set when m < b < n (Bit Twiddling Hacks' hasbetween).
+    auto between = [](std::uint64_t x, std::uint64_t m, std::uint64_t n) {
+        return (ones * (127 + n) - x) & ~x & (x + ones * (127 - m)) & high;
+    };
+    std::size_t i = from;
+    while (i < to) {
+        // Eight ASCII bytes at a time (SWAR) when no multibyte whitespace covers the next ones.
+        if constexpr (std::endian::native == std::endian::little) {
+            if (i + 8 <= to && cover == 0) {
+                std::uint64_t x;
+                std::memcpy(&x, data + i, 8);
+                if ((x & high) == 0) {
+                    const std::uint64_t spaces = between(x, 0x08, 0x0E) | between(x, 0x1B, 0x21);
+                    // The eight high bits gathered into the low byte, byte 0 in bit 0.
+                    const unsigned space = unsigned(((spaces >> 7) * 0x0102040810204080ull) >> 56);
+                    const unsigned prevSpaces = (space << 1) | (prevSpace ? 1u : 0u);
+                    words += unsigned(std::popcount(~space & prevSpaces & 0xFFu));
+                    prevSpace = (space >> 7) & 1u;
+                    i += 8;
+                    continue;
+                }
+            }
+        }
         const unsigned char c = data[i];
         bool space;
         if (c < 0x80) {
@@ -111,6 +134,7 @@ std::uint64_t scanPortable(const unsigned char *data, std::size_t size, std::siz
         }
         words += (!space && prevSpace) ? 1 : 0;
         prevSpace = space;
+        ++i;
     }
     s.prevSpace = prevSpace;
     s.cover = cover;
@@ -119,17 +143,26 @@ std::uint64_t scanPortable(const unsigned char *data, std::size_t size, std::siz
 
 #ifdef WORDRACE_X86
 
+__attribute__((target("avx2"))) inline __m256i nibbleLookup(__m256i v, __m256i lowTable, __m256i highTable)
+{
+    const __m256i nibble = _mm256_set1_epi8(0x0F);
+    return _mm256_and_si256(
+        _mm256_shuffle_epi8(lowTable, _mm256_and_si256(v, nibble)),
+        _mm256_shuffle_epi8(highTable, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)));
+}
+
 __attribute__((target("avx2"))) inline __m256i asciiSpaceMask(__m256i v)
 {
-    // Nibble lookup: a byte is ASCII whitespace when lowTable[lo] & highTable[hi] is non-zero.
-    // High nibble 0 -> bit 1 (09..0D), 1 -> bit 2 (1C..1F), 2 -> bit 4 (20).
+    // A byte is ASCII whitespace when lowTable[lo] & highTable[hi] is non-zero. High nibble 0 -> bit 1
+    // (09..0D), 1 -> bit 2 (1C..1F), 2 -> bit 4 (20). The low lookup indexes with the whole byte:
+    // pshufb gives 0 for bytes >= 0x80, which are never ASCII whitespace, so no mask is needed.
     const __m256i lowTable = _mm256_setr_epi8(4, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1 | 2, 1 | 2, 2, 2, //
                                               4, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1 | 2, 1 | 2, 2, 2);
     const __m256i highTable = _mm256_setr_epi8(1, 2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, //
                                                1, 2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-    const __m256i nibble = _mm256_set1_epi8(0x0F);
-    const __m256i lo = _mm256_shuffle_epi8(lowTable, _mm256_and_si256(v, nibble));
-    const __m256i hi = _mm256_shuffle_epi8(highTable, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+    const __m256i lo = _mm256_shuffle_epi8(lowTable, v);
+    const __m256i hi =
+        _mm256_shuffle_epi8(highTable, _mm256_and_si256(_mm256_srli_epi16(v, 4), _mm256_set1_epi8(0x0F)));
     return _mm256_cmpgt_epi8(_mm256_and_si256(lo, hi), _mm256_setzero_si256());
 }
 
@@ -138,33 +171,74 @@ __attribute__((target("avx2"))) inline std::uint32_t movemask(__m256i v)
     return static_cast<std::uint32_t>(_mm256_movemask_epi8(v));
 }
 
-__attribute__((target("avx2"))) inline __m256i eq(__m256i v, char c)
+__attribute__((target("avx2"))) inline std::uint32_t nonZeroMask(__m256i v)
 {
-    return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c));
+    return ~movemask(_mm256_cmpeq_epi8(v, _mm256_setzero_si256()));
 }
 
+#define WORDRACE_BIT(n) (1 << (n))
+#define WORDRACE_TABLE(...) _mm256_setr_epi8(__VA_ARGS__, __VA_ARGS__)
+
 // Starts of 2-byte (m2) and 3-byte (m3) whitespace characters among 32 bytes at p; p[0..33] readable.
+// Each byte is classified by nibble lookups, so that the AND of the classes of bytes 0, 1 and 2
+// names the whitespace character that starts there. Bits: 0 C2 85, 1 C2 A0, 2 E1 9A 80,
+// 3 E2 80 80..8A, 4 E2 81 9F, 5 E3 80 80, 6 E2 80 A8/A9/AF. The exhaustive test of every whitespace
+// code point at every offset, and the fuzzer against the portable path, check these tables.
 __attribute__((target("avx2"))) inline void multibyteStarts(const unsigned char *p, std::uint32_t &m2,
                                                             std::uint32_t &m3)
 {
-    const __m256i b0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p));
-    const __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 1));
-    const __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 2));
-    const __m256i two =
-        _mm256_and_si256(eq(b0, char(0xC2)), _mm256_or_si256(eq(b1, char(0x85)), eq(b1, char(0xA0))));
-    const __m256i b2Off = _mm256_sub_epi8(b2, _mm256_set1_epi8(char(0x80)));
-    const __m256i b2In80to8A = _mm256_cmpeq_epi8(_mm256_min_epu8(b2Off, _mm256_set1_epi8(0x0A)), b2Off);
-    const __m256i e2Third = _mm256_or_si256(_mm256_or_si256(b2In80to8A, eq(b2, char(0xA8))),
-                                            _mm256_or_si256(eq(b2, char(0xA9)), eq(b2, char(0xAF))));
-    const __m256i e2 = _mm256_and_si256(
-        eq(b0, char(0xE2)), _mm256_or_si256(_mm256_and_si256(eq(b1, char(0x80)), e2Third),
-                                            _mm256_and_si256(eq(b1, char(0x81)), eq(b2, char(0x9F)))));
-    const __m256i e1 =
-        _mm256_and_si256(_mm256_and_si256(eq(b0, char(0xE1)), eq(b1, char(0x9A))), eq(b2, char(0x80)));
-    const __m256i e3 =
-        _mm256_and_si256(_mm256_and_si256(eq(b0, char(0xE3)), eq(b1, char(0x80))), eq(b2, char(0x80)));
-    m2 = movemask(two);
-    m3 = movemask(_mm256_or_si256(_mm256_or_si256(e1, e2), e3));
+    constexpr char b0 = WORDRACE_BIT(0), b1 = WORDRACE_BIT(1), b2 = WORDRACE_BIT(2), b3 = WORDRACE_BIT(3),
+                   b4 = WORDRACE_BIT(4), b5 = WORDRACE_BIT(5), b6 = WORDRACE_BIT(6);
+    // First byte: C2 -> {0,1}; E1 -> {2}; E2 -> {3,4,6}; E3 -> {5}.
+    const __m256i lead0 =
+        WORDRACE_TABLE(0, b2, b0 | b1 | b3 | b4 | b6, b5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m256i lead1 =
+        WORDRACE_TABLE(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, b0 | b1, 0, b2 | b3 | b4 | b5 | b6, 0);
+    // Second byte: 85 -> {0}; A0 -> {1}; 9A -> {2}; 80 -> {3,5,6}; 81 -> {4}.
+    const __m256i second0 = WORDRACE_TABLE(b1 | b3 | b5 | b6, b4, 0, 0, 0, b0, 0, 0, 0, 0, b2, 0, 0, 0, 0, 0);
+    const __m256i second1 =
+        WORDRACE_TABLE(0, 0, 0, 0, 0, 0, 0, 0, b0 | b3 | b4 | b5 | b6, b2, b1, 0, 0, 0, 0, 0);
+    // Third byte: 80 -> {2,3,5}; 81..8A -> {3}; A8, A9, AF -> {6}; 9F -> {4}.
+    const __m256i third0 =
+        WORDRACE_TABLE(b2 | b3 | b5, b3, b3, b3, b3, b3, b3, b3, b3 | b6, b3 | b6, b3, 0, 0, 0, 0, b4 | b6);
+    const __m256i third1 = WORDRACE_TABLE(0, 0, 0, 0, 0, 0, 0, 0, b2 | b3 | b5, b4, b6, 0, 0, 0, 0, 0);
+
+    const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p));
+    const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 1));
+    const __m256i pair = _mm256_and_si256(nibbleLookup(v0, lead0, lead1), nibbleLookup(v1, second0, second1));
+    if (_mm256_testz_si256(pair, pair)) {
+        m2 = m3 = 0;
+        return;
+    }
+    const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 2));
+    m2 = nonZeroMask(_mm256_and_si256(pair, _mm256_set1_epi8(b0 | b1)));
+    m3 = nonZeroMask(_mm256_and_si256(pair, nibbleLookup(v2, third0, third1)));
+}
+
+#undef WORDRACE_BIT
+#undef WORDRACE_TABLE
+
+// Adds the words starting in one 64-byte block whose ASCII whitespace is `space`, with the block's
+// multibyte whitespace when it has any byte >= 0x80; updates the carried state.
+__attribute__((target("avx2,bmi,popcnt"))) inline std::uint64_t wordsInBlock(const unsigned char *p,
+                                                                             std::uint64_t space, bool ascii,
+                                                                             std::uint64_t &prevSpaceBit,
+                                                                             std::uint64_t &cover)
+{
+    space |= cover;
+    cover = 0;
+    if (!ascii) {
+        std::uint32_t a2, a3, c2, c3;
+        multibyteStarts(p, a2, a3);
+        multibyteStarts(p + 32, c2, c3);
+        const std::uint64_t m2 = std::uint64_t(a2) | (std::uint64_t(c2) << 32);
+        const std::uint64_t m3 = std::uint64_t(a3) | (std::uint64_t(c3) << 32);
+        space |= m2 | (m2 << 1) | m3 | (m3 << 1) | (m3 << 2);
+        cover = (m2 >> 63) | (m3 >> 62) | (m3 >> 63);
+    }
+    const std::uint64_t words = std::popcount(~space & ((space << 1) | prevSpaceBit));
+    prevSpaceBit = space >> 63;
+    return words;
 }
 
 __attribute__((target("avx2,bmi,popcnt"))) std::uint64_t
@@ -174,28 +248,36 @@ scanAvx2(const unsigned char *data, std::size_t size, std::size_t from, std::siz
     std::uint64_t prevSpaceBit = s.prevSpace ? 1 : 0;
     std::uint64_t cover = s.cover;
     std::size_t i = from;
-    // 64 bytes a step, plus two bytes of look-ahead for the multibyte patterns.
+    const __m256i highBit = _mm256_set1_epi8(char(0x80));
+    // 128 bytes a step, plus two bytes of look-ahead for the multibyte patterns. The work per byte
+    // is small enough that memory is the limit: prefetching well ahead keeps more of it in flight
+    // than the hardware prefetcher alone (measured: ~0.7 -> ~0.9 of memchr's bandwidth).
+    while (i + 128 <= to && i + 130 <= size) {
+        const unsigned char *p = data + i;
+        _mm_prefetch(reinterpret_cast<const char *>(p + 4096), _MM_HINT_T0);
+        _mm_prefetch(reinterpret_cast<const char *>(p + 4096 + 64), _MM_HINT_T0);
+        const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p));
+        const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 32));
+        const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 64));
+        const __m256i v3 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 96));
+        const std::uint64_t space0 =
+            std::uint64_t(movemask(asciiSpaceMask(v0))) | (std::uint64_t(movemask(asciiSpaceMask(v1))) << 32);
+        const std::uint64_t space1 =
+            std::uint64_t(movemask(asciiSpaceMask(v2))) | (std::uint64_t(movemask(asciiSpaceMask(v3))) << 32);
+        const bool ascii0 = _mm256_testz_si256(_mm256_or_si256(v0, v1), highBit);
+        const bool ascii1 = _mm256_testz_si256(_mm256_or_si256(v2, v3), highBit);
+        words += wordsInBlock(p, space0, ascii0, prevSpaceBit, cover);
+        words += wordsInBlock(p + 64, space1, ascii1, prevSpaceBit, cover);
+        i += 128;
+    }
     while (i + 64 <= to && i + 66 <= size) {
         const unsigned char *p = data + i;
         const __m256i v0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p));
         const __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(p + 32));
-        std::uint64_t space =
+        const std::uint64_t space =
             std::uint64_t(movemask(asciiSpaceMask(v0))) | (std::uint64_t(movemask(asciiSpaceMask(v1))) << 32);
-        space |= cover;
-        cover = 0;
-        if (!_mm256_testz_si256(_mm256_or_si256(v0, v1), _mm256_set1_epi8(char(0x80)))) {
-            std::uint32_t a2, a3, c2, c3;
-            multibyteStarts(p, a2, a3);
-            multibyteStarts(p + 32, c2, c3);
-            const std::uint64_t m2 = std::uint64_t(a2) | (std::uint64_t(c2) << 32);
-            const std::uint64_t m3 = std::uint64_t(a3) | (std::uint64_t(c3) << 32);
-            space |= m2 | (m2 << 1) | m3 | (m3 << 1) | (m3 << 2);
-            cover = (m2 >> 63) | (m3 >> 62) | (m3 >> 63);
-        }
-        const std::uint64_t nonSpace = ~space;
-        const std::uint64_t prevSpaces = (space << 1) | prevSpaceBit;
-        words += static_cast<std::uint64_t>(std::popcount(nonSpace & prevSpaces));
-        prevSpaceBit = space >> 63;
+        words +=
+            wordsInBlock(p, space, _mm256_testz_si256(_mm256_or_si256(v0, v1), highBit), prevSpaceBit, cover);
         i += 64;
     }
     s.prevSpace = prevSpaceBit != 0;
