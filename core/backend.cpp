@@ -1,5 +1,6 @@
 #include "backend.h"
 
+#include "clusterbackend.h"
 #include "corpus.h"
 #include "processbackend.h"
 #include "sequentialbackend.h"
@@ -20,6 +21,8 @@ std::unique_ptr<Backend> Backend::create(Mode mode)
         return std::make_unique<ThreadBackend>();
     case Mode::Processes:
         return std::make_unique<ProcessBackend>();
+    case Mode::Cluster:
+        return std::make_unique<ClusterBackend>();
     }
     return nullptr;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clusteroptions.h"
 #include "runprogress.h"
 #include "runresult.h"
 #include "taskexecutor.h"
@@ -30,6 +31,7 @@ struct RunContext
     QString workerPath;
     double taskTimeoutS = 0.0; // 0: no limit
     Knobs knobs;
+    ClusterOptions cluster;
     // Called on the calling thread at most every progressInterval seconds.
     std::function<void(const RunProgress &)> progress;
     double progressInterval = 0.05;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clusteroptions.h"
 #include "corpus.h"
 #include "knobs.h"
 #include "runresult.h"
@@ -21,6 +22,7 @@ struct Experiment
     std::optional<std::uint64_t> chunkLines; // lines per task; nullopt: Pool.map's default
     QString workerPath;                      // empty: wordrace-worker next to this executable
     Knobs knobs;
+    ClusterOptions cluster;    // the cluster mode's hosts, schedule and programs
     double taskTimeoutS = 0.0; // a worker silent on a task this long fails the run; 0: never
     int runs = 1;              // measured runs of each mode, interleaved across modes
     int warmup = 0;            // unmeasured runs of each mode before them

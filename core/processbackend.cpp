@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -86,6 +87,19 @@ QString ProcessBackend::checkWorker(const QString &path)
     return {};
 }
 
+std::vector<qint64> ProcessBackend::workerPids() const
+{
+    std::lock_guard lock(m_pidMutex);
+    return m_pids;
+}
+
+void ProcessBackend::setWorkerPid(int slot, qint64 pid)
+{
+    std::lock_guard lock(m_pidMutex);
+    if (slot >= 0 && std::size_t(slot) < m_pids.size())
+        m_pids[std::size_t(slot)] = pid;
+}
+
 BackendOutcome ProcessBackend::run(const RunContext &context)
 {
     const int n = context.workers;
@@ -122,6 +136,11 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     const CpuTimes cpu0 = threadCpu();
     const std::int64_t t0 = monotonicNs();
     RunRecorder recorder(context, Mode::Processes, n, t0);
+    {
+        std::lock_guard lock(m_pidMutex);
+        m_pids.assign(std::size_t(n), 0);
+    }
+    m_runStartNs.store(t0, std::memory_order_release);
     const Corpus &corpus = *context.corpus;
     const TaskCosts costs = taskCosts(context, nullptr);
 
@@ -185,7 +204,13 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
                 // As Pool.map pickles each item: the chunk's bytes themselves go down the pipe.
                 wk.process->write(
                     QByteArray::fromStdString(protocol::encodeTaskDataHeader(std::uint32_t(t.bytes()))));
-                wk.process->write(corpus.bytes().data() + t.begin, qint64(t.bytes()));
+                // In slices: QProcess copies what it is given into its write buffer, and one
+                // allocation per 72 MB chunk would be fresh memory (glibc mmaps blocks that large)
+                // faulted in page by page for every task; 1 MiB blocks are reused from the heap.
+                constexpr qint64 kSlice = 1 << 20;
+                const char *data = corpus.bytes().data() + t.begin;
+                for (qint64 at = 0, n = qint64(t.bytes()); at < n; at += kSlice)
+                    wk.process->write(data + at, std::min(kSlice, n - at));
             }
             wk.inFlight.push_back(nextTask++);
             ++wk.tasksGiven;
@@ -307,6 +332,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
                 fail(u"%1 %2%3%4"_s.arg(describe(w), what, where,
                                         detail.isEmpty() ? QString() : u": "_s + detail.section(u'\n', -1)));
             }
+            setWorkerPid(w, 0);
             if (clean && perTask && !stopping && nextTask < tasks.size()) {
                 launch(w);
                 return;
@@ -335,6 +361,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
         hello.gil = context.knobs.gil ? 1 : 0;
         wk.launchedNs = monotonicNs();
         p->start(QIODevice::ReadWrite | QIODevice::Unbuffered);
+        setWorkerPid(w, p->processId());
         p->write(QByteArray::fromStdString(protocol::encode(protocol::Type::Hello, hello)));
     };
     for (int w = 0; w < n; ++w)
@@ -378,6 +405,10 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     ticker.stop();
 
     out.result.wallS = double(monotonicNs() - t0) / 1e9;
+    {
+        std::lock_guard lock(m_pidMutex);
+        std::fill(m_pids.begin(), m_pids.end(), 0);
+    }
     out.result.workersCpu = finishedCpu;
     for (Worker &w : workers) {
         out.result.workersCpu += w.cpu;

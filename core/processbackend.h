@@ -2,6 +2,10 @@
 
 #include "backend.h"
 
+#include <atomic>
+#include <mutex>
+#include <vector>
+
 namespace wordrace {
 
 // N long-lived wordrace-worker processes started with QProcess, fed tasks as they free up. The
@@ -21,6 +25,19 @@ public:
     static constexpr int kTasksInFlight = 2;
     // How long a worker may take to start and map the corpus.
     static constexpr double kStartupTimeoutS = 10.0;
+
+    // Thread-safe, for a sampler watching the run from another thread: the PID of the process each
+    // worker slot runs now (0: none at the moment), and the run's start on CLOCK_MONOTONIC (0: not
+    // started), the origin of its task times.
+    std::vector<qint64> workerPids() const;
+    std::int64_t runStartNs() const { return m_runStartNs.load(std::memory_order_acquire); }
+
+private:
+    void setWorkerPid(int slot, qint64 pid);
+
+    mutable std::mutex m_pidMutex;
+    std::vector<qint64> m_pids;
+    std::atomic<std::int64_t> m_runStartNs{0};
 };
 
 } // namespace wordrace

@@ -7,7 +7,9 @@
 #include <QSysInfo>
 #include <QThread>
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -66,11 +68,55 @@ void appendTasks(QByteArray &out, const QList<TaskRecord> &tasks)
     out.append("]");
 }
 
+// Samples are written straight out too: up to 10,000 per run, each a few numbers per core and worker.
+void appendSamples(QByteArray &out, const QList<ResourceSample> &samples)
+{
+    out.append("[");
+    bool first = true;
+    for (const ResourceSample &s : samples) {
+        out.append(first ? "\n" : ",\n");
+        first = false;
+        out.append("{\"time_s\":");
+        appendNumber(out, s.timeS);
+        out.append(",\"core_busy\":[");
+        for (qsizetype i = 0; i < s.coreBusy.size(); ++i) {
+            if (i > 0)
+                out.append(",");
+            // Three decimals of a share are more than /proc/stat's jiffies resolve.
+            appendNumber(out, std::round(double(s.coreBusy[i]) * 1000.0) / 1000.0);
+        }
+        out.append("],\"memory_bytes\":[");
+        for (qsizetype i = 0; i < s.memoryBytes.size(); ++i) {
+            if (i > 0)
+                out.append(",");
+            appendNumber(out, std::uint64_t(std::max<qint64>(0, s.memoryBytes[i])));
+        }
+        out.append("]}");
+    }
+    out.append("]");
+}
+
+QJsonArray samplesArray(const QList<ResourceSample> &samples)
+{
+    QJsonArray out;
+    for (const ResourceSample &s : samples) {
+        QJsonArray busy;
+        for (const float b : s.coreBusy)
+            busy.append(std::round(double(b) * 1000.0) / 1000.0);
+        QJsonArray memory;
+        for (const qint64 m : s.memoryBytes)
+            memory.append(double(m));
+        out.append(QJsonObject{{u"time_s"_s, s.timeS}, {u"core_busy"_s, busy}, {u"memory_bytes"_s, memory}});
+    }
+    return out;
+}
+
 } // namespace
 
 QJsonObject ResultJson::toJson(const RunResult &r)
 {
     QJsonObject o = scalars(r);
+    o[u"samples"_s] = samplesArray(r.samples);
     QJsonArray tasks;
     for (const TaskRecord &t : r.tasks) {
         tasks.append(QJsonObject{{u"task"_s, double(t.task)},
@@ -116,6 +162,10 @@ QJsonObject ResultJson::scalars(const RunResult &r)
     o[u"startup_s"_s] = r.startupS;
     o[u"counter_path"_s] = r.counterPath;
     o[u"cancelled"_s] = r.cancelled;
+    if (r.clockAlignmentErrorS) // cluster runs only: how well the ranks' clocks were aligned
+        o[u"clock_alignment_error_s"_s] = *r.clockAlignmentErrorS;
+    if (!r.clusterHosts.isEmpty())
+        o[u"cluster_hosts"_s] = QJsonArray::fromStringList(r.clusterHosts);
     o[u"repetition"_s] = r.repetition;
     QJsonArray pattern;
     for (double ms : r.knobs.latencyPatternMs)
@@ -132,6 +182,10 @@ QJsonObject ResultJson::scalars(const RunResult &r)
                     {u"gil_wait_s"_s, r.overhead.gilWaitS}, {u"gather_s"_s, r.overhead.gatherS},
                     {u"idle_s"_s, r.overhead.idleS}};
     o[u"worker_names"_s] = QJsonArray::fromStringList(r.workerNames);
+    o[u"peak_memory_bytes"_s] = r.peakMemoryBytes ? QJsonValue(double(*r.peakMemoryBytes)) : QJsonValue();
+    o[u"memory_kind"_s] = r.memoryIsPss ? u"pss"_s : u"rss"_s;
+    o[u"memory_names"_s] = QJsonArray::fromStringList(r.memoryNames);
+    o[u"sampler_cpu_s"_s] = r.samplerCpuS;
     return o;
 }
 
@@ -170,6 +224,8 @@ QByteArray ResultJson::serialize(const QList<RunResult> &runs, const QJsonObject
         first = false;
         out.append(QJsonDocument(scalars(r)).toJson(QJsonDocument::Compact));
         out.chop(1);
+        out.append(",\"samples\":");
+        appendSamples(out, r.samples);
         out.append(",\"tasks\":");
         appendTasks(out, r.tasks);
         out.append("}");
@@ -196,7 +252,8 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     r.workers = o[u"workers"_s].toInt();
     r.words = std::uint64_t(o[u"words"_s].toDouble());
     r.wallS = o[u"wall_s"_s].toDouble();
-    r.workersInsideParent = o[u"workers_inside_parent"_s].toBool(r.mode != Mode::Processes);
+    r.workersInsideParent =
+        o[u"workers_inside_parent"_s].toBool(r.mode != Mode::Processes && r.mode != Mode::Cluster);
     r.parentCpu = {o[u"parent_cpu_user_s"_s].toDouble(), o[u"parent_cpu_sys_s"_s].toDouble()};
     if (!o.contains(u"parent_cpu_user_s"_s))
         r.parentCpu = {o[u"parent_cpu_s"_s].toDouble(), 0.0};
@@ -217,6 +274,10 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     r.startupS = o[u"startup_s"_s].toDouble();
     r.counterPath = o[u"counter_path"_s].toString();
     r.cancelled = o[u"cancelled"_s].toBool();
+    if (o.contains(u"clock_alignment_error_s"_s))
+        r.clockAlignmentErrorS = o[u"clock_alignment_error_s"_s].toDouble();
+    for (const QJsonValue &h : o[u"cluster_hosts"_s].toArray())
+        r.clusterHosts.append(h.toString());
     r.repetition = o[u"repetition"_s].toInt();
     const QJsonObject knobs = o[u"knobs"_s].toObject();
     r.knobs.ioLatencyMs = knobs[u"io_latency_ms"_s].toDouble();
@@ -236,6 +297,24 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     r.overhead.idleS = overhead[u"idle_s"_s].toDouble();
     for (const QJsonValue &v : o[u"worker_names"_s].toArray())
         r.workerNames.append(v.toString());
+    if (o[u"peak_memory_bytes"_s].isDouble())
+        r.peakMemoryBytes = std::uint64_t(o[u"peak_memory_bytes"_s].toDouble());
+    r.memoryIsPss = o[u"memory_kind"_s].toString(u"pss"_s) != u"rss";
+    r.samplerCpuS = o[u"sampler_cpu_s"_s].toDouble();
+    for (const QJsonValue &v : o[u"memory_names"_s].toArray())
+        r.memoryNames.append(v.toString());
+    const QJsonArray samples = o[u"samples"_s].toArray();
+    r.samples.reserve(samples.size());
+    for (const QJsonValue &v : samples) {
+        const QJsonObject so = v.toObject();
+        ResourceSample s;
+        s.timeS = so[u"time_s"_s].toDouble();
+        for (const QJsonValue &b : so[u"core_busy"_s].toArray())
+            s.coreBusy.append(float(std::clamp(b.toDouble(), 0.0, 1.0)));
+        for (const QJsonValue &m : so[u"memory_bytes"_s].toArray())
+            s.memoryBytes.append(qint64(std::max(0.0, m.toDouble())));
+        r.samples.append(std::move(s));
+    }
     const QJsonArray tasks = o[u"tasks"_s].toArray();
     r.tasks.reserve(tasks.size());
     for (const QJsonValue &v : tasks) {

@@ -1,5 +1,6 @@
 #include "runcommand.h"
 
+#include "clusterbackend.h"
 #include "csvexport.h"
 #include "experiment.h"
 #include "experimentoptions.h"
@@ -57,9 +58,18 @@ int RunCommand::exec(const QStringList &arguments)
                                      "and shows what each way costs."_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"run"_s, u"Run an experiment. ('wordrace-cli sweep --help' for sweeps.)"_s);
-    const QCommandLineOption modeOpt(u"mode"_s,
-                                     u"Modes to run, comma-separated: sequential,threads,processes."_s,
-                                     u"MODES"_s, u"sequential,threads,processes"_s);
+    const QCommandLineOption modeOpt(
+        u"mode"_s, u"Modes to run, comma-separated: sequential,threads,processes (and cluster, MPI ranks)."_s,
+        u"MODES"_s, u"sequential,threads,processes"_s);
+    const QCommandLineOption hostfileOpt(
+        u"hostfile"_s, u"Cluster: an Open MPI hostfile placing the ranks on other machines."_s, u"FILE"_s);
+    const QCommandLineOption hostsOpt(
+        u"hosts"_s, u"Cluster: hosts for mpirun --host, e.g. node1:2,node2:2 (default: this machine)."_s,
+        u"LIST"_s);
+    const QCommandLineOption scheduleOpt(
+        u"cluster-schedule"_s,
+        u"Cluster: dynamic (rank 0 hands out the next task, default) or static (rank r takes every Nth)."_s,
+        u"HOW"_s, u"dynamic"_s);
     const QCommandLineOption workersOpt(
         u"workers"_s,
         u"Threads or processes (default: logical CPUs, %1)."_s.arg(Experiment::defaultWorkers()), u"N"_s);
@@ -81,7 +91,7 @@ int RunCommand::exec(const QStringList &arguments)
     const QCommandLineOption traceOpt(
         u"trace"_s, u"Write a Chrome trace (Perfetto, chrome://tracing) of every task to FILE."_s, u"FILE"_s);
     parser.addOptions({modeOpt, workersOpt, corpusOpt, chunkOpt, jsonOpt, runsOpt, warmupOpt, csvOpt,
-                       csvTasksOpt, markdownOpt, traceOpt});
+                       csvTasksOpt, markdownOpt, traceOpt, hostfileOpt, hostsOpt, scheduleOpt});
     const ExperimentOptions knobOptions;
     knobOptions.addTo(parser);
 
@@ -104,7 +114,10 @@ int RunCommand::exec(const QStringList &arguments)
     for (const QString &name : parser.value(modeOpt).split(u',', Qt::SkipEmptyParts)) {
         const auto mode = modeFromName(name.trimmed());
         if (!mode)
-            return usageError(u"unknown mode '%1' (use sequential, threads or processes)"_s.arg(name));
+            return usageError(
+                u"unknown mode '%1' (use sequential, threads, processes or cluster)"_s.arg(name));
+        if (*mode == Mode::Cluster && !ClusterBackend::isBuilt())
+            return usageError(ClusterBackend::checkAvailable({}));
         if (!experiment.modes.contains(*mode))
             experiment.modes.append(*mode);
     }
@@ -130,6 +143,14 @@ int RunCommand::exec(const QStringList &arguments)
             return usageError(
                 u"%1 needs a whole number, not '%2'"_s.arg(QLatin1String(name), parser.value(*opt)));
     }
+    if (parser.isSet(hostfileOpt) && parser.isSet(hostsOpt))
+        return usageError(u"give --hostfile or --hosts, not both"_s);
+    experiment.cluster.hostfile = parser.value(hostfileOpt);
+    experiment.cluster.hosts = parser.value(hostsOpt);
+    if (const QString schedule = parser.value(scheduleOpt); schedule == u"static")
+        experiment.cluster.schedule = ClusterSchedule::Static;
+    else if (schedule != u"dynamic")
+        return usageError(u"--cluster-schedule must be dynamic or static, not '%1'"_s.arg(schedule));
     QString error;
     const auto spec = CorpusSpec::parse(parser.value(corpusOpt), &error);
     if (!spec)
@@ -208,6 +229,16 @@ int RunCommand::exec(const QStringList &arguments)
         std::fputs(qPrintable(ResultTable::text(results)), tableOut);
         if (experiment.runs > 1)
             std::fputs(qPrintable(ModeSummary::text(ModeSummary::summarize(results))), tableOut);
+        for (const RunResult &r : std::as_const(results))
+            if (r.mode == Mode::Cluster && r.clockAlignmentErrorS)
+                // The ranks' clocks were aligned on rank 0's; their timeline is this exact, no more.
+                std::fputs(
+                    qPrintable(u"cluster: %1 ranks on %2, %3 schedule; clock alignment error +/- %4 us\n"_s
+                                   .arg(r.workers)
+                                   .arg(r.clusterHosts.join(u", "_s),
+                                        clusterScheduleName(experiment.cluster.schedule))
+                                   .arg(*r.clockAlignmentErrorS * 1e6, 0, 'f', 1)),
+                    tableOut);
         std::fflush(tableOut);
     }
     auto writeFailed = [&](const QString &why) {

@@ -1,11 +1,15 @@
 #include "runner.h"
 
 #include "backend.h"
+#include "clusterbackend.h"
 #include "corpus.h"
 #include "processbackend.h"
+#include "resourcesampler.h"
+#include "taskexecutor.h"
 #include "taskplanner.h"
 #include "tsanannotations.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <map>
@@ -90,6 +94,9 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
         if (!why.isEmpty())
             return failWith(why, FailureKind::RunFailed);
     }
+    if (experiment.modes.contains(Mode::Cluster))
+        if (const QString why = ClusterBackend::checkAvailable(experiment.cluster); !why.isEmpty())
+            return failWith(why, FailureKind::RunFailed);
 
     QString error;
     Corpus::Failure failure = Corpus::Failure::None;
@@ -97,6 +104,11 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
     if (!corpus)
         return failWith(error, failure == Corpus::Failure::BadInput ? FailureKind::BadInput
                                                                     : FailureKind::RunFailed);
+
+    // The emulated interpreter cost is calibrated once per process (~20 ms); do it here, so the
+    // first timed run does not pay for it inside its wall time.
+    if (experiment.knobs.workPerWordNs > 0)
+        (void)TaskExecutor::iterationsPerNs();
 
     QStringList warnings;
     if (corpus->size() == 0)
@@ -150,12 +162,36 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
             context.workerPath = experiment.workerPath;
             context.taskTimeoutS = experiment.taskTimeoutS;
             context.knobs = experiment.knobs;
+            context.cluster = experiment.cluster;
             context.progress = [&](const RunProgress &p) {
                 post([this, job, p] { Q_EMIT progressChanged(job, p); });
             };
 
             const auto backend = Backend::create(mode);
+            // The cores and the memory under the timeline, sampled on a thread of its own. Memory
+            // series: this process (it holds the threads, and the corpus), then each worker process.
+            const auto *processes = dynamic_cast<const ProcessBackend *>(backend.get());
+            const qint64 self = QCoreApplication::applicationPid();
+            ResourceSampler sampler([processes, self, workers] {
+                std::vector<qint64> pids{self};
+                if (processes) {
+                    std::vector<qint64> w = processes->workerPids();
+                    w.resize(std::size_t(workers), 0);
+                    pids.insert(pids.end(), w.begin(), w.end());
+                }
+                return pids;
+            });
+            // WORDRACE_SAMPLER=off: runs without sampling, to measure what sampling costs.
+            const bool sampling = qEnvironmentVariable("WORDRACE_SAMPLER") != u"off";
+            if (sampling)
+                sampler.start();
+            const std::int64_t sampleOrigin = monotonicNs();
             BackendOutcome outcome = backend->run(context);
+            // The process backend tells its exact start; the others start within microseconds of
+            // sampleOrigin, well below one sampling interval.
+            const std::int64_t origin =
+                processes && processes->runStartNs() > 0 ? processes->runStartNs() : sampleOrigin;
+            ResourceSampler::Samples samples = sampling ? sampler.stop(origin) : ResourceSampler::Samples{};
             if (!outcome.error.isEmpty()) {
                 if (cancel->load()) {
                     cancelled = true;
@@ -166,6 +202,16 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
             }
             RunResult result = std::move(outcome.result);
             result.repetition = round - experiment.warmup;
+            if (sampling) {
+                result.samples = std::move(samples.samples);
+                result.peakMemoryBytes = samples.peakMemoryBytes;
+                result.memoryIsPss = samples.memoryIsPss;
+                result.samplerCpuS = samples.samplerCpuS;
+                result.memoryNames = {processes ? u"parent"_s : u"process"_s};
+                if (processes)
+                    for (int w = 0; w < workers; ++w)
+                        result.memoryNames.append(result.workerNames.value(w, u"worker %1"_s.arg(w)));
+            }
             if (result.cancelled)
                 cancelled = true;
             // A warm-up run is not measured, unless it is all there will be of a cancelled experiment.

@@ -13,13 +13,15 @@ QString modeName(Mode mode)
         return u"threads"_s;
     case Mode::Processes:
         return u"processes"_s;
+    case Mode::Cluster:
+        return u"cluster"_s;
     }
     return {};
 }
 
 std::optional<Mode> modeFromName(const QString &name)
 {
-    for (Mode m : allModes())
+    for (Mode m : knownModes())
         if (modeName(m) == name)
             return m;
     return std::nullopt;
@@ -28,6 +30,15 @@ std::optional<Mode> modeFromName(const QString &name)
 QList<Mode> allModes()
 {
     return {Mode::Sequential, Mode::Threads, Mode::Processes};
+}
+
+} // namespace wordrace
+
+namespace wordrace {
+
+QList<Mode> knownModes()
+{
+    return {Mode::Sequential, Mode::Threads, Mode::Processes, Mode::Cluster};
 }
 
 } // namespace wordrace

@@ -18,12 +18,15 @@ enum class Mode
 {
     Sequential,
     Threads,
-    Processes
+    Processes,
+    Cluster // MPI ranks started by mpirun, perhaps on other machines; opt-in, never in allModes()
 };
 
 QString modeName(Mode mode);
 std::optional<Mode> modeFromName(const QString &name);
 QList<Mode> allModes();
+// Every mode this build knows, cluster included (allModes() is the default experiment).
+QList<Mode> knownModes();
 
 // One task as it ran: who counted it, when (seconds since the run's start, on CLOCK_MONOTONIC
 // shared by every process) and what it found.
@@ -57,6 +60,16 @@ struct Overhead
     double idleS = 0.0;   // worker-seconds of the run in none of the above
 };
 
+// The machine's cores and the run's memory at one moment (ResourceSampler).
+struct ResourceSample
+{
+    double timeS = 0.0;    // since the run's start, on the clock of TaskRecord::startS
+    QList<float> coreBusy; // per logical CPU: busy share of the interval ending here, 0..1
+    // Per RunResult::memoryNames entry, bytes; 0: not running then. Empty: memory was not read at
+    // this sample (PSS is costly to read, so it is read less often than the CPU shares).
+    QList<qint64> memoryBytes;
+};
+
 // Everything one run measured. An immutable value once the engine hands it over.
 struct RunResult
 {
@@ -83,6 +96,18 @@ struct RunResult
     int repetition = 0; // which measured run of this mode (0-based); warm-up runs are never reported
     QList<TaskRecord> tasks;
     QStringList workerNames;
+    // Cluster only: how far apart the ranks' clocks may still be after aligning them on rank 0's
+    // (half the best ping-pong round trip); absent for the local modes, which share one clock.
+    std::optional<double> clockAlignmentErrorS;
+    QStringList clusterHosts; // cluster only: the host of each rank
+    // Sampled every few tens of milliseconds while the run went (ResourceSampler): per-core CPU and
+    // the memory of each process named in memoryNames ("parent", then a series per worker slot).
+    QList<ResourceSample> samples;
+    QStringList memoryNames;
+    bool memoryIsPss = true; // false: RSS, which counts pages shared between processes twice
+    // All the run's processes together, at the fullest sample; absent when memory was never read.
+    std::optional<std::uint64_t> peakMemoryBytes;
+    double samplerCpuS = 0.0; // the CPU the sampling itself took (in the parent)
 
     // CPU of parent plus workers, each counted once.
     CpuTimes totalCpu() const { return workersInsideParent ? parentCpu : parentCpu + workersCpu; }

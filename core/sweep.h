@@ -65,6 +65,7 @@ public:
     Sweep(Kind kind, const QList<RunResult> &runs, int logicalCpus);
 
     Kind kind() const { return m_kind; }
+    int logicalCpus() const { return m_logicalCpus; }
     const QList<SweepPoint> &points() const { return m_points; }
     const QList<ModeFit> &fits() const { return m_fits; }
     const QList<Crossover> &crossovers() const { return m_crossovers; }

@@ -9,6 +9,7 @@
 #include "runner.h"
 #include "signalcatcher.h"
 #include "sweep.h"
+#include "sweeprunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,7 +17,6 @@
 #include <QFileInfo>
 #include <QThread>
 
-#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <memory>
@@ -37,58 +37,6 @@ int usageError(const QString &why)
 {
     printErr(u"wordrace-cli sweep: "_s + why);
     return RunCommand::BadUsage;
-}
-
-std::optional<QList<int>> parseCounts(const QString &text, QString *error)
-{
-    QList<int> counts;
-    for (const QString &item : text.split(u',', Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const int n = item.trimmed().toInt(&ok);
-        if (!ok || n < 1) {
-            *error = u"--workers needs whole numbers >= 1 separated by commas, not '%1'"_s.arg(item);
-            return std::nullopt;
-        }
-        if (!counts.contains(n))
-            counts.append(n);
-    }
-    if (counts.isEmpty()) {
-        *error = u"--workers needs at least one worker count"_s;
-        return std::nullopt;
-    }
-    std::sort(counts.begin(), counts.end());
-    return counts;
-}
-
-// "lesson:1000" or a plain REPEAT of the --corpus kind.
-std::optional<QList<CorpusSpec>> parseSizes(const QString &text, const CorpusSpec &base, QString *error)
-{
-    QList<CorpusSpec> sizes;
-    for (const QString &raw : text.split(u',', Qt::SkipEmptyParts)) {
-        const QString item = raw.trimmed();
-        bool isNumber = false;
-        const qulonglong repeat = item.toULongLong(&isNumber);
-        std::optional<CorpusSpec> spec;
-        if (isNumber) {
-            if (base.kind == CorpusSpec::Kind::File) {
-                *error = u"--sizes %1: a plain REPEAT needs --corpus lesson or nicehat"_s.arg(item);
-                return std::nullopt;
-            }
-            spec = base;
-            spec->repeat = repeat;
-        } else {
-            spec = CorpusSpec::parse(item, error);
-            if (!spec)
-                return std::nullopt;
-        }
-        if (!sizes.contains(*spec))
-            sizes.append(*spec);
-    }
-    if (sizes.size() < 2) {
-        *error = u"--sizes needs at least two corpora separated by commas"_s;
-        return std::nullopt;
-    }
-    return sizes;
 }
 
 } // namespace
@@ -183,9 +131,9 @@ int SweepCommand::exec(const QStringList &arguments)
     const bool sizesKind = parser.isSet(sizesOpt);
     QList<Experiment> experiments;
     if (sizesKind) {
-        const auto sizes = parseSizes(parser.value(sizesOpt), base.corpus, &error);
+        const auto sizes = SweepRunner::parseSizes(parser.value(sizesOpt), base.corpus, &error);
         if (!sizes)
-            return usageError(error);
+            return usageError(u"--sizes "_s + error);
         if (parser.isSet(workersOpt)) {
             bool ok = false;
             base.workers = parser.value(workersOpt).toInt(&ok);
@@ -193,25 +141,14 @@ int SweepCommand::exec(const QStringList &arguments)
                 return usageError(u"--workers with --sizes needs one whole number, not '%1'"_s.arg(
                     parser.value(workersOpt)));
         }
-        for (const CorpusSpec &size : *sizes) {
-            Experiment e = base;
-            e.corpus = size;
-            e.modes.prepend(Mode::Sequential);
-            experiments.append(e);
-        }
+        experiments = SweepRunner::sizesPlan(base, *sizes);
     } else {
         if (!parser.isSet(workersOpt))
             return usageError(u"give --workers LIST (a worker sweep) or --sizes LIST (a size sweep)"_s);
-        const auto counts = parseCounts(parser.value(workersOpt), &error);
+        const auto counts = SweepRunner::parseWorkerCounts(parser.value(workersOpt), &error);
         if (!counts)
-            return usageError(error);
-        for (int n : *counts) {
-            Experiment e = base;
-            e.workers = n;
-            if (experiments.isEmpty())
-                e.modes.prepend(Mode::Sequential);
-            experiments.append(e);
-        }
+            return usageError(u"--workers "_s + error);
+        experiments = SweepRunner::workersPlan(base, *counts);
     }
     for (const Experiment &e : std::as_const(experiments))
         if (const QString why = e.validate(); !why.isEmpty())
@@ -232,65 +169,50 @@ int SweepCommand::exec(const QStringList &arguments)
     }
     FILE *tableOut = jsonToStdout ? stderr : stdout;
 
-    int totalRuns = 0;
-    for (const Experiment &e : std::as_const(experiments))
-        totalRuns += int(e.modes.size()) * e.runs;
-
-    Runner runner;
+    SweepRunner sweeps;
     auto stopSignals = std::make_unique<SignalCatcher>();
-    QObject::connect(stopSignals.get(), &SignalCatcher::signalled, &runner, [&](int sig) {
+    QObject::connect(stopSignals.get(), &SignalCatcher::signalled, &sweeps, [&](int sig) {
         printErr(u"wordrace-cli: stopping (%1)"_s.arg(sig == SIGINT ? u"interrupted"_s : u"terminated"_s));
-        runner.cancel();
+        sweeps.cancel();
     });
-    QList<RunResult> results;
     int exitCode = RunCommand::Ok;
-    quint64 job = 0;
     int done = 0;
     QEventLoop loop;
-    QObject::connect(&runner, &Runner::experimentPrepared, &runner,
-                     [&](quint64 j, const QString &summary, const QStringList &warnings) {
-                         if (j != job)
-                             return;
+    QObject::connect(&sweeps, &SweepRunner::pointStarted, &sweeps, [&](quint64, int point, int points) {
+        const Experiment &e = sweeps.plan().at(point);
+        QStringList modes;
+        for (Mode m : e.modes)
+            modes << modeName(m);
+        printErr(u"sweep %1/%2: %3 on %4, %5 worker(s) for the parallel modes"_s.arg(point + 1)
+                     .arg(points)
+                     .arg(modes.join(u", "_s), e.corpus.displayName())
+                     .arg(e.workers));
+    });
+    QObject::connect(&sweeps, &SweepRunner::experimentPrepared, &sweeps,
+                     [&](quint64, const QString &summary, const QStringList &warnings) {
                          printErr(u"  "_s + summary);
                          for (const QString &w : warnings)
                              printErr(u"  warning: "_s + w);
                      });
-    QObject::connect(&runner, &Runner::runFinished, &runner, [&](quint64 j, const RunResult &r) {
-        if (j != job)
-            return;
-        results.append(r);
+    QObject::connect(&sweeps, &SweepRunner::runFinished, &sweeps, [&](quint64, const RunResult &r) {
         ++done;
-        printErr(u"  [%1/%2] %3: %4%5"_s.arg(done).arg(totalRuns).arg(
-            ModeSummary::labelFor(r.mode, r.workers), ModeSummary::seconds(r.wallS),
-            r.cancelled ? u" (cancelled)"_s : QString()));
+        printErr(u"  [%1/%2] %3: %4%5"_s.arg(done)
+                     .arg(sweeps.totalRuns())
+                     .arg(ModeSummary::labelFor(r.mode, r.workers), ModeSummary::seconds(r.wallS),
+                          r.cancelled ? u" (cancelled)"_s : QString()));
     });
-    QObject::connect(
-        &runner, &Runner::runFailed, &runner, [&](quint64 j, const QString &why, Runner::FailureKind kind) {
-            if (j != job)
-                return;
-            printErr(u"wordrace-cli: "_s + why);
-            exitCode = kind == Runner::FailureKind::BadInput ? RunCommand::BadUsage : RunCommand::RunFailed;
-        });
-    QObject::connect(&runner, &Runner::experimentFinished, &runner, [&](quint64 j, bool) {
-        if (j == job)
-            loop.quit();
-    });
-
-    for (qsizetype i = 0; i < experiments.size(); ++i) {
-        if (stopSignals->caught() || exitCode != RunCommand::Ok)
-            break;
-        const Experiment &e = experiments[i];
-        QStringList modes;
-        for (Mode m : e.modes)
-            modes << modeName(m);
-        printErr(u"sweep %1/%2: %3 on %4, %5 worker(s) for the parallel modes"_s.arg(i + 1)
-                     .arg(experiments.size())
-                     .arg(modes.join(u", "_s), e.corpus.displayName())
-                     .arg(e.workers));
-        job = runner.start(e);
+    QObject::connect(&sweeps, &SweepRunner::runFailed, &sweeps,
+                     [&](quint64, const QString &why, Runner::FailureKind kind) {
+                         printErr(u"wordrace-cli: "_s + why);
+                         exitCode = kind == Runner::FailureKind::BadInput ? RunCommand::BadUsage
+                                                                          : RunCommand::RunFailed;
+                     });
+    QObject::connect(&sweeps, &SweepRunner::sweepFinished, &loop, &QEventLoop::quit);
+    sweeps.start(sizesKind ? Sweep::Kind::Sizes : Sweep::Kind::Workers, experiments);
+    if (sweeps.isRunning())
         loop.exec();
-        runner.wait();
-    }
+    sweeps.wait();
+    const QList<RunResult> results = sweeps.results();
     const int stoppedBy = stopSignals->caught();
     stopSignals.reset();
 

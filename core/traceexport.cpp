@@ -112,6 +112,35 @@ void busyCounter(TextWriter &w, EventWriter &events, const RunResult &r, int pid
     }
 }
 
+// What the sampler measured (ResourceSampler): each core's busy share in percent and each process's
+// memory, one counter track apiece, so Perfetto shows them under the worker tracks.
+void resourceCounters(TextWriter &w, EventWriter &events, const RunResult &r, int pid)
+{
+    for (const ResourceSample &s : r.samples) {
+        for (qsizetype c = 0; c < s.coreBusy.size(); ++c) {
+            events.begin("C", pid);
+            w.append(",\"name\":\"CPU ");
+            w.appendNumber(std::int64_t(c));
+            w.append(" busy %\",\"ts\":");
+            w.appendFixed(s.timeS * 1e6, kDecimals);
+            w.append(",\"args\":{\"percent\":");
+            w.appendFixed(double(s.coreBusy[c]) * 100.0, 1);
+            w.append("}}");
+        }
+        for (qsizetype m = 0; m < s.memoryBytes.size(); ++m) {
+            events.begin("C", pid);
+            w.append(",\"name\":");
+            w.appendJsonString((r.memoryIsPss ? u"memory (PSS) "_s : u"memory (RSS) "_s) +
+                               r.memoryNames.value(m, u"series %1"_s.arg(m)));
+            w.append(",\"ts\":");
+            w.appendFixed(s.timeS * 1e6, kDecimals);
+            w.append(",\"args\":{\"bytes\":");
+            w.appendNumber(std::int64_t(s.memoryBytes[m]));
+            w.append("}}");
+        }
+    }
+}
+
 void traceInto(TextWriter &w, const QList<RunResult> &runs)
 {
     QHash<QString, int> repetitions;
@@ -174,6 +203,7 @@ void traceInto(TextWriter &w, const QList<RunResult> &runs)
             w.append("}}");
         }
         busyCounter(w, events, r, pid);
+        resourceCounters(w, events, r, pid);
     }
     w.append("\n]}\n");
 }

@@ -71,9 +71,8 @@ int runWorker(int argc, char **argv)
     ::signal(SIGPIPE, SIG_IGN);
 
     protocol::Decoder decoder;
-    protocol::Decoder::Message msg;
-    // Large reads: with the pipe transport whole chunks of the corpus come through stdin.
-    std::string buf(1 << 20, '\0');
+    protocol::Type msgType{};
+    std::string_view payload; // a view into the decoder's buffer: no copy of large task data
     const char *corpus = nullptr;
     std::uint64_t corpusSize = 0;
     bool helloSeen = false;
@@ -106,11 +105,11 @@ int runWorker(int argc, char **argv)
 
     for (;;) {
         protocol::Decoder::Status st;
-        while ((st = decoder.next(msg)) == protocol::Decoder::Status::Ok) {
-            switch (msg.type) {
+        while ((st = decoder.next(msgType, payload)) == protocol::Decoder::Status::Ok) {
+            switch (msgType) {
             case protocol::Type::Hello: {
                 protocol::Hello hello{};
-                if (!protocol::decodePayload(msg.payload, hello) || helloSeen)
+                if (!protocol::decodePayload(payload, hello) || helloSeen)
                     return fail("unexpected hello");
                 helloSeen = true;
                 corpusSize = hello.corpusSize;
@@ -141,7 +140,7 @@ int runWorker(int argc, char **argv)
             }
             case protocol::Type::Task: {
                 protocol::Task task{};
-                if (!protocol::decodePayload(msg.payload, task) || !helloSeen || pendingTask)
+                if (!protocol::decodePayload(payload, task) || !helloSeen || pendingTask)
                     return fail("unexpected task");
                 if (task.begin > task.end || task.end > corpusSize)
                     return fail("task " + std::to_string(task.index) + " lies outside the corpus");
@@ -156,12 +155,12 @@ int runWorker(int argc, char **argv)
                 break;
             }
             case protocol::Type::TaskData: {
-                if (!pendingTask || msg.payload.size() != pendingTask->end - pendingTask->begin)
+                if (!pendingTask || payload.size() != pendingTask->end - pendingTask->begin)
                     return fail("task data that matches no task");
                 const protocol::Task task = *pendingTask;
                 pendingTask.reset();
                 const std::int64_t transferNs = monotonicNs() - pendingSinceNs;
-                if (const int rc = runTask(task, msg.payload, 0, msg.payload.size(), transferNs))
+                if (const int rc = runTask(task, payload, 0, payload.size(), transferNs))
                     return rc;
                 break;
             }
@@ -174,12 +173,18 @@ int runWorker(int argc, char **argv)
                 return 0;
             }
             default:
-                return fail("unexpected message type " + std::to_string(int(msg.type)));
+                return fail("unexpected message type " + std::to_string(int(msgType)));
             }
         }
         if (st == protocol::Decoder::Status::Malformed)
             return fail("malformed message from the parent: " + decoder.error());
-        const ssize_t n = ::read(STDIN_FILENO, buf.data(), buf.size());
+        // Read straight into the decoder: with the pipe transport whole chunks of the corpus come
+        // through stdin, and each extra copy would cost as much as counting them.
+        // Small reads otherwise: the room reserved is zero-filled first.
+        const std::size_t readSize = pendingTask ? std::size_t(1) << 20 : std::size_t(4096);
+        char *tail = decoder.reserveTail(readSize);
+        const ssize_t n = ::read(STDIN_FILENO, tail, readSize);
+        decoder.commitTail(readSize, n > 0 ? std::size_t(n) : 0);
         if (n == 0)
             return 0; // the parent closed our input: it is gone or cancelled the run
         if (n < 0) {
@@ -187,7 +192,6 @@ int runWorker(int argc, char **argv)
                 continue;
             return 6;
         }
-        decoder.append(std::string_view(buf.data(), std::size_t(n)));
     }
 }
 

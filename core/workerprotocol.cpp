@@ -1,5 +1,6 @@
 #include "workerprotocol.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace wordrace::protocol {
@@ -55,8 +56,40 @@ std::string encodeTaskDataHeader(std::uint32_t length)
     return std::string(reinterpret_cast<const char *>(&h), sizeof h);
 }
 
+char *Decoder::reserveTail(std::size_t n)
+{
+    compact();
+    const std::size_t size = m_buffer.size();
+    m_buffer.resize(size + n);
+    return m_buffer.data() + size;
+}
+
+void Decoder::commitTail(std::size_t reserved, std::size_t got)
+{
+    m_buffer.resize(m_buffer.size() - reserved + std::min(got, reserved));
+}
+
+void Decoder::compact()
+{
+    // Now and then, so that the buffer does not grow for the whole run.
+    if (m_offset > 65536 && m_offset * 2 > m_buffer.size()) {
+        m_buffer.erase(0, m_offset);
+        m_offset = 0;
+    }
+}
+
 Decoder::Status Decoder::next(Message &out)
 {
+    std::string_view payload;
+    const Status st = next(out.type, payload);
+    if (st == Status::Ok)
+        out.payload.assign(payload);
+    return st;
+}
+
+Decoder::Status Decoder::next(Type &outType, std::string_view &outPayload)
+{
+    compact();
     if (!m_error.empty())
         return Status::Malformed;
     if (buffered() < sizeof(Header))
@@ -85,14 +118,9 @@ Decoder::Status Decoder::next(Message &out)
     }
     if (buffered() < sizeof(Header) + h.length)
         return Status::NeedMore;
-    out.type = type;
-    out.payload.assign(m_buffer.data() + m_offset + sizeof h, h.length);
+    outType = type;
+    outPayload = std::string_view(m_buffer.data() + m_offset + sizeof h, h.length);
     m_offset += sizeof h + h.length;
-    // Compact now and then so the buffer does not grow for the whole run.
-    if (m_offset > 65536 && m_offset * 2 > m_buffer.size()) {
-        m_buffer.erase(0, m_offset);
-        m_offset = 0;
-    }
     return Status::Ok;
 }
 

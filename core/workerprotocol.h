@@ -122,18 +122,27 @@ public:
     };
 
     void append(std::string_view bytes) { m_buffer.append(bytes); }
+    // Reading without a copy: room for up to n bytes at the end of the buffer to read() into,
+    // then commit() with how many arrived. Large task data then crosses user space only once.
+    char *reserveTail(std::size_t n);
+    void commitTail(std::size_t reserved, std::size_t got);
     // Takes the next complete message off the buffer. On Malformed, error() says why.
     Status next(Message &out);
+    // As next(), but the payload is a view into the buffer, valid until the next call to any
+    // member of this decoder.
+    Status next(Type &type, std::string_view &payload);
     const std::string &error() const { return m_error; }
     std::size_t buffered() const { return m_buffer.size() - m_offset; }
 
 private:
+    void compact();
+
     std::string m_buffer;
     std::size_t m_offset = 0;
     std::string m_error;
 };
 
-template<typename Payload> bool decodePayload(const std::string &payload, Payload &out)
+template<typename Payload> bool decodePayload(std::string_view payload, Payload &out)
 {
     if (payload.size() != sizeof(Payload))
         return false;

@@ -36,5 +36,5 @@ if [ "${WORDRACE_SKIP_SANITIZERS:-0}" != "1" ]; then
   # would drown in false reports; TSan runs the engine's suites that synchronise by their own means.
   # die_after_fork=0: QProcess forks worker processes from a threaded parent; the child only execs.
   TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$PWD/tests/tsan.supp" \
-    ctest --preset tsan -R 'tst_(wordcounter|corpus|taskplanner|workerprotocol|resultjson|backends_direct)$'
+    ctest --preset tsan -R 'tst_(wordcounter|corpus|taskplanner|workerprotocol|resultjson|backends_direct|resourcesampler_direct)$'
 fi

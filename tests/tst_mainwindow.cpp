@@ -130,7 +130,11 @@ private Q_SLOTS:
         QTest::addColumn<QKeySequence>("key");
         QTest::newRow("run") << u"runAction"_s << QKeySequence(Qt::Key_F5);
         QTest::newRow("cancel") << u"cancelAction"_s << QKeySequence(Qt::Key_Escape);
-        QTest::newRow("open") << u"openAction"_s << QKeySequence(QKeySequence::Open);
+        QTest::newRow("open text file") << u"openAction"_s << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+        QTest::newRow("open session") << u"openSessionAction"_s << QKeySequence(QKeySequence::Open);
+        QTest::newRow("save session") << u"saveSessionAction"_s << QKeySequence(QKeySequence::Save);
+        QTest::newRow("export everything")
+            << u"exportEverythingAction"_s << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E);
         QTest::newRow("export") << u"exportAction"_s << QKeySequence(Qt::CTRL | Qt::Key_E);
         QTest::newRow("quit") << u"quitAction"_s << QKeySequence(Qt::CTRL | Qt::Key_Q);
         QTest::newRow("presentation") << u"presentationAction"_s << QKeySequence(Qt::Key_F11);

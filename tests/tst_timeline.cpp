@@ -1,5 +1,6 @@
 #include "theme.h"
 #include "timelinedata.h"
+#include "timelinephases.h"
 #include "timelinerenderer.h"
 #include "timelineview.h"
 
@@ -14,6 +15,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace wordrace;
+
+Q_DECLARE_METATYPE(wordrace::TaskRecord)
 
 namespace {
 
@@ -54,6 +57,30 @@ RunResult evenRun(Mode mode, int workers, qsizetype tasks, double taskS)
 bool sameRgb(QRgb a, const QColor &b)
 {
     return qRed(a) == b.red() && qGreen(a) == b.green() && qBlue(a) == b.blue();
+}
+
+// A task with its phases, in the order the executor measures them.
+TaskRecord phasedTask(double start, double end, double transfer, double io, double gil, double compute)
+{
+    TaskRecord t = task(0, 0, start, end);
+    t.transferS = transfer;
+    t.ioS = io;
+    t.gilWaitS = gil;
+    t.computeS = compute;
+    return t;
+}
+
+// Two cores and a parent plus two workers, sampled four times over a 0.4 s run.
+RunResult sampledRun()
+{
+    RunResult r = evenRun(Mode::Processes, 2, 8, 0.05);
+    r.memoryNames = {u"parent"_s, u"pid 11"_s, u"pid 12"_s};
+    r.peakMemoryBytes = 90 << 20;
+    r.samples = {ResourceSample{0.05, {0.5f, 0.25f}, {40 << 20, 20 << 20, 20 << 20}},
+                 ResourceSample{0.1, {1.0f, 0.75f}, {}},
+                 ResourceSample{0.2, {1.0f, 1.0f}, {40 << 20, 25 << 20, 24 << 20}},
+                 ResourceSample{0.4, {0.1f, 0.0f}, {40 << 20, 0, 0}}};
+    return r;
 }
 
 } // namespace
@@ -160,6 +187,254 @@ private Q_SLOTS:
         QFETCH(int, ticks);
         QFETCH(double, step);
         QCOMPARE(TimelineRenderer::niceStep(span, ticks), step);
+    }
+
+    void phaseSegments_data()
+    {
+        using Phase = TimelinePhases::Phase;
+        QTest::addColumn<TaskRecord>("task");
+        QTest::addColumn<QList<int>>("phases");
+        QTest::addColumn<QList<double>>("bounds"); // where each segment starts, then the last's end
+        QTest::newRow("pipe, I/O, GIL, compute")
+            << phasedTask(1.0, 1.1, 0.01, 0.02, 0.03, 0.04)
+            << QList<int>{int(Phase::Transfer), int(Phase::IoWait), int(Phase::GilWait), int(Phase::Compute)}
+            << QList<double>{1.0, 1.01, 1.03, 1.06, 1.1};
+        QTest::newRow("unaccounted time is other, at the end")
+            << phasedTask(0.0, 1.0, 0.0, 0.25, 0.0, 0.5)
+            << QList<int>{int(Phase::IoWait), int(Phase::Compute), int(Phase::Other)}
+            << QList<double>{0.0, 0.25, 0.75, 1.0};
+        QTest::newRow("phases longer than the task are scaled to it")
+            << phasedTask(0.0, 1.0, 0.0, 1.0, 0.0, 1.0) << QList<int>{int(Phase::IoWait), int(Phase::Compute)}
+            << QList<double>{0.0, 0.5, 1.0};
+        QTest::newRow("no phases recorded: all compute, as before phases")
+            << phasedTask(2.0, 3.0, 0, 0, 0, 0) << QList<int>{int(Phase::Compute)} << QList<double>{2.0, 3.0};
+        QTest::newRow("a task of no length") << phasedTask(1.0, 1.0, 0, 0.001, 0, 0.001)
+                                             << QList<int>{int(Phase::Compute)} << QList<double>{1.0, 1.0};
+    }
+
+    void phaseSegments()
+    {
+        QFETCH(TaskRecord, task);
+        QFETCH(QList<int>, phases);
+        QFETCH(QList<double>, bounds);
+        const auto segments = TimelinePhases::segments(task);
+        QCOMPARE(segments.count, int(phases.size()));
+        for (int i = 0; i < segments.count; ++i) {
+            const auto &seg = segments.items[std::size_t(i)];
+            QCOMPARE(int(seg.phase), phases[i]);
+            QVERIFY2(std::abs(seg.startS - bounds[i]) < 1e-12, qPrintable(QString::number(seg.startS)));
+            QVERIFY2(std::abs(seg.endS - bounds[i + 1]) < 1e-12, qPrintable(QString::number(seg.endS)));
+        }
+        // What the bars show is what the tooltip says: seconds() gives the segments' lengths.
+        const auto seconds = TimelinePhases::seconds(task);
+        for (const auto &seg : segments)
+            if (seg.endS > seg.startS)
+                QVERIFY(std::abs(seconds[std::size_t(seg.phase)] - (seg.endS - seg.startS)) < 1e-12);
+    }
+
+    void phasesAreDrawnWithALegend()
+    {
+        using Phase = TimelinePhases::Phase;
+        RunResult r = evenRun(Mode::Threads, 2, 8, 0.1);
+        for (TaskRecord &t : r.tasks) {
+            t.ioS = 0.04;
+            t.gilWaitS = 0.01;
+            t.computeS = 0.05;
+        }
+        TimelineData data;
+        data.setResults({r});
+        QVERIFY(data.groups()[0].hasPhases);
+        QCOMPARE(data.groups()[0].phaseTotals[std::size_t(Phase::IoWait)], 8 * 0.04);
+        TimelineRenderer renderer(data, Theme::light());
+        QCOMPARE(renderer.legendPhases(),
+                 (std::vector<int>{int(Phase::Compute), int(Phase::IoWait), int(Phase::GilWait)}));
+        QImage img(1200, 600, QImage::Format_ARGB32);
+        QPainter p(&img);
+        renderer.paint(&p, img.rect());
+        p.end();
+        const auto l = renderer.layout(img.rect());
+        QVERIFY(l.legendHeight > 0);
+        QVERIFY(l.plot.top() >= l.legendHeight);
+        // Compute is the last 50 ms of each task, in the mode's colour; the I/O wait comes first and
+        // is not.
+        const TaskRecord &first = data.groups()[0].tasks.at(data.groups()[0].lanes[0].order[0]);
+        const qreal y = l.laneTop(0, 0) + l.laneHeight / 2;
+        QVERIFY(sameRgb(img.pixel(QPointF(l.xOf(first.startS + 0.075), y).toPoint()),
+                        Theme::modeColor(Mode::Threads)));
+        QVERIFY(!sameRgb(img.pixel(QPointF(l.xOf(first.startS + 0.02), y).toPoint()),
+                         Theme::modeColor(Mode::Threads)));
+
+        // Without phases (a JSON from before them): no legend, plain bars.
+        TimelineData plain;
+        plain.setResults({evenRun(Mode::Threads, 2, 8, 0.1)});
+        TimelineRenderer plainRenderer(plain, Theme::light());
+        QVERIFY(plainRenderer.legendPhases().empty());
+        QCOMPARE(plainRenderer.layout(img.rect()).legendHeight, 0.0);
+    }
+
+    void aggregatedPixelsShowTheDominantPhase()
+    {
+        // A hundred thousand tasks, each 80% I/O wait: summed into pixels, the lane reads as waiting.
+        RunResult r = evenRun(Mode::Threads, 1, 100'000, 1e-5);
+        for (TaskRecord &t : r.tasks) {
+            t.ioS = 0.8e-5;
+            t.computeS = 0.2e-5;
+        }
+        TimelineData data;
+        data.setResults({r});
+        TimelineRenderer renderer(data, Theme::light());
+        QImage img(1200, 400, QImage::Format_ARGB32);
+        QPainter p(&img);
+        renderer.paint(&p, img.rect());
+        p.end();
+        const auto l = renderer.layout(img.rect());
+        const int y = int(l.laneTop(0, 0) + l.laneHeight / 2);
+        const QColor io = TimelinePhases::color(TimelinePhases::Phase::IoWait, Theme::light(), Qt::black);
+        int ioPixels = 0;
+        int modePixels = 0;
+        for (int x = int(l.xOf(0.1)); x < int(l.xOf(0.9)); ++x) {
+            ioPixels += sameRgb(img.pixel(x, y), io);
+            modePixels += sameRgb(img.pixel(x, y), Theme::modeColor(Mode::Threads));
+        }
+        // The stripes cover part of each column; the yellow between them is what is counted.
+        QVERIFY2(ioPixels > int(l.plot.width() * 0.15), qPrintable(QString::number(ioPixels)));
+        QCOMPARE(modePixels, 0);
+    }
+
+    void laneLevelStartupAndGather()
+    {
+        RunResult r = evenRun(Mode::Processes, 2, 4, 0.1);
+        for (TaskRecord &t : r.tasks) {
+            t.startS += 0.05; // the workers start after 50 ms
+            t.endS += 0.05;
+            t.computeS = 0.1;
+        }
+        r.startupS = 0.05;
+        r.wallS = 0.35; // 100 ms of gathering after the last task ended at 0.25
+        TimelineData data;
+        data.setResults({r});
+        QCOMPARE(data.groups()[0].lastEndS, 0.25);
+        TimelineRenderer renderer(data, Theme::light());
+        const std::vector<int> legend = renderer.legendPhases();
+        QCOMPARE(std::count(legend.begin(), legend.end(), int(TimelinePhases::Phase::Startup)), 1);
+        QImage img(1000, 400, QImage::Format_ARGB32);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        renderer.paint(&p, img.rect());
+        p.end();
+        const auto l = renderer.layout(img.rect());
+        const int y = int(l.laneTop(0, 0) + l.laneHeight / 2);
+        const auto background = [&](double t) {
+            return sameRgb(img.pixel(int(l.xOf(t)), y), Theme::light().background);
+        };
+        QVERIFY(!background(0.025)); // start-up drawn
+        QVERIFY(!background(0.3));   // gather drawn
+    }
+
+    void resourceStripIsLaidOut()
+    {
+        TimelineData data;
+        data.setResults({sampledRun(), evenRun(Mode::Threads, 2, 8, 0.05)});
+        const auto &g = data.groups()[0];
+        QCOMPARE(g.cores, 2);
+        QCOMPARE(g.maxSeriesMemory, qint64(40 << 20));
+        const Theme theme = Theme::light();
+        TimelineRenderer renderer(data, theme);
+        const QRect bounds(0, 0, 1200, 800);
+        const auto l = renderer.layout(bounds);
+        QCOMPARE(l.strips.size(), std::size_t(2));
+        const auto &strip = l.strips[0];
+        const qreal lanesBottom = l.laneTop(0, 1) + l.laneHeight;
+        // CPU rows under the lanes, one per core, then the memory panel, then the next group.
+        QVERIFY(strip.cpu.top() >= lanesBottom);
+        QCOMPARE(strip.cpu.height(), 2 * strip.coreRowHeight);
+        QVERIFY(strip.coreRowHeight >= 8);
+        QVERIFY(strip.memory.top() >= strip.cpu.bottom());
+        QVERIFY(strip.memory.height() > 0);
+        QVERIFY(l.groupTops[1] >= strip.memory.bottom());
+        QCOMPARE(l.groupTops[1] - l.groupTops[0],
+                 l.headerHeight + 2 * l.laneHeight + TimelineRenderer::stripHeight(g, theme) + l.groupGap);
+        // On the lanes' time axis: the same left and right as the plot.
+        QCOMPARE(strip.cpu.left(), l.plot.left());
+        QCOMPARE(strip.cpu.right(), l.plot.right());
+        QCOMPARE(strip.memory.width(), l.plot.width());
+        // A group without samples has no strip.
+        QVERIFY(l.strips[1].cpu.isEmpty() && l.strips[1].memory.isEmpty());
+        QCOMPARE(TimelineRenderer::stripHeight(data.groups()[1], theme), 0.0);
+        // Hit testing tells the strip from the lanes.
+        QCOMPARE(l.stripAt(strip.cpu.center().y()), 0);
+        QCOMPARE(l.stripAt(strip.memory.center().y()), 0);
+        QCOMPARE(l.laneAt(data, strip.cpu.center().y()), std::make_pair(-1, -1));
+        QCOMPARE(l.stripAt(l.laneTop(0, 0) + 1), -1);
+        QCOMPARE(l.stripSize, TimelineRenderer::StripSize::Full);
+
+        // Short of room, the strip shrinks before the lanes do.
+        TimelineData bare;
+        bare.setResults({evenRun(Mode::Processes, 2, 8, 0.05), evenRun(Mode::Threads, 2, 8, 0.05)});
+        for (const int height : {320, 250, 200}) {
+            const QRect small(0, 0, 900, height);
+            const auto ls = renderer.layout(small);
+            const auto lb = TimelineRenderer(bare, theme).layout(small);
+            QVERIFY2(ls.laneHeight >= std::min(lb.laneHeight, std::floor(theme.textPx * 1.2)),
+                     qPrintable(u"%1: %2 vs %3"_s.arg(height).arg(ls.laneHeight).arg(lb.laneHeight)));
+            if (ls.stripSize == TimelineRenderer::StripSize::None)
+                QVERIFY(ls.strips[0].cpu.isEmpty() && ls.strips[0].memory.isEmpty());
+            else if (ls.stripSize == TimelineRenderer::StripSize::Compact)
+                QVERIFY(ls.strips[0].cpu.height() < strip.cpu.height());
+        }
+        QVERIFY(renderer.layout(QRect(0, 0, 900, 200)).stripSize != TimelineRenderer::StripSize::Full);
+    }
+
+    void stripFollowsZoomAndTellsValues()
+    {
+        TimelineView view;
+        view.resize(1200, 700);
+        view.setResults({sampledRun()});
+        TimelineRenderer renderer(view.data(), view.theme());
+        renderer.setRange(view.visibleRange().first, view.visibleRange().second);
+        auto l = renderer.layout(view.rect());
+        const auto &strip = l.strips[0];
+        // Second core's row, at the sample of 0.2 s.
+        const QPoint cpuAt = QPointF(l.xOf(0.19), strip.cpu.top() + strip.coreRowHeight * 1.5).toPoint();
+        QString tip = view.toolTipAt(cpuAt);
+        QVERIFY2(tip.contains(u"CPU 1: 100%"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(u"pid 11: 25.0 MiB"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(u"90.0 MiB"_s), qPrintable(tip)); // the peak
+        // Memory is read less often: at 0.1 s the tooltip says which reading it shows.
+        tip = view.toolTipAt(QPointF(l.xOf(0.1), strip.memory.center().y()).toPoint());
+        QVERIFY2(tip.contains(u"CPU 0: 100%"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(u"memory read at"_s), qPrintable(tip));
+        // Zoomed, the strip moves with the lanes: the same time stays under the same x.
+        view.setVisibleRange(0.15, 0.25);
+        renderer.setRange(0.15, 0.25);
+        l = renderer.layout(view.rect());
+        tip = view.toolTipAt(QPointF(l.xOf(0.2), l.strips[0].cpu.top() + 2).toPoint());
+        QVERIFY2(tip.contains(u"sampled at 200.00 ms"_s), qPrintable(tip));
+        // The view asks for room for the strip, on top of its lanes.
+        QVERIFY(view.minimumSizeHint().height() >
+                int(TimelineRenderer::stripHeight(view.data().groups()[0], view.theme(),
+                                                  TimelineRenderer::StripSize::Compact)) +
+                    3 * 2);
+    }
+
+    void tooltipTellsPhases()
+    {
+        TimelineView view;
+        view.resize(1000, 400);
+        RunResult r = evenRun(Mode::Threads, 1, 4, 0.25);
+        r.tasks[1].ioS = 0.02;
+        r.tasks[1].gilWaitS = 0.03;
+        r.tasks[1].computeS = 0.2;
+        view.setResults({r});
+        TimelineRenderer renderer(view.data(), view.theme());
+        renderer.setRange(view.visibleRange().first, view.visibleRange().second);
+        const auto l = renderer.layout(view.rect());
+        const QString tip =
+            view.toolTipAt(QPointF(l.xOf(0.375), l.laneTop(0, 0) + l.laneHeight / 2).toPoint());
+        QVERIFY2(tip.contains(u"I/O wait: 20.00 ms"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(u"GIL wait: 30.00 ms"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(u"compute: 200.00 ms"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(u"interleave"_s), qPrintable(tip));
     }
 
     void modesKeepTheirColours()

@@ -2,11 +2,15 @@
 
 #include "chartexporter.h"
 #include "resultjson.h"
+#include "scalingchart.h"
 #include "theme.h"
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <cstdio>
 
@@ -31,7 +35,10 @@ int ChartCommand::exec(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(u"chart"_s, u"Draw a chart."_s);
     parser.addPositionalArgument(u"RESULT.json"_s, u"Results written by 'wordrace-cli run --json'."_s);
-    const QCommandLineOption kindOpt(u"kind"_s, u"What to draw: wall-cpu, timeline or overhead."_s,
+    const QCommandLineOption kindOpt(u"kind"_s,
+                                     u"What to draw: wall-cpu, timeline or overhead; from the JSON of "
+                                     "'wordrace-cli sweep --json': scaling (speed-up and Amdahl's law), "
+                                     "efficiency, sizes (wall time against corpus size) or sizes-speedup."_s,
                                      u"KIND"_s);
     const QCommandLineOption outOpt(u"out"_s, u"The file to write: .png, .svg or .pdf."_s, u"FILE"_s);
     const QCommandLineOption sizeOpt(u"size"_s, u"Size in pixels (default 1920x1080)."_s, u"WxH"_s,
@@ -60,9 +67,11 @@ int ChartCommand::exec(const QStringList &arguments)
     if (!parser.isSet(kindOpt))
         return usageError(u"--kind is required: wall-cpu, timeline or overhead"_s);
     const auto kind = ChartExporter::kindFromName(parser.value(kindOpt));
-    if (!kind)
+    const auto sweepView = ScalingChart::viewFromName(parser.value(kindOpt));
+    if (!kind && !sweepView)
         return usageError(
-            u"unknown --kind '%1' (use wall-cpu, timeline or overhead)"_s.arg(parser.value(kindOpt)));
+            u"unknown --kind '%1' (use wall-cpu, timeline, overhead, scaling, efficiency, sizes "
+            "or sizes-speedup)"_s.arg(parser.value(kindOpt)));
     if (!parser.isSet(outOpt) || parser.value(outOpt).isEmpty())
         return usageError(u"--out FILE is required (.png, .svg or .pdf)"_s);
     const QString out = parser.value(outOpt);
@@ -85,18 +94,51 @@ int ChartCommand::exec(const QStringList &arguments)
     if (!file.open(QIODevice::ReadOnly))
         return usageError(u"cannot read %1: %2"_s.arg(input, file.errorString()));
     QString error;
-    const auto runs = ResultJson::parse(file.readAll(), &error);
+    const QByteArray json = file.readAll();
+    const auto runs = ResultJson::parse(json, &error);
     if (!runs)
         return usageError(u"%1: %2"_s.arg(input, error));
     if (runs->isEmpty())
         return usageError(u"%1 has no runs to draw"_s.arg(input));
+    const Theme theme = Theme::byKind(*themeKind);
+
+    if (sweepView) {
+        // The sweep is analysed again from its runs, as the app does, so the chart and the CLI's
+        // table always agree; the JSON's "sweep" object says which kind of sweep and on how many CPUs.
+        const QJsonObject info = QJsonDocument::fromJson(json).object().value(u"sweep"_s).toObject();
+        const QString sweepKind = info.value(u"kind"_s).toString();
+        if (sweepKind != Sweep::kindName(Sweep::Kind::Workers) &&
+            sweepKind != Sweep::kindName(Sweep::Kind::Sizes))
+            return usageError(
+                u"%1 holds no sweep; --kind %2 draws what 'wordrace-cli sweep --json' writes"_s.arg(
+                    input, parser.value(kindOpt)));
+        const Sweep::Kind k =
+            sweepKind == Sweep::kindName(Sweep::Kind::Workers) ? Sweep::Kind::Workers : Sweep::Kind::Sizes;
+        if (!ScalingChart::viewFits(*sweepView, k))
+            return usageError(
+                k == Sweep::Kind::Workers
+                    ? u"%1 is a sweep over worker counts: use --kind scaling or efficiency"_s.arg(input)
+                    : u"%1 is a sweep over corpus sizes: use --kind sizes or sizes-speedup"_s.arg(input));
+        const Sweep sweep(k, *runs, info.value(u"logical_cpus"_s).toInt(QThread::idealThreadCount()));
+        const QString title =
+            parser.isSet(titleOpt) ? parser.value(titleOpt) : ScalingChart::defaultTitle(*sweepView, sweep);
+        if (!ChartExporter::write(
+                [&](QPainter *painter, const QSizeF &logical) {
+                    ScalingChart::render(sweep, *sweepView, theme, title, painter, logical);
+                },
+                theme.background, title, out, size, &error)) {
+            printErr(u"wordrace-cli chart: "_s + error);
+            return WriteFailed;
+        }
+        return Ok;
+    }
 
     ChartSource source;
     source.kind = *kind;
     source.results = *runs;
     source.title =
         parser.isSet(titleOpt) ? parser.value(titleOpt) : ChartExporter::defaultTitle(*kind, *runs);
-    if (!ChartExporter::write(source, Theme::byKind(*themeKind), out, size, &error)) {
+    if (!ChartExporter::write(source, theme, out, size, &error)) {
         printErr(u"wordrace-cli chart: "_s + error);
         return WriteFailed;
     }

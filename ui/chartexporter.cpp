@@ -140,20 +140,33 @@ void ChartExporter::render(const ChartSource &source, const Theme &theme, QPaint
 
 QImage ChartExporter::image(const ChartSource &source, const Theme &theme, const QSize &pixelSize)
 {
+    return image([&](QPainter *painter, const QSizeF &size) { render(source, theme, painter, size); },
+                 theme.background, pixelSize);
+}
+
+QImage ChartExporter::image(const Drawing &draw, const QColor &background, const QSize &pixelSize)
+{
     const QSize logical = logicalSize(pixelSize);
     QImage img(pixelSize, QImage::Format_ARGB32_Premultiplied);
     if (img.isNull())
         return img;
     img.setDevicePixelRatio(qreal(pixelSize.width()) / logical.width());
-    img.fill(theme.background);
+    img.fill(background);
     QPainter painter(&img);
-    render(source, theme, &painter, logical);
+    draw(&painter, logical);
     painter.end();
     return img;
 }
 
 bool ChartExporter::write(const ChartSource &source, const Theme &theme, const QString &path,
                           const QSize &pixelSize, QString *error)
+{
+    return write([&](QPainter *painter, const QSizeF &size) { render(source, theme, painter, size); },
+                 theme.background, source.title, path, pixelSize, error);
+}
+
+bool ChartExporter::write(const Drawing &draw, const QColor &background, const QString &title,
+                          const QString &path, const QSize &pixelSize, QString *error)
 {
     auto failWith = [&](const QString &why) {
         if (error)
@@ -176,7 +189,7 @@ bool ChartExporter::write(const ChartSource &source, const Theme &theme, const Q
     const QSize logical = logicalSize(pixelSize);
     switch (*format) {
     case Format::Png: {
-        const QImage img = image(source, theme, pixelSize);
+        const QImage img = image(draw, background, pixelSize);
         if (img.isNull())
             return failWith(
                 tr("not enough memory for a %1x%2 image").arg(pixelSize.width()).arg(pixelSize.height()));
@@ -191,14 +204,14 @@ bool ChartExporter::write(const ChartSource &source, const Theme &theme, const Q
         svg.setOutputDevice(&file);
         svg.setSize(pixelSize);
         svg.setViewBox(QRect(QPoint(0, 0), logical));
-        svg.setTitle(source.title);
+        svg.setTitle(title);
         svg.setDescription(tr("Made by WordRace %1").arg(QStringLiteral(WORDRACE_VERSION)));
         QPainter painter;
         if (!painter.begin(&svg)) {
             file.cancelWriting();
             return failWith(tr("cannot start an SVG drawing for %1").arg(path));
         }
-        render(source, theme, &painter, logical);
+        draw(&painter, logical);
         painter.end();
         break;
     }
@@ -209,14 +222,14 @@ bool ChartExporter::write(const ChartSource &source, const Theme &theme, const Q
                                   QString(), QPageSize::ExactMatch));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setResolution(96);
-        pdf.setTitle(source.title);
+        pdf.setTitle(title);
         pdf.setCreator(u"WordRace %1"_s.arg(QStringLiteral(WORDRACE_VERSION)));
         QPainter painter;
         if (!painter.begin(&pdf)) {
             file.cancelWriting();
             return failWith(tr("cannot start a PDF for %1").arg(path));
         }
-        render(source, theme, &painter, QSizeF(painter.viewport().size()));
+        draw(&painter, QSizeF(painter.viewport().size()));
         painter.end();
         break;
     }

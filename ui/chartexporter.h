@@ -9,6 +9,7 @@
 #include <QSize>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -63,6 +64,12 @@ public:
     // Writes PNG, SVG or PDF by the path's extension. On failure returns false and a one-line reason.
     static bool write(const ChartSource &source, const Theme &theme, const QString &path,
                       const QSize &pixelSize, QString *error = nullptr);
+
+    // The same for any drawing, such as a sweep's charts: `draw` paints at the logical size.
+    using Drawing = std::function<void(QPainter *painter, const QSizeF &logicalSize)>;
+    static QImage image(const Drawing &draw, const QColor &background, const QSize &pixelSize);
+    static bool write(const Drawing &draw, const QColor &background, const QString &title,
+                      const QString &path, const QSize &pixelSize, QString *error = nullptr);
 };
 
 } // namespace wordrace

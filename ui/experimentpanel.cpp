@@ -1,5 +1,6 @@
 #include "experimentpanel.h"
 
+#include "clusterbackend.h"
 #include "corpus.h"
 #include "taskplanner.h"
 #include "theme.h"
@@ -13,6 +14,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPainter>
 #include <QPushButton>
@@ -100,22 +102,39 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
 
     auto *modes = new QVBoxLayout;
     modes->setSpacing(2);
-    const std::array<QString, 3> modeTips = {
+    const std::array<QString, 4> modeTips = {
         tr("One loop on one thread: the lesson's sequential_word_count"),
         tr("A QThreadPool of N threads sharing the parent process"),
-        tr("N wordrace-worker processes, like multiprocessing.Pool.map; their CPU is not the parent's")};
-    for (Mode mode : allModes()) {
-        auto *box = new QCheckBox(modeName(mode), this);
+        tr("N wordrace-worker processes, like multiprocessing.Pool.map; their CPU is not the parent's"),
+        tr("N MPI ranks started by mpirun, on this machine or on the hosts below: processes on different "
+           "machines")};
+    m_clusterUnavailable = ClusterBackend::checkAvailable({});
+    for (Mode mode : knownModes()) {
+        const bool cluster = mode == Mode::Cluster;
+        auto *box = new QCheckBox(cluster ? tr("cluster (MPI)") : modeName(mode), this);
         box->setObjectName(u"mode-"_s + modeName(mode));
         box->setIcon(swatch(Theme::modeColor(mode)));
-        box->setChecked(true);
-        box->setToolTip(modeTips[std::size_t(mode)]);
+        // The cluster mode is opt-in: the lesson's race is the three local modes.
+        box->setChecked(!cluster);
+        box->setToolTip(cluster && !m_clusterUnavailable.isEmpty() ? m_clusterUnavailable
+                                                                   : modeTips[std::size_t(mode)]);
+        box->setEnabled(!cluster || m_clusterUnavailable.isEmpty());
         box->setAccessibleName(tr("Run %1").arg(modeName(mode)));
         modes->addWidget(box);
         m_modes[std::size_t(mode)] = box;
         connect(box, &QCheckBox::toggled, this, &ExperimentPanel::refresh);
     }
     form->addRow(tr("Modes:"), modes);
+    m_clusterHosts = new QLineEdit(this);
+    m_clusterHosts->setObjectName(u"clusterHosts"_s);
+    m_clusterHosts->setPlaceholderText(tr("this machine"));
+    m_clusterHosts->setToolTip(
+        tr("Cluster mode: hosts for mpirun --host (node1:2,node2:2), or the path of an "
+           "Open MPI hostfile; empty runs every rank on this machine"));
+    m_clusterHosts->setAccessibleName(tr("Cluster hosts or hostfile"));
+    m_clusterHosts->setEnabled(false);
+    form->addRow(tr("&Hosts:"), m_clusterHosts);
+    connect(m_clusterHosts, &QLineEdit::textChanged, this, &ExperimentPanel::refresh);
 
     m_workers->setObjectName(u"workers"_s);
     m_workers->setRange(1, Experiment::kMaxWorkers);
@@ -336,9 +355,14 @@ Experiment ExperimentPanel::experiment() const
         break;
     }
     e.modes.clear();
-    for (Mode mode : allModes())
+    for (Mode mode : knownModes())
         if (m_modes[std::size_t(mode)]->isChecked())
             e.modes.append(mode);
+    // A path to an existing file is a hostfile; anything else is a host list.
+    if (const QString hosts = m_clusterHosts->text().trimmed(); QFileInfo(hosts).isFile())
+        e.cluster.hostfile = hosts;
+    else
+        e.cluster.hosts = hosts;
     e.workers = m_workers->value();
     if (m_chunk->value() > 0)
         e.chunkLines = std::uint64_t(m_chunk->value());
@@ -365,8 +389,11 @@ void ExperimentPanel::setExperiment(const Experiment &experiment)
             m_lessonRepeat = std::min<std::uint64_t>(experiment.corpus.repeat, kMaxRepeat);
         m_corpus->setCurrentIndex(m_corpus->findData(int(experiment.corpus.kind)));
     }
-    for (Mode mode : allModes())
-        m_modes[std::size_t(mode)]->setChecked(experiment.modes.contains(mode));
+    for (Mode mode : knownModes())
+        m_modes[std::size_t(mode)]->setChecked(experiment.modes.contains(mode) &&
+                                               (mode != Mode::Cluster || m_clusterUnavailable.isEmpty()));
+    m_clusterHosts->setText(experiment.cluster.hostfile.isEmpty() ? experiment.cluster.hosts
+                                                                  : experiment.cluster.hostfile);
     m_workers->setValue(std::clamp(experiment.workers, 1, Experiment::kMaxWorkers));
     m_chunk->setValue(experiment.chunkLines ? int(std::min<std::uint64_t>(*experiment.chunkLines,
                                                                           std::numeric_limits<int>::max()))
@@ -421,6 +448,7 @@ void ExperimentPanel::setRunning(bool running)
         w->setEnabled(!running);
     for (QCheckBox *box : m_modes)
         box->setEnabled(!running);
+    m_clusterHosts->setEnabled(!running);
     if (!running)
         refresh();
 }
@@ -485,6 +513,11 @@ void ExperimentPanel::refresh()
             tr("auto: %1 lines").arg(number(TaskPlanner::defaultChunkLines(*lines, workers))));
     else
         m_chunk->setSpecialValueText(tr("auto: lines ÷ (4 × %1)").arg(workers));
+
+    const bool clusterOk = m_clusterUnavailable.isEmpty();
+    m_modes[std::size_t(Mode::Cluster)]->setEnabled(clusterOk && m_modes[0]->isEnabled());
+    m_clusterHosts->setEnabled(clusterOk && m_modes[std::size_t(Mode::Cluster)]->isChecked() &&
+                               m_modes[0]->isEnabled());
 
     const QString why = problem();
     m_problem->setText(why);

@@ -11,6 +11,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QToolButton;
@@ -42,6 +43,7 @@ public:
     QSpinBox *workersBox() const { return m_workers; }
     QSpinBox *chunkBox() const { return m_chunk; }
     QCheckBox *modeBox(Mode mode) const { return m_modes[std::size_t(mode)]; }
+    QLineEdit *clusterHostsEdit() const { return m_clusterHosts; }
     QToolButton *conditionsToggle() const { return m_conditionsToggle; }
     QDoubleSpinBox *ioLatencyBox() const { return m_ioLatency; }
     QDoubleSpinBox *workPerWordBox() const { return m_workPerWord; }
@@ -67,7 +69,10 @@ private:
     QPushButton *m_open;
     QSpinBox *m_repeat;
     QLabel *m_corpusInfo;
-    std::array<QCheckBox *, 3> m_modes{};
+    std::array<QCheckBox *, 4> m_modes{};
+    // Cluster mode: where its ranks go (empty: this machine); a path to a file is a hostfile.
+    QLineEdit *m_clusterHosts = nullptr;
+    QString m_clusterUnavailable; // why the cluster mode cannot run here, or empty
     QSpinBox *m_workers;
     QLabel *m_cpuInfo;
     QSpinBox *m_chunk;

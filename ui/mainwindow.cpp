@@ -8,7 +8,9 @@
 #include "resulttable.h"
 #include "resulttableview.h"
 #include "runhistory.h"
+#include "scalingpanel.h"
 #include "scenariopanel.h"
+#include "sessioncontroller.h"
 #include "timelineview.h"
 #include "wallcpuchart.h"
 
@@ -40,6 +42,8 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
@@ -170,7 +174,7 @@ void MainWindow::createActions()
         make(tr("&Cancel"), u"cancelAction"_s, QKeySequence(Qt::Key_Escape),
              tr("Stop the run; the modes already finished stay"), QStyle::SP_MediaStop, u"process-stop"_s);
     m_openAction =
-        make(tr("&Open Text File…"), u"openAction"_s, QKeySequence::Open,
+        make(tr("&Open Text File…"), u"openAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
              tr("Count the words of a text file"), QStyle::SP_DialogOpenButton, u"document-open"_s);
     m_exportAction =
         make(tr("&Export Chart…"), u"exportAction"_s, QKeySequence(Qt::CTRL | Qt::Key_E),
@@ -283,7 +287,21 @@ void MainWindow::createCentral()
     }
     m_panes[1]->hide();
     layout->addWidget(m_paneSplit, 1);
-    setCentralWidget(central);
+
+    // The race and the sweeps share the window; a sweep is many races, so it gets a tab of its own.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"tabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(central, tr("Race"));
+    m_scaling = new ScalingPanel(m_tabs);
+    m_tabs->addTab(m_scaling, tr("Scaling"));
+    m_tabs->setUsesScrollButtons(false);
+    for (QToolButton *arrow : m_tabs->tabBar()->findChildren<QToolButton *>())
+        arrow->setToolTip(arrow->accessibleName());
+    // Esc must reach a running sweep from any tab, not only while its own tab is on show.
+    addAction(m_scaling->cancelAction());
+    connect(m_scaling, &ScalingPanel::runningChanged, this, [this] { updateActions(); });
+    setCentralWidget(m_tabs);
 }
 
 void MainWindow::createDocks()
@@ -329,10 +347,17 @@ void MainWindow::createDocks()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    // Ctrl+O and Ctrl+S are the session's, the document a lab keeps; a text file is Ctrl+Shift+O.
+    m_sessions = new SessionController(this);
+    file->addAction(m_sessions->openAction());
+    file->addAction(m_sessions->saveAction());
+    file->addSeparator();
     file->addAction(m_openAction);
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addAction(m_copyAction);
+    file->addMenu(m_sessions->exportDataMenu());
+    file->addAction(m_sessions->exportEverythingAction());
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -824,9 +849,12 @@ ResultsPane *MainWindow::activePane() const
 
 void MainWindow::updateActions()
 {
-    const bool running = isRunning();
+    const bool sweeping = m_scaling && m_scaling->isRunning();
+    const bool running = isRunning() || sweeping;
+    if (m_scaling)
+        m_scaling->setBlocked(isRunning());
     m_runAction->setEnabled(!running && m_panel->problem().isEmpty());
-    m_cancelAction->setEnabled(running);
+    m_cancelAction->setEnabled(isRunning());
     m_openAction->setEnabled(!running);
     if (m_scenarioButton) {
         m_scenarioButton->setEnabled(!running);
@@ -838,6 +866,8 @@ void MainWindow::updateActions()
                             : m_panel->problem().isEmpty() ? tr("Count the words in every mode ticked (F5)")
                                                            : m_panel->problem());
     const Experiment e = m_panel->experiment();
+    if (m_scaling)
+        m_scaling->setBaseExperiment(e);
     QStringList modes;
     for (Mode m : e.modes)
         modes << modeName(m);
@@ -871,6 +901,8 @@ void MainWindow::applyTheme()
     QApplication::setPalette(t.kind == Theme::Kind::Dark ? darkPalette() : desktop);
     for (ResultsPane *pane : m_panes)
         pane->setTheme(t);
+    if (m_scaling)
+        m_scaling->setTheme(t);
     // Projector type for everything a class reads from the back: progress, table, toolbar.
     const bool big = t.kind == Theme::Kind::Projector;
     QFont font;

@@ -23,6 +23,7 @@ class QToolButton;
 class QProgressBar;
 class QShortcut;
 class QSplitter;
+class QTabWidget;
 class QTimer;
 class QToolBar;
 
@@ -33,6 +34,8 @@ struct HistoryEntry;
 class ResultsPane;
 class RunHistory;
 class ScenarioPanel;
+class SessionController;
+class ScalingPanel;
 
 // WordRace's window: the experiment on the left, the race's charts and numbers in the middle,
 // every run of the session below the experiment to show again or compare.
@@ -71,6 +74,10 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     QMessageBox *errorBox() const { return m_errorBox; }
     ScenarioPanel *scenarioPanel() const { return m_scenarioPanel; }
+    // File > Open/Save Session, Export Data and Export Everything.
+    SessionController *sessions() const { return m_sessions; }
+    ScalingPanel *scalingPanel() const { return m_scaling; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -131,6 +138,9 @@ private:
     QTimer *m_ticker = nullptr;
     QPointer<QMessageBox> m_errorBox;
     ScenarioPanel *m_scenarioPanel = nullptr;
+    SessionController *m_sessions = nullptr;
+    ScalingPanel *m_scaling = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QMenu *m_scenarioMenu = nullptr;
     QToolButton *m_scenarioButton = nullptr;
 

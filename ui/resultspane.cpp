@@ -95,7 +95,10 @@ ResultsPane::ResultsPane(QWidget *parent)
         const int height =
             m_table->horizontalHeader()->sizeHint().height() + rows * rowHeight + 2 * m_table->frameWidth() +
             (m_table->horizontalScrollBar()->isVisible() ? m_table->horizontalScrollBar()->height() : 0);
-        m_table->setMinimumHeight(std::min(height, 600));
+        // Repeated runs make many rows: past one run of each mode the table scrolls rather than
+        // squeeze the charts, which sum the runs up.
+        const int spare = height - rows * rowHeight;
+        m_table->setMinimumHeight(std::min({height, 600, spare + 3 * rowHeight}));
         m_table->setMaximumHeight(std::max(height, 600) == height ? QWIDGETSIZE_MAX : height);
     };
     connect(m_model, &QAbstractItemModel::modelReset, this, fitTable);

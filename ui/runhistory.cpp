@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QPixmap>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace wordrace {
@@ -38,6 +40,16 @@ int RunHistory::add(const Experiment &experiment)
     m_entries.append(e);
     endInsertRows();
     return row;
+}
+
+void RunHistory::replace(const QList<HistoryEntry> &entries)
+{
+    beginResetModel();
+    m_entries = entries;
+    m_next = 1;
+    for (const HistoryEntry &e : entries)
+        m_next = std::max(m_next, e.number + 1);
+    endResetModel();
 }
 
 void RunHistory::touch(int row)

@@ -50,6 +50,8 @@ public:
     int count() const { return int(m_entries.size()); }
     // Call after changing an entry so views repaint it.
     void touch(int row);
+    // Replaces every entry (a session opened from a file); new entries are numbered after them.
+    void replace(const QList<HistoryEntry> &entries);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -92,6 +92,8 @@ QColor Theme::modeColor(Mode mode)
         return QColor(0xd5, 0x5e, 0x00); // vermillion
     case Mode::Processes:
         return QColor(0x00, 0x9e, 0x73); // bluish green
+    case Mode::Cluster:
+        return QColor(0xcc, 0x79, 0xa7); // reddish purple
     }
     return Qt::gray;
 }

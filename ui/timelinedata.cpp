@@ -1,5 +1,7 @@
 #include "timelinedata.h"
 
+#include "timelinephases.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -28,6 +30,16 @@ void TimelineData::addResult(const RunResult &result)
     group.wallS = result.wallS;
     group.plannedTasks = result.taskCount;
     group.cancelled = result.cancelled;
+    group.startupS = result.startupS;
+    group.samples = result.samples;
+    group.memoryNames = result.memoryNames;
+    group.memoryIsPss = result.memoryIsPss;
+    group.peakMemoryBytes = result.peakMemoryBytes;
+    for (const ResourceSample &sample : std::as_const(group.samples)) {
+        group.cores = std::max(group.cores, int(sample.coreBusy.size()));
+        for (const qint64 bytes : sample.memoryBytes)
+            group.maxSeriesMemory = std::max(group.maxSeriesMemory, bytes);
+    }
     fileTasks(group, 0);
     nameLanes(group, result.workerNames);
 
@@ -82,6 +94,13 @@ void TimelineData::fileTasks(Group &group, qsizetype from)
             unsorted[std::size_t(t.worker)] = true;
         lane.order.push_back(qint32(i));
         lane.maxDuration = std::max(lane.maxDuration, t.durationS());
+        group.lastEndS = std::max(group.lastEndS, t.endS);
+        if (TimelinePhases::hasPhases(t)) {
+            group.hasPhases = true;
+            const auto seconds = TimelinePhases::seconds(t);
+            for (std::size_t p = 0; p < seconds.size(); ++p)
+                group.phaseTotals[p] += seconds[p];
+        }
     }
     // A worker runs its tasks one after the other, so this only happens with records from elsewhere.
     for (std::size_t l = 0; l < group.lanes.size(); ++l) {
@@ -104,6 +123,20 @@ void TimelineData::nameLanes(Group &group, const QStringList &names)
         else if (group.lanes[l].name.isEmpty())
             group.lanes[l].name = u"worker %1"_s.arg(l + 1);
     }
+}
+
+qsizetype TimelineData::Group::sampleAt(double t) const
+{
+    if (samples.isEmpty())
+        return -1;
+    const auto it = std::lower_bound(samples.begin(), samples.end(), t,
+                                     [](const ResourceSample &s, double at) { return s.timeS < at; });
+    if (it == samples.end())
+        return samples.size() - 1;
+    const qsizetype i = it - samples.begin();
+    if (i > 0 && t - samples.at(i - 1).timeS < it->timeS - t)
+        return i - 1;
+    return i;
 }
 
 int TimelineData::laneCount() const
@@ -159,6 +192,9 @@ TimelineData::Hit TimelineData::hitTest(int groupIndex, int laneIndex, double fr
             hit.endS = t.endS;
         }
         ++hit.count;
+        const auto seconds = TimelinePhases::seconds(t);
+        for (std::size_t p = 0; p < seconds.size(); ++p)
+            hit.phaseSeconds[p] += seconds[p];
         hit.words += t.words;
         hit.bytes += t.bytes;
         hit.startS = std::min(hit.startS, t.startS);

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include <array>
 #include <vector>
 
 namespace wordrace {
@@ -31,6 +32,20 @@ public:
         qsizetype plannedTasks = 0;
         bool live = false;
         bool cancelled = false;
+        double startupS = 0.0;
+        double lastEndS = 0.0; // the latest task end: where the gathering starts
+        // Seconds per task phase (TimelinePhases::Phase Transfer to Other), summed over the tasks.
+        std::array<double, 5> phaseTotals{};
+        bool hasPhases = false; // some task recorded its phases
+        // What the sampler saw under the run (RunResult::samples); empty while live.
+        QList<ResourceSample> samples;
+        QStringList memoryNames;
+        bool memoryIsPss = true;
+        std::optional<std::uint64_t> peakMemoryBytes;
+        qint64 maxSeriesMemory = 0; // the largest single series value: the memory panel's scale
+        int cores = 0;              // the most cores any sample has
+        // The sample nearest to t, or -1 when there are none.
+        qsizetype sampleAt(double t) const;
     };
     // What lies under a point: one task, or several when they are too small to tell apart.
     struct Hit
@@ -43,6 +58,7 @@ public:
         std::uint64_t bytes = 0;
         double startS = 0.0;
         double endS = 0.0;
+        std::array<double, 5> phaseSeconds{}; // summed over the tasks hit, as Group::phaseTotals
     };
 
     void clear();

@@ -1,10 +1,14 @@
 #include "timelinerenderer.h"
 
+#include "timelinephases.h"
+
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QPainter>
+#include <QPainterPath>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -38,7 +42,131 @@ qreal laneLabelPx(const Theme &theme, qreal laneHeight)
     return std::floor(laneHeight * 0.85);
 }
 
+// Strip geometry, from the type size, so a projector's strip grows with its text. A compact strip
+// (lanes first when the view is short) keeps thin rows and one line of memory label.
+qreal stripGap(const Theme &theme, TimelineRenderer::StripSize size)
+{
+    return std::round(theme.textPx * (size == TimelineRenderer::StripSize::Full ? 0.5 : 0.25));
+}
+
+qreal coreRowHeight(const Theme &theme, int cores, TimelineRenderer::StripSize size)
+{
+    if (cores <= 0 || size == TimelineRenderer::StripSize::None)
+        return 0;
+    // Up to six text lines for all cores together; a row is never taller than a label needs.
+    const qreal row = size == TimelineRenderer::StripSize::Full
+                          ? std::min(theme.textPx * 1.3, theme.textPx * 6.0 / cores)
+                          : std::min(theme.textPx * 0.6, theme.textPx * 2.4 / cores);
+    return std::max(2.0, row > 4 ? std::floor(row) : row);
+}
+
+qreal memoryPanelHeight(const Theme &theme, const TimelineData::Group &group,
+                        TimelineRenderer::StripSize size)
+{
+    if (group.memoryNames.isEmpty() || group.maxSeriesMemory <= 0 ||
+        size == TimelineRenderer::StripSize::None)
+        return 0;
+    return std::round(theme.textPx * (size == TimelineRenderer::StripSize::Full ? 3.6 : 1.6));
+}
+
+// The brightness steps of aggregated columns: four are plenty to tell busy from idle.
+constexpr std::array<qreal, 5> kLevelAmounts = {0.0, 0.35, 0.55, 0.78, 1.0};
+
+// A 1-2-5 ceiling for the memory scale.
+double niceCeiling(double v)
+{
+    if (!(v > 0))
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * magnitude >= v)
+            return m * magnitude;
+    return 10.0 * magnitude;
+}
+
 } // namespace
+
+// Every task phase at every brightness level, made once per group: the hatched ones are images.
+struct TimelineRenderer::PhaseBrushes
+{
+    std::array<std::array<QBrush, TimelinePhases::kTaskPhases>, kLevelAmounts.size()> byLevel;
+    QBrush startup;
+    PhaseBrushes(const Theme &theme, const QColor &modeColor)
+    {
+        for (std::size_t level = 1; level < kLevelAmounts.size(); ++level)
+            for (int ph = 0; ph < TimelinePhases::kTaskPhases; ++ph)
+                byLevel[level][std::size_t(ph)] =
+                    TimelinePhases::brush(TimelinePhases::Phase(ph), theme, modeColor, kLevelAmounts[level]);
+        startup = TimelinePhases::brush(TimelinePhases::Phase::Startup, theme, modeColor);
+    }
+    const QBrush &full(TimelinePhases::Phase phase) const { return byLevel.back()[std::size_t(phase)]; }
+};
+
+int TimelineRenderer::Layout::stripAt(qreal y) const
+{
+    for (std::size_t g = 0; g < strips.size(); ++g) {
+        const QRectF cpu = strips[g].cpu;
+        const QRectF memory = strips[g].memory;
+        if ((!cpu.isEmpty() && y >= cpu.top() && y < cpu.bottom()) ||
+            (!memory.isEmpty() && y >= memory.top() && y < memory.bottom()))
+            return int(g);
+    }
+    return -1;
+}
+
+qreal TimelineRenderer::stripHeight(const TimelineData::Group &group, const Theme &theme, StripSize size)
+{
+    if (group.samples.isEmpty() || size == StripSize::None)
+        return 0;
+    const qreal cpu = coreRowHeight(theme, group.cores, size) * group.cores;
+    const qreal memory = memoryPanelHeight(theme, group, size);
+    const qreal gap = stripGap(theme, size);
+    return (cpu > 0 ? gap + cpu : 0) + (memory > 0 ? gap + memory : 0);
+}
+
+QString TimelineRenderer::formatBytes(double bytes)
+{
+    if (bytes >= 1024.0 * 1024 * 1024)
+        return QString::number(bytes / (1024.0 * 1024 * 1024), 'f', 2) + u" GiB"_s;
+    if (bytes >= 1024.0 * 1024)
+        return QString::number(bytes / (1024.0 * 1024), 'f', bytes >= 100.0 * 1024 * 1024 ? 0 : 1) +
+               u" MiB"_s;
+    return QString::number(bytes / 1024.0, 'f', 0) + u" KiB"_s;
+}
+
+std::vector<int> TimelineRenderer::legendPhases() const
+{
+    using Phase = TimelinePhases::Phase;
+    std::array<double, TimelinePhases::kTaskPhases> totals{};
+    bool any = false;
+    bool startup = false;
+    bool gather = false;
+    for (const auto &g : m_data.groups()) {
+        if (!g.hasPhases)
+            continue;
+        any = true;
+        for (std::size_t p = 0; p < totals.size(); ++p)
+            totals[p] += g.phaseTotals[p];
+        startup = startup || g.startupS > 0;
+        gather = gather || (!g.live && g.wallS > g.lastEndS && !g.tasks.isEmpty());
+    }
+    std::vector<int> out;
+    if (!any)
+        return out;
+    double all = 0;
+    for (double t : totals)
+        all += t;
+    out.push_back(int(Phase::Compute));
+    for (Phase ph : {Phase::Transfer, Phase::IoWait, Phase::GilWait})
+        if (totals[std::size_t(ph)] > 0)
+            out.push_back(int(ph));
+    // Bookkeeping between the measurements is a sliver; listed only when it shows.
+    if (totals[std::size_t(Phase::Other)] > all * 0.01)
+        out.push_back(int(Phase::Other));
+    if (startup || gather)
+        out.push_back(int(Phase::Startup));
+    return out;
+}
 
 std::pair<int, int> TimelineRenderer::Layout::laneAt(const TimelineData &data, qreal y) const
 {
@@ -122,6 +250,7 @@ TimelineRenderer::Layout TimelineRenderer::layout(const QRectF &bounds) const
     const qreal pad = std::round(m_theme.textPx * 0.6);
     const qreal top = bounds.top() + pad;
     l.titleHeight = m_title.isEmpty() ? 0 : std::round(m_theme.titlePx * 1.6);
+    l.legendHeight = legendPhases().empty() ? 0 : std::round(m_theme.textPx * 1.7);
     l.headerHeight = std::round(m_theme.textPx * 1.7);
     l.groupGap = std::round(m_theme.textPx * 0.7);
     const qreal axisHeight = std::round(m_theme.textPx * 2.2);
@@ -129,10 +258,26 @@ TimelineRenderer::Layout TimelineRenderer::layout(const QRectF &bounds) const
     const auto &groups = m_data.groups();
     const int lanes = std::max(1, m_data.laneCount());
     const int n = int(groups.size());
-    const qreal plotTop = top + l.titleHeight;
+    const qreal plotTop = top + l.titleHeight + l.legendHeight;
     const qreal available = bounds.bottom() - pad - axisHeight - plotTop;
     const qreal fixed = n * l.headerHeight + std::max(0, n - 1) * l.groupGap;
-    l.laneHeight = std::clamp((available - fixed) / lanes, 1.0, qreal(m_theme.maxLaneHeight));
+    auto laneHeightWith = [&](StripSize size) {
+        qreal strips = 0;
+        for (const auto &g : groups)
+            strips += stripHeight(g, m_theme, size);
+        return std::clamp((available - fixed - strips) / lanes, 1.0, qreal(m_theme.maxLaneHeight));
+    };
+    // The lanes come first: the strip shrinks, then goes, rather than squeeze the tasks below
+    // what they would have without it (or below a readable lane, whichever is less).
+    const qreal wanted = std::min(laneHeightWith(StripSize::None), m_theme.textPx * 1.2);
+    l.stripSize = StripSize::None;
+    for (StripSize size : {StripSize::Full, StripSize::Compact}) {
+        if (laneHeightWith(size) >= wanted) {
+            l.stripSize = size;
+            break;
+        }
+    }
+    l.laneHeight = laneHeightWith(l.stripSize);
     if (l.laneHeight > 4)
         l.laneHeight = std::floor(l.laneHeight);
 
@@ -148,14 +293,38 @@ TimelineRenderer::Layout TimelineRenderer::layout(const QRectF &bounds) const
             for (const auto &ln : g.lanes)
                 gutter = std::max(gutter, lane.horizontalAdvance(ln.name) + pad);
     }
+    for (const auto &g : groups)
+        if (!g.samples.isEmpty())
+            gutter =
+                std::max(gutter, QFontMetricsF(m_theme.textFont()).horizontalAdvance(tr("memory (PSS)")));
     gutter = std::min(gutter + 2 * pad, bounds.width() / 3);
 
     // Room on the right for half of the last tick label.
     const qreal right = QFontMetricsF(m_theme.textFont()).horizontalAdvance(u"00.000 s"_s) / 2;
+    const qreal plotLeft = bounds.left() + gutter;
+    const qreal plotWidth = std::max(1.0, bounds.right() - right - plotLeft);
     qreal y = plotTop;
     for (int g = 0; g < n; ++g) {
+        const auto &group = groups[std::size_t(g)];
         l.groupTops.push_back(y);
-        y += l.headerHeight + qreal(groups[std::size_t(g)].lanes.size()) * l.laneHeight + l.groupGap;
+        y += l.headerHeight + qreal(group.lanes.size()) * l.laneHeight;
+        Layout::Strip strip;
+        if (!group.samples.isEmpty() && l.stripSize != StripSize::None) {
+            strip.coreRowHeight = coreRowHeight(m_theme, group.cores, l.stripSize);
+            const qreal cpu = strip.coreRowHeight * group.cores;
+            if (cpu > 0) {
+                y += stripGap(m_theme, l.stripSize);
+                strip.cpu = QRectF(plotLeft, y, plotWidth, cpu);
+                y += cpu;
+            }
+            if (const qreal memory = memoryPanelHeight(m_theme, group, l.stripSize); memory > 0) {
+                y += stripGap(m_theme, l.stripSize);
+                strip.memory = QRectF(plotLeft, y, plotWidth, memory);
+                y += memory;
+            }
+        }
+        l.strips.push_back(strip);
+        y += l.groupGap;
     }
     if (n > 0)
         y -= l.groupGap;
@@ -187,6 +356,7 @@ void TimelineRenderer::paint(QPainter *p, const QRectF &bounds) const
         return;
     }
     paintAxis(p, l);
+    paintLegend(p, l);
     for (int g = 0; g < int(m_data.groups().size()); ++g)
         paintGroup(p, l, g);
     p->restore();
@@ -258,9 +428,10 @@ void TimelineRenderer::paintGroup(QPainter *p, const Layout &l, int index) const
     p->save();
     p->setClipRect(
         QRectF(l.plot.left(), top, l.plot.width() + 1, l.headerHeight + group.lanes.size() * l.laneHeight));
+    const PhaseBrushes brushes(m_theme, color);
     for (int lane = 0; lane < int(group.lanes.size()); ++lane)
         paintLane(p, l, group, group.lanes[std::size_t(lane)], l.laneTop(index, lane),
-                  index == m_highlightGroup);
+                  index == m_highlightGroup, brushes);
 
     // Where this mode's run ended: slower modes end further right on the shared axis.
     const qreal endX = l.xOf(group.wallS);
@@ -273,11 +444,14 @@ void TimelineRenderer::paintGroup(QPainter *p, const Layout &l, int index) const
                     QPointF(endX, top + l.headerHeight + group.lanes.size() * l.laneHeight));
     }
     p->restore();
+    paintStrip(p, l, index);
 }
 
 void TimelineRenderer::paintLane(QPainter *p, const Layout &l, const TimelineData::Group &group,
-                                 const TimelineData::Lane &lane, qreal top, bool highlightGroup) const
+                                 const TimelineData::Lane &lane, qreal top, bool highlightGroup,
+                                 const PhaseBrushes &brushes) const
 {
+    using Phase = TimelinePhases::Phase;
     if (lane.order.empty())
         return;
     const QColor color = Theme::modeColor(group.mode);
@@ -288,10 +462,31 @@ void TimelineRenderer::paintLane(QPainter *p, const Layout &l, const TimelineDat
     const qreal minBar = 3 * sep;
     const double scale = l.plot.width() / (l.t1 - l.t0);
     const int columns = std::max(1, int(std::ceil(l.plot.width())));
-    std::vector<float> coverage;
     const qreal left = l.plot.left();
     QRectF highlight;
 
+    // Lane-level phases, thinner than a task and hatched grey: the worker being created before
+    // its first task, and everyone waiting for the run to be gathered after the last task.
+    if (group.hasPhases) {
+        const qreal thin = std::max(1.0, std::round(barHeight * 0.5));
+        const qreal thinTop = barTop + (barHeight - thin) / 2;
+        auto lanePhase = [&](double from, double to) {
+            if (!(to > from) || to < l.t0 || from > l.t1)
+                return;
+            const qreal x0 = std::max(left - 2, l.xOf(from));
+            const qreal x1 = std::min(left + columns + 2, l.xOf(to));
+            if (x1 - x0 >= 0.5)
+                p->fillRect(QRectF(x0, thinTop, x1 - x0, thin), brushes.startup);
+        };
+        lanePhase(0.0, std::min(group.startupS, group.tasks.at(lane.order.front()).startS));
+        if (!group.live)
+            lanePhase(group.lastEndS, group.wallS);
+    }
+
+    // Sub-pixel tasks add what they cover to their pixel columns, and their phases' shares to the
+    // columns' phase weights: a column is drawn in its dominant phase, as bright as it is busy.
+    std::vector<float> coverage;
+    std::vector<std::array<float, TimelinePhases::kTaskPhases>> weights;
     auto it = std::lower_bound(lane.order.begin(), lane.order.end(), l.t0 - lane.maxDuration,
                                [&](qint32 i, double t) { return group.tasks.at(i).startS < t; });
     for (; it != lane.order.end(); ++it) {
@@ -306,14 +501,36 @@ void TimelineRenderer::paintLane(QPainter *p, const Layout &l, const TimelineDat
             x0 = std::max(x0, -2.0);
             x1 = std::min(x1, double(columns) + 2);
             const QRectF r(left + x0, barTop, std::max(1.0, x1 - x0 - sep), barHeight);
-            p->fillRect(r, color);
+            if (!group.hasPhases) {
+                p->fillRect(r, color);
+            } else {
+                for (const TimelinePhases::Segment &seg : TimelinePhases::segments(t)) {
+                    const qreal s0 = std::max(r.left(), left + (seg.startS - l.t0) * scale);
+                    const qreal s1 = std::min(r.right(), left + (seg.endS - l.t0) * scale);
+                    if (s1 > s0)
+                        p->fillRect(QRectF(s0, barTop, s1 - s0, barHeight), brushes.full(seg.phase));
+                }
+            }
             if (highlightGroup && *it == m_highlightTask)
                 highlight = r;
             continue;
         }
-        // Too thin to draw on its own: add what it covers to its pixel columns.
-        if (coverage.empty())
+        if (coverage.empty()) {
             coverage.assign(std::size_t(columns), 0.0f);
+            weights.assign(std::size_t(columns), {});
+        }
+        const auto seconds = TimelinePhases::seconds(t);
+        const double duration = t.durationS();
+        auto add = [&](int c, float amount) {
+            coverage[std::size_t(c)] += amount;
+            auto &w = weights[std::size_t(c)];
+            if (duration > 0) {
+                for (std::size_t ph = 0; ph < w.size(); ++ph)
+                    w[ph] += float(double(amount) * seconds[ph] / duration);
+            } else {
+                w[std::size_t(Phase::Compute)] += amount;
+            }
+        };
         x0 = std::clamp(x0, 0.0, double(columns));
         x1 = std::clamp(x1, 0.0, double(columns));
         const int a = std::min(int(x0), columns - 1);
@@ -322,34 +539,41 @@ void TimelineRenderer::paintLane(QPainter *p, const Layout &l, const TimelineDat
         // shows faintly, without making a sparse column look busy.
         const float presence = 1e-6f;
         if (a == b) {
-            coverage[std::size_t(a)] += float(x1 - x0) + presence;
+            add(a, float(x1 - x0) + presence);
         } else {
-            coverage[std::size_t(a)] += float(a + 1 - x0) + presence;
+            add(a, float(a + 1 - x0) + presence);
             for (int c = a + 1; c < b; ++c)
-                coverage[std::size_t(c)] += 1.0f;
-            coverage[std::size_t(b)] += std::max(float(x1 - b), 0.0f);
+                add(c, 1.0f);
+            add(b, std::max(float(x1 - b), 0.0f));
         }
         if (highlightGroup && *it == m_highlightTask)
             highlight = QRectF(left + a - 1, barTop, b - a + 3, barHeight);
     }
 
     if (!coverage.empty()) {
-        // Four shades are plenty to tell busy from idle, and they merge into few rectangles.
-        const QColor shades[5] = {Qt::transparent, m_theme.tint(color, 0.35), m_theme.tint(color, 0.55),
-                                  m_theme.tint(color, 0.78), color};
         auto levelOf = [](float c) {
             return c <= 0.0f ? 0 : c < 0.25f ? 1 : c < 0.5f ? 2 : c < 0.85f ? 3 : 4;
         };
+        auto keyOf = [&](int c) {
+            const int level = levelOf(coverage[std::size_t(c)]);
+            if (level == 0)
+                return 0;
+            const auto &w = weights[std::size_t(c)];
+            const int dominant = int(std::max_element(w.begin(), w.end()) - w.begin());
+            return level * 8 + dominant;
+        };
         int runStart = 0;
-        int runLevel = levelOf(coverage[0]);
+        int runKey = keyOf(0);
         for (int c = 1; c <= columns; ++c) {
-            const int level = c < columns ? levelOf(coverage[std::size_t(c)]) : -1;
-            if (level == runLevel)
+            const int key = c < columns ? keyOf(c) : -1;
+            if (key == runKey)
                 continue;
-            if (runLevel > 0)
-                p->fillRect(QRectF(left + runStart, barTop, c - runStart, barHeight), shades[runLevel]);
+            if (runKey > 0) {
+                const QRectF r(left + runStart, barTop, c - runStart, barHeight);
+                p->fillRect(r, brushes.byLevel[std::size_t(runKey / 8)][std::size_t(runKey % 8)]);
+            }
             runStart = c;
-            runLevel = level;
+            runKey = key;
         }
     }
     if (!highlight.isNull()) {
@@ -358,6 +582,174 @@ void TimelineRenderer::paintLane(QPainter *p, const Layout &l, const TimelineDat
         p->setPen(pen);
         p->setBrush(Qt::NoBrush);
         p->drawRect(highlight);
+    }
+}
+
+void TimelineRenderer::paintLegend(QPainter *p, const Layout &l) const
+{
+    using Phase = TimelinePhases::Phase;
+    const std::vector<int> phases = legendPhases();
+    if (phases.empty() || l.legendHeight <= 0)
+        return;
+    const qreal pad = std::round(m_theme.textPx * 0.6);
+    const qreal top = l.bounds.top() + pad + l.titleHeight;
+    const QFont font = m_theme.textFont();
+    const QFontMetricsF fm(font);
+    const qreal swatchW = std::round(m_theme.textPx * 1.6);
+    const qreal swatchH = std::round(m_theme.textPx * 0.9);
+    const qreal swatchTop = top + (l.legendHeight - swatchH) / 2;
+    // The modes present, for the compute swatch: compute is drawn in each mode's own colour.
+    QList<QColor> modeColors;
+    for (const auto &g : m_data.groups())
+        if (!modeColors.contains(Theme::modeColor(g.mode)))
+            modeColors.append(Theme::modeColor(g.mode));
+    const QColor first = modeColors.value(0, Theme::modeColor(Mode::Sequential));
+    p->setFont(font);
+    qreal x = l.plot.left();
+    for (const int phase : phases) {
+        const Phase ph = Phase(phase);
+        const QString label = ph == Phase::Startup ? tr("start-up / gather") : TimelinePhases::name(ph);
+        const qreal need = swatchW + pad * 0.5 + fm.horizontalAdvance(label) + pad * 1.5;
+        if (x + need > l.bounds.right() - pad)
+            break; // a narrow export: fewer entries, never overlapping ones
+        const QRectF swatch(x, swatchTop, swatchW, swatchH);
+        if (ph == Phase::Compute) {
+            const qreal w = swatchW / std::max<qsizetype>(1, modeColors.size());
+            for (qsizetype i = 0; i < modeColors.size(); ++i)
+                p->fillRect(QRectF(x + i * w, swatchTop, w, swatchH), modeColors[i]);
+        } else if (ph == Phase::Startup) {
+            const qreal thin = std::round(swatchH * 0.5);
+            p->fillRect(QRectF(x, swatchTop + (swatchH - thin) / 2, swatchW, thin),
+                        TimelinePhases::brush(ph, m_theme, first));
+        } else {
+            p->fillRect(swatch, TimelinePhases::brush(ph, m_theme, first));
+        }
+        p->setPen(m_theme.foreground);
+        p->drawText(QRectF(x + swatchW + pad * 0.5, top, need, l.legendHeight),
+                    Qt::AlignLeft | Qt::AlignVCenter, label);
+        x += need;
+    }
+}
+
+void TimelineRenderer::paintStrip(QPainter *p, const Layout &l, int index) const
+{
+    const TimelineData::Group &group = m_data.groups()[std::size_t(index)];
+    if (std::size_t(index) >= l.strips.size() || group.samples.isEmpty())
+        return;
+    const Layout::Strip &strip = l.strips[std::size_t(index)];
+    const QColor color = Theme::modeColor(group.mode);
+    const qreal pad = std::round(m_theme.textPx * 0.6);
+    const qreal gutterLeft = l.bounds.left() + pad * 2;
+    const qreal gutterWidth = l.plot.left() - gutterLeft - pad;
+    const QList<ResourceSample> &samples = group.samples;
+    QPen linePen(color, std::max(1.5, m_theme.lineWidth * 1.2));
+    linePen.setJoinStyle(Qt::MiterJoin);
+
+    if (!strip.cpu.isEmpty()) {
+        const qreal rowH = strip.coreRowHeight;
+        const bool rowLabels = rowH >= kSmallestLabelPx * 1.1;
+        const QFont labelFont =
+            rowLabels ? m_theme.font(int(std::min<qreal>(m_theme.textPx, std::floor(rowH * 0.85)))) : QFont();
+        for (int core = 0; core < group.cores; ++core) {
+            const QRectF row(strip.cpu.left(), strip.cpu.top() + core * rowH, strip.cpu.width(), rowH);
+            p->fillRect(row, core % 2 ? m_theme.laneShade : m_theme.background);
+            // Each sample is the core's busy share over the interval before it: a step, not a ramp.
+            QPolygonF area;
+            area.reserve(samples.size() * 2 + 2);
+            double prev = 0.0;
+            area << QPointF(l.xOf(prev), row.bottom());
+            for (const ResourceSample &s : samples) {
+                const qreal busy = core < s.coreBusy.size() ? qreal(s.coreBusy[core]) : 0.0;
+                const qreal y = row.bottom() - busy * (rowH - 1);
+                area << QPointF(l.xOf(prev), y) << QPointF(l.xOf(s.timeS), y);
+                prev = s.timeS;
+            }
+            area << QPointF(l.xOf(prev), row.bottom());
+            p->save();
+            p->setClipRect(row.adjusted(0, 0, 1, 0));
+            p->setPen(Qt::NoPen);
+            p->setBrush(m_theme.tint(color, 0.45));
+            p->drawPolygon(area);
+            if (rowH >= 6) {
+                p->setPen(linePen);
+                p->setBrush(Qt::NoBrush);
+                p->drawPolyline(area.mid(1, area.size() - 2));
+            }
+            p->restore();
+            if (rowLabels) {
+                p->setFont(labelFont);
+                p->setPen(m_theme.muted);
+                p->drawText(QRectF(gutterLeft, row.top(), gutterWidth, rowH),
+                            Qt::AlignRight | Qt::AlignVCenter, tr("CPU %1").arg(core));
+            }
+        }
+        if (!rowLabels) {
+            p->setFont(m_theme.textFont());
+            p->setPen(m_theme.muted);
+            p->drawText(QRectF(gutterLeft, strip.cpu.top(), gutterWidth, strip.cpu.height()),
+                        Qt::AlignRight | Qt::AlignVCenter, tr("CPU 0–%1").arg(group.cores - 1));
+        }
+    }
+
+    if (!strip.memory.isEmpty()) {
+        const QRectF box = strip.memory;
+        p->fillRect(box, m_theme.laneShade);
+        // A round number of MiB (or KiB for a tiny process), as the labels say it.
+        const double unit = group.maxSeriesMemory >= 1024 * 1024 ? 1024.0 * 1024.0 : 1024.0;
+        const double top = niceCeiling(double(group.maxSeriesMemory) * 1.05 / unit) * unit;
+        QPen gridPen(m_theme.grid, std::max(1.0, m_theme.lineWidth * 0.5));
+        p->setPen(gridPen);
+        p->drawLine(QPointF(box.left(), box.top()), QPointF(box.right(), box.top()));
+        p->drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()));
+        p->save();
+        p->setClipRect(box.adjusted(0, -2, 1, 2));
+        p->setRenderHint(QPainter::Antialiasing);
+        const int series = int(group.memoryNames.size());
+        // Workers in the mode's colour, the parent (or the one process of threads) in the text
+        // colour, dashed: the lines a hover names.
+        for (int m = series - 1; m >= 0; --m) {
+            const bool parent = m == 0;
+            QPen pen(parent ? m_theme.foreground : color,
+                     std::max(1.5, m_theme.lineWidth * (parent ? 1.2 : 1.5)));
+            if (parent && series > 1)
+                pen.setStyle(Qt::DashLine);
+            p->setPen(pen);
+            QPolygonF line;
+            auto flush = [&] {
+                if (line.size() == 1) // one reading alone (a run shorter than the memory cadence)
+                    p->drawLine(line.front() - QPointF(3 * pen.widthF(), 0),
+                                line.front() + QPointF(3 * pen.widthF(), 0));
+                else if (line.size() > 1)
+                    p->drawPolyline(line);
+                line.clear();
+            };
+            for (const ResourceSample &s : samples) {
+                if (s.memoryBytes.isEmpty())
+                    continue; // CPU only at this sample: the line goes on to the next reading
+                const qint64 bytes = m < s.memoryBytes.size() ? s.memoryBytes[m] : 0;
+                if (bytes <= 0) {
+                    flush(); // not running then: a gap, not a drop to zero
+                    continue;
+                }
+                line << QPointF(l.xOf(s.timeS), box.bottom() - double(bytes) / top * box.height());
+            }
+            flush();
+        }
+        p->restore();
+        const QFont small = m_theme.font(std::max(10, int(m_theme.textPx * 0.85)));
+        const QFontMetricsF fm(small);
+        p->setFont(small);
+        p->setPen(m_theme.muted);
+        const qreal lineH = fm.height();
+        p->drawText(QRectF(gutterLeft, box.top(), gutterWidth, lineH), Qt::AlignRight | Qt::AlignTop,
+                    group.memoryIsPss ? tr("memory (PSS)") : tr("memory (RSS)"));
+        if (box.height() >= lineH * 2)
+            p->drawText(QRectF(gutterLeft, box.top() + lineH, gutterWidth, lineH),
+                        Qt::AlignRight | Qt::AlignTop, tr("top %1").arg(formatBytes(top)));
+        if (box.height() >= lineH * 3 && group.peakMemoryBytes)
+            p->drawText(QRectF(gutterLeft, box.bottom() - lineH, gutterWidth, lineH),
+                        Qt::AlignRight | Qt::AlignBottom,
+                        tr("peak %1").arg(formatBytes(double(*group.peakMemoryBytes))));
     }
 }
 

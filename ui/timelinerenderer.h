@@ -22,15 +22,34 @@ class TimelineRenderer
 {
     Q_DECLARE_TR_FUNCTIONS(TimelineRenderer)
 public:
+    // How much room the resource strip under each group gets: all of it, a compact one when the
+    // lanes would otherwise get thin, or none.
+    enum class StripSize
+    {
+        Full,
+        Compact,
+        None
+    };
+
     struct Layout
     {
         QRectF bounds;
         QRectF plot; // where tasks go: right of the lane names, above the time axis
         qreal titleHeight = 0;
+        qreal legendHeight = 0; // the phase legend under the title; 0 when no task has phases
         qreal headerHeight = 0;
         qreal groupGap = 0;
         qreal laneHeight = 0;
         std::vector<qreal> groupTops; // y of each group's header row
+        // Under each group's lanes: per-core CPU rows and the memory panel (empty: no samples).
+        struct Strip
+        {
+            QRectF cpu;
+            QRectF memory;
+            qreal coreRowHeight = 0;
+        };
+        std::vector<Strip> strips;
+        StripSize stripSize = StripSize::Full;
         double t0 = 0;
         double t1 = 1;
 
@@ -42,6 +61,8 @@ public:
         }
         // The group and lane at y, or {-1, -1}; a group's header row gives lane -1.
         std::pair<int, int> laneAt(const TimelineData &data, qreal y) const;
+        // The group whose resource strip holds y, or -1.
+        int stripAt(qreal y) const;
     };
 
     TimelineRenderer(const TimelineData &data, const Theme &theme);
@@ -63,13 +84,23 @@ public:
     // A 1-2-5 step giving at most maxTicks ticks over span.
     static double niceStep(double span, int maxTicks);
     static QString formatSeconds(double seconds, double step);
+    static QString formatBytes(double bytes);
+    // The height of a group's resource strip (gaps, CPU rows and memory panel); 0 without samples.
+    static qreal stripHeight(const TimelineData::Group &group, const Theme &theme,
+                             StripSize size = StripSize::Full);
+    // The phases the legend lists, in its order: those some group's tasks spent time in.
+    std::vector<int> legendPhases() const;
     QString groupCaption(const TimelineData::Group &group) const;
 
 private:
     void paintGroup(QPainter *p, const Layout &l, int index) const;
+    struct PhaseBrushes;
     void paintLane(QPainter *p, const Layout &l, const TimelineData::Group &group,
-                   const TimelineData::Lane &lane, qreal top, bool highlightGroup) const;
+                   const TimelineData::Lane &lane, qreal top, bool highlightGroup,
+                   const PhaseBrushes &brushes) const;
     void paintAxis(QPainter *p, const Layout &l) const;
+    void paintLegend(QPainter *p, const Layout &l) const;
+    void paintStrip(QPainter *p, const Layout &l, int index) const;
 
     const TimelineData &m_data;
     Theme m_theme;

@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "timelinephases.h"
 #include "timelinerenderer.h"
 
 #include <QHelpEvent>
@@ -204,7 +205,10 @@ QSize TimelineView::minimumSizeHint() const
     // Three pixels a lane keeps every worker visible; the scroll area around takes the rest.
     const int groups = int(m_data.groups().size());
     const int header = int(m_theme.textPx * 1.7);
-    const int chrome = int(m_theme.textPx * 4) + groups * (header + int(m_theme.textPx * 0.7));
+    int chrome = int(m_theme.textPx * 6) + groups * (header + int(m_theme.textPx * 0.7));
+    for (const auto &g : m_data.groups())
+        chrome +=
+            int(std::ceil(TimelineRenderer::stripHeight(g, m_theme, TimelineRenderer::StripSize::Compact)));
     return {320, std::max(160, chrome + 3 * m_data.laneCount())};
 }
 
@@ -348,6 +352,8 @@ void TimelineView::updateHover(const QPoint &pos)
 QString TimelineView::toolTipAt(const QPoint &pos) const
 {
     const auto l = renderer().layout(rect());
+    if (const int sg = l.stripAt(pos.y()); sg >= 0)
+        return stripToolTip(sg, l.timeAt(pos.x()));
     const auto [g, lane] = l.laneAt(m_data, pos.y());
     if (g < 0)
         return {};
@@ -369,15 +375,76 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
         const TaskRecord &t = group.tasks.at(hit.task);
         return tr("%1<br>chunk %2 of %3<br>words: %4<br>bytes: %5 (from offset %6)<br>start: %7<br>duration: "
                   "%8")
-            .arg(where, number(std::uint64_t(t.task + 1)),
-                 number(std::uint64_t(std::max(group.plannedTasks, group.tasks.size()))), number(t.words),
-                 number(t.bytes), number(t.begin), seconds(t.startS), seconds(t.durationS()));
+                   .arg(where, number(std::uint64_t(t.task + 1)),
+                        number(std::uint64_t(std::max(group.plannedTasks, group.tasks.size()))),
+                        number(t.words), number(t.bytes), number(t.begin), seconds(t.startS),
+                        seconds(t.durationS())) +
+               phasesText(TimelinePhases::seconds(t), TimelinePhases::hasPhases(t), false);
     }
     return tr("%1<br>%2 tasks too small to draw one by one: zoom in (mouse wheel or +) to see each<br>words: "
               "%3<br>"
               "bytes: %4<br>from %5 to %6")
-        .arg(where, number(std::uint64_t(hit.count)), number(hit.words), number(hit.bytes),
-             seconds(hit.startS), seconds(hit.endS));
+               .arg(where, number(std::uint64_t(hit.count)), number(hit.words), number(hit.bytes),
+                    seconds(hit.startS), seconds(hit.endS)) +
+           phasesText(hit.phaseSeconds, group.hasPhases, true);
+}
+
+QString TimelineView::phasesText(const std::array<double, 5> &phaseSeconds, bool recorded, bool summed) const
+{
+    using Phase = TimelinePhases::Phase;
+    if (!recorded)
+        return {};
+    QString text = summed ? tr("<br><b>phases</b> (summed; each pixel shows its largest):")
+                          : tr("<br><b>phases</b>, in the order drawn:");
+    for (Phase ph : {Phase::Transfer, Phase::IoWait, Phase::GilWait, Phase::Compute, Phase::Other}) {
+        const double s = phaseSeconds[std::size_t(ph)];
+        if (s > 0 || ph == Phase::Compute)
+            text += u"<br>&nbsp;&nbsp;"_s + TimelinePhases::name(ph) + u": "_s + seconds(s);
+    }
+    if (phaseSeconds[std::size_t(Phase::GilWait)] > 0 && phaseSeconds[std::size_t(Phase::Compute)] > 0)
+        text += tr("<br><i>GIL waits are drawn together before the compute; they really interleave with "
+                   "it (a hand-over every 5 ms)</i>");
+    return text;
+}
+
+QString TimelineView::stripToolTip(int groupIndex, double at) const
+{
+    const TimelineData::Group &group = m_data.groups()[std::size_t(groupIndex)];
+    const qsizetype i = group.sampleAt(at);
+    if (i < 0)
+        return {};
+    const ResourceSample &s = group.samples.at(i);
+    QString text = tr("<b>%1</b> · sampled at %2").arg(modeName(group.mode), seconds(s.timeS));
+    if (!s.coreBusy.isEmpty()) {
+        text += tr("<br><b>CPU busy</b> (the machine's cores, whoever used them):");
+        for (qsizetype c = 0; c < s.coreBusy.size(); ++c)
+            text += u"<br>&nbsp;&nbsp;"_s +
+                    tr("CPU %1: %2%").arg(c).arg(double(s.coreBusy[c]) * 100.0, 0, 'f', 0);
+    }
+    // Memory is read less often than the CPU: the nearest sample that has it.
+    qsizetype mi = -1;
+    for (qsizetype d = 0; mi < 0 && (i - d >= 0 || i + d < group.samples.size()); ++d) {
+        if (i - d >= 0 && !group.samples.at(i - d).memoryBytes.isEmpty())
+            mi = i - d;
+        else if (i + d < group.samples.size() && !group.samples.at(i + d).memoryBytes.isEmpty())
+            mi = i + d;
+    }
+    if (mi >= 0) {
+        const ResourceSample &ms = group.samples.at(mi);
+        text += tr("<br>memory read at %1").arg(seconds(ms.timeS));
+        text += group.memoryIsPss ? tr("<br><b>memory</b> (PSS: shared pages split between their users):")
+                                  : tr("<br><b>memory</b> (RSS: shared pages counted in each process):");
+        for (qsizetype m = 0; m < ms.memoryBytes.size(); ++m) {
+            const QString name = group.memoryNames.value(m, tr("series %1").arg(m)).toHtmlEscaped();
+            text += u"<br>&nbsp;&nbsp;"_s + name + u": "_s +
+                    (ms.memoryBytes[m] > 0 ? TimelineRenderer::formatBytes(double(ms.memoryBytes[m]))
+                                           : tr("not running"));
+        }
+        if (group.peakMemoryBytes)
+            text += tr("<br>peak of the run, all processes together: %1")
+                        .arg(TimelineRenderer::formatBytes(double(*group.peakMemoryBytes)));
+    }
+    return text;
 }
 
 bool TimelineView::event(QEvent *event)

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include <array>
 #include <utility>
 
 namespace wordrace {
@@ -68,6 +69,9 @@ private:
     void dataChanged();
     TimelineRenderer renderer() const;
     void updateHover(const QPoint &pos);
+    // The phases of one task or of several summed, for a tooltip; empty when none were recorded.
+    QString phasesText(const std::array<double, 5> &phaseSeconds, bool recorded, bool summed) const;
+    QString stripToolTip(int group, double at) const;
 
     TimelineData m_data;
     Theme m_theme = Theme::light();

@@ -1,5 +1,6 @@
 #include "wallcpuchart.h"
 
+#include "modesummary.h"
 #include "timelinerenderer.h"
 
 #include <QBarSet>
@@ -46,15 +47,44 @@ enum class LegendKind
     Wall,
     User,
     Sys,
-    Parent
+    Parent,
+    Spread
 };
 
-QList<std::pair<LegendKind, QString>> legendItems()
+QList<std::pair<LegendKind, QString>> legendItems(bool spread)
 {
-    return {{LegendKind::Wall, WallCpuChart::tr("wall time")},
-            {LegendKind::User, WallCpuChart::tr("CPU user")},
-            {LegendKind::Sys, WallCpuChart::tr("CPU sys")},
-            {LegendKind::Parent, WallCpuChart::tr("parent process only: what %time shows")}};
+    QList<std::pair<LegendKind, QString>> items{
+        {LegendKind::Wall, WallCpuChart::tr("wall time")},
+        {LegendKind::User, WallCpuChart::tr("CPU user")},
+        {LegendKind::Sys, WallCpuChart::tr("CPU sys")},
+        {LegendKind::Parent, WallCpuChart::tr("parent process only: what %time shows")}};
+    if (spread)
+        items.append({LegendKind::Spread, WallCpuChart::tr("n runs: mean ± σ, min–max")});
+    return items;
+}
+
+QPen whiskerPen(const Theme &theme)
+{
+    QPen pen(theme.foreground, std::max(2.0, theme.lineWidth * 1.2));
+    pen.setCapStyle(Qt::FlatCap);
+    return pen;
+}
+
+// Draws a spread as a whisker from lo to hi with end caps and a thick band over the ±σ part.
+void paintWhisker(QPainter *p, const Theme &theme, qreal lo, qreal hi, qreal sigmaLo, qreal sigmaHi, qreal y,
+                  qreal height)
+{
+    p->setPen(whiskerPen(theme));
+    p->drawLine(QPointF(lo, y), QPointF(hi, y));
+    p->drawLine(QPointF(lo, y - height * 0.5), QPointF(lo, y + height * 0.5));
+    p->drawLine(QPointF(hi, y - height * 0.5), QPointF(hi, y + height * 0.5));
+    if (sigmaHi > sigmaLo) {
+        // A halo of the background keeps the band visible over a bar of any colour.
+        const qreal band = std::max(4.0, std::min(height * 0.2, theme.lineWidth * 3 + 3));
+        p->fillRect(QRectF(sigmaLo - 1, y - band / 2 - 1.5, sigmaHi - sigmaLo + 2, band + 3),
+                    theme.background);
+        p->fillRect(QRectF(sigmaLo, y - band / 2, sigmaHi - sigmaLo, band), theme.foreground);
+    }
 }
 
 struct LegendMetrics
@@ -69,11 +99,11 @@ LegendMetrics legendMetrics(const Theme &theme)
 }
 
 // The legend's items split into rows that fit width: index of each row's first item.
-QList<qsizetype> legendRows(const Theme &theme, qreal width)
+QList<qsizetype> legendRows(const Theme &theme, qreal width, bool spread)
 {
     const QFontMetricsF fm(theme.textFont());
     const LegendMetrics m = legendMetrics(theme);
-    const auto items = legendItems();
+    const auto items = legendItems(spread);
     QList<qsizetype> rows{0};
     qreal x = 0;
     for (qsizetype i = 0; i < items.size(); ++i) {
@@ -87,10 +117,10 @@ QList<qsizetype> legendRows(const Theme &theme, qreal width)
     return rows;
 }
 
-int legendHeight(const Theme &theme, qreal width)
+int legendHeight(const Theme &theme, qreal width, bool spread)
 {
-    return int(
-        std::round(legendMetrics(theme).rowHeight * legendRows(theme, width).size() + theme.textPx * 0.3));
+    return int(std::round(legendMetrics(theme).rowHeight * legendRows(theme, width, spread).size() +
+                          theme.textPx * 0.3));
 }
 
 } // namespace
@@ -138,17 +168,36 @@ void WallCpuChart::Annotations::paint(QPainter *p, const QStyleOptionGraphicsIte
     const QFontMetricsF noteMetrics(noteFont);
     const qreal gap = std::max(4.0, theme.textPx * 0.4);
 
-    for (int i = 0; i < results.size(); ++i) {
-        const RunResult &r = results.at(i);
+    const QList<Row> &rows = m_chart->m_rows;
+    for (int i = 0; i < rows.size(); ++i) {
+        const RunResult &r = rows.at(i).shown;
         for (bool cpu : {false, true}) {
             const QRectF bar = m_chart->barRect(i, cpu);
+            const QRectF whisker = m_chart->whiskerRect(i, cpu);
+            if (!whisker.isNull()) {
+                const QRectF sigma = m_chart->sigmaRect(i, cpu);
+                paintWhisker(p, theme, whisker.left(), whisker.right(), sigma.left(), sigma.right(),
+                             bar.center().y(), whisker.height());
+            }
             QString note;
             const QString value = m_chart->label(i, cpu, &note);
             const qreal w = valueMetrics.horizontalAdvance(value);
             const qreal noteWidth = noteMetrics.horizontalAdvance(note);
-            const qreal x = std::min(bar.right() + gap, plot.right() - w);
+            const qreal right =
+                whisker.isNull()
+                    ? bar.right()
+                    : std::max({bar.right(), whisker.right(), m_chart->sigmaRect(i, cpu).right()});
+            const qreal x = std::min(right + gap, plot.right() - w);
             // A note that does not fit beside the value goes under it, into the gap between runs.
-            const bool twoLines = !note.isEmpty() && x + w + noteWidth > m_chart->rect().right();
+            bool twoLines = !note.isEmpty() && x + w + noteWidth > m_chart->rect().right();
+            // Under a wall bar there is only the CPU bar's label: in a short chart the spread's
+            // note would run into it, and the tooltip and the legend already say it.
+            const qreal pitch = m_chart->barRect(i, true).center().y() - bar.center().y();
+            if (twoLines && !cpu && rows.at(i).hasSpread() &&
+                pitch < valueMetrics.height() * 0.75 + noteMetrics.height()) {
+                note.clear();
+                twoLines = false;
+            }
             const qreal centerY =
                 twoLines ? bar.center().y() - valueMetrics.height() * 0.3 : bar.center().y();
             p->setFont(valueFont);
@@ -191,9 +240,10 @@ void WallCpuChart::Annotations::paintLegend(QPainter *p) const
     const QFont font = theme.textFont();
     const QFontMetricsF fm(font);
     const LegendMetrics m = legendMetrics(theme);
-    const auto items = legendItems();
+    const bool spread = m_chart->anySpread();
+    const auto items = legendItems(spread);
     const QRectF area = m_chart->rect().adjusted(theme.textPx, 0, -theme.textPx, 0);
-    QList<qsizetype> rows = legendRows(theme, area.width());
+    QList<qsizetype> rows = legendRows(theme, area.width(), spread);
     rows.append(items.size());
     const qreal margin = std::round(theme.textPx * 0.5);
     qreal y = area.bottom() - margin - (rows.size() - 1) * m.rowHeight;
@@ -207,7 +257,11 @@ void WallCpuChart::Annotations::paintLegend(QPainter *p) const
         for (qsizetype i = rows.at(row); i < rows.at(row + 1); ++i) {
             const auto &[kind, label] = items.at(i);
             const QRectF swatch(x, y + (m.rowHeight - m.box) / 2, m.box, m.box);
-            if (kind == LegendKind::Parent) {
+            if (kind == LegendKind::Spread) {
+                paintWhisker(p, theme, swatch.left(), swatch.right(), swatch.left() + swatch.width() * 0.3,
+                             swatch.right() - swatch.width() * 0.3, swatch.center().y(),
+                             swatch.height() * 0.8);
+            } else if (kind == LegendKind::Parent) {
                 QPen dash(theme.foreground, std::max(2.0, theme.lineWidth * 1.3));
                 dash.setStyle(Qt::DashLine);
                 dash.setCapStyle(Qt::FlatCap);
@@ -257,7 +311,71 @@ WallCpuChart::~WallCpuChart() = default;
 void WallCpuChart::setResults(const QList<RunResult> &results)
 {
     m_results = results;
+    groupRows();
     rebuild();
+}
+
+void WallCpuChart::groupRows()
+{
+    m_rows.clear();
+    for (int i = 0; i < m_results.size(); ++i) {
+        const RunResult &r = m_results.at(i);
+        auto same = [&](const Row &row) {
+            const RunResult &o = m_results.at(row.runs.first());
+            return o.mode == r.mode && o.workers == r.workers && o.corpus == r.corpus && o.knobs == r.knobs;
+        };
+        const auto it = std::find_if(m_rows.begin(), m_rows.end(), same);
+        if (it == m_rows.end())
+            m_rows.append(Row{{i}, r, {}, {}});
+        else
+            it->runs.append(i);
+    }
+    for (Row &row : m_rows) {
+        if (row.runs.size() < 2)
+            continue;
+        // The statistics of the measured runs that finished, as ModeSummary counts them; a
+        // cancelled run's times mean nothing. If every run was cancelled, show what there is.
+        QList<int> measured;
+        for (int i : std::as_const(row.runs))
+            if (!m_results.at(i).cancelled)
+                measured.append(i);
+        if (measured.isEmpty())
+            measured = row.runs;
+        QList<double> walls, cpus;
+        RunResult mean = m_results.at(measured.first());
+        mean.wallS = 0;
+        mean.parentCpu = {};
+        mean.workersCpu = {};
+        const double n = double(measured.size());
+        for (int i : std::as_const(measured)) {
+            const RunResult &r = m_results.at(i);
+            walls.append(r.wallS);
+            cpus.append(r.totalCpu().total());
+            mean.wallS += r.wallS / n;
+            mean.parentCpu.user += r.parentCpu.user / n;
+            mean.parentCpu.sys += r.parentCpu.sys / n;
+            mean.workersCpu.user += r.workersCpu.user / n;
+            mean.workersCpu.sys += r.workersCpu.sys / n;
+        }
+        row.shown = mean;
+        row.wall = Statistics::summarize(walls);
+        row.cpu = Statistics::summarize(cpus);
+    }
+}
+
+bool WallCpuChart::anySpread() const
+{
+    return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.hasSpread(); });
+}
+
+double WallCpuChart::rowEnd(int row, bool cpu) const
+{
+    const Row &r = m_rows.at(row);
+    const double value = cpu ? r.shown.totalCpu().total() : r.shown.wallS;
+    if (!r.hasSpread())
+        return value;
+    const SampleSummary &s = cpu ? r.cpu : r.wall;
+    return std::max({value, s.max, std::isfinite(s.stddev) ? s.mean + s.stddev : 0.0});
 }
 
 void WallCpuChart::setTheme(const Theme &theme)
@@ -282,8 +400,8 @@ void WallCpuChart::setEmptyText(const QString &text)
 double WallCpuChart::largestTime() const
 {
     double largest = 0.0;
-    for (const RunResult &r : m_results)
-        largest = std::max({largest, r.wallS, r.totalCpu().total()});
+    for (int i = 0; i < m_rows.size(); ++i)
+        largest = std::max({largest, rowEnd(i, false), rowEnd(i, true)});
     return largest;
 }
 
@@ -292,22 +410,64 @@ double WallCpuChart::axisMax() const
     return m_axisX ? m_axisX->max() : 0.0;
 }
 
-QString WallCpuChart::label(int run, bool cpu, QString *note) const
+QString WallCpuChart::label(int row, bool cpu, QString *note) const
 {
-    const RunResult &r = m_results.at(run);
-    if (!cpu)
-        return tr("wall %1").arg(secondsText(r.wallS));
+    const Row &rw = m_rows.at(row);
+    const RunResult &r = rw.shown;
+    // With a spread the number is the mean and its σ, as the CLI's summary prints it.
+    const auto sigma = [&](const SampleSummary &s) {
+        return rw.hasSpread() && std::isfinite(s.stddev) ? u" ± "_s + ModeSummary::seconds(s.stddev)
+                                                         : QString();
+    };
+    if (!cpu) {
+        if (note && rw.hasSpread())
+            *note = tr(" · n=%1, %2 to %3")
+                        .arg(rw.wall.n)
+                        .arg(ModeSummary::seconds(rw.wall.min), ModeSummary::seconds(rw.wall.max));
+        return tr("wall %1").arg((rw.hasSpread() ? ModeSummary::seconds(r.wallS) : secondsText(r.wallS)) +
+                                 sigma(rw.wall));
+    }
     const double total = r.totalCpu().total();
     if (note && r.parentCpu.total() < 0.9 * total)
-        *note = tr(" · %time sees %1").arg(secondsText(r.parentCpu.total()));
-    return tr("CPU %1").arg(secondsText(total));
+        *note = tr(" · %time sees %1")
+                    .arg(rw.hasSpread() ? ModeSummary::seconds(r.parentCpu.total())
+                                        : secondsText(r.parentCpu.total()));
+    return tr("CPU %1").arg((rw.hasSpread() ? ModeSummary::seconds(total) : secondsText(total)) +
+                            sigma(rw.cpu));
+}
+
+QRectF WallCpuChart::whiskerRect(int row, bool cpu) const
+{
+    if (!m_series || row < 0 || row >= m_rows.size() || !m_rows.at(row).hasSpread())
+        return {};
+    const SampleSummary &s = cpu ? m_rows.at(row).cpu : m_rows.at(row).wall;
+    const qreal y = kSlots * row + (cpu ? 1 : 0);
+    auto *self = const_cast<WallCpuChart *>(this);
+    const QPointF a = self->mapToPosition(QPointF(s.min, y - kBarWidth * 0.35), m_series);
+    const QPointF b = self->mapToPosition(QPointF(s.max, y + kBarWidth * 0.35), m_series);
+    return QRectF(a, b).normalized();
+}
+
+QRectF WallCpuChart::sigmaRect(int row, bool cpu) const
+{
+    if (!m_series || row < 0 || row >= m_rows.size() || !m_rows.at(row).hasSpread())
+        return {};
+    const SampleSummary &s = cpu ? m_rows.at(row).cpu : m_rows.at(row).wall;
+    if (!std::isfinite(s.stddev))
+        return {};
+    const qreal y = kSlots * row + (cpu ? 1 : 0);
+    auto *self = const_cast<WallCpuChart *>(this);
+    const QPointF a =
+        self->mapToPosition(QPointF(std::max(0.0, s.mean - s.stddev), y - kBarWidth * 0.15), m_series);
+    const QPointF b = self->mapToPosition(QPointF(s.mean + s.stddev, y + kBarWidth * 0.15), m_series);
+    return QRectF(a, b).normalized();
 }
 
 QRectF WallCpuChart::barRect(int run, bool cpu) const
 {
-    if (!m_series || run < 0 || run >= m_results.size())
+    if (!m_series || run < 0 || run >= m_rows.size())
         return {};
-    const RunResult &r = m_results.at(run);
+    const RunResult &r = m_rows.at(run).shown;
     const qreal row = kSlots * run + (cpu ? 1 : 0);
     const double value = cpu ? r.totalCpu().total() : r.wallS;
     // QChart::mapToPosition only reads, but is not declared const.
@@ -330,7 +490,8 @@ void WallCpuChart::applyTheme()
 void WallCpuChart::updateMargins()
 {
     const int margin = int(std::round(m_theme.textPx * 0.5));
-    const int legend = m_results.isEmpty() ? 0 : legendHeight(m_theme, size().width() - 2 * m_theme.textPx);
+    const int legend =
+        m_results.isEmpty() ? 0 : legendHeight(m_theme, size().width() - 2 * m_theme.textPx, anySpread());
     const QMargins wanted(margin, margin, margin * 2, margin + legend);
     if (margins() != wanted)
         setMargins(wanted);
@@ -355,12 +516,11 @@ void WallCpuChart::fitLabels()
     const QFontMetricsF noteMetrics(m_theme.textFont());
     const qreal gap = std::max(4.0, m_theme.textPx * 0.4) + 4;
     double needed = std::max(largestTime(), m_minimumMax);
-    for (int i = 0; i < m_results.size(); ++i) {
-        const RunResult &r = m_results.at(i);
+    for (int i = 0; i < m_rows.size(); ++i) {
         for (bool cpu : {false, true}) {
             QString note;
             const qreal valueWidth = valueMetrics.horizontalAdvance(label(i, cpu, &note));
-            const double value = cpu ? r.totalCpu().total() : r.wallS;
+            const double value = rowEnd(i, cpu);
             // Leave a bar at least 40% of the width even when its label is long.
             auto need = [&](qreal labelWidth) {
                 return value * plot.width() / std::max(plot.width() - labelWidth - gap, plot.width() * 0.4);
@@ -407,7 +567,7 @@ void WallCpuChart::rebuild()
         return;
     }
 
-    const int n = int(m_results.size());
+    const int n = int(m_rows.size());
     const int rows = kSlots * n - 1;
     m_series = new QHorizontalStackedBarSeries(this);
     m_series->setBarWidth(kBarWidth);
@@ -419,7 +579,7 @@ void WallCpuChart::rebuild()
         return set;
     };
     for (int i = 0; i < n; ++i) {
-        const RunResult &r = m_results.at(i);
+        const RunResult &r = m_rows.at(i).shown;
         const QColor color = Theme::modeColor(r.mode);
         const CpuTimes cpu = r.totalCpu();
         QBarSet *wall = makeSet(tr("%1 wall").arg(modeName(r.mode)), color);
@@ -435,16 +595,21 @@ void WallCpuChart::rebuild()
     m_axisY = new QCategoryAxis(this);
     m_axisY->setStartValue(-1);
     for (int i = 0; i < n; ++i) {
-        const RunResult &r = m_results.at(i);
+        const Row &row = m_rows.at(i);
+        const RunResult &r = row.shown;
         QString text = u"<b>%1</b>"_s.arg(modeName(r.mode));
         if (r.mode != Mode::Sequential)
             text += u" ×%1"_s.arg(r.workers);
-        // Repeated runs (--runs) of a mode are told apart by their number.
-        const bool repeated = std::count_if(m_results.cbegin(), m_results.cend(),
-                                            [&](const RunResult &o) { return o.mode == r.mode; }) > 1;
-        if (repeated)
-            text += u" "_s + tr("run %1").arg(r.repetition + 1);
-        text += u"<br>"_s + tr("%1 cores busy").arg(QString::number(r.cpuPerWall(), 'f', 2));
+        // Rows of one mode that differ in corpus or knobs are told apart by their first run's number.
+        const bool repeated = std::count_if(m_rows.cbegin(), m_rows.cend(),
+                                            [&](const Row &o) { return o.shown.mode == r.mode; }) > 1;
+        if (row.hasSpread())
+            text +=
+                u"<br>"_s +
+                tr("%1 runs · %2 cores busy").arg(row.wall.n).arg(QString::number(r.cpuPerWall(), 'f', 2));
+        else
+            text += (repeated ? u" "_s + tr("run %1").arg(r.repetition + 1) : QString()) + u"<br>"_s +
+                    tr("%1 cores busy").arg(QString::number(r.cpuPerWall(), 'f', 2));
         // Category labels must be unique; a repeated mode gets an invisible difference.
         while (m_axisY->categoriesLabels().contains(text))
             text += u" "_s;
@@ -477,22 +642,35 @@ void WallCpuChart::rebuild()
 
     connect(m_series, &QHorizontalStackedBarSeries::hovered, this, [this](bool status, int index, QBarSet *) {
         const int run = index / kSlots;
-        if (!status || run >= m_results.size() || index % kSlots == 2) {
+        if (!status || run >= m_rows.size() || index % kSlots == 2) {
             setToolTip({});
             return;
         }
-        const RunResult &r = m_results.at(run);
+        const Row &row = m_rows.at(run);
+        const RunResult &r = row.shown;
         const CpuTimes cpu = r.totalCpu();
+        QString spread;
+        if (row.hasSpread()) {
+            const SampleSummary &s = index % kSlots == 0 ? row.wall : row.cpu;
+            spread = tr("<br><br>mean of %1 runs: %2 ± %3 (σ, the thick band)<br>median %4<br>"
+                        "min %5, max %6 (the whisker)")
+                         .arg(s.n)
+                         .arg(ModeSummary::seconds(s.mean), ModeSummary::seconds(s.stddev),
+                              ModeSummary::seconds(s.median), ModeSummary::seconds(s.min),
+                              ModeSummary::seconds(s.max));
+        }
         if (index % kSlots == 0) {
             setToolTip(
                 tr("<b>%1</b><br>wall time: %2<br>from the first task handed out to the last worker gone")
-                    .arg(modeName(r.mode), secondsText(r.wallS)));
+                    .arg(modeName(r.mode), secondsText(r.wallS)) +
+                spread);
         } else {
             setToolTip(tr("<b>%1</b><br>CPU time: %2 (user %3, sys %4)<br>parent process alone: %5<br>"
                           "CPU / wall: %6 cores busy on average")
                            .arg(modeName(r.mode), secondsText(cpu.total()), secondsText(cpu.user),
                                 secondsText(cpu.sys), secondsText(r.parentCpu.total()),
-                                QString::number(r.cpuPerWall(), 'f', 2)));
+                                QString::number(r.cpuPerWall(), 'f', 2)) +
+                       spread);
         }
     });
     m_annotations->refresh();

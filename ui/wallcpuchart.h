@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runresult.h"
+#include "statistics.h"
 #include "theme.h"
 
 #include <QChart>
@@ -15,11 +16,23 @@ namespace wordrace {
 // The lesson's puzzle as a chart: per mode, a wall-time bar above a CPU-time bar (user and sys
 // stacked), a dashed mark at the CPU of the parent process alone (all that %time can see), and
 // CPU/wall, the number of cores that were busy on average. Time runs left to right, as on the
-// timeline.
+// timeline. A mode measured more than once (--runs) gets one pair of bars at the mean, with
+// whiskers from the fastest to the slowest run and a thick band at mean ± σ.
 class WallCpuChart : public QChart
 {
     Q_OBJECT
 public:
+    // One pair of bars: a single run, or the repeated runs of one mode, worker count, corpus and
+    // set of knobs (as ModeSummary groups them).
+    struct Row
+    {
+        QList<int> runs;    // indices into results()
+        RunResult shown;    // the single run, or the means of the measured runs
+        SampleSummary wall; // of the runs' wall times; n < 2: no spread to show
+        SampleSummary cpu;  // of their total CPU times
+        bool hasSpread() const { return wall.n > 1; }
+    };
+
     explicit WallCpuChart(QGraphicsItem *parent = nullptr);
     ~WallCpuChart() override;
 
@@ -35,8 +48,13 @@ public:
     double axisMax() const;
     void setEmptyText(const QString &text);
 
-    // Where a run's wall or CPU bar is, in chart coordinates.
-    QRectF barRect(int run, bool cpu) const;
+    // The pairs of bars, top to bottom.
+    const QList<Row> &rows() const { return m_rows; }
+    // Where a row's wall or CPU bar is, in chart coordinates (a row is a run unless runs repeat).
+    QRectF barRect(int row, bool cpu) const;
+    // Where a row's whisker (min to max) and its ±σ band are; null without a spread.
+    QRectF whiskerRect(int row, bool cpu) const;
+    QRectF sigmaRect(int row, bool cpu) const;
 
 Q_SIGNALS:
     // The time axis now ends elsewhere: after a resize or new results.
@@ -51,10 +69,15 @@ private:
     void updateMargins();
     // Widens the time axis until every bar's label fits beside it.
     void fitLabels();
-    QString label(int run, bool cpu, QString *note = nullptr) const;
+    QString label(int row, bool cpu, QString *note = nullptr) const;
+    void groupRows();
+    bool anySpread() const;
+    // Where the row's drawing ends on the right: the bar, or the whisker past it.
+    double rowEnd(int row, bool cpu) const;
 
     class Annotations;
     QList<RunResult> m_results;
+    QList<Row> m_rows;
     Theme m_theme = Theme::light();
     double m_minimumMax = 0.0;
     QString m_emptyText;

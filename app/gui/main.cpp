@@ -1,8 +1,13 @@
 #include "mainwindow.h"
+#include "sessioncontroller.h"
+#include "stallwatchdog.h"
+#include "startupprobe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -26,7 +31,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption presentationOpt(
         u"presentation"_s,
         QApplication::translate("main", "Start in presentation mode: full screen, big type."));
-    parser.addOptions({runOpt, presentationOpt});
+    // Measurements for docs/performance.md, printed to standard error.
+    const QCommandLineOption startupOpt(
+        u"measure-startup"_s,
+        QApplication::translate("main",
+                                "Print the time from launch to the window's first frame, then quit."));
+    const QCommandLineOption stallsOpt(
+        u"watch-stalls"_s, QApplication::translate("main", "Print the longest GUI-thread stall of each run "
+                                                           "(with --run: quit when the experiment ends)."));
+    parser.addOptions({runOpt, presentationOpt, startupOpt, stallsOpt});
+    parser.addPositionalArgument(
+        u"file"_s,
+        QApplication::translate("main", "A session (.wordrace.json) to reopen, or a text file to count."));
     parser.process(app);
 
     wordrace::MainWindow window;
@@ -34,7 +50,42 @@ int main(int argc, char *argv[])
         window.setPresentation(true);
     else
         window.show();
+    if (const QStringList files = parser.positionalArguments(); !files.isEmpty()) {
+        // After the window is up, so that a bad file's message box has a window to sit on.
+        const QString file = files.first();
+        QTimer::singleShot(0, &window, [&window, file] {
+            if (file.endsWith(u".json"_s))
+                window.sessions()->open(file);
+            else
+                window.openCorpusFile(file);
+        });
+    }
     if (parser.isSet(runOpt))
         QTimer::singleShot(0, &window, &wordrace::MainWindow::runExperiment);
+    if (parser.isSet(startupOpt)) {
+        auto *probe = new wordrace::StartupProbe(&window);
+        QObject::connect(probe, &wordrace::StartupProbe::windowShown, &app, [](double seconds) {
+            std::fprintf(stderr, "startup_ms %.1f\n", seconds * 1e3);
+            QApplication::quit();
+        });
+        probe->watch(window.windowHandle());
+    }
+    if (parser.isSet(stallsOpt)) {
+        auto *watchdog = new wordrace::StallWatchdog(&window);
+        QObject::connect(watchdog, &wordrace::StallWatchdog::runWatched, &app,
+                         [](wordrace::Mode mode, double gapMs, qint64 ticks) {
+                             std::fprintf(stderr, "stall mode=%s max_gap_ms=%.1f ticks=%lld\n",
+                                          qPrintable(wordrace::modeName(mode)), gapMs, qlonglong(ticks));
+                         });
+        const bool quit = parser.isSet(runOpt);
+        QObject::connect(watchdog, &wordrace::StallWatchdog::experimentWatched, &app,
+                         [quit](double gapMs, qint64 ticks) {
+                             std::fprintf(stderr, "stall experiment max_gap_ms=%.1f ticks=%lld\n", gapMs,
+                                          qlonglong(ticks));
+                             if (quit)
+                                 QApplication::quit();
+                         });
+        watchdog->watch(window.runner());
+    }
     return QApplication::exec();
 }

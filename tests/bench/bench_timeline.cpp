@@ -1,0 +1,146 @@
+// Drawing the per-worker timeline of a 1,000,000-task run, as the view does while zooming and
+// panning, and exporting charts at 3840x2160.
+//   QT_QPA_PLATFORM=offscreen bench_timeline --benchmark_counters_tabular=true
+// The view paints through the same TimelineRenderer into a raster backing store, so painting
+// into a QImage of the window's size is the frame's cost, without the compositor.
+#include "chartexporter.h"
+#include "theme.h"
+#include "timelinedata.h"
+#include "timelinerenderer.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+
+using namespace Qt::StringLiterals;
+using namespace wordrace;
+
+namespace {
+
+// A threads run of a million short tasks over two workers, 2 s long: what `--chunk 30` on the
+// lesson corpus gives. Durations vary so that the per-pixel coverage is not uniform.
+RunResult millionTaskRun(Mode mode = Mode::Threads, int workers = 2, qsizetype count = 1'000'000)
+{
+    RunResult r;
+    r.mode = mode;
+    r.workers = workers;
+    r.taskCount = count;
+    r.wallS = 2.0;
+    r.tasks.reserve(count);
+    const double slot = r.wallS * workers / double(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        TaskRecord t;
+        t.task = i;
+        t.worker = int(i % workers);
+        t.startS = double(i / workers) * slot;
+        t.endS = t.startS + slot * (0.5 + 0.4 * double((i * 7919) % 13) / 13.0);
+        t.words = 110;
+        t.bytes = 580;
+        t.begin = std::uint64_t(i) * 580;
+        t.computeS = t.endS - t.startS;
+        r.tasks.append(t);
+        r.words += t.words;
+    }
+    for (int w = 0; w < workers; ++w)
+        r.workerNames << u"thread %1"_s.arg(1000 + w);
+    return r;
+}
+
+// One group (a threads run), or the whole experiment: sequential, threads and processes, each
+// of a million tasks, stacked on one time axis as the window shows them after a run.
+const TimelineData &millionTasks(int groups)
+{
+    static const TimelineData one = [] {
+        TimelineData d;
+        d.addResult(millionTaskRun());
+        return d;
+    }();
+    static const TimelineData three = [] {
+        TimelineData d;
+        d.addResult(millionTaskRun(Mode::Sequential, 1));
+        d.addResult(millionTaskRun(Mode::Threads, 2));
+        d.addResult(millionTaskRun(Mode::Processes, 2));
+        return d;
+    }();
+    return groups == 1 ? one : three;
+}
+
+// One frame at 1920x1080 with 1/zoom of the run in view; each iteration pans by a tenth of the
+// view, as dragging does, so no two frames show the same tasks.
+void paintFrame(benchmark::State &state)
+{
+    const double zoom = double(state.range(0));
+    const TimelineData &data = millionTasks(int(state.range(1)));
+    const auto [full0, full1] = TimelineRenderer::fullRange(data);
+    const double span = (full1 - full0) / zoom;
+    TimelineRenderer renderer(data, Theme::light());
+    renderer.setTitle(u"Per-worker timeline"_s);
+    QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+    double t0 = full0;
+    for (auto _ : state) {
+        if (t0 + span > full1 + 1e-12)
+            t0 = full0;
+        renderer.setRange(t0, t0 + span);
+        QPainter painter(&image);
+        renderer.paint(&painter, QRectF(image.rect()));
+        painter.end();
+        benchmark::DoNotOptimize(image.constBits());
+        t0 += span / 10;
+    }
+    state.counters["tasks"] = double(data.taskCount());
+    state.counters["fps"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+// Exporting a 3840x2160 PNG: the chart drawn, then encoded and written through QSaveFile.
+void exportPng(benchmark::State &state, ChartKind kind)
+{
+    ChartSource source;
+    source.kind = kind;
+    if (kind == ChartKind::Timeline) {
+        source.results << millionTaskRun();
+    } else {
+        source.results << millionTaskRun(Mode::Sequential, 1, 1000) << millionTaskRun(Mode::Threads, 2, 1000)
+                       << millionTaskRun(Mode::Processes, 2, 1000);
+    }
+    source.title = ChartExporter::defaultTitle(kind, source.results);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"chart.png"_s);
+    for (auto _ : state) {
+        QString error;
+        if (!ChartExporter::write(source, Theme::light(), path, QSize(3840, 2160), &error)) {
+            state.SkipWithError(qPrintable(error));
+            break;
+        }
+    }
+    state.counters["bytes_written"] = double(QFileInfo(path).size());
+}
+
+} // namespace
+
+BENCHMARK(paintFrame)
+    ->ArgNames({"zoom", "groups"})
+    ->ArgsProduct({{1, 10, 100, 10'000, 1'000'000}, {1, 3}})
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(exportPng, timeline_1M_tasks, ChartKind::Timeline)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(exportPng, wall_cpu, ChartKind::WallCpu)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(exportPng, overhead, ChartKind::Overhead)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char **argv)
+{
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    // Charts need an application object and fonts, not a screen.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,378 @@
+#include "csvexport.h"
+#include "experimentpanel.h"
+#include "mainwindow.h"
+#include "overheadchart.h"
+#include "resultjson.h"
+#include "resultspane.h"
+#include "resulttablemodel.h"
+#include "runhistory.h"
+#include "sessioncontroller.h"
+#include "sessionfile.h"
+#include "timelineview.h"
+#include "wallcpuchart.h"
+
+#include <QAction>
+#include <QBarSet>
+#include <QDir>
+#include <QFile>
+#include <QHorizontalStackedBarSeries>
+#include <QImage>
+#include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using namespace wordrace;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 120000;
+
+Experiment smallExperiment(int runs = 1, int workers = 2)
+{
+    Experiment e;
+    e.corpus = *CorpusSpec::parse(u"lesson:20000"_s);
+    e.workers = workers;
+    e.runs = runs;
+    return e;
+}
+
+bool run(MainWindow &w, const Experiment &e)
+{
+    w.experimentPanel()->setExperiment(e);
+    QSignalSpy finished(w.runner(), &Runner::experimentFinished);
+    w.runExperiment();
+    if (!finished.wait(kRunTimeoutMs) && finished.isEmpty())
+        return false;
+    QCoreApplication::processEvents();
+    return true;
+}
+
+void select(MainWindow &w, const QList<int> &rows)
+{
+    QItemSelectionModel *selection = w.historyView()->selectionModel();
+    selection->clearSelection();
+    for (int row : rows)
+        selection->select(w.history()->index(row), QItemSelectionModel::Select);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// What a person sees of one pane: its entry and what each chart and the table hold.
+void comparePanes(ResultsPane *a, ResultsPane *b)
+{
+    QCOMPARE(b->entryNumber(), a->entryNumber());
+    const QList<RunResult> &ra = a->wallCpuChart()->results();
+    const QList<RunResult> &rb = b->wallCpuChart()->results();
+    QCOMPARE(rb.size(), ra.size());
+    for (qsizetype i = 0; i < ra.size(); ++i) {
+        QCOMPARE(rb.at(i).mode, ra.at(i).mode);
+        QVERIFY(rb.at(i).wallS == ra.at(i).wallS);
+        QVERIFY(rb.at(i).totalCpu().total() == ra.at(i).totalCpu().total());
+        QCOMPARE(rb.at(i).tasks.size(), ra.at(i).tasks.size());
+        QCOMPARE(rb.at(i).workerNames, ra.at(i).workerNames);
+    }
+    QCOMPARE(b->wallCpuChart()->rows().size(), a->wallCpuChart()->rows().size());
+    QCOMPARE(b->overheadChart()->results().size(), a->overheadChart()->results().size());
+    QCOMPARE(b->tableModel()->rowCount(), a->tableModel()->rowCount());
+    for (int r = 0; r < a->tableModel()->rowCount(); ++r)
+        for (int c = 0; c < a->tableModel()->columnCount(); ++c)
+            QCOMPARE(b->tableModel()->index(r, c).data().toString(),
+                     a->tableModel()->index(r, c).data().toString());
+    QCOMPARE(b->timeline()->data().taskCount(), a->timeline()->data().taskCount());
+    QCOMPARE(b->timeline()->data().groups().size(), a->timeline()->data().groups().size());
+    QVERIFY(b->timeline()->data().endS() == a->timeline()->data().endS());
+}
+
+} // namespace
+
+// Sessions, data exports and the spread of repeated runs, as the app's menus drive them.
+class TestSessionUi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"WordRaceTest"_s);
+        QCoreApplication::setApplicationName(u"tst_sessionui"_s);
+        QSettings().clear();
+    }
+
+    void menusOfferSessionsAndExports()
+    {
+        MainWindow w;
+        SessionController *s = w.sessions();
+        QVERIFY(s);
+        QCOMPARE(s->openAction()->shortcut(), QKeySequence(QKeySequence::Open));
+        QCOMPARE(s->saveAction()->shortcut(), QKeySequence(QKeySequence::Save));
+        QCOMPARE(s->exportEverythingAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+        QCOMPARE(s->exportDataMenu()->actions().size(), DataExport::allFormats().size());
+    }
+
+    void saveThenOpenRestoresEverything()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"class.wordrace.json"_s);
+        MainWindow w;
+        w.show();
+        QVERIFY(run(w, smallExperiment()));
+        Experiment second = smallExperiment(2, 3);
+        second.modes = {Mode::Threads, Mode::Processes};
+        second.knobs.ioLatencyMs = 1;
+        QVERIFY(run(w, second));
+        select(w, {0, 1}); // comparing the two
+        QVERIFY(w.pane(1)->isVisibleTo(&w));
+        Experiment panel = smallExperiment();
+        panel.workers = 5;
+        panel.chunkLines = 123;
+        w.experimentPanel()->setExperiment(panel);
+        QCOMPARE(w.sessions()->save(path), QString());
+
+        MainWindow other;
+        other.show();
+        QVERIFY(run(other, smallExperiment(1, 1))); // something to replace
+        QSignalSpy opened(other.sessions(), &SessionController::sessionOpened);
+        QVERIFY(other.sessions()->open(path));
+        QCOMPARE(opened.count(), 1);
+        QVERIFY(!other.sessions()->errorBox());
+        QCOMPARE(other.experimentPanel()->experiment(), w.experimentPanel()->experiment());
+        QCOMPARE(other.history()->count(), 2);
+        for (int row = 0; row < 2; ++row) {
+            const HistoryEntry &a = w.history()->entry(row);
+            const HistoryEntry &b = other.history()->entry(row);
+            QCOMPARE(b.number, a.number);
+            QCOMPARE(b.experiment, a.experiment);
+            QCOMPARE(b.state, a.state);
+            QCOMPARE(b.summary, a.summary);
+            QCOMPARE(b.title(), a.title());
+            QCOMPARE(b.results.size(), a.results.size());
+            QCOMPARE(other.history()->index(row).data().toString(),
+                     w.history()->index(row).data().toString());
+        }
+        QCOMPARE(other.historyView()->selectionModel()->selectedRows().size(), 2);
+        QVERIFY(other.pane(1)->isVisibleTo(&other));
+        for (int p = 0; p < 2; ++p) {
+            comparePanes(w.pane(p), other.pane(p));
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // The next run is numbered after the reopened ones.
+        QVERIFY(run(other, smallExperiment()));
+        QCOMPARE(other.history()->entry(2).number, 3);
+    }
+
+    void badSessionLeavesTheWindowAlone_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("not JSON") << QByteArray("hello") << u"not JSON"_s;
+        QTest::newRow("truncated") << QByteArray("{\"format\":\"wordrace-session\",\"version\":1,\"entr")
+                                   << u"the file is cut short"_s;
+        QTest::newRow("newer") << QByteArray(R"({"format":"wordrace-session","version":9})")
+                               << u"written by a newer WordRace"_s;
+        QTest::newRow("a result file") << QByteArray(R"({"runs":[]})") << u"a result file"_s;
+    }
+
+    void badSessionLeavesTheWindowAlone()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"bad.wordrace.json"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        MainWindow w;
+        w.show();
+        QVERIFY(run(w, smallExperiment()));
+        const Experiment before = w.experimentPanel()->experiment();
+        const int shown = w.pane(0)->entryNumber();
+        QVERIFY(!w.sessions()->open(path));
+        QMessageBox *box = w.sessions()->errorBox();
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY2(box->informativeText().contains(reason), qPrintable(box->informativeText()));
+        QVERIFY(box->informativeText().startsWith(u"bad.wordrace.json: "_s));
+        QVERIFY(!box->informativeText().contains(u'\n'));
+        QCOMPARE(w.history()->count(), 1);
+        QCOMPARE(w.pane(0)->entryNumber(), shown);
+        QCOMPARE(w.pane(0)->wallCpuChart()->results().size(), 3);
+        QCOMPARE(w.experimentPanel()->experiment(), before);
+    }
+
+    void exportDataWritesParseableFiles()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.show();
+        QVERIFY(run(w, smallExperiment(2)));
+        const QList<RunResult> runs = w.history()->entry(0).results;
+        QCOMPARE(runs.size(), 6);
+        qsizetype tasks = 0;
+        for (const RunResult &r : runs)
+            tasks += r.tasks.size();
+        SessionController *s = w.sessions();
+        QCOMPARE(s->selectedResults().size(), runs.size());
+
+        const QString json = dir.filePath(u"r.json"_s);
+        QCOMPARE(s->exportData(DataExport::Format::Json, json), QString());
+        QString error;
+        const auto parsed = ResultJson::parse(readAll(json), &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->size(), runs.size());
+        QVERIFY(parsed->at(3).wallS == runs.at(3).wallS);
+        QCOMPARE(parsed->at(3).tasks.size(), runs.at(3).tasks.size());
+
+        const QString csv = dir.filePath(u"r.csv"_s);
+        QCOMPARE(s->exportData(DataExport::Format::CsvRuns, csv), QString());
+        QCOMPARE(readAll(csv), CsvExport::runs(runs));
+        QCOMPARE(readAll(csv).count('\n'), runs.size() + 1);
+
+        const QString tasksCsv = dir.filePath(u"t.csv"_s);
+        QCOMPARE(s->exportData(DataExport::Format::CsvTasks, tasksCsv), QString());
+        QCOMPARE(readAll(tasksCsv).count('\n'), tasks + 1);
+
+        const QString md = dir.filePath(u"r.md"_s);
+        QCOMPARE(s->exportData(DataExport::Format::Markdown, md), QString());
+        const QString report = QString::fromUtf8(readAll(md));
+        QVERIFY(report.contains(u"| threads"_s) || report.contains(u"threads"_s));
+        QVERIFY(report.contains(u'|'));
+
+        const QString trace = dir.filePath(u"r.trace.json"_s);
+        QCOMPARE(s->exportData(DataExport::Format::Trace, trace), QString());
+        QJsonParseError pe{};
+        const QJsonDocument doc = QJsonDocument::fromJson(readAll(trace), &pe);
+        QVERIFY2(!doc.isNull(), qPrintable(pe.errorString()));
+        qsizetype slices = 0;
+        for (const QJsonValue &v : doc.object()[u"traceEvents"_s].toArray())
+            if (v.toObject()[u"ph"_s].toString() == u"X" && v.toObject()[u"cat"_s].toString() == u"task")
+                ++slices;
+        QCOMPARE(slices, tasks);
+    }
+
+    void exportDataSaysWhyItFailed()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        // Nothing run yet: nothing to write.
+        QVERIFY(w.sessions()
+                    ->exportData(DataExport::Format::Json, dir.filePath(u"x.json"_s))
+                    .startsWith(u"nothing to export"_s));
+        QVERIFY(run(w, smallExperiment()));
+        const QString error =
+            w.sessions()->exportData(DataExport::Format::CsvRuns, dir.filePath(u"missing/folder/x.csv"_s));
+        QVERIFY2(error.startsWith(u"cannot write "_s), qPrintable(error));
+        QVERIFY(!QFile::exists(dir.filePath(u"missing"_s)));
+    }
+
+    void exportEverythingWritesTheSet()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.show();
+        QVERIFY(run(w, smallExperiment(2)));
+        QString error;
+        const auto written = w.sessions()->exportEverything(dir.path(), &error);
+        QVERIFY2(written, qPrintable(error));
+        const QStringList subfolders = QDir(dir.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(subfolders.size(), 1);
+        QVERIFY2(subfolders.first().startsWith(u"wordrace-1-"_s), qPrintable(subfolders.first()));
+        const QDir folder(dir.filePath(subfolders.first()));
+        QStringList expected{u"wall-cpu.png"_s, u"wall-cpu.svg"_s, u"timeline.png"_s,
+                             u"timeline.svg"_s, u"overhead.png"_s, u"overhead.svg"_s,
+                             u"results.json"_s, u"runs.csv"_s,     u"tasks.csv"_s,
+                             u"report.md"_s,    u"trace.json"_s,   u"session.wordrace.json"_s};
+        QStringList names = folder.entryList(QDir::Files);
+        std::sort(expected.begin(), expected.end());
+        std::sort(names.begin(), names.end());
+        QCOMPARE(names, expected);
+        QCOMPARE(written->size(), expected.size());
+        for (const QString &name : std::as_const(names))
+            QVERIFY2(QFileInfo(folder.filePath(name)).size() > 0, qPrintable(name));
+        QCOMPARE(QImage(folder.filePath(u"wall-cpu.png"_s)).size(), QSize(1920, 1080));
+        QVERIFY(readAll(folder.filePath(u"timeline.svg"_s)).contains("<svg"));
+        QVERIFY(ResultJson::parse(readAll(folder.filePath(u"results.json"_s))));
+        QVERIFY(SessionFile::read(folder.filePath(u"session.wordrace.json"_s)));
+
+        // Again: a second folder beside the first, which stays as it was.
+        const QByteArray firstPng = readAll(folder.filePath(u"wall-cpu.png"_s));
+        QVERIFY(w.sessions()->exportEverything(dir.path(), &error));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 2);
+        QCOMPARE(readAll(folder.filePath(u"wall-cpu.png"_s)), firstPng);
+
+        QVERIFY(!w.sessions()->exportEverything(dir.filePath(u"no-such-folder"_s), &error));
+        QVERIFY2(error.contains(u"does not exist"_s), qPrintable(error));
+    }
+
+    void repeatedRunsShowTheirSpread_data()
+    {
+        QTest::addColumn<int>("runs");
+        QTest::newRow("one run: no spread") << 1;
+        QTest::newRow("three runs: error bars") << 3;
+    }
+
+    void repeatedRunsShowTheirSpread()
+    {
+        QFETCH(int, runs);
+        MainWindow w;
+        w.show();
+        Experiment e = smallExperiment(runs);
+        e.modes = {Mode::Sequential, Mode::Threads};
+        QVERIFY(run(w, e));
+        WallCpuChart *chart = w.pane(0)->wallCpuChart();
+        QCOMPARE(chart->results().size(), 2 * runs);
+        // One pair of bars per mode, however many runs.
+        QCOMPARE(chart->rows().size(), 2);
+        auto *series = qobject_cast<QHorizontalStackedBarSeries *>(chart->series().value(0));
+        QVERIFY(series);
+        for (int i = 0; i < 2; ++i) {
+            const WallCpuChart::Row &row = chart->rows().at(i);
+            QCOMPARE(row.runs.size(), runs);
+            QCOMPARE(row.hasSpread(), runs > 1);
+            QCOMPARE(chart->whiskerRect(i, false).isNull(), runs == 1);
+            QCOMPARE(chart->whiskerRect(i, true).isNull(), runs == 1);
+            // The wall bar (three sets per row: wall, user, sys) stands at the mean.
+            const double bar = series->barSets().at(3 * i)->at(3 * i);
+            if (runs == 1) {
+                QVERIFY(bar == chart->results().at(i).wallS);
+                continue;
+            }
+            QCOMPARE(row.wall.n, runs);
+            QCOMPARE(row.cpu.n, runs);
+            double sum = 0;
+            for (int r : row.runs)
+                sum += chart->results().at(r).wallS;
+            QCOMPARE(bar, sum / runs);
+            QCOMPARE(row.wall.mean, sum / runs);
+            QVERIFY(row.wall.min <= row.wall.mean && row.wall.mean <= row.wall.max);
+            QVERIFY(std::isfinite(row.wall.stddev));
+            // The whisker reaches from the fastest run to the slowest.
+            const QRectF whisker = chart->whiskerRect(i, false);
+            const QRectF full = chart->barRect(i, false);
+            const double pxPerSecond = full.width() / row.shown.wallS;
+            QVERIFY(std::abs(whisker.width() - (row.wall.max - row.wall.min) * pxPerSecond) < 2.0);
+            QVERIFY(chart->axisMax() >= row.wall.max);
+        }
+    }
+};
+
+QTEST_MAIN(TestSessionUi)
+#include "tst_sessionui.moc"

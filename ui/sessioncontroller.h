@@ -1,0 +1,74 @@
+#pragma once
+
+#include "dataexport.h"
+#include "sessionfile.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <optional>
+
+class QAction;
+class QMenu;
+class QMessageBox;
+
+namespace wordrace {
+
+class MainWindow;
+
+// File > Open Session, Save Session, Export Data and Export Everything for a MainWindow: a
+// session file keeps the experiment panel, the history and what was on show, and reopens with
+// every chart as it was.
+class SessionController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SessionController(MainWindow *window);
+
+    QAction *openAction() const { return m_openAction; }
+    QAction *saveAction() const { return m_saveAction; }
+    QMenu *exportDataMenu() const { return m_exportDataMenu; }
+    QAction *exportEverythingAction() const { return m_exportEverythingAction; }
+
+    // What the window has now; a run still going is left out.
+    Session session() const;
+    // Empty on success, otherwise a one-line reason.
+    QString save(const QString &path);
+    // Replaces the window's experiment, history and charts with the file's. On failure shows the
+    // reason in a message box (errorBox()) and leaves the window as it was.
+    bool open(const QString &path);
+
+    // The results of the history entries selected (two when comparing), oldest first.
+    QList<RunResult> selectedResults() const;
+    QString exportData(DataExport::Format format, const QString &path);
+    // Writes the shown charts (PNG and SVG), every data file and the session into a new folder
+    // inside `parentFolder`, never over existing files. Returns the paths written, or nullopt and
+    // the reason.
+    std::optional<QStringList> exportEverything(const QString &parentFolder, QString *error = nullptr);
+
+    QMessageBox *errorBox() const { return m_errorBox; }
+
+Q_SIGNALS:
+    // A session file was opened or saved: the path, for a title or a recent-files list.
+    void sessionOpened(const QString &path);
+    void sessionSaved(const QString &path);
+
+private:
+    void openDialog();
+    void saveDialog();
+    void exportDataDialog(DataExport::Format format);
+    void exportEverythingDialog();
+    void showError(const QString &text, const QString &details);
+    void showStatus(const QString &text);
+
+    MainWindow *m_window;
+    QAction *m_openAction;
+    QAction *m_saveAction;
+    QMenu *m_exportDataMenu;
+    QAction *m_exportEverythingAction;
+    QPointer<QMessageBox> m_errorBox;
+    QString m_lastPath; // the session last opened or saved, offered again by Save
+};
+
+} // namespace wordrace
