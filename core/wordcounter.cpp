@@ -100,10 +100,13 @@ std::uint64_t scanPortable(const unsigned char *data, std::size_t size, std::siz
         return (ones * (127 + n) - x) & ~x & (x + ones * (127 - m)) & high;
     };
     std::size_t i = from;
+    // After eight bytes that were not all ASCII, go byte by byte past them before trying again,
+    // so that text with many multibyte characters does not pay for a failed attempt per byte.
+    std::size_t bytewiseUntil = from;
     while (i < to) {
         // Eight ASCII bytes at a time (SWAR) when no multibyte whitespace covers the next ones.
         if constexpr (std::endian::native == std::endian::little) {
-            if (i + 8 <= to && cover == 0) {
+            if (i >= bytewiseUntil && i + 8 <= to && cover == 0) {
                 std::uint64_t x;
                 std::memcpy(&x, data + i, 8);
                 if ((x & high) == 0) {
@@ -116,6 +119,7 @@ std::uint64_t scanPortable(const unsigned char *data, std::size_t size, std::siz
                     i += 8;
                     continue;
                 }
+                bytewiseUntil = i + 8;
             }
         }
         const unsigned char c = data[i];

@@ -177,6 +177,9 @@ void ResultsPane::setTheme(const Theme &theme)
     m_overheadView->setPalette(pal);
     m_overheadView->setBackgroundBrush(theme.background);
     m_timelineScroll->setBackgroundRole(QPalette::Base);
+    // On a projector, type this large leaves room for two charts, not three: the breakdown keeps to
+    // the desk view (and to exports), so the wall/CPU bars and the timeline stay readable.
+    m_overheadView->setVisible(theme.kind != Theme::Kind::Projector);
     if (theme.kind == Theme::Kind::Projector) {
         QFont big = font();
         big.setPixelSize(theme.textPx);
