@@ -10,6 +10,7 @@
 #include <cmath>
 #include <QImage>
 #include <QPainter>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -299,6 +300,86 @@ private Q_SLOTS:
         // The stripes cover part of each column; the yellow between them is what is counted.
         QVERIFY2(ioPixels > int(l.plot.width() * 0.15), qPrintable(QString::number(ioPixels)));
         QCOMPARE(modePixels, 0);
+    }
+
+    // The running sums give each pixel column what visiting every task gives: busy time and the
+    // phase mix, with tasks cut at the column edges, gaps between tasks, and views that start or end
+    // inside a task.
+    void columnSumsMatchEveryTask_data()
+    {
+        QTest::addColumn<double>("t0");
+        QTest::addColumn<double>("t1");
+        QTest::addColumn<int>("columns");
+        QTest::newRow("whole run") << 0.0 << 1.0 << 700;
+        QTest::newRow("zoomed, edges inside tasks") << 0.123456 << 0.2345 << 900;
+        QTest::newRow("before the first task") << -0.5 << 0.01 << 50;
+        QTest::newRow("past the end") << 0.9 << 2.0 << 300;
+    }
+    void columnSumsMatchEveryTask()
+    {
+        QFETCH(double, t0);
+        QFETCH(double, t1);
+        QFETCH(int, columns);
+        RunResult r;
+        r.mode = Mode::Processes;
+        r.workers = 1;
+        QRandomGenerator rng(42);
+        double at = 0.0;
+        for (int i = 0; i < 20'000; ++i) {
+            at += rng.generateDouble() < 0.3 ? rng.generateDouble() * 4e-5 : 0.0; // some gaps
+            TaskRecord t = task(i, 0, at, at + rng.generateDouble() * 8e-5);
+            if (i % 3) { // the rest have no phases: all compute
+                const double d = t.durationS();
+                t.transferS = d * 0.1 * rng.generateDouble();
+                t.ioS = d * 0.3 * rng.generateDouble();
+                t.gilWaitS = d * 0.2 * rng.generateDouble();
+                t.computeS = d * 0.3;
+            }
+            at = t.endS;
+            r.tasks.append(t);
+        }
+        r.taskCount = r.tasks.size();
+        r.wallS = at;
+        TimelineData data;
+        data.setResults({r});
+        const auto &lane = data.groups().front().lanes.front();
+        const double spc = (t1 - t0) / columns;
+        std::vector<float> coverage;
+        std::vector<TimelineData::PhaseWeights> weights;
+        TimelineData::sumColumns(lane, t0, spc, columns, coverage, weights);
+        QCOMPARE(int(coverage.size()), columns);
+
+        std::vector<double> expected(std::size_t(columns), 0.0);
+        std::vector<std::array<double, TimelinePhases::kTaskPhases>> expectedWeights{std::size_t(columns)};
+        for (const TaskRecord &t : std::as_const(r.tasks)) {
+            const auto seconds = TimelinePhases::hasPhases(t)
+                                     ? TimelinePhases::seconds(t)
+                                     : std::array<double, TimelinePhases::kTaskPhases>{};
+            for (int c = 0; c < columns; ++c) {
+                const double a = std::max(t.startS, t0 + c * spc);
+                const double b = std::min(t.endS, t0 + (c + 1) * spc);
+                if (b <= a)
+                    continue;
+                expected[std::size_t(c)] += (b - a) / spc;
+                for (std::size_t p = 0; p < seconds.size(); ++p) {
+                    const double share = TimelinePhases::hasPhases(t)
+                                             ? seconds[p] / t.durationS()
+                                             : (p == std::size_t(TimelinePhases::Phase::Compute) ? 1.0 : 0.0);
+                    expectedWeights[std::size_t(c)][p] += (b - a) / spc * share;
+                }
+            }
+        }
+        for (int c = 0; c < columns; ++c) {
+            const auto i = std::size_t(c);
+            QVERIFY2(std::abs(coverage[i] - expected[i]) < 1e-3,
+                     qPrintable(u"column %1: %2 vs %3"_s.arg(c).arg(coverage[i]).arg(expected[i])));
+            for (std::size_t p = 0; p < expectedWeights[i].size(); ++p)
+                QVERIFY2(std::abs(weights[i][p] - expectedWeights[i][p]) < 1e-3,
+                         qPrintable(u"column %1 phase %2: %3 vs %4"_s.arg(c)
+                                        .arg(p)
+                                        .arg(weights[i][p])
+                                        .arg(expectedWeights[i][p])));
+        }
     }
 
     void laneLevelStartupAndGather()

@@ -93,6 +93,7 @@ void TimelineData::fileTasks(Group &group, qsizetype from)
         if (!lane.order.empty() && group.tasks.at(lane.order.back()).startS > t.startS)
             unsorted[std::size_t(t.worker)] = true;
         lane.order.push_back(qint32(i));
+        appendSums(lane, t);
         lane.maxDuration = std::max(lane.maxDuration, t.durationS());
         group.lastEndS = std::max(group.lastEndS, t.endS);
         if (TimelinePhases::hasPhases(t)) {
@@ -106,10 +107,86 @@ void TimelineData::fileTasks(Group &group, qsizetype from)
     for (std::size_t l = 0; l < group.lanes.size(); ++l) {
         if (!unsorted[l])
             continue;
-        auto &order = group.lanes[l].order;
-        std::stable_sort(order.begin(), order.end(), [&](qint32 a, qint32 b) {
+        Lane &lane = group.lanes[l];
+        std::stable_sort(lane.order.begin(), lane.order.end(), [&](qint32 a, qint32 b) {
             return group.tasks.at(a).startS < group.tasks.at(b).startS;
         });
+        lane.starts.clear();
+        lane.sums.clear();
+        for (const qint32 i : lane.order)
+            appendSums(lane, group.tasks.at(i));
+    }
+}
+
+void TimelineData::appendSums(Lane &lane, const TaskRecord &task)
+{
+    if (lane.sums.empty())
+        lane.sums.assign(kSums, 0.0);
+    const std::size_t last = lane.sums.size() - kSums;
+    const double duration = std::max(0.0, task.durationS());
+    std::array<double, kSums> add{};
+    add[0] = duration;
+    if (TimelinePhases::hasPhases(task)) {
+        const auto seconds = TimelinePhases::seconds(task);
+        for (std::size_t p = 0; p < seconds.size(); ++p)
+            add[p + 1] = seconds[p];
+    } else {
+        add[1 + std::size_t(TimelinePhases::Phase::Compute)] = duration;
+    }
+    for (std::size_t k = 0; k < kSums; ++k)
+        lane.sums.push_back(lane.sums[last + k] + add[k]);
+    lane.starts.push_back(task.startS);
+}
+
+qsizetype TimelineData::tasksStartingIn(const Lane &lane, double fromS, double toS)
+{
+    const auto a = std::lower_bound(lane.starts.begin(), lane.starts.end(), fromS);
+    const auto b = std::lower_bound(a, lane.starts.end(), toS);
+    return b - a;
+}
+
+void TimelineData::sumColumns(const Lane &lane, double t0, double secondsPerColumn, int columns,
+                              std::vector<float> &coverage, std::vector<PhaseWeights> &weights)
+{
+    coverage.assign(std::size_t(std::max(columns, 0)), 0.0f);
+    weights.assign(coverage.size(), {});
+    const std::size_t n = lane.starts.size();
+    if (n == 0 || columns <= 0 || !(secondsPerColumn > 0) || lane.sums.size() != (n + 1) * kSums)
+        return;
+    // The sums of everything before time t: the tasks started before it, the last of them only in
+    // part. `from` only grows, as t does, so each search starts where the last one ended.
+    std::size_t from = 0;
+    std::array<double, kSums> before{};
+    auto sumsAt = [&](double t, std::size_t &k) {
+        k = std::size_t(std::lower_bound(lane.starts.begin() + std::ptrdiff_t(from), lane.starts.end(), t) -
+                        lane.starts.begin());
+        from = k;
+        std::array<double, kSums> out{};
+        if (k == 0)
+            return out;
+        const std::size_t j = k - 1;
+        const double *full = lane.sums.data() + j * kSums;
+        const double *next = full + kSums;
+        const double duration = next[0] - full[0];
+        const double f = duration > 0 ? std::clamp((t - lane.starts[j]) / duration, 0.0, 1.0) : 1.0;
+        for (std::size_t i = 0; i < kSums; ++i)
+            out[i] = full[i] + f * (next[i] - full[i]);
+        return out;
+    };
+    std::size_t kBefore = 0;
+    before = sumsAt(t0, kBefore);
+    // The tiny extra marks a column where a task starts as not idle, as the per-task path does.
+    const float presence = 1e-6f;
+    for (int c = 0; c < columns; ++c) {
+        std::size_t kAfter = 0;
+        const auto after = sumsAt(t0 + double(c + 1) * secondsPerColumn, kAfter);
+        auto &w = weights[std::size_t(c)];
+        coverage[std::size_t(c)] =
+            float((after[0] - before[0]) / secondsPerColumn) + (kAfter > kBefore ? presence : 0.0f);
+        for (std::size_t p = 0; p < w.size(); ++p)
+            w[p] = float((after[p + 1] - before[p + 1]) / secondsPerColumn);
+        before = after;
+        kBefore = kAfter;
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "runprogress.h"
 #include "runresult.h"
+#include "timelinephases.h"
 
 #include <QList>
 #include <QString>
@@ -21,7 +22,15 @@ public:
         QString name;
         std::vector<qint32> order; // indices into Group::tasks, by start time
         double maxDuration = 0.0;
+        // Running sums over `order`, so that a pixel column of tasks far narrower than a pixel is
+        // summed from two binary searches instead of a visit to each of a million tasks on every
+        // repaint: starts[k] is order[k]'s start; sums[k * kSums ...] hold the busy seconds and the
+        // seconds of each task phase of order[0..k-1].
+        std::vector<double> starts;
+        std::vector<double> sums;
     };
+    static constexpr int kSums = 1 + TimelinePhases::kTaskPhases;
+    using PhaseWeights = std::array<float, TimelinePhases::kTaskPhases>;
     struct Group
     {
         Mode mode = Mode::Sequential;
@@ -74,11 +83,20 @@ public:
     qsizetype taskCount() const;
     // The latest moment any group reaches: its wall time or its last task's end.
     double endS() const;
+    // Sums a lane's tasks into `columns` pixel columns of secondsPerColumn each from t0: coverage in
+    // pixels (busy seconds over secondsPerColumn, plus a trace where a task starts) and each column's
+    // seconds-weighted share of every task phase, in O(columns log tasks). Tasks of one lane run one
+    // after the other; overlapping records (from elsewhere) are summed as if they did not overlap.
+    static void sumColumns(const Lane &lane, double t0, double secondsPerColumn, int columns,
+                           std::vector<float> &coverage, std::vector<PhaseWeights> &weights);
+    // How many of a lane's tasks start within [fromS, toS).
+    static qsizetype tasksStartingIn(const Lane &lane, double fromS, double toS);
     // The tasks of a lane within [fromS, toS].
     Hit hitTest(int group, int lane, double fromS, double toS, double atS) const;
 
 private:
     static void fileTasks(Group &group, qsizetype from);
+    static void appendSums(Lane &lane, const TaskRecord &task);
     static void nameLanes(Group &group, const QStringList &names);
 
     std::vector<Group> m_groups;

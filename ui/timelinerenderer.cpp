@@ -486,9 +486,27 @@ void TimelineRenderer::paintLane(QPainter *p, const Layout &l, const TimelineDat
     // Sub-pixel tasks add what they cover to their pixel columns, and their phases' shares to the
     // columns' phase weights: a column is drawn in its dominant phase, as bright as it is busy.
     std::vector<float> coverage;
-    std::vector<std::array<float, TimelinePhases::kTaskPhases>> weights;
-    auto it = std::lower_bound(lane.order.begin(), lane.order.end(), l.t0 - lane.maxDuration,
-                               [&](qint32 i, double t) { return group.tasks.at(i).startS < t; });
+    std::vector<TimelineData::PhaseWeights> weights;
+    // Far more tasks in view than pixel columns (a million-task run seen whole): the columns come
+    // from the lane's running sums, without visiting each task on every repaint.
+    const bool dense =
+        TimelineData::tasksStartingIn(lane, l.t0 - lane.maxDuration, l.t1) > 4 * qsizetype(columns);
+    if (dense) {
+        TimelineData::sumColumns(lane, l.t0, 1.0 / scale, columns, coverage, weights);
+        if (highlightGroup && m_highlightTask >= 0 && m_highlightTask < group.tasks.size()) {
+            const TaskRecord &t = group.tasks.at(m_highlightTask);
+            if (t.worker >= 0 && std::size_t(t.worker) < group.lanes.size() &&
+                &group.lanes[std::size_t(t.worker)] == &lane && t.endS >= l.t0 && t.startS <= l.t1) {
+                const double a = std::clamp((t.startS - l.t0) * scale, 0.0, double(columns));
+                const double b = std::clamp((t.endS - l.t0) * scale, 0.0, double(columns));
+                highlight =
+                    QRectF(left + std::floor(a) - 1, barTop, std::floor(b) - std::floor(a) + 3, barHeight);
+            }
+        }
+    }
+    auto it = dense ? lane.order.end()
+                    : std::lower_bound(lane.order.begin(), lane.order.end(), l.t0 - lane.maxDuration,
+                                       [&](qint32 i, double t) { return group.tasks.at(i).startS < t; });
     for (; it != lane.order.end(); ++it) {
         const TaskRecord &t = group.tasks.at(*it);
         if (t.startS > l.t1)
