@@ -6,8 +6,8 @@ namespace wordrace {
 
 // `wordrace-cli chart RESULT.json --kind wall-cpu|timeline --out FILE [--size WxH] [--theme NAME]`:
 // draws the GUI's charts from the JSON `wordrace-cli run --json` writes, and with --kind scaling,
-// efficiency, sizes or sizes-speedup the Scaling tab's charts from what `sweep --json` writes. Needs a QApplication
-// (Qt Charts draws with widgets' machinery) but no display.
+// efficiency, sizes or sizes-speedup the Scaling tab's charts from what `sweep --json` writes. Needs a
+// QApplication (Qt Charts draws with widgets' machinery) but no display.
 class ChartCommand
 {
 public:
