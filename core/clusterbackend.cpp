@@ -1,5 +1,6 @@
 #include "clusterbackend.h"
 
+#include "clusterlines.h"
 #include "corpus.h"
 #include "runrecorder.h"
 #include "taskplanner.h"
@@ -34,31 +35,7 @@ QByteArray localBootId()
     return f.readAll().trimmed();
 }
 
-// Field positions of the worker's WR-RANK and WR-TASK lines (app/mpiworker/main.cpp).
-enum RankField
-{
-    RankPid,
-    RankLaunched,
-    RankReady,
-    RankOffset,
-    RankAlignError,
-    RankCpuUser,
-    RankCpuSys,
-    RankTasks,
-    RankFields
-};
-enum RecordField
-{
-    RecTask,
-    RecStart,
-    RecEnd,
-    RecWords,
-    RecIo,
-    RecGil,
-    RecCompute,
-    RecWait,
-    RecFields
-};
+using namespace wordrace::clusterlines;
 
 } // namespace
 

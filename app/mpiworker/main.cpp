@@ -5,6 +5,7 @@
 // lines on its standard output for the parent (ClusterBackend) to read.
 
 #include "clock.h"
+#include "clusterlines.h"
 #include "corpus.h"
 #include "taskexecutor.h"
 #include "taskplanner.h"
@@ -62,32 +63,7 @@ constexpr std::int64_t kPingBudgetNs = 300'000'000;
 constexpr int kHostChars = 256;
 constexpr int kErrorChars = 512;
 
-// One counted task, as int64s so that it travels as MPI_INT64_T.
-enum RecordField : int
-{
-    RecTask,
-    RecStart,
-    RecEnd,
-    RecWords,
-    RecIo,
-    RecGil,
-    RecCompute,
-    RecWait, // waiting for rank 0 to hand the task out: the distribution cost
-    RecFields
-};
-
-enum RankField : int
-{
-    RankPid,
-    RankLaunched,
-    RankReady,
-    RankOffset,
-    RankAlignError,
-    RankCpuUser,
-    RankCpuSys,
-    RankTasks,
-    RankFields
-};
+using namespace wordrace::clusterlines;
 
 struct Options
 {
