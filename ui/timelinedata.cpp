@@ -93,14 +93,13 @@ void TimelineData::fileTasks(Group &group, qsizetype from)
         if (!lane.order.empty() && group.tasks.at(lane.order.back()).startS > t.startS)
             unsorted[std::size_t(t.worker)] = true;
         lane.order.push_back(qint32(i));
-        appendSums(lane, t);
+        const auto added = appendSums(lane, t);
         lane.maxDuration = std::max(lane.maxDuration, t.durationS());
         group.lastEndS = std::max(group.lastEndS, t.endS);
         if (TimelinePhases::hasPhases(t)) {
             group.hasPhases = true;
-            const auto seconds = TimelinePhases::seconds(t);
-            for (std::size_t p = 0; p < seconds.size(); ++p)
-                group.phaseTotals[p] += seconds[p];
+            for (std::size_t p = 0; p < group.phaseTotals.size(); ++p)
+                group.phaseTotals[p] += added[p + 1];
         }
     }
     // A worker runs its tasks one after the other, so this only happens with records from elsewhere.
@@ -118,7 +117,7 @@ void TimelineData::fileTasks(Group &group, qsizetype from)
     }
 }
 
-void TimelineData::appendSums(Lane &lane, const TaskRecord &task)
+std::array<double, TimelineData::kSums> TimelineData::appendSums(Lane &lane, const TaskRecord &task)
 {
     if (lane.sums.empty())
         lane.sums.assign(kSums, 0.0);
@@ -136,6 +135,7 @@ void TimelineData::appendSums(Lane &lane, const TaskRecord &task)
     for (std::size_t k = 0; k < kSums; ++k)
         lane.sums.push_back(lane.sums[last + k] + add[k]);
     lane.starts.push_back(task.startS);
+    return add;
 }
 
 qsizetype TimelineData::tasksStartingIn(const Lane &lane, double fromS, double toS)

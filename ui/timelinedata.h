@@ -96,7 +96,8 @@ public:
 
 private:
     static void fileTasks(Group &group, qsizetype from);
-    static void appendSums(Lane &lane, const TaskRecord &task);
+    // Adds the task to the lane's running sums; returns what it added (busy, then each phase).
+    static std::array<double, kSums> appendSums(Lane &lane, const TaskRecord &task);
     static void nameLanes(Group &group, const QStringList &names);
 
     std::vector<Group> m_groups;
