@@ -232,7 +232,9 @@ private Q_SLOTS:
         e.modes = {Mode::Processes, Mode::Threads};
         e.workers = 2;
         e.chunkLines = 30'000;    // 20 tasks, 10 a worker
-        e.knobs.ioLatencyMs = 60; // 0.6 s a worker: long enough for several memory readings
+        // 1.5 s a worker: long enough for several memory readings within the 1 % budget, also in an
+        // ASan build, whose readings cost several times more
+        e.knobs.ioLatencyMs = 150;
         const QList<RunResult> results = runToEnd(e);
         QCOMPARE(results.size(), 2);
         for (const RunResult &r : results) {
