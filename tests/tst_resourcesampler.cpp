@@ -231,7 +231,7 @@ private Q_SLOTS:
         e.corpus = CorpusSpec::lesson(200'000);
         e.modes = {Mode::Processes, Mode::Threads};
         e.workers = 2;
-        e.chunkLines = 30'000;    // 20 tasks, 10 a worker
+        e.chunkLines = 30'000; // 20 tasks, 10 a worker
         // 1.5 s a worker: long enough for several memory readings within the 1 % budget, also in an
         // ASan build, whose readings cost several times more
         e.knobs.ioLatencyMs = 150;
