@@ -142,6 +142,171 @@ private Q_SLOTS:
         QCOMPARE(data.groups()[1].tasks.size(), 6);
     }
 
+    // The lanes' order, starts and running sums, which drawing and hit testing read.
+    static void compareFiling(const TimelineData::Group &a, const TimelineData::Group &b)
+    {
+        QCOMPARE(a.tasks.size(), b.tasks.size());
+        QCOMPARE(a.lanes.size(), b.lanes.size());
+        for (std::size_t l = 0; l < a.lanes.size(); ++l) {
+            QCOMPARE(a.lanes[l].starts, b.lanes[l].starts);
+            QCOMPARE(a.lanes[l].sums, b.lanes[l].sums);
+            QCOMPARE(a.lanes[l].order.size(), b.lanes[l].order.size());
+        }
+        QCOMPARE(a.lastEndS, b.lastEndS);
+    }
+
+    void largeRunsAreFiledLater()
+    {
+        const RunResult seq = evenRun(Mode::Sequential, 1, 40, 0.01);
+        const RunResult thr = evenRun(Mode::Threads, 2, 10, 0.02);
+        TimelineData data;
+        // Forty tasks is "large" here: its filing is left to the caller; ten are filed at once.
+        auto deferred = data.setResultsDeferred({seq, thr}, 20);
+        QCOMPARE(deferred.size(), std::size_t(1));
+        QCOMPARE(data.groups().size(), std::size_t(2));
+        const TimelineData::Group &outline = data.groups()[0];
+        QCOMPARE(outline.mode, Mode::Sequential);
+        QVERIFY(outline.tasks.isEmpty()); // only the run's figures, until filed
+        QCOMPARE(outline.wallS, seq.wallS);
+        QCOMPARE(outline.serial, deferred[0].serial);
+        QCOMPARE(data.groups()[1].tasks.size(), 10);
+
+        TimelineData::Group filed = TimelineData::makeGroup(deferred[0].result);
+        QVERIFY(data.replaceGroup(deferred[0].serial, filed));
+        QVERIFY(filed.tasks.isEmpty()); // it now holds the stand-in
+        QCOMPARE(data.groups()[0].tasks.size(), 40);
+        QVERIFY(data.groups()[0].tasks.isSharedWith(seq.tasks)); // no copy of the records
+
+        TimelineData reference;
+        reference.setResults({seq, thr});
+        compareFiling(data.groups()[0], reference.groups()[0]);
+
+        // The same results again (the experiment's end redraws its entry): nothing to refile.
+        const quint64 before = data.groups()[0].serial;
+        deferred = data.setResultsDeferred({seq, thr}, 20);
+        QVERIFY(deferred.empty());
+        QVERIFY(data.groups()[0].tasks.isSharedWith(seq.tasks));
+        QVERIFY(data.groups()[0].serial != before);
+        // A filing that arrives after other results were shown is dropped.
+        TimelineData::Group late = TimelineData::makeGroup(seq);
+        QVERIFY(!data.replaceGroup(before, late));
+        QCOMPARE(late.tasks.size(), 40); // untouched
+        QCOMPARE(data.groups().size(), std::size_t(2));
+    }
+
+    void liveGroupStandsInWhileFiled()
+    {
+        const RunResult run = evenRun(Mode::Threads, 2, 30, 0.01);
+        TimelineData data;
+        data.startLive(Mode::Threads, 2);
+        RunProgress p;
+        p.mode = Mode::Threads;
+        p.tasksTotal = run.tasks.size();
+        p.elapsedS = 0.1;
+        p.newTasks = run.tasks.mid(0, 20);
+        data.addProgress(p);
+        const auto serial = data.liveSerial(Mode::Threads);
+        QVERIFY(serial);
+        QVERIFY(!data.liveSerial(Mode::Processes));
+
+        const auto deferred = data.addResultDeferred(run, 25);
+        QVERIFY(deferred);
+        QCOMPARE(deferred->serial, *serial);
+        QCOMPARE(data.groups().size(), std::size_t(1));
+        const TimelineData::Group &standIn = data.groups()[0];
+        QVERIFY(!standIn.live); // drawn as finished, with the run's figures
+        QCOMPARE(standIn.wallS, run.wallS);
+        QCOMPARE(standIn.tasks.size(), 20); // and the tasks it had live
+        // Progress still on its way to the live group goes into its stand-in.
+        p.newTasks = run.tasks.mid(20);
+        QVERIFY(data.addProgressTo(*serial, p, 0, 10));
+        QCOMPARE(data.groups()[0].tasks.size(), 30);
+        QVERIFY(!data.liveSerial(Mode::Threads));
+
+        TimelineData::Group filed = TimelineData::makeGroup(deferred->result);
+        QVERIFY(data.replaceGroup(deferred->serial, filed));
+        QVERIFY(data.groups()[0].tasks.isSharedWith(run.tasks));
+        QVERIFY(!data.addProgressTo(*serial, p, 0, 10)); // the stand-in is gone
+
+        // Below the threshold the result is filed at once, replacing the live group.
+        data.startLive(Mode::Sequential, 1);
+        QVERIFY(!data.addResultDeferred(evenRun(Mode::Sequential, 1, 5, 0.01), 25));
+        QCOMPARE(data.groups().size(), std::size_t(2));
+        QCOMPARE(data.groups()[1].tasks.size(), 5);
+        QVERIFY(!data.groups()[1].live);
+    }
+
+    void progressFiledInSlicesMatchesAtOnce_data()
+    {
+        QTest::addColumn<qsizetype>("slice");
+        QTest::newRow("one task at a time") << qsizetype(1);
+        QTest::newRow("uneven slices") << qsizetype(7);
+        QTest::newRow("all at once") << qsizetype(1000);
+    }
+
+    void progressFiledInSlicesMatchesAtOnce()
+    {
+        QFETCH(qsizetype, slice);
+        const RunResult run = evenRun(Mode::Processes, 3, 100, 0.003);
+        RunProgress p;
+        p.mode = Mode::Processes;
+        p.tasksTotal = run.tasks.size();
+        p.newTasks = run.tasks;
+        TimelineData sliced;
+        sliced.startLive(Mode::Processes, 3);
+        const quint64 serial = *sliced.liveSerial(Mode::Processes);
+        for (qsizetype from = 0; from < p.newTasks.size(); from += slice)
+            QVERIFY(sliced.addProgressTo(serial, p, from, slice));
+        TimelineData whole;
+        whole.startLive(Mode::Processes, 3);
+        whole.addProgress(p);
+        compareFiling(sliced.groups()[0], whole.groups()[0]);
+        QCOMPARE(sliced.groups()[0].phaseTotals, whole.groups()[0].phaseTotals);
+    }
+
+    void viewFilesLargeRunsOffTheGuiThread()
+    {
+        TimelineView view;
+        view.resize(1000, 400);
+        QSignalSpy filed(&view, &TimelineView::filingFinished);
+        const qsizetype n = TimelineView::kFileNowBelow + 1000;
+        const RunResult run = evenRun(Mode::Threads, 2, n, 1e-6);
+
+        // Live progress larger than a slice is filed over several turns of the event loop.
+        view.startLive(Mode::Threads, 2);
+        RunProgress p;
+        p.mode = Mode::Threads;
+        p.tasksTotal = n;
+        p.newTasks = run.tasks;
+        view.addProgress(p);
+        QVERIFY(view.data().taskCount() < n);
+        QTRY_COMPARE_WITH_TIMEOUT(view.data().taskCount(), n, 10000);
+
+        view.addResult(run);
+        QVERIFY(view.isFiling());
+        QCOMPARE(view.data().taskCount(), n); // the stand-in shows the live tasks meanwhile
+        QVERIFY(!view.data().groups()[0].live);
+        QTRY_COMPARE_WITH_TIMEOUT(filed.count(), 1, 10000);
+        QVERIFY(!view.isFiling());
+        QVERIFY(view.data().groups()[0].tasks.isSharedWith(run.tasks));
+
+        // Shown again: kept as filed, no second filing.
+        view.setResults({run});
+        QVERIFY(!view.isFiling());
+        QVERIFY(view.data().groups()[0].tasks.isSharedWith(run.tasks));
+
+        // Another entry, then this one back before its filing finished: the late filing is
+        // dropped, the latest one lands.
+        const RunResult other = evenRun(Mode::Sequential, 1, n, 1e-6);
+        view.setResults({other});
+        QVERIFY(view.isFiling());
+        view.setResults({run});
+        QTRY_COMPARE_WITH_TIMEOUT(filed.count(), 2, 10000);
+        QCOMPARE(view.data().groups().size(), std::size_t(1));
+        QCOMPARE(view.data().groups()[0].mode, Mode::Threads);
+        QCOMPARE(view.data().taskCount(), n);
+    }
+
     void hitTestFindsTasks_data()
     {
         QTest::addColumn<double>("from");

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "backgroundwork.h"
 #include "experimentpanel.h"
 #include "exportdialog.h"
 #include "processscan.h"
@@ -572,6 +573,7 @@ void MainWindow::onRunStarted(quint64 job, Mode mode)
     RunProgress live;
     live.mode = mode;
     e.live = live;
+    e.liveBatches.clear();
     e.liveWorkers = mode == Mode::Sequential ? 1 : e.experiment.workers;
     m_modeIndex = std::max<qsizetype>(0, e.experiment.modes.indexOf(mode));
     m_progress->setRange(0, kProgressSteps);
@@ -590,9 +592,11 @@ void MainWindow::onProgress(quint64 job, const RunProgress &progress)
     HistoryEntry &e = m_history->entry(m_liveRow);
     if (!e.live || e.live->mode != progress.mode)
         return;
-    // Keep every task so far (appending: a long run reports thousands of times).
+    // Keep every task so far: a batch per progress, as copying them into one list would cost the
+    // GUI thread a copy of every task again.
     RunProgress &live = *e.live;
-    live.newTasks.append(progress.newTasks);
+    if (!progress.newTasks.isEmpty())
+        e.liveBatches.append(progress.newTasks);
     live.tasksDone = progress.tasksDone;
     live.tasksTotal = progress.tasksTotal;
     live.words = progress.words;
@@ -619,6 +623,7 @@ void MainWindow::onRunFinished(quint64 job, const RunResult &result)
     HistoryEntry &e = m_history->entry(m_liveRow);
     e.results.append(result);
     e.live.reset();
+    releaseInBackground(std::exchange(e.liveBatches, {}));
     m_history->touch(m_liveRow);
     for (ResultsPane *pane : panesShowing(m_liveRow))
         pane->addResult(result);
@@ -661,6 +666,7 @@ void MainWindow::onExperimentFinished(quint64 job, bool cancelled)
     m_ticker->stop();
     HistoryEntry &e = m_history->entry(row);
     e.live.reset();
+    releaseInBackground(std::exchange(e.liveBatches, {}));
     if (e.state != HistoryEntry::State::Failed)
         e.state = cancelled ? HistoryEntry::State::Cancelled : HistoryEntry::State::Done;
     m_history->touch(row);

@@ -140,7 +140,13 @@ void ResultsPane::showEntry(const HistoryEntry *entry)
     m_timeline->setResults(results);
     if (entry && entry->live) {
         m_timeline->startLive(entry->live->mode, entry->liveWorkers);
-        m_timeline->addProgress(*entry->live);
+        RunProgress progress = *entry->live;
+        for (const QList<TaskRecord> &batch : entry->liveBatches) {
+            progress.newTasks = batch;
+            m_timeline->addProgress(progress);
+        }
+        progress.newTasks.clear();
+        m_timeline->addProgress(progress);
     }
 }
 

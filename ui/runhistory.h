@@ -29,8 +29,11 @@ struct HistoryEntry
     State state = State::Running;
     QString failure;
     QString summary; // the engine's note on the corpus and plan
-    // The mode under way and every task it finished so far, so the entry can be shown again mid-run.
+    // The mode under way and every task it finished so far, so the entry can be shown again
+    // mid-run: the latest progress, and the tasks of every progress in the order they came (each
+    // batch shared with the progress that brought it, not copied).
     std::optional<RunProgress> live;
+    QList<QList<TaskRecord>> liveBatches;
     int liveWorkers = 1;
 
     QString title() const;

@@ -23,32 +23,129 @@ void TimelineData::setResults(const QList<RunResult> &results)
 
 void TimelineData::addResult(const RunResult &result)
 {
-    Group group;
+    placeGroup(makeGroup(result));
+}
+
+void TimelineData::describeRun(Group &group, const RunResult &result)
+{
     group.mode = result.mode;
     group.workers = result.workers;
-    group.tasks = result.tasks; // implicitly shared with the result: no copy of a million records
     group.wallS = result.wallS;
     group.plannedTasks = result.taskCount;
     group.cancelled = result.cancelled;
+    group.live = false;
     group.startupS = result.startupS;
     group.samples = result.samples;
     group.memoryNames = result.memoryNames;
     group.memoryIsPss = result.memoryIsPss;
     group.peakMemoryBytes = result.peakMemoryBytes;
+    group.cores = 0;
+    group.maxSeriesMemory = 0;
     for (const ResourceSample &sample : std::as_const(group.samples)) {
         group.cores = std::max(group.cores, int(sample.coreBusy.size()));
         for (const qint64 bytes : sample.memoryBytes)
             group.maxSeriesMemory = std::max(group.maxSeriesMemory, bytes);
     }
-    fileTasks(group, 0);
     nameLanes(group, result.workerNames);
+}
 
+TimelineData::Group TimelineData::makeGroup(const RunResult &result)
+{
+    Group group;
+    group.tasks = result.tasks; // implicitly shared with the result: no copy of a million records
+    fileTasks(group, 0);
+    describeRun(group, result);
+    return group;
+}
+
+void TimelineData::placeGroup(Group group)
+{
+    group.serial = ++m_lastSerial;
     const auto live = std::find_if(m_groups.begin(), m_groups.end(),
-                                   [&](const Group &g) { return g.live && g.mode == result.mode; });
+                                   [&](const Group &g) { return g.live && g.mode == group.mode; });
     if (live != m_groups.end())
         *live = std::move(group);
     else
         m_groups.push_back(std::move(group));
+}
+
+std::optional<TimelineData::Deferred> TimelineData::addResultDeferred(const RunResult &result,
+                                                                      qsizetype fileNowBelow)
+{
+    if (result.tasks.size() < fileNowBelow) {
+        addResult(result);
+        return std::nullopt;
+    }
+    const auto live = std::find_if(m_groups.begin(), m_groups.end(),
+                                   [&](const Group &g) { return g.live && g.mode == result.mode; });
+    if (live != m_groups.end()) {
+        // The live group already shows these tasks; it gets the finished run's figures meanwhile.
+        // It keeps its serial: progress still on its way to it (addProgressTo) is filed into it.
+        describeRun(*live, result);
+        live->awaiting = result.tasks;
+        return Deferred{live->serial, result};
+    }
+    Group outline;
+    describeRun(outline, result);
+    outline.awaiting = result.tasks;
+    placeGroup(std::move(outline));
+    return Deferred{m_lastSerial, result};
+}
+
+std::vector<TimelineData::Deferred> TimelineData::setResultsDeferred(const QList<RunResult> &results,
+                                                                     qsizetype fileNowBelow)
+{
+    std::vector<Group> old = std::move(m_groups);
+    m_groups.clear();
+    std::vector<Deferred> deferred;
+    auto take = [&](auto &&pred) -> std::optional<Group> {
+        const auto it = std::find_if(old.begin(), old.end(), pred);
+        if (it == old.end())
+            return std::nullopt;
+        Group g = std::move(*it);
+        old.erase(it);
+        return g;
+    };
+    for (const RunResult &r : results) {
+        // The same run shown again (the experiment's end redraws its entry): its tasks are filed.
+        if (auto same = take([&](const Group &g) {
+                return !g.live && !g.tasks.isEmpty() && g.tasks.isSharedWith(r.tasks) &&
+                       g.tasks.size() == r.tasks.size();
+            })) {
+            describeRun(*same, r);
+            same->serial = ++m_lastSerial;
+            m_groups.push_back(std::move(*same));
+            continue;
+        }
+        if (r.tasks.size() < fileNowBelow) {
+            Group g = makeGroup(r);
+            g.serial = ++m_lastSerial;
+            m_groups.push_back(std::move(g));
+            continue;
+        }
+        // A stand-in for this very run, whose filing is still under way, stands in again.
+        Group standIn;
+        if (auto earlier = take(
+                [&](const Group &g) { return !g.awaiting.isEmpty() && g.awaiting.isSharedWith(r.tasks); }))
+            standIn = std::move(*earlier);
+        describeRun(standIn, r);
+        standIn.awaiting = r.tasks;
+        standIn.serial = ++m_lastSerial;
+        m_groups.push_back(std::move(standIn));
+        deferred.push_back(Deferred{m_lastSerial, r});
+    }
+    return deferred;
+}
+
+bool TimelineData::replaceGroup(quint64 serial, Group &group)
+{
+    const auto it =
+        std::find_if(m_groups.begin(), m_groups.end(), [&](const Group &g) { return g.serial == serial; });
+    if (it == m_groups.end())
+        return false;
+    group.serial = ++m_lastSerial;
+    std::swap(*it, group);
+    return true;
 }
 
 void TimelineData::startLive(Mode mode, int workers)
@@ -59,22 +156,57 @@ void TimelineData::startLive(Mode mode, int workers)
     group.live = true;
     group.lanes.resize(std::size_t(group.workers));
     nameLanes(group, {});
+    group.serial = ++m_lastSerial;
     m_groups.push_back(std::move(group));
 }
 
 void TimelineData::addProgress(const RunProgress &progress)
 {
+    if (const auto serial = liveSerial(progress.mode))
+        addProgressTo(*serial, progress, 0, progress.newTasks.size());
+}
+
+std::optional<quint64> TimelineData::liveSerial(Mode mode) const
+{
     const auto live = std::find_if(m_groups.begin(), m_groups.end(),
-                                   [&](const Group &g) { return g.live && g.mode == progress.mode; });
+                                   [&](const Group &g) { return g.live && g.mode == mode; });
     if (live == m_groups.end())
-        return;
-    Group &group = *live;
-    const qsizetype from = group.tasks.size();
-    group.tasks.append(progress.newTasks);
+        return std::nullopt;
+    return live->serial;
+}
+
+bool TimelineData::addProgressTo(quint64 serial, const RunProgress &progress, qsizetype from, qsizetype count)
+{
+    const auto it =
+        std::find_if(m_groups.begin(), m_groups.end(), [&](const Group &g) { return g.serial == serial; });
+    if (it == m_groups.end())
+        return false;
+    Group &group = *it;
+    from = std::clamp<qsizetype>(from, 0, progress.newTasks.size());
+    count = std::clamp<qsizetype>(count, 0, progress.newTasks.size() - from);
+    const qsizetype filed = group.tasks.size();
+    // Room for the whole run up front (within reason: a plan may have more tasks than memory could
+    // hold records of): growing a list of a million tasks step by step copies it again and again.
+    constexpr qsizetype kReserveAtMost = qsizetype(1) << 22;
+    if (filed == 0 && progress.tasksTotal > count && progress.tasksTotal <= kReserveAtMost) {
+        group.tasks.reserve(progress.tasksTotal);
+        const std::size_t perLane =
+            std::size_t(progress.tasksTotal) / std::max<std::size_t>(1, group.lanes.size()) * 5 / 4 + 1024;
+        for (Lane &lane : group.lanes) {
+            lane.order.reserve(perLane);
+            lane.starts.reserve(perLane);
+            lane.sums.reserve((perLane + 1) * kSums);
+        }
+    }
+    if (from == 0 && count == progress.newTasks.size())
+        group.tasks.append(progress.newTasks);
+    else
+        group.tasks.append(progress.newTasks.sliced(from, count));
     group.wallS = std::max(group.wallS, progress.elapsedS);
     group.plannedTasks = progress.tasksTotal;
-    fileTasks(group, from);
+    fileTasks(group, filed);
     nameLanes(group, progress.workerNames);
+    return true;
 }
 
 void TimelineData::fileTasks(Group &group, qsizetype from)

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace wordrace {
@@ -33,9 +34,12 @@ public:
     using PhaseWeights = std::array<float, TimelinePhases::kTaskPhases>;
     struct Group
     {
+        quint64 serial = 0; // set when the group is placed; a later filing finds its stand-in by it
         Mode mode = Mode::Sequential;
         int workers = 1;
         QList<TaskRecord> tasks;
+        // While this group stands in for a finished run being filed elsewhere: that run's tasks.
+        QList<TaskRecord> awaiting;
         std::vector<Lane> lanes;
         double wallS = 0.0; // while live: the time elapsed so far
         qsizetype plannedTasks = 0;
@@ -70,12 +74,36 @@ public:
         std::array<double, 5> phaseSeconds{}; // summed over the tasks hit, as Group::phaseTotals
     };
 
+    // A run's tasks to be filed off the GUI thread (makeGroup), and the stand-in group, drawn
+    // meanwhile, that the filed group replaces (replaceGroup).
+    struct Deferred
+    {
+        quint64 serial = 0;
+        RunResult result;
+    };
+
     void clear();
     void setResults(const QList<RunResult> &results);
     // Adds a finished run, replacing the live group of the same mode if there is one.
     void addResult(const RunResult &result);
+    // A finished run's group, tasks filed: pure, so it may run on any thread. O(tasks).
+    static Group makeGroup(const RunResult &result);
+    // As setResults and addResult, but a run of `fileNowBelow` tasks or more is left to the caller
+    // to file with makeGroup and put in with replaceGroup. Meanwhile it is stood in for by the
+    // live group of its mode if there is one (it shows the same tasks), or else by its outline.
+    // Groups already filed for the same results (sharing their task lists) are kept, not refiled.
+    std::vector<Deferred> setResultsDeferred(const QList<RunResult> &results, qsizetype fileNowBelow);
+    std::optional<Deferred> addResultDeferred(const RunResult &result, qsizetype fileNowBelow);
+    // Swaps a filed group with the group `serial`, which `group` then holds, to be disposed of;
+    // false, `group` untouched, when that group is gone (other results were shown since).
+    bool replaceGroup(quint64 serial, Group &group);
     void startLive(Mode mode, int workers);
     void addProgress(const RunProgress &progress);
+    // The live group of a mode, if one is running.
+    std::optional<quint64> liveSerial(Mode mode) const;
+    // Files `count` of the progress's new tasks from `from` into the group `serial`, the live group
+    // of the mode or, once the run finished, its stand-in; false when that group is gone.
+    bool addProgressTo(quint64 serial, const RunProgress &progress, qsizetype from, qsizetype count);
 
     const std::vector<Group> &groups() const { return m_groups; }
     bool isEmpty() const { return m_groups.empty(); }
@@ -95,12 +123,16 @@ public:
     Hit hitTest(int group, int lane, double fromS, double toS, double atS) const;
 
 private:
+    // Everything of the run but its tasks.
+    static void describeRun(Group &group, const RunResult &result);
+    void placeGroup(Group group);
     static void fileTasks(Group &group, qsizetype from);
     // Adds the task to the lane's running sums; returns what it added (busy, then each phase).
     static std::array<double, kSums> appendSums(Lane &lane, const TaskRecord &task);
     static void nameLanes(Group &group, const QStringList &names);
 
     std::vector<Group> m_groups;
+    quint64 m_lastSerial = 0;
 };
 
 } // namespace wordrace

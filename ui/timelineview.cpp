@@ -1,13 +1,18 @@
 #include "timelineview.h"
 
+#include "backgroundwork.h"
 #include "timelinephases.h"
 #include "timelinerenderer.h"
 
+#include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -58,6 +63,7 @@ TimelineView::~TimelineView() = default;
 
 void TimelineView::clear()
 {
+    m_pendingProgress.clear();
     m_data.clear();
     m_zoomed = false;
     m_hoverGroup = -1;
@@ -67,11 +73,14 @@ void TimelineView::clear()
 
 void TimelineView::setResults(const QList<RunResult> &results)
 {
-    m_data.setResults(results);
+    m_pendingProgress.clear();
+    const auto deferred = m_data.setResultsDeferred(results, kFileNowBelow);
     m_zoomed = false;
     m_hoverGroup = -1;
     m_hoverTask = -1;
     dataChanged();
+    for (const TimelineData::Deferred &d : deferred)
+        fileInBackground(d);
 }
 
 void TimelineView::startLive(Mode mode, int workers)
@@ -82,14 +91,80 @@ void TimelineView::startLive(Mode mode, int workers)
 
 void TimelineView::addProgress(const RunProgress &progress)
 {
-    m_data.addProgress(progress);
+    const auto serial = m_data.liveSerial(progress.mode);
+    if (!serial)
+        return;
+    if (m_pendingProgress.empty() && progress.newTasks.size() <= kProgressSlice) {
+        m_data.addProgressTo(*serial, progress, 0, progress.newTasks.size());
+        dataChanged();
+        return;
+    }
+    m_pendingProgress.push_back(PendingProgress{*serial, progress, 0});
+    fileProgress();
+}
+
+void TimelineView::fileProgress()
+{
+    // A progress report may bring 100,000 tasks; filed at once they would hold the GUI thread for
+    // tens of milliseconds while the workers take the CPUs. In slices, with the event loop
+    // (painting, input) between them.
+    QElapsedTimer clock;
+    clock.start();
+    while (!m_pendingProgress.empty() && clock.nsecsElapsed() < kProgressBudgetNs) {
+        PendingProgress &p = m_pendingProgress.front();
+        const qsizetype left = p.progress.newTasks.size() - p.from;
+        const qsizetype n = std::min(kProgressSlice, left);
+        if (!m_data.addProgressTo(p.serial, p.progress, p.from, n) || n == left)
+            m_pendingProgress.pop_front();
+        else
+            p.from += n;
+    }
     dataChanged();
+    if (!m_pendingProgress.empty() && !m_progressQueued) {
+        m_progressQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_progressQueued = false;
+            fileProgress();
+        });
+    }
 }
 
 void TimelineView::addResult(const RunResult &result)
 {
-    m_data.addResult(result);
+    const auto deferred = m_data.addResultDeferred(result, kFileNowBelow);
     dataChanged();
+    if (deferred)
+        fileInBackground(*deferred);
+}
+
+bool TimelineView::isFiling() const
+{
+    return m_filing > 0;
+}
+
+void TimelineView::fileInBackground(const TimelineData::Deferred &deferred)
+{
+    // Filing a million tasks takes the GUI thread a few hundred milliseconds; elsewhere it is
+    // done while the stand-in is drawn, and the stand-in is only replaced if still shown.
+    auto *watcher = new QFutureWatcher<TimelineData::Group>(this);
+    ++m_filing;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, serial = deferred.serial] {
+        watcher->deleteLater();
+        --m_filing;
+        TimelineData::Group group = watcher->future().takeResult();
+        if (m_data.replaceGroup(serial, group)) {
+            // Hover indices pointed into the stand-in's tasks.
+            m_hoverGroup = -1;
+            m_hoverTask = -1;
+            dataChanged();
+        }
+        // The stand-in, or the filed group itself when it came too late: freed elsewhere.
+        releaseInBackground(std::move(group));
+        if (m_filing == 0)
+            Q_EMIT filingFinished();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        backgroundPool(), [result = deferred.result] { return TimelineData::makeGroup(result); }));
 }
 
 void TimelineView::setTheme(const Theme &theme)

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <array>
+#include <deque>
 #include <utility>
 
 namespace wordrace {
@@ -27,6 +28,10 @@ public:
     void addProgress(const RunProgress &progress);
     void addResult(const RunResult &result);
     const TimelineData &data() const { return m_data; }
+    // Runs of this many tasks or more are filed off the GUI thread (see TimelineData::Deferred).
+    static constexpr qsizetype kFileNowBelow = 50000;
+    // Some run is being filed off the GUI thread; filingFinished() follows.
+    bool isFiling() const;
 
     void setTheme(const Theme &theme);
     const Theme &theme() const { return m_theme; }
@@ -53,6 +58,7 @@ public:
 
 Q_SIGNALS:
     void visibleRangeChanged(double t0, double t1);
+    void filingFinished();
 
 protected:
     bool event(QEvent *event) override;
@@ -67,6 +73,8 @@ protected:
 
 private:
     void dataChanged();
+    void fileInBackground(const TimelineData::Deferred &deferred);
+    void fileProgress();
     TimelineRenderer renderer() const;
     void updateHover(const QPoint &pos);
     // The phases of one task or of several summed, for a tooltip; empty when none were recorded.
@@ -86,6 +94,18 @@ private:
     double m_dragT1 = 1.0;
     int m_hoverGroup = -1;
     qint32 m_hoverTask = -1;
+    int m_filing = 0;
+    // Live tasks waiting to be filed, a slice per turn of the event loop.
+    struct PendingProgress
+    {
+        quint64 serial = 0;
+        RunProgress progress;
+        qsizetype from = 0;
+    };
+    static constexpr qsizetype kProgressSlice = 4096;
+    static constexpr qint64 kProgressBudgetNs = 6'000'000;
+    std::deque<PendingProgress> m_pendingProgress;
+    bool m_progressQueued = false;
 };
 
 } // namespace wordrace
