@@ -1,6 +1,7 @@
 #include "processbackend.h"
 
 #include "corpus.h"
+#include "pipefeeder.h"
 #include "runrecorder.h"
 #include "taskplanner.h"
 #include "workerprotocol.h"
@@ -20,6 +21,10 @@
 #include <memory>
 #include <vector>
 
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -46,8 +51,40 @@ CpuTimes procCpu(qint64 pid)
     return {fields[11].toDouble() / tick, fields[12].toDouble() / tick};
 }
 
+// A file descriptor closed with its owner.
+class OwnedFd
+{
+public:
+    OwnedFd() = default;
+    explicit OwnedFd(int fd) : m_fd(fd) {}
+    OwnedFd(OwnedFd &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+    OwnedFd &operator=(OwnedFd &&other) noexcept
+    {
+        if (this != &other) {
+            reset();
+            m_fd = std::exchange(other.m_fd, -1);
+        }
+        return *this;
+    }
+    ~OwnedFd() { reset(); }
+    int get() const { return m_fd; }
+    void reset()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+
+private:
+    int m_fd = -1;
+};
+
 struct Worker
 {
+    // Pipe transport: the task bytes' own pipe. The read end stays open here only until the
+    // worker has opened it (through /proc), so that a worker's death shows as EPIPE to the feeder.
+    OwnedFd dataReadEnd;
+    std::unique_ptr<PipeFeeder> feeder;
     std::unique_ptr<QProcess> process;
     protocol::Decoder decoder;
     qint64 pid = 0;
@@ -127,7 +164,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     if (pipe)
         for (const Task &t : tasks)
             if (t.bytes() > protocol::kMaxTaskData) {
-                out.error = u"--transport pipe sends each task's bytes as one message of at most 1 GiB; "
+                out.error = u"--transport pipe sends each task's bytes whole, at most 1 GiB a task; "
                             "use a smaller --chunk"_s;
                 out.badInput = true;
                 return out;
@@ -200,18 +237,8 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             const Task &t = tasks[nextTask];
             wk.process->write(QByteArray::fromStdString(
                 protocol::encode(protocol::Type::Task, protocol::Task{nextTask, t.begin, t.end})));
-            if (pipe) {
-                // As Pool.map pickles each item: the chunk's bytes themselves go down the pipe.
-                wk.process->write(
-                    QByteArray::fromStdString(protocol::encodeTaskDataHeader(std::uint32_t(t.bytes()))));
-                // In slices: QProcess copies what it is given into its write buffer, and one
-                // allocation per 72 MB chunk would be fresh memory (glibc mmaps blocks that large)
-                // faulted in page by page for every task; 1 MiB blocks are reused from the heap.
-                constexpr qint64 kSlice = 1 << 20;
-                const char *data = corpus.bytes().data() + t.begin;
-                for (qint64 at = 0, n = qint64(t.bytes()); at < n; at += kSlice)
-                    wk.process->write(data + at, std::min(kSlice, n - at));
-            }
+            if (pipe) // as Pool.map pickles each item: the chunk's bytes themselves go down a pipe
+                wk.feeder->send(corpus.bytes().substr(t.begin, t.bytes()));
             wk.inFlight.push_back(nextTask++);
             ++wk.tasksGiven;
         }
@@ -231,6 +258,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             if (wk.ready)
                 return fail(u"%1 said it was ready twice"_s.arg(describe(w)));
             wk.ready = true;
+            wk.dataReadEnd.reset(); // the worker has its own now
             wk.pid = ready.pid;
             wk.readyNs = ready.readyNs;
             startupSum += double(ready.readyNs - wk.launchedNs) / 1e9;
@@ -353,6 +381,22 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
         protocol::Hello hello{};
         hello.parentPid = static_cast<std::int32_t>(parentPid);
         hello.corpusFd = corpus.fd();
+        if (pipe) {
+            int fds[2];
+            if (::pipe2(fds, O_CLOEXEC) != 0) {
+                wk.finished = true;
+                fail(u"could not create a pipe for %1: %2"_s.arg(
+                    describe(w), QString::fromLocal8Bit(std::strerror(errno))));
+                if (allFinished())
+                    loop.quit();
+                return;
+            }
+            // Fewer wake-ups per chunk; the kernel may refuse, which only costs speed.
+            ::fcntl(fds[1], F_SETPIPE_SZ, 1 << 20);
+            wk.dataReadEnd = OwnedFd(fds[0]);
+            wk.feeder = std::make_unique<PipeFeeder>(fds[1]);
+            hello.corpusFd = fds[0];
+        }
         hello.corpusSize = corpus.size();
         hello.workerIndex = w;
         hello.transport = pipe ? 1 : 0;
@@ -416,6 +460,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             w.process->kill();
             w.process->waitForFinished(2000);
         }
+        w.feeder.reset();
     }
     // Per-task spawn pays start-up once per task: the sum is the cost; with a pool, the wait for
     // the last worker to be ready is.

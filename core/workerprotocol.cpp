@@ -21,7 +21,6 @@ std::optional<std::uint32_t> payloadSize(Type type)
     case Type::Usage:
         return sizeof(Usage);
     case Type::Error:
-    case Type::TaskData:
         return std::nullopt;
     }
     return std::nullopt;
@@ -29,8 +28,7 @@ std::optional<std::uint32_t> payloadSize(Type type)
 
 bool isKnownType(std::uint16_t type)
 {
-    return type >= static_cast<std::uint16_t>(Type::Hello) &&
-           type <= static_cast<std::uint16_t>(Type::TaskData);
+    return type >= static_cast<std::uint16_t>(Type::Hello) && type <= static_cast<std::uint16_t>(Type::Error);
 }
 
 std::string encodeEmpty(Type type)
@@ -48,12 +46,6 @@ std::string encodeError(std::string_view message)
     std::string out(reinterpret_cast<const char *>(&h), sizeof h);
     out.append(message);
     return out;
-}
-
-std::string encodeTaskDataHeader(std::uint32_t length)
-{
-    Header h{kMagic, static_cast<std::uint16_t>(Type::TaskData), kVersion, length};
-    return std::string(reinterpret_cast<const char *>(&h), sizeof h);
 }
 
 char *Decoder::reserveTail(std::size_t n)
@@ -110,8 +102,7 @@ Decoder::Status Decoder::next(Type &outType, std::string_view &outPayload)
     }
     const Type type = static_cast<Type>(h.type);
     const auto expected = payloadSize(type);
-    const std::uint32_t maxVariable = type == Type::TaskData ? kMaxTaskData : kMaxErrorLength;
-    if (expected ? h.length != *expected : h.length > maxVariable) {
+    if (expected ? h.length != *expected : h.length > kMaxErrorLength) {
         m_error =
             "message of type " + std::to_string(h.type) + " has a bad length " + std::to_string(h.length);
         return Status::Malformed;

@@ -10,25 +10,26 @@
 namespace wordrace {
 
 // The wire format between the parent and wordrace-worker: fixed-size, length-checked messages
-// over the worker's stdin/stdout pipes. Only task descriptors and results cross the pipes; the
-// corpus itself is shared through the parent's file descriptor (memfd or mapped file).
+// over the worker's stdin/stdout pipes. Only task descriptors and results cross them. The corpus
+// is shared through the parent's file descriptor (memfd or mapped file), or, with the pipe
+// transport, each task's bytes follow its Task through a pipe of their own (PipeFeeder).
 namespace protocol {
 
 constexpr std::uint32_t kMagic = 0x31505257; // "WRP1" read little-endian
-constexpr std::uint16_t kVersion = 1;
+constexpr std::uint16_t kVersion = 2;
 constexpr std::uint32_t kMaxErrorLength = 4096;
+// The pipe transport: the largest task sent; the worker holds a whole task, as unpickling does.
 constexpr std::uint32_t kMaxTaskData = 1u << 30;
 
 enum class Type : std::uint16_t
 {
-    Hello = 1,    // parent -> worker: where the corpus is
-    Ready = 2,    // worker -> parent: mapped the corpus, waiting for tasks
-    Task = 3,     // parent -> worker: count bytes [begin, end)
-    Done = 4,     // worker -> parent: one task's result and timing
-    Bye = 5,      // parent -> worker: no more tasks; report CPU usage and exit
-    Usage = 6,    // worker -> parent: CPU the worker consumed, last message before exiting
-    Error = 7,    // worker -> parent: a reason, then the worker exits non-zero
-    TaskData = 8, // parent -> worker, pipe transport: the bytes of the Task just sent
+    Hello = 1, // parent -> worker: where the corpus is
+    Ready = 2, // worker -> parent: mapped the corpus, waiting for tasks
+    Task = 3,  // parent -> worker: count bytes [begin, end)
+    Done = 4,  // worker -> parent: one task's result and timing
+    Bye = 5,   // parent -> worker: no more tasks; report CPU usage and exit
+    Usage = 6, // worker -> parent: CPU the worker consumed, last message before exiting
+    Error = 7, // worker -> parent: a reason, then the worker exits non-zero
 };
 
 #pragma pack(push, 1)
@@ -43,10 +44,12 @@ struct Header
 struct Hello
 {
     std::int32_t parentPid;
-    std::int32_t corpusFd; // opened by the worker as /proc/<parentPid>/fd/<corpusFd>
+    // Opened by the worker as /proc/<parentPid>/fd/<corpusFd>: the corpus, or with the pipe
+    // transport the read end of the task-data pipe.
+    std::int32_t corpusFd;
     std::uint64_t corpusSize;
     std::int32_t workerIndex;
-    std::int32_t transport;       // 0: map the shared corpus, 1: task bytes arrive as TaskData
+    std::int32_t transport;       // 0: map the shared corpus, 1: task bytes arrive through corpusFd
     std::int64_t ioLatencyNs;     // emulated I/O wait before each task
     double workIterationsPerWord; // emulated interpreter cost, in calibrated spin iterations
     std::int32_t gil;             // an emulated GIL of the worker's own (it has one thread)
@@ -103,7 +106,6 @@ template<typename Payload> std::string encode(Type type, const Payload &payload)
 }
 std::string encodeEmpty(Type type);
 std::string encodeError(std::string_view message);
-std::string encodeTaskDataHeader(std::uint32_t length);
 
 // Incremental decoding of a byte stream into messages.
 class Decoder

@@ -18,6 +18,7 @@ using namespace Qt::StringLiterals;
 using namespace wordrace;
 
 Q_DECLARE_METATYPE(wordrace::Mode)
+Q_DECLARE_METATYPE(wordrace::Transport)
 
 namespace {
 
@@ -308,13 +309,31 @@ private Q_SLOTS:
         QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
     }
 
+    // Both transports: with the pipe, the feeder thread is in the middle of writing a task's
+    // bytes when the worker goes, and must neither hang the run nor kill the parent (SIGPIPE).
+    static void transports()
+    {
+        QTest::addColumn<Transport>("transport");
+        QTest::addColumn<qint64>("chunkLines");
+        QTest::addColumn<double>("ioLatencyMs");
+        QTest::newRow("shared corpus, tiny tasks") << Transport::Shared << qint64(3) << 0.0;
+        // 40 tasks of 3 MB, each after a 40 ms wait: the next task's bytes fill the pipe meanwhile.
+        QTest::newRow("pipe, 3 MB tasks") << Transport::Pipe << qint64(150'000) << 40.0;
+    }
+
+    void workerKilledMidRun_data() { transports(); }
     void workerKilledMidRun()
     {
+        QFETCH(Transport, transport);
+        QFETCH(qint64, chunkLines);
+        QFETCH(double, ioLatencyMs);
         Experiment e;
         e.corpus = CorpusSpec::lesson(2'000'000);
+        e.knobs.ioLatencyMs = ioLatencyMs;
         e.modes = {Mode::Processes};
         e.workers = 2;
-        e.chunkLines = 3; // long enough to be caught mid-run
+        e.chunkLines = chunkLines; // long enough to be caught mid-run
+        e.knobs.transport = transport;
         Runner runner;
         QStringList failures;
         QObject::connect(&runner, &Runner::runFailed,
@@ -335,13 +354,19 @@ private Q_SLOTS:
         QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
     }
 
+    void hungWorkerHitsTheTaskTimeout_data() { transports(); }
     void hungWorkerHitsTheTaskTimeout()
     {
+        QFETCH(Transport, transport);
+        QFETCH(qint64, chunkLines);
+        QFETCH(double, ioLatencyMs);
         Experiment e;
         e.corpus = CorpusSpec::lesson(2'000'000);
+        e.knobs.ioLatencyMs = ioLatencyMs;
         e.modes = {Mode::Processes};
         e.workers = 2;
-        e.chunkLines = 3;
+        e.chunkLines = chunkLines;
+        e.knobs.transport = transport;
         e.taskTimeoutS = 0.5;
         Runner runner;
         QStringList failures;
