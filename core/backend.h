@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace wordrace {
 
@@ -51,6 +52,14 @@ public:
     virtual ~Backend() = default;
     virtual Mode mode() const = 0;
     virtual BackendOutcome run(const RunContext &context) = 0;
+
+    // For a sampler watching the run from another thread, so thread-safe. Whether the workers are
+    // processes of their own, whose memory is sampled one by one (not only this process's).
+    virtual bool hasWorkerProcesses() const { return false; }
+    // The PID of the process each worker slot runs now (0: none at the moment).
+    virtual std::vector<qint64> workerPids() const { return {}; }
+    // The run's start on CLOCK_MONOTONIC, the origin of its task times; 0: not known.
+    virtual std::int64_t runStartNs() const { return 0; }
 
     static std::unique_ptr<Backend> create(Mode mode);
 

@@ -26,11 +26,9 @@ public:
     // How long a worker may take to start and map the corpus.
     static constexpr double kStartupTimeoutS = 10.0;
 
-    // Thread-safe, for a sampler watching the run from another thread: the PID of the process each
-    // worker slot runs now (0: none at the moment), and the run's start on CLOCK_MONOTONIC (0: not
-    // started), the origin of its task times.
-    std::vector<qint64> workerPids() const;
-    std::int64_t runStartNs() const { return m_runStartNs.load(std::memory_order_acquire); }
+    bool hasWorkerProcesses() const override { return true; }
+    std::vector<qint64> workerPids() const override;
+    std::int64_t runStartNs() const override { return m_runStartNs.load(std::memory_order_acquire); }
 
 private:
     void setWorkerPid(int slot, qint64 pid);

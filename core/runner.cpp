@@ -167,30 +167,31 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
                 post([this, job, p] { Q_EMIT progressChanged(job, p); });
             };
 
-            const auto backend = Backend::create(mode);
+            const std::unique_ptr<Backend> backend = Backend::create(mode);
+            const Backend *watched = backend.get();
+            const bool processes = watched->hasWorkerProcesses();
             // The cores and the memory under the timeline, sampled on a thread of its own. Memory
             // series: this process (it holds the threads, and the corpus), then each worker process.
-            const auto *processes = dynamic_cast<const ProcessBackend *>(backend.get());
             const qint64 self = QCoreApplication::applicationPid();
-            ResourceSampler sampler([processes, self, workers] {
+            ResourceSampler sampler([watched, processes, self, workers] {
                 std::vector<qint64> pids{self};
                 if (processes) {
-                    std::vector<qint64> w = processes->workerPids();
+                    std::vector<qint64> w = watched->workerPids();
                     w.resize(std::size_t(workers), 0);
                     pids.insert(pids.end(), w.begin(), w.end());
                 }
                 return pids;
             });
-            // WORDRACE_SAMPLER=off: runs without sampling, to measure what sampling costs.
-            const bool sampling = qEnvironmentVariable("WORDRACE_SAMPLER") != u"off";
+            // WORDRACE_SAMPLER=off: runs without sampling, to measure what sampling costs. Warm-up
+            // runs are not sampled: their results are dropped.
+            const bool sampling = !warmup && qEnvironmentVariable("WORDRACE_SAMPLER") != u"off";
             if (sampling)
                 sampler.start();
             const std::int64_t sampleOrigin = monotonicNs();
             BackendOutcome outcome = backend->run(context);
             // The process backend tells its exact start; the others start within microseconds of
             // sampleOrigin, well below one sampling interval.
-            const std::int64_t origin =
-                processes && processes->runStartNs() > 0 ? processes->runStartNs() : sampleOrigin;
+            const std::int64_t origin = watched->runStartNs() > 0 ? watched->runStartNs() : sampleOrigin;
             ResourceSampler::Samples samples = sampling ? sampler.stop(origin) : ResourceSampler::Samples{};
             if (!outcome.error.isEmpty()) {
                 if (cancel->load()) {
