@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include <fcntl.h>
@@ -25,6 +26,18 @@ constexpr std::string_view kNiceHatPattern = "nice hat\nfor a clown to wear\nto 
 QString errnoText(int err)
 {
     return QString::fromLocal8Bit(std::strerror(err));
+}
+
+// One buffer, filled by doubling: log2(REPEAT) memcpy calls instead of REPEAT appends.
+void fillGenerated(char *out, std::uint64_t size, std::string_view unit)
+{
+    std::memcpy(out, unit.data(), std::min<std::uint64_t>(unit.size(), size));
+    std::uint64_t filled = std::min<std::uint64_t>(unit.size(), size);
+    while (filled < size) {
+        const std::uint64_t n = std::min(filled, size - filled);
+        std::memcpy(out + filled, out, n);
+        filled += n;
+    }
 }
 
 std::optional<std::uint64_t> availableMemory()
@@ -136,7 +149,8 @@ std::optional<std::uint64_t> Corpus::generatedSize(const CorpusSpec &spec)
     return spec.repeat * unit;
 }
 
-std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Failure *failure)
+std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Failure *failure,
+                                     Storage storage)
 {
     auto failWith = [&](Failure kind, const QString &why) -> std::unique_ptr<Corpus> {
         if (error)
@@ -181,6 +195,7 @@ std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Fai
             if (map == MAP_FAILED)
                 return failWith(Failure::Io, u"%1: cannot map: %2"_s.arg(spec.path, errnoText(errno)));
             c->m_data = static_cast<const char *>(map);
+            c->m_mapStart = c->m_data;
             c->m_mapSize = c->m_size;
         }
     } else {
@@ -193,7 +208,23 @@ std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Fai
                 u"%1 would need %2 of memory, but only %3 is available; choose a smaller REPEAT"_s.arg(
                     spec.toString(), humanBytes(*size), humanBytes(*avail)));
         c->m_size = *size;
-        if (c->m_size > 0) {
+        if (c->m_size > 0 && storage == Storage::Inherited) {
+            // Aligned to 2 MiB, so that every page of it can be a huge one.
+            constexpr std::size_t kHuge = std::size_t(2) << 20;
+            const std::size_t mapSize = std::size_t(c->m_size) + kHuge;
+            void *map = ::mmap(nullptr, mapSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (map == MAP_FAILED)
+                return failWith(Failure::Io, u"cannot allocate the corpus: %1"_s.arg(errnoText(errno)));
+            c->m_mapStart = static_cast<const char *>(map);
+            c->m_mapSize = mapSize;
+            auto *out =
+                reinterpret_cast<char *>((reinterpret_cast<std::uintptr_t>(map) + kHuge - 1) & ~(kHuge - 1));
+            ::madvise(out, std::size_t(c->m_size), MADV_HUGEPAGE); // a hint: refused, pages stay small
+            fillGenerated(out, c->m_size, spec.pattern());
+            ::mprotect(map, mapSize, PROT_READ);
+            c->m_data = out;
+            c->m_lines = std::uint64_t(spec.patternLines()) * spec.repeat;
+        } else if (c->m_size > 0) {
             const int fd = ::memfd_create("wordrace-corpus", MFD_CLOEXEC);
             if (fd < 0)
                 return failWith(Failure::Io, u"cannot create shared memory: %1"_s.arg(errnoText(errno)));
@@ -204,18 +235,11 @@ std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Fai
             if (map == MAP_FAILED)
                 return failWith(Failure::Io, u"cannot map shared memory: %1"_s.arg(errnoText(errno)));
             auto *out = static_cast<char *>(map);
-            // One buffer, filled by doubling: log2(REPEAT) memcpy calls instead of REPEAT appends.
-            const std::string_view unit = spec.pattern();
-            std::memcpy(out, unit.data(), unit.size());
-            std::uint64_t filled = unit.size();
-            while (filled < c->m_size) {
-                const std::uint64_t n = std::min(filled, c->m_size - filled);
-                std::memcpy(out + filled, out, n);
-                filled += n;
-            }
+            fillGenerated(out, c->m_size, spec.pattern());
             // Workers map it read-only; so does the parent from now on.
             ::mprotect(map, c->m_size, PROT_READ);
             c->m_data = out;
+            c->m_mapStart = out;
             c->m_mapSize = c->m_size;
             c->m_lines = std::uint64_t(spec.patternLines()) * spec.repeat;
         }
@@ -228,8 +252,8 @@ std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Fai
 
 Corpus::~Corpus()
 {
-    if (m_data && m_mapSize)
-        ::munmap(const_cast<char *>(m_data), m_mapSize);
+    if (m_mapStart && m_mapSize)
+        ::munmap(const_cast<char *>(m_mapStart), m_mapSize);
     if (m_fd >= 0)
         ::close(m_fd);
 }

@@ -60,10 +60,19 @@ public:
         BadInput,
         Io
     };
+    // Where a generated corpus is built. Shared: a memfd, which exec'd workers map. Inherited:
+    // anonymous memory in huge pages where the machine allows them (no descriptor), which only
+    // threads and fork()ed workers see; they then need 512 times fewer page-table entries.
+    enum class Storage
+    {
+        Shared,
+        Inherited
+    };
 
     // Opens or builds the corpus. On failure returns null and sets *error to a one-line reason,
     // and *failure to whether the input was bad (exit 2) or the machine failed (exit 1).
-    static std::unique_ptr<Corpus> open(const CorpusSpec &spec, QString *error, Failure *failure = nullptr);
+    static std::unique_ptr<Corpus> open(const CorpusSpec &spec, QString *error, Failure *failure = nullptr,
+                                        Storage storage = Storage::Shared);
     ~Corpus();
     Corpus(const Corpus &) = delete;
     Corpus &operator=(const Corpus &) = delete;
@@ -71,7 +80,8 @@ public:
     const CorpusSpec &spec() const { return m_spec; }
     std::string_view bytes() const { return {m_data, m_size}; }
     std::uint64_t size() const { return m_size; }
-    // A file descriptor a worker can open as /proc/<pid>/fd/<fd>; -1 for an empty corpus.
+    // A file descriptor a worker can open as /proc/<pid>/fd/<fd>; -1 for an empty corpus or one
+    // built for Storage::Inherited.
     int fd() const { return m_fd; }
     // Lines as Python's splitlines-on-'\n' sees them: a last line without '\n' still counts.
     std::uint64_t lineCount() const;
@@ -91,6 +101,7 @@ private:
     const char *m_data = nullptr;
     std::uint64_t m_size = 0;
     std::size_t m_mapSize = 0;
+    const char *m_mapStart = nullptr; // where m_mapSize bytes were mapped (aligned below m_data)
     int m_fd = -1;
     double m_prepareSeconds = 0.0;
     mutable std::optional<std::uint64_t> m_lines;

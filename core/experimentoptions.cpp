@@ -22,13 +22,17 @@ ExperimentOptions::ExperimentOptions()
           u"transport"_s,
           u"Processes: shared (corpus mapped, default) or pipe (each task's bytes sent, as Pool.map pickles)."_s,
           u"HOW"_s, u"shared"_s),
+      m_start(u"start"_s,
+              u"Processes: spawn (exec wordrace-worker, default) or fork (workers forked from this program, "
+              "inheriting the corpus, as Python's default on Linux)."_s,
+              u"HOW"_s, u"spawn"_s),
       m_taskTimeout(u"task-timeout"_s, u"Fail the run when a worker is silent on a task for S seconds."_s,
                     u"S"_s)
 {}
 
 void ExperimentOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({m_ioLatency, m_workPerWord, m_gil, m_spawn, m_transport, m_taskTimeout});
+    parser.addOptions({m_ioLatency, m_workPerWord, m_gil, m_spawn, m_transport, m_start, m_taskTimeout});
 }
 
 QString ExperimentOptions::apply(const QCommandLineParser &parser, Experiment &e) const
@@ -64,6 +68,13 @@ QString ExperimentOptions::apply(const QCommandLineParser &parser, Experiment &e
         e.knobs.transport = Transport::Pipe;
     else
         return u"--transport must be shared or pipe, not '%1'"_s.arg(transport);
+    const QString start = parser.value(m_start);
+    if (start == u"spawn")
+        e.knobs.start = Start::Spawn;
+    else if (start == u"fork")
+        e.knobs.start = Start::Fork;
+    else
+        return u"--start must be spawn or fork, not '%1'"_s.arg(start);
     return {};
 }
 

@@ -27,6 +27,7 @@ private:
     QCommandLineOption m_gil;
     QCommandLineOption m_spawn;
     QCommandLineOption m_transport;
+    QCommandLineOption m_start;
     QCommandLineOption m_taskTimeout;
 };
 

@@ -14,4 +14,9 @@ QString transportName(Transport transport)
     return transport == Transport::Shared ? u"shared"_s : u"pipe"_s;
 }
 
+QString startName(Start start)
+{
+    return start == Start::Spawn ? u"spawn"_s : u"fork"_s;
+}
+
 } // namespace wordrace

@@ -17,6 +17,14 @@ enum class Transport
     Shared,
     Pipe
 };
+// How worker processes start: Python's start methods. Spawn execs wordrace-worker, which maps the
+// corpus; fork runs the worker loop in a fork() of WordRace, inheriting the corpus's pages (held
+// in huge pages, so a worker has 512 times fewer page-table entries to build).
+enum class Start
+{
+    Spawn,
+    Fork
+};
 
 // The knobs that recreate the lesson's conditions openly; every one is recorded in the result.
 struct Knobs
@@ -26,6 +34,7 @@ struct Knobs
     bool gil = false;                        // an emulated global interpreter lock for the thread backend
     Spawn spawn = Spawn::Pool;               // reuse N workers, or a new thread / process for every task
     Transport transport = Transport::Shared; // processes: corpus shared, or each task's bytes piped
+    Start start = Start::Spawn;              // processes: exec wordrace-worker, or fork
     // When set, task i waits latencyPatternMs[i % size] instead of ioLatencyMs (the lesson's
     // print_with_delay threads waiting 5, 2 and 3 s). Sequential and threads only.
     QList<double> latencyPatternMs;
@@ -38,5 +47,6 @@ struct Knobs
 
 QString spawnName(Spawn spawn);
 QString transportName(Transport transport);
+QString startName(Start start);
 
 } // namespace wordrace

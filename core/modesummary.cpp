@@ -51,6 +51,8 @@ QString knobsText(const Knobs &k)
         parts << spawnName(k.spawn) + u" spawn"_s;
     if (k.transport != Transport::Shared)
         parts << transportName(k.transport) + u" transport"_s;
+    if (k.start != Start::Spawn)
+        parts << startName(k.start) + u" start"_s;
     return parts.join(u", "_s);
 }
 

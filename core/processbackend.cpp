@@ -1,9 +1,12 @@
 #include "processbackend.h"
 
 #include "corpus.h"
+#include "forkedworker.h"
 #include "pipefeeder.h"
 #include "runrecorder.h"
+#include "spawnedworker.h"
 #include "taskplanner.h"
+#include "workerloop.h"
 #include "workerprotocol.h"
 
 #include <QCoreApplication>
@@ -12,7 +15,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QProcess>
 #include <QTimer>
 
 #include <algorithm>
@@ -85,7 +87,7 @@ struct Worker
     // worker has opened it (through /proc), so that a worker's death shows as EPIPE to the feeder.
     OwnedFd dataReadEnd;
     std::unique_ptr<PipeFeeder> feeder;
-    std::unique_ptr<QProcess> process;
+    std::unique_ptr<WorkerProcess> process;
     protocol::Decoder decoder;
     qint64 pid = 0;
     bool ready = false;
@@ -147,8 +149,9 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     const bool perTask = context.knobs.spawn == Spawn::PerTask;
     const bool pipe = context.knobs.transport == Transport::Pipe;
 
+    const bool forking = context.knobs.start == Start::Fork;
     const QString workerPath = resolveWorkerPath(context.workerPath);
-    if (const QString why = checkWorker(workerPath); !why.isEmpty()) {
+    if (const QString why = forking ? QString() : checkWorker(workerPath); !why.isEmpty()) {
         out.error = why;
         return out;
     }
@@ -258,7 +261,8 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             if (wk.ready)
                 return fail(u"%1 said it was ready twice"_s.arg(describe(w)));
             wk.ready = true;
-            wk.dataReadEnd.reset(); // the worker has its own now
+            wk.lastActivityNs = monotonicNs(); // the task timeout counts from here, not from launch
+            wk.dataReadEnd.reset();            // the worker has its own now
             wk.pid = ready.pid;
             wk.readyNs = ready.readyNs;
             startupSum += double(ready.readyNs - wk.launchedNs) / 1e9;
@@ -313,11 +317,18 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             wk.process.release()->deleteLater();
             wk = Worker{};
         }
-        wk.process = std::make_unique<QProcess>();
-        QProcess *p = wk.process.get();
-        p->setProgram(workerPath);
-        p->setArguments({u"--parent-pid"_s, QString::number(parentPid)});
-        QObject::connect(p, &QProcess::readyReadStandardOutput, &loop, [&, w, p] {
+        if (forking) {
+            // The child runs the worker loop over this process's own corpus pages.
+            const std::string_view bytes = corpus.bytes();
+            const long self = long(::getpid());
+            wk.process =
+                std::make_unique<ForkedWorker>([bytes, self] { return runForkedWorker(self, bytes); });
+        } else {
+            wk.process = std::make_unique<SpawnedWorker>(
+                workerPath, QStringList{u"--parent-pid"_s, QString::number(parentPid)});
+        }
+        WorkerProcess *p = wk.process.get();
+        QObject::connect(p, &WorkerProcess::readyReadStandardOutput, &loop, [&, w, p] {
             Worker &wk = workers[std::size_t(w)];
             if (wk.process.get() != p)
                 return;
@@ -331,7 +342,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
                 fail(u"%1 sent a malformed message: %2"_s.arg(describe(w),
                                                               QString::fromStdString(wk.decoder.error())));
         });
-        QObject::connect(p, &QProcess::readyReadStandardError, &loop, [&, w, p] {
+        QObject::connect(p, &WorkerProcess::readyReadStandardError, &loop, [&, w, p] {
             Worker &wk = workers[std::size_t(w)];
             if (wk.process.get() != p)
                 return;
@@ -339,42 +350,47 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             if (wk.stderrTail.size() > 4096)
                 wk.stderrTail = wk.stderrTail.right(4096);
         });
-        QObject::connect(p, &QProcess::finished, &loop, [&, w, p](int exitCode, QProcess::ExitStatus status) {
+        QObject::connect(
+            p, &WorkerProcess::finished, &loop, [&, w, p](int exitCode, QProcess::ExitStatus status) {
+                Worker &wk = workers[std::size_t(w)];
+                if (wk.process.get() != p)
+                    return;
+                const bool clean =
+                    status == QProcess::NormalExit && exitCode == 0 && wk.byeSent && wk.usageSeen;
+                if (!clean && !stopping) {
+                    QString what = status == QProcess::CrashExit ? u"was killed or crashed"_s
+                                                                 : u"exited with status %1"_s.arg(exitCode);
+                    QString where;
+                    // Tasks are queued behind the Hello, so a worker that never got going has some.
+                    if (!wk.ready) {
+                        where = u" before it was ready"_s;
+                    } else if (!wk.inFlight.empty()) {
+                        const Task &t = tasks[wk.inFlight.front()];
+                        where = u" while counting chunk %1 (bytes %2-%3)"_s.arg(wk.inFlight.front())
+                                    .arg(t.begin)
+                                    .arg(t.end);
+                    }
+                    const QString detail = QString::fromLocal8Bit(wk.stderrTail).trimmed();
+                    fail(u"%1 %2%3%4"_s.arg(describe(w), what, where,
+                                            detail.isEmpty() ? QString()
+                                                             : u": "_s + detail.section(u'\n', -1)));
+                }
+                setWorkerPid(w, 0);
+                if (clean && perTask && !stopping && nextTask < tasks.size()) {
+                    launch(w);
+                    return;
+                }
+                wk.finished = true;
+                if (allFinished())
+                    loop.quit();
+            });
+        QObject::connect(p, &WorkerProcess::failedToStart, &loop, [&, w, p] {
             Worker &wk = workers[std::size_t(w)];
             if (wk.process.get() != p)
                 return;
-            const bool clean = status == QProcess::NormalExit && exitCode == 0 && wk.byeSent && wk.usageSeen;
-            if (!clean && !stopping) {
-                QString what = status == QProcess::CrashExit ? u"was killed or crashed"_s
-                                                             : u"exited with status %1"_s.arg(exitCode);
-                QString where;
-                if (!wk.inFlight.empty()) {
-                    const Task &t = tasks[wk.inFlight.front()];
-                    where = u" while counting chunk %1 (bytes %2-%3)"_s.arg(wk.inFlight.front())
-                                .arg(t.begin)
-                                .arg(t.end);
-                } else if (!wk.ready) {
-                    where = u" before it was ready"_s;
-                }
-                const QString detail = QString::fromLocal8Bit(wk.stderrTail).trimmed();
-                fail(u"%1 %2%3%4"_s.arg(describe(w), what, where,
-                                        detail.isEmpty() ? QString() : u": "_s + detail.section(u'\n', -1)));
-            }
-            setWorkerPid(w, 0);
-            if (clean && perTask && !stopping && nextTask < tasks.size()) {
-                launch(w);
-                return;
-            }
             wk.finished = true;
-            if (allFinished())
-                loop.quit();
-        });
-        QObject::connect(p, &QProcess::errorOccurred, &loop, [&, w, p](QProcess::ProcessError e) {
-            Worker &wk = workers[std::size_t(w)];
-            if (e != QProcess::FailedToStart || wk.process.get() != p)
-                return; // crashes arrive through finished()
-            wk.finished = true;
-            fail(u"could not start %1: %2"_s.arg(workerPath, p->errorString()));
+            fail(forking ? u"could not fork a worker: %1"_s.arg(p->errorString())
+                         : u"could not start %1: %2"_s.arg(workerPath, p->errorString()));
             if (allFinished())
                 loop.quit();
         });
@@ -404,9 +420,13 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
         hello.workIterationsPerWord = costs.workIterationsPerWord;
         hello.gil = context.knobs.gil ? 1 : 0;
         wk.launchedNs = monotonicNs();
-        p->start(QIODevice::ReadWrite | QIODevice::Unbuffered);
+        p->start();
         setWorkerPid(w, p->processId());
         p->write(QByteArray::fromStdString(protocol::encode(protocol::Type::Hello, hello)));
+        // Its first tasks go right behind the Hello, as Pool.map queues its chunks at once: the
+        // worker starts counting as soon as it is up, not when its Ready has come back here
+        // (after the next worker has been started).
+        dispatch(w);
     };
     for (int w = 0; w < n; ++w)
         launch(w);
@@ -429,7 +449,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
                 continue;
             if (!wk.ready && double(now - wk.launchedNs) / 1e9 > startupTimeoutS) {
                 fail(u"%1 did not start within %2 s; it was stopped"_s.arg(describe(w)).arg(startupTimeoutS));
-            } else if (context.taskTimeoutS > 0 && !wk.inFlight.empty() &&
+            } else if (context.taskTimeoutS > 0 && wk.ready && !wk.inFlight.empty() &&
                        double(now - wk.lastActivityNs) / 1e9 > context.taskTimeoutS) {
                 const Task &t = tasks[wk.inFlight.front()];
                 fail(
@@ -456,7 +476,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     out.result.workersCpu = finishedCpu;
     for (Worker &w : workers) {
         out.result.workersCpu += w.cpu;
-        if (w.process && w.process->state() != QProcess::NotRunning) {
+        if (w.process && w.process->isRunning()) {
             w.process->kill();
             w.process->waitForFinished(2000);
         }

@@ -175,6 +175,7 @@ QJsonObject ResultJson::scalars(const RunResult &r)
                                 {u"gil"_s, r.knobs.gil},
                                 {u"spawn"_s, spawnName(r.knobs.spawn)},
                                 {u"transport"_s, transportName(r.knobs.transport)},
+                                {u"start"_s, startName(r.knobs.start)},
                                 {u"latency_pattern_ms"_s, pattern}};
     o[u"overhead"_s] =
         QJsonObject{{u"startup_s"_s, r.overhead.startupS},  {u"transfer_s"_s, r.overhead.transferS},
@@ -285,6 +286,7 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     r.knobs.gil = knobs[u"gil"_s].toBool();
     r.knobs.spawn = knobs[u"spawn"_s].toString() == u"per-task" ? Spawn::PerTask : Spawn::Pool;
     r.knobs.transport = knobs[u"transport"_s].toString() == u"pipe" ? Transport::Pipe : Transport::Shared;
+    r.knobs.start = knobs[u"start"_s].toString() == u"fork" ? Start::Fork : Start::Spawn;
     for (const QJsonValue &v : knobs[u"latency_pattern_ms"_s].toArray())
         r.knobs.latencyPatternMs.append(v.toDouble());
     const QJsonObject overhead = o[u"overhead"_s].toObject();

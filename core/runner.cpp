@@ -88,7 +88,9 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
 
     if (const QString why = experiment.validate(); !why.isEmpty())
         return failWith(why, FailureKind::BadInput);
-    if (experiment.modes.contains(Mode::Processes)) {
+    // Forked workers run this program's own copy of the worker loop: no wordrace-worker needed.
+    const bool forking = experiment.knobs.start == Start::Fork;
+    if (experiment.modes.contains(Mode::Processes) && !forking) {
         const QString why =
             ProcessBackend::checkWorker(ProcessBackend::resolveWorkerPath(experiment.workerPath));
         if (!why.isEmpty())
@@ -100,7 +102,12 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
 
     QString error;
     Corpus::Failure failure = Corpus::Failure::None;
-    const std::unique_ptr<Corpus> corpus = Corpus::open(experiment.corpus, &error, &failure);
+    // Exec'd workers map a generated corpus through its memfd; forked ones inherit its pages,
+    // which then can be huge ones. Every mode of the experiment counts the same corpus.
+    const bool inherited = forking && experiment.modes.contains(Mode::Processes);
+    const std::unique_ptr<Corpus> corpus =
+        Corpus::open(experiment.corpus, &error, &failure,
+                     inherited ? Corpus::Storage::Inherited : Corpus::Storage::Shared);
     if (!corpus)
         return failWith(error, failure == Corpus::Failure::BadInput ? FailureKind::BadInput
                                                                     : FailureKind::RunFailed);

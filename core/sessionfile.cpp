@@ -184,6 +184,7 @@ QJsonObject knobsJson(const Knobs &k)
                        {u"gil"_s, k.gil},
                        {u"spawn"_s, spawnName(k.spawn)},
                        {u"transport"_s, transportName(k.transport)},
+                       {u"start"_s, startName(k.start)},
                        {u"latency_pattern_ms"_s, pattern}};
 }
 
@@ -205,6 +206,14 @@ std::optional<Knobs> knobsFromJson(const QJsonObject &o, const QString &where, C
         return std::nullopt;
     }
     k.transport = transport == transportName(Transport::Pipe) ? Transport::Pipe : Transport::Shared;
+    // Sessions written before --start existed have no start: they spawned.
+    const QJsonValue startValue = o[u"start"_s];
+    const QString start = startValue.isUndefined() ? startName(Start::Spawn) : startValue.toString();
+    if (start != startName(Start::Spawn) && start != startName(Start::Fork)) {
+        check.fail(u"%1.start is \"%2\", expected \"spawn\" or \"fork\""_s.arg(where, start));
+        return std::nullopt;
+    }
+    k.start = start == startName(Start::Fork) ? Start::Fork : Start::Spawn;
     for (const QJsonValue &v : o[u"latency_pattern_ms"_s].toArray())
         k.latencyPatternMs.append(v.toDouble());
     return k;

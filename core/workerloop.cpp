@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include <fcntl.h>
@@ -99,6 +100,16 @@ int runWorker(int argc, char **argv)
         if (std::strcmp(argv[i], "--parent-pid") == 0 && i + 1 < argc)
             expectedParent = std::strtol(argv[++i], nullptr, 10);
     }
+    return runWorkerLoop(launchedNs, expectedParent, std::nullopt);
+}
+
+int runForkedWorker(long parentPid, std::string_view corpus)
+{
+    return runWorkerLoop(monotonicNs(), parentPid, corpus);
+}
+
+int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<std::string_view> inherited)
+{
     // Die with the parent, even when it is killed with SIGKILL and cannot clean up; then make
     // sure the parent did not die before the line above took effect.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -161,6 +172,11 @@ int runWorker(int argc, char **argv)
                     dataFd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
                     if (dataFd < 0)
                         return fail("cannot open the task-data pipe " + path + ": " + std::strerror(errno));
+                } else if (inherited) {
+                    if (inherited->size() != corpusSize)
+                        return fail("the inherited corpus has " + std::to_string(inherited->size()) +
+                                    " bytes, the parent announced " + std::to_string(corpusSize));
+                    corpus = inherited->data();
                 } else if (corpusSize > 0) {
                     const std::string path =
                         "/proc/" + std::to_string(hello.parentPid) + "/fd/" + std::to_string(hello.corpusFd);

@@ -19,6 +19,7 @@ using namespace wordrace;
 
 Q_DECLARE_METATYPE(wordrace::Mode)
 Q_DECLARE_METATYPE(wordrace::Transport)
+Q_DECLARE_METATYPE(wordrace::Start)
 
 namespace {
 
@@ -76,6 +77,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("corpus");
         QTest::addColumn<int>("workers");
         QTest::addColumn<qulonglong>("chunk"); // 0: default
+        QTest::addColumn<Start>("start");
         const QStringList corpora = {u"nicehat"_s,
                                      u"lesson:2000"_s,
                                      u"lesson:0"_s,
@@ -92,7 +94,11 @@ private Q_SLOTS:
                     for (qulonglong chunk : {0ull, 1ull}) {
                         QTest::addRow("%s %s w%d c%llu", qPrintable(modeName(mode)),
                                       qPrintable(QFileInfo(c).fileName()), workers, chunk)
-                            << mode << c << workers << chunk;
+                            << mode << c << workers << chunk << Start::Spawn;
+                        if (mode == Mode::Processes)
+                            QTest::addRow("processes forked %s w%d c%llu",
+                                          qPrintable(QFileInfo(c).fileName()), workers, chunk)
+                                << mode << c << workers << chunk << Start::Fork;
                     }
                 }
             }
@@ -104,10 +110,12 @@ private Q_SLOTS:
         QFETCH(QString, corpus);
         QFETCH(int, workers);
         QFETCH(qulonglong, chunk);
+        QFETCH(Start, start);
         Experiment e;
         e.corpus = *CorpusSpec::parse(corpus);
         e.modes = {mode};
         e.workers = workers;
+        e.knobs.start = start;
         if (chunk)
             e.chunkLines = chunk;
         const Outcome out = runToEnd(e);
@@ -219,13 +227,17 @@ private Q_SLOTS:
     void cancel_data()
     {
         QTest::addColumn<Mode>("mode");
+        QTest::addColumn<Start>("start");
         for (Mode m : allModes())
-            QTest::addRow("%s", qPrintable(modeName(m))) << m;
+            QTest::addRow("%s", qPrintable(modeName(m))) << m << Start::Spawn;
+        QTest::addRow("processes forked") << Mode::Processes << Start::Fork;
     }
     void cancel()
     {
         QFETCH(Mode, mode);
+        QFETCH(Start, start);
         Experiment e;
+        e.knobs.start = start;
         e.corpus = CorpusSpec::lesson(2'000'000);
         e.modes = {mode};
         e.workers = 2;
@@ -316,9 +328,11 @@ private Q_SLOTS:
         QTest::addColumn<Transport>("transport");
         QTest::addColumn<qint64>("chunkLines");
         QTest::addColumn<double>("ioLatencyMs");
-        QTest::newRow("shared corpus, tiny tasks") << Transport::Shared << qint64(3) << 0.0;
+        QTest::addColumn<Start>("start");
+        QTest::newRow("shared corpus, tiny tasks") << Transport::Shared << qint64(3) << 0.0 << Start::Spawn;
         // 40 tasks of 3 MB, each after a 40 ms wait: the next task's bytes fill the pipe meanwhile.
-        QTest::newRow("pipe, 3 MB tasks") << Transport::Pipe << qint64(150'000) << 40.0;
+        QTest::newRow("pipe, 3 MB tasks") << Transport::Pipe << qint64(150'000) << 40.0 << Start::Spawn;
+        QTest::newRow("forked, tiny tasks") << Transport::Shared << qint64(3) << 0.0 << Start::Fork;
     }
 
     void workerKilledMidRun_data() { transports(); }
@@ -327,9 +341,11 @@ private Q_SLOTS:
         QFETCH(Transport, transport);
         QFETCH(qint64, chunkLines);
         QFETCH(double, ioLatencyMs);
+        QFETCH(Start, start);
         Experiment e;
         e.corpus = CorpusSpec::lesson(2'000'000);
         e.knobs.ioLatencyMs = ioLatencyMs;
+        e.knobs.start = start;
         e.modes = {Mode::Processes};
         e.workers = 2;
         e.chunkLines = chunkLines; // long enough to be caught mid-run
@@ -360,9 +376,11 @@ private Q_SLOTS:
         QFETCH(Transport, transport);
         QFETCH(qint64, chunkLines);
         QFETCH(double, ioLatencyMs);
+        QFETCH(Start, start);
         Experiment e;
         e.corpus = CorpusSpec::lesson(2'000'000);
         e.knobs.ioLatencyMs = ioLatencyMs;
+        e.knobs.start = start;
         e.modes = {Mode::Processes};
         e.workers = 2;
         e.chunkLines = chunkLines;

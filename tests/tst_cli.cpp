@@ -123,6 +123,8 @@ private Q_SLOTS:
         QTest::newRow("negative chunk") << QStringList{u"run"_s, u"--chunk"_s, u"-5"_s} << u"--chunk"_s;
         QTest::newRow("unknown mode") << QStringList{u"run"_s, u"--mode"_s, u"gpu"_s} << u"unknown mode"_s;
         QTest::newRow("unknown option") << QStringList{u"run"_s, u"--frobnicate"_s} << u"frobnicate"_s;
+        QTest::newRow("unknown start method")
+            << QStringList{u"run"_s, u"--start"_s, u"forkserver"_s} << u"--start must be spawn or fork"_s;
         QTest::newRow("no command") << QStringList{} << u"run"_s;
         QTest::newRow("bad repeat") << QStringList{u"run"_s, u"--corpus"_s, u"lesson:many"_s} << u"REPEAT"_s;
         QTest::newRow("too much memory")
@@ -154,12 +156,20 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("missing"), r.err.constData());
     }
 
-    // The parent killed with SIGKILL cannot clean up; its workers must notice and go by themselves.
+    // The parent killed with SIGKILL cannot clean up; its workers must notice and go by themselves,
+    // exec'd or forked.
+    void workersDieWithAKilledParent_data()
+    {
+        QTest::addColumn<QString>("start");
+        QTest::newRow("spawn") << u"spawn"_s;
+        QTest::newRow("fork") << u"fork"_s;
+    }
     void workersDieWithAKilledParent()
     {
+        QFETCH(QString, start);
         QProcess p;
         p.start(cliPath(), {u"run"_s, u"--mode"_s, u"processes"_s, u"--corpus"_s, u"lesson:2000000"_s,
-                            u"--chunk"_s, u"3"_s, u"--workers"_s, u"2"_s});
+                            u"--chunk"_s, u"3"_s, u"--workers"_s, u"2"_s, u"--start"_s, start});
         QVERIFY(p.waitForStarted());
         QList<qint64> workers;
         QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(p.processId())).isEmpty(), 20000);

@@ -29,6 +29,7 @@ RunResult sample(Mode mode)
     r.knobs.ioLatencyMs = 100;
     r.knobs.gil = true;
     r.knobs.transport = Transport::Pipe;
+    r.knobs.start = Start::Fork;
     r.knobs.latencyPatternMs = {5000, 2000};
     r.overhead.startupS = 0.01;
     r.overhead.gilWaitS = 0.25;

@@ -49,6 +49,7 @@ RunResult makeRun(Mode mode, int workers, int tasks, int repetition, QRandomGene
     r.knobs.gil = true;
     r.knobs.spawn = Spawn::PerTask;
     r.knobs.transport = Transport::Pipe;
+    r.knobs.start = Start::Fork;
     r.knobs.latencyPatternMs = {5000, 2000, 3000};
     r.overhead = {randomSeconds(rng), randomSeconds(rng), randomSeconds(rng), randomSeconds(rng),
                   randomSeconds(rng), randomSeconds(rng), randomSeconds(rng)};

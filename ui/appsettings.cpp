@@ -20,6 +20,7 @@ const QString kWorkPerWord = u"experiment/workPerWordNs"_s;
 const QString kGil = u"experiment/gil"_s;
 const QString kSpawn = u"experiment/spawn"_s;
 const QString kTransport = u"experiment/transport"_s;
+const QString kStart = u"experiment/start"_s;
 const QString kTaskTimeout = u"experiment/taskTimeoutS"_s;
 const QString kRuns = u"experiment/runs"_s;
 const QString kWarmup = u"experiment/warmup"_s;
@@ -102,6 +103,8 @@ Experiment AppSettings::experiment(QString *note) const
     const QString transport = m_settings.value(kTransport).toString();
     if (transport == transportName(Transport::Pipe))
         e.knobs.transport = Transport::Pipe;
+    if (m_settings.value(kStart).toString() == startName(Start::Fork))
+        e.knobs.start = Start::Fork;
     const double timeout = m_settings.value(kTaskTimeout).toDouble(&ok);
     if (ok && timeout >= 0.0 && timeout <= 86'400.0)
         e.taskTimeoutS = timeout;
@@ -130,6 +133,7 @@ void AppSettings::setExperiment(const Experiment &e)
     m_settings.setValue(kGil, e.knobs.gil);
     m_settings.setValue(kSpawn, spawnName(e.knobs.spawn));
     m_settings.setValue(kTransport, transportName(e.knobs.transport));
+    m_settings.setValue(kStart, startName(e.knobs.start));
     m_settings.setValue(kTaskTimeout, e.taskTimeoutS);
     m_settings.setValue(kRuns, e.runs);
     m_settings.setValue(kWarmup, e.warmup);

@@ -265,6 +265,16 @@ QWidget *ExperimentPanel::createConditions()
     m_transport->setAccessibleName(tr("Transport of task data to worker processes"));
     form->addRow(tr("&Transport:"), m_transport);
 
+    m_start = new QComboBox(m_conditions);
+    m_start->setObjectName(u"start"_s);
+    m_start->addItem(tr("spawn (exec wordrace-worker)"), int(Start::Spawn));
+    m_start->addItem(tr("fork (inherit the corpus)"), int(Start::Fork));
+    m_start->setToolTip(tr("Processes only, Python's start methods: spawn starts the worker program, which "
+                           "maps the corpus; fork copies WordRace itself, corpus pages included, as Python's "
+                           "default on Linux does"));
+    m_start->setAccessibleName(tr("How worker processes start"));
+    form->addRow(tr("Start &method:"), m_start);
+
     m_timeout = new QDoubleSpinBox(m_conditions);
     m_timeout->setObjectName(u"taskTimeout"_s);
     m_timeout->setRange(0.0, 86'400.0);
@@ -298,6 +308,7 @@ QWidget *ExperimentPanel::createConditions()
     connect(m_gil, &QCheckBox::toggled, this, &ExperimentPanel::refresh);
     connect(m_spawn, &QComboBox::currentIndexChanged, this, &ExperimentPanel::refresh);
     connect(m_transport, &QComboBox::currentIndexChanged, this, &ExperimentPanel::refresh);
+    connect(m_start, &QComboBox::currentIndexChanged, this, &ExperimentPanel::refresh);
     connect(m_timeout, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::refresh);
     connect(m_runs, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
     connect(m_warmup, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
@@ -371,6 +382,7 @@ Experiment ExperimentPanel::experiment() const
     e.knobs.gil = m_gil->isChecked();
     e.knobs.spawn = Spawn(m_spawn->currentData().toInt());
     e.knobs.transport = Transport(m_transport->currentData().toInt());
+    e.knobs.start = Start(m_start->currentData().toInt());
     e.taskTimeoutS = m_timeout->value();
     e.runs = m_runs->value();
     e.warmup = m_warmup->value();
@@ -403,6 +415,7 @@ void ExperimentPanel::setExperiment(const Experiment &experiment)
     m_gil->setChecked(experiment.knobs.gil);
     m_spawn->setCurrentIndex(std::max(0, m_spawn->findData(int(experiment.knobs.spawn))));
     m_transport->setCurrentIndex(std::max(0, m_transport->findData(int(experiment.knobs.transport))));
+    m_start->setCurrentIndex(std::max(0, m_start->findData(int(experiment.knobs.start))));
     m_timeout->setValue(experiment.taskTimeoutS);
     m_runs->setValue(experiment.runs);
     m_warmup->setValue(experiment.warmup);
@@ -444,7 +457,7 @@ void ExperimentPanel::setRunning(bool running)
 {
     for (QWidget *w : std::initializer_list<QWidget *>{m_corpus, m_open, m_repeat, m_workers, m_chunk,
                                                        m_ioLatency, m_workPerWord, m_gil, m_spawn,
-                                                       m_transport, m_timeout, m_runs, m_warmup})
+                                                       m_transport, m_start, m_timeout, m_runs, m_warmup})
         w->setEnabled(!running);
     for (QCheckBox *box : m_modes)
         box->setEnabled(!running);

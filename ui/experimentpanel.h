@@ -85,6 +85,7 @@ private:
     QCheckBox *m_gil = nullptr;
     QComboBox *m_spawn = nullptr;
     QComboBox *m_transport = nullptr;
+    QComboBox *m_start = nullptr;
     QDoubleSpinBox *m_timeout = nullptr;
     QSpinBox *m_runs = nullptr;
     QSpinBox *m_warmup = nullptr;

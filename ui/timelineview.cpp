@@ -182,8 +182,6 @@ void TimelineView::setTitle(const QString &title)
 
 void TimelineView::setMinimumEnd(double seconds)
 {
-    if (std::max(0.0, seconds) == m_minimumEnd)
-        return;
     m_minimumEnd = std::max(0.0, seconds);
     dataChanged();
 }

@@ -387,9 +387,6 @@ void WallCpuChart::setTheme(const Theme &theme)
 
 void WallCpuChart::setMinimumMax(double seconds)
 {
-    // Called on every change of selection; rebuilding the chart costs about 10 ms.
-    if (std::max(0.0, seconds) == m_minimumMax)
-        return;
     m_minimumMax = std::max(0.0, seconds);
     rebuild();
 }

@@ -31,10 +31,10 @@ using namespace wordrace;
 
 namespace {
 
-std::unique_ptr<Corpus> openCorpus(const CorpusSpec &spec)
+std::unique_ptr<Corpus> openCorpus(const CorpusSpec &spec, Corpus::Storage storage = Corpus::Storage::Shared)
 {
     QString error;
-    auto c = Corpus::open(spec, &error);
+    auto c = Corpus::open(spec, &error, nullptr, storage);
     if (!c) {
         std::fprintf(stderr, "bench_backends: %s\n", qPrintable(error));
         std::abort();
@@ -45,6 +45,14 @@ std::unique_ptr<Corpus> openCorpus(const CorpusSpec &spec)
 const Corpus &lessonCorpus()
 {
     static const std::unique_ptr<Corpus> corpus = openCorpus(CorpusSpec::lesson());
+    return *corpus;
+}
+
+// The same corpus as the Runner builds it for --start fork: anonymous memory in huge pages.
+const Corpus &inheritedLessonCorpus()
+{
+    static const std::unique_ptr<Corpus> corpus =
+        openCorpus(CorpusSpec::lesson(), Corpus::Storage::Inherited);
     return *corpus;
 }
 
@@ -199,17 +207,20 @@ void rawPipeFloor(benchmark::State &state)
                                                 benchmark::Counter::kIsRate);
 }
 
-// Sequential and N workers back to back in every iteration, so drift hits both alike.
-void speedup(benchmark::State &state, Mode mode)
+// Sequential and N workers back to back in every iteration, so drift hits both alike. With
+// --start fork both count the corpus the Runner would build for it.
+void speedup(benchmark::State &state, Mode mode, Start start)
 {
     const int workers = int(state.range(0));
-    const Corpus &corpus = lessonCorpus();
+    const Corpus &corpus = start == Start::Fork ? inheritedLessonCorpus() : lessonCorpus();
     const TaskPlan &seqPlan = planFor(corpus, 1, std::nullopt);
     const TaskPlan &parPlan = planFor(corpus, workers, std::nullopt);
+    Knobs knobs;
+    knobs.start = start;
     double seq = 0, par = 0, startupS = 0;
     for (auto _ : state) {
         const RunResult s = runOnce(state, Mode::Sequential, corpus, seqPlan, 1);
-        const RunResult p = runOnce(state, mode, corpus, parPlan, workers);
+        const RunResult p = runOnce(state, mode, corpus, parPlan, workers, knobs);
         if (p.words != s.words && !state.error_occurred())
             state.SkipWithError("the modes disagree on the word count");
         state.SetIterationTime(p.wallS);
@@ -328,13 +339,19 @@ BENCHMARK(pipeTransport)
     ->Iterations(3);
 BENCHMARK(rawPipeFloor)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-BENCHMARK_CAPTURE(speedup, threads, Mode::Threads)
+BENCHMARK_CAPTURE(speedup, threads, Mode::Threads, Start::Spawn)
     ->ArgName("workers")
     ->Arg(2)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->MinTime(2.0);
-BENCHMARK_CAPTURE(speedup, processes, Mode::Processes)
+BENCHMARK_CAPTURE(speedup, processes, Mode::Processes, Start::Spawn)
+    ->ArgName("workers")
+    ->Arg(2)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+BENCHMARK_CAPTURE(speedup, processes_fork, Mode::Processes, Start::Fork)
     ->ArgName("workers")
     ->Arg(2)
     ->UseManualTime()

@@ -78,6 +78,9 @@ median_rows "$work/wr.json" ""
 "$bin/wordrace-cli" run --mode processes --transport pipe --corpus "lesson:$repeat" --runs "$runs" --warmup 1 \
     --json "$work/wrp.json" > /dev/null 2>&1
 median_rows "$work/wrp.json" ", --transport pipe"
+"$bin/wordrace-cli" run --mode processes --start fork --corpus "lesson:$repeat" --runs "$runs" --warmup 1 \
+    --json "$work/wrk.json" > /dev/null 2>&1
+median_rows "$work/wrk.json" ", --start fork"
 "$bin/wordrace-cli" run --mode sequential,threads --corpus "file:$work/lesson.txt" --runs "$runs" --warmup 1 \
     --json "$work/wrf.json" > /dev/null 2>&1
 median_rows "$work/wrf.json" " (mapped file)"

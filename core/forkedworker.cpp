@@ -1,0 +1,275 @@
+#include "forkedworker.h"
+
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <type_traits>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+namespace {
+
+void closeFd(int &fd)
+{
+    if (fd >= 0)
+        ::close(fd);
+    fd = -1;
+}
+
+void setNonBlocking(int fd)
+{
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+// Stops a notifier or timer that may be the very one whose signal is being handled: deleting it
+// there would pull it from under its own event handler.
+template<typename T> void retire(std::unique_ptr<T> &object)
+{
+    if (!object)
+        return;
+    if constexpr (std::is_same_v<T, QTimer>)
+        object->stop();
+    else
+        object->setEnabled(false);
+    object.release()->deleteLater();
+}
+
+} // namespace
+
+ForkedWorker::ForkedWorker(std::function<int()> childMain, QObject *parent)
+    : WorkerProcess(parent), m_childMain(std::move(childMain))
+{}
+
+ForkedWorker::~ForkedWorker()
+{
+    if (isRunning()) {
+        ::kill(pid_t(m_pid), SIGKILL);
+        int status = 0;
+        while (::waitpid(pid_t(m_pid), &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    closeFd(m_in);
+    closeFd(m_out);
+    closeFd(m_err);
+    closeFd(m_pidfd);
+}
+
+void ForkedWorker::start()
+{
+    int in[2], out[2], err[2];
+    if (::pipe2(in, O_CLOEXEC) != 0) {
+        m_error = QString::fromLocal8Bit(std::strerror(errno));
+        QTimer::singleShot(0, this, &WorkerProcess::failedToStart);
+        return;
+    }
+    if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) {
+        m_error = QString::fromLocal8Bit(std::strerror(errno));
+        ::close(in[0]);
+        ::close(in[1]);
+        QTimer::singleShot(0, this, &WorkerProcess::failedToStart);
+        return;
+    }
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        // The child: only this thread exists here, and only async-signal-safe calls until the
+        // worker loop, which is plain POSIX and C++ (glibc keeps malloc and stdio usable).
+        // Named as the exec'd worker is, so that ps, the zombie check and the sampler see it alike.
+        ::prctl(PR_SET_NAME, "wordrace-worker", 0, 0, 0);
+        ::dup2(in[0], STDIN_FILENO);
+        ::dup2(out[1], STDOUT_FILENO);
+        ::dup2(err[1], STDERR_FILENO);
+        // Every other descriptor of the parent would keep its pipes open: another worker's stdin
+        // would then never see end of file.
+        if (::syscall(SYS_close_range, 3u, ~0u, 0u) != 0)
+            for (int fd = 3; fd < 65536; ++fd) // kernels before 5.9
+                ::close(fd);
+        ::_exit(m_childMain());
+    }
+    const int forkErrno = errno;
+    ::close(in[0]);
+    ::close(out[1]);
+    ::close(err[1]);
+    m_in = in[1];
+    m_out = out[0];
+    m_err = err[0];
+    if (pid < 0) {
+        m_error = QString::fromLocal8Bit(std::strerror(forkErrno));
+        closeFd(m_in);
+        closeFd(m_out);
+        closeFd(m_err);
+        QTimer::singleShot(0, this, &WorkerProcess::failedToStart);
+        return;
+    }
+    m_pid = pid;
+    setNonBlocking(m_in);
+    setNonBlocking(m_out);
+    setNonBlocking(m_err);
+    m_outNotifier = std::make_unique<QSocketNotifier>(m_out, QSocketNotifier::Read);
+    connect(m_outNotifier.get(), &QSocketNotifier::activated, this, [this] {
+        if (!drain(m_out, m_stdout))
+            m_outNotifier->setEnabled(false);
+        if (!m_stdout.isEmpty())
+            Q_EMIT readyReadStandardOutput();
+    });
+    m_errNotifier = std::make_unique<QSocketNotifier>(m_err, QSocketNotifier::Read);
+    connect(m_errNotifier.get(), &QSocketNotifier::activated, this, [this] {
+        if (!drain(m_err, m_stderr))
+            m_errNotifier->setEnabled(false);
+        if (!m_stderr.isEmpty())
+            Q_EMIT readyReadStandardError();
+    });
+    m_pidfd = int(::syscall(SYS_pidfd_open, pid, 0));
+    if (m_pidfd >= 0) {
+        m_exitNotifier = std::make_unique<QSocketNotifier>(m_pidfd, QSocketNotifier::Read);
+        connect(m_exitNotifier.get(), &QSocketNotifier::activated, this, [this] { reap(false); });
+    } else {
+        m_exitPoll = std::make_unique<QTimer>();
+        connect(m_exitPoll.get(), &QTimer::timeout, this, [this] { reap(false); });
+        m_exitPoll->start(10);
+    }
+}
+
+void ForkedWorker::write(const QByteArray &bytes)
+{
+    if (m_in < 0)
+        return;
+    m_pendingInput.append(bytes);
+    flushInput();
+}
+
+void ForkedWorker::closeWriteChannel()
+{
+    m_closeInput = true;
+    flushInput();
+}
+
+void ForkedWorker::flushInput()
+{
+    while (m_in >= 0 && !m_pendingInput.isEmpty()) {
+        const ssize_t n = ::write(m_in, m_pendingInput.constData(), std::size_t(m_pendingInput.size()));
+        if (n > 0) {
+            m_pendingInput.remove(0, qsizetype(n));
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && errno == EAGAIN) {
+            // The pipe is full: go on when it has room.
+            if (!m_inNotifier) {
+                m_inNotifier = std::make_unique<QSocketNotifier>(m_in, QSocketNotifier::Write);
+                connect(m_inNotifier.get(), &QSocketNotifier::activated, this, [this] { flushInput(); });
+            }
+            m_inNotifier->setEnabled(true);
+            return;
+        }
+        // EPIPE: the child is gone; its exit is reported through finished().
+        m_pendingInput.clear();
+        break;
+    }
+    if (m_inNotifier)
+        m_inNotifier->setEnabled(false);
+    if (m_closeInput && m_pendingInput.isEmpty()) {
+        retire(m_inNotifier);
+        closeFd(m_in);
+    }
+}
+
+bool ForkedWorker::drain(int fd, QByteArray &into)
+{
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n > 0) {
+            into.append(buffer, qsizetype(n));
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        return n < 0 && errno == EAGAIN; // 0: end of file
+    }
+}
+
+QByteArray ForkedWorker::readAllStandardOutput()
+{
+    return std::exchange(m_stdout, {});
+}
+
+QByteArray ForkedWorker::readAllStandardError()
+{
+    return std::exchange(m_stderr, {});
+}
+
+void ForkedWorker::kill()
+{
+    if (isRunning())
+        ::kill(pid_t(m_pid), SIGKILL);
+}
+
+bool ForkedWorker::reap(bool block)
+{
+    if (!isRunning())
+        return true;
+    int status = 0;
+    pid_t got;
+    while ((got = ::waitpid(pid_t(m_pid), &status, block ? 0 : WNOHANG)) < 0 && errno == EINTR) {
+    }
+    if (got != pid_t(m_pid))
+        return false;
+    m_reaped = true;
+    retire(m_exitNotifier);
+    retire(m_exitPoll);
+    retire(m_inNotifier);
+    closeFd(m_in);
+    // As QProcess: everything the worker wrote is read before it is reported finished.
+    retire(m_outNotifier);
+    retire(m_errNotifier);
+    drain(m_out, m_stdout);
+    drain(m_err, m_stderr);
+    closeFd(m_out);
+    closeFd(m_err);
+    closeFd(m_pidfd);
+    if (!m_stderr.isEmpty())
+        Q_EMIT readyReadStandardError();
+    if (!m_stdout.isEmpty())
+        Q_EMIT readyReadStandardOutput();
+    if (WIFSIGNALED(status))
+        Q_EMIT finished(WTERMSIG(status), QProcess::CrashExit);
+    else
+        Q_EMIT finished(WEXITSTATUS(status), QProcess::NormalExit);
+    return true;
+}
+
+bool ForkedWorker::waitForFinished(int ms)
+{
+    if (!isRunning())
+        return false;
+    if (m_pidfd >= 0) {
+        pollfd p{m_pidfd, POLLIN, 0};
+        int r;
+        while ((r = ::poll(&p, 1, ms)) < 0 && errno == EINTR) {
+        }
+        if (r <= 0)
+            return false;
+        return reap(true);
+    }
+    for (int waited = 0; waited <= ms; waited += 5) {
+        if (reap(false))
+            return true;
+        ::usleep(5000);
+    }
+    return false;
+}
+
+} // namespace wordrace
