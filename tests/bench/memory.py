@@ -3,7 +3,8 @@
 
 Usage: tests/bench/memory.py [--build DIR] [--corpus SPEC] [--interval MS] [-- extra wordrace-cli run options]
 Runs wordrace-cli run --mode processes --workers 2 --corpus lesson (shared corpus), the same
-with --transport pipe for contrast, and the whole default experiment (all three modes).
+with --transport pipe for contrast, with --start fork, and the whole default experiment (all three
+modes).
 
 How: while the run goes, every process of its tree (wordrace-cli and its wordrace-worker
 children) is sampled from /proc/PID/smaps_rollup every INTERVAL ms (default 2):
@@ -131,6 +132,8 @@ def main():
     base = ["--workers", "2", "--corpus", a.corpus, *a.extra]
     results = [measure(cli, ["--mode", "processes"] + base + ["--transport", t], a.interval)
                for t in ("shared", "pipe")]
+    # Forked workers: the corpus's pages are inherited, shared with the parent until written.
+    results.append(measure(cli, ["--mode", "processes"] + base + ["--start", "fork"], a.interval))
     # The whole default experiment, every mode one after the other in one process.
     results.append(measure(cli, ["--mode", "sequential,threads,processes"] + base, a.interval))
     maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
