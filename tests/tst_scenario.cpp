@@ -1,6 +1,7 @@
 #include "scenario.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -131,9 +132,23 @@ private Q_SLOTS:
         const QJsonObject doc = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
         const QJsonObject s = doc[u"scenario"_s].toObject();
         QCOMPARE(s[u"id"_s].toString(), u"web-scraping"_s);
-        QCOMPARE(s[u"answer"_s].toString(), u"threads"_s);
         QCOMPARE(s[u"prediction"_s].toString(), u"threads"_s);
-        QCOMPARE(doc[u"runs"_s].toArray().size(), 3);
+        const QJsonArray runs = doc[u"runs"_s].toArray();
+        QCOMPARE(runs.size(), 3);
+        QHash<QString, double> wall;
+        for (const QJsonValue &r : runs)
+            wall[r[u"mode"_s].toString()] = r[u"wall_s"_s].toDouble();
+        // Threads and processes both overlap the 100 ms waits (5 rounds of 8, against 40 in a row);
+        // which of the two wins is measured, and processes, which start in about 2 ms a worker
+        // and get their tasks queued at once, come within a few milliseconds of threads.
+        QVERIFY2(wall[u"threads"_s] < wall[u"sequential"_s] / 4,
+                 qPrintable(QString::number(wall[u"threads"_s])));
+        QVERIFY2(wall[u"processes"_s] < wall[u"sequential"_s] / 4,
+                 qPrintable(QString::number(wall[u"processes"_s])));
+        const QString answer = s[u"answer"_s].toString();
+        const QString slower = answer == u"threads"_s ? u"processes"_s : u"threads"_s;
+        QVERIFY2(answer == u"threads"_s || answer == u"processes"_s, qPrintable(answer));
+        QVERIFY(wall[answer] <= wall[slower]); // the answer is the measured winner
     }
 
     void unknownScenarioIsBadUsage()
