@@ -54,27 +54,18 @@ QString ExperimentOptions::apply(const QCommandLineParser &parser, Experiment &e
     if (QString why = number(m_taskTimeout, e.taskTimeoutS, u"--task-timeout"_s); !why.isEmpty())
         return why;
     e.knobs.gil = parser.isSet(m_gil);
-    const QString spawn = parser.value(m_spawn);
-    if (spawn == u"pool")
-        e.knobs.spawn = Spawn::Pool;
-    else if (spawn == u"per-task")
-        e.knobs.spawn = Spawn::PerTask;
-    else
-        return u"--spawn must be pool or per-task, not '%1'"_s.arg(spawn);
-    const QString transport = parser.value(m_transport);
-    if (transport == u"shared")
-        e.knobs.transport = Transport::Shared;
-    else if (transport == u"pipe")
-        e.knobs.transport = Transport::Pipe;
-    else
-        return u"--transport must be shared or pipe, not '%1'"_s.arg(transport);
-    const QString start = parser.value(m_start);
-    if (start == u"spawn")
-        e.knobs.start = Start::Spawn;
-    else if (start == u"fork")
-        e.knobs.start = Start::Fork;
-    else
-        return u"--start must be spawn or fork, not '%1'"_s.arg(start);
+    const auto spawn = spawnFromName(parser.value(m_spawn));
+    if (!spawn)
+        return u"--spawn must be pool or per-task, not '%1'"_s.arg(parser.value(m_spawn));
+    const auto transport = transportFromName(parser.value(m_transport));
+    if (!transport)
+        return u"--transport must be shared or pipe, not '%1'"_s.arg(parser.value(m_transport));
+    const auto start = startFromName(parser.value(m_start));
+    if (!start)
+        return u"--start must be spawn or fork, not '%1'"_s.arg(parser.value(m_start));
+    e.knobs.spawn = *spawn;
+    e.knobs.transport = *transport;
+    e.knobs.start = *start;
     return {};
 }
 

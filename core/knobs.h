@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 
 namespace wordrace {
 
@@ -48,5 +49,10 @@ struct Knobs
 QString spawnName(Spawn spawn);
 QString transportName(Transport transport);
 QString startName(Start start);
+// The knob a name above stands for; nothing for any other string. The one reading of the names
+// that the CLI, the result JSON, sessions and the app's settings all share.
+std::optional<Spawn> spawnFromName(const QString &name);
+std::optional<Transport> transportFromName(const QString &name);
+std::optional<Start> startFromName(const QString &name);
 
 } // namespace wordrace

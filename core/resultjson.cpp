@@ -284,9 +284,9 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     r.knobs.ioLatencyMs = knobs[u"io_latency_ms"_s].toDouble();
     r.knobs.workPerWordNs = knobs[u"work_per_word_ns"_s].toDouble();
     r.knobs.gil = knobs[u"gil"_s].toBool();
-    r.knobs.spawn = knobs[u"spawn"_s].toString() == u"per-task" ? Spawn::PerTask : Spawn::Pool;
-    r.knobs.transport = knobs[u"transport"_s].toString() == u"pipe" ? Transport::Pipe : Transport::Shared;
-    r.knobs.start = knobs[u"start"_s].toString() == u"fork" ? Start::Fork : Start::Spawn;
+    r.knobs.spawn = spawnFromName(knobs[u"spawn"_s].toString()).value_or(Spawn::Pool);
+    r.knobs.transport = transportFromName(knobs[u"transport"_s].toString()).value_or(Transport::Shared);
+    r.knobs.start = startFromName(knobs[u"start"_s].toString()).value_or(Start::Spawn);
     for (const QJsonValue &v : knobs[u"latency_pattern_ms"_s].toArray())
         r.knobs.latencyPatternMs.append(v.toDouble());
     const QJsonObject overhead = o[u"overhead"_s].toObject();

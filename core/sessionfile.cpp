@@ -194,26 +194,29 @@ std::optional<Knobs> knobsFromJson(const QJsonObject &o, const QString &where, C
     k.ioLatencyMs = o[u"io_latency_ms"_s].toDouble();
     k.workPerWordNs = o[u"work_per_word_ns"_s].toDouble();
     k.gil = o[u"gil"_s].toBool();
-    const QString spawn = o[u"spawn"_s].toString();
-    if (spawn != spawnName(Spawn::Pool) && spawn != spawnName(Spawn::PerTask)) {
-        check.fail(u"%1.spawn is \"%2\", expected \"pool\" or \"per-task\""_s.arg(where, spawn));
+    const QString spawnText = o[u"spawn"_s].toString();
+    const auto spawn = spawnFromName(spawnText);
+    if (!spawn) {
+        check.fail(u"%1.spawn is \"%2\", expected \"pool\" or \"per-task\""_s.arg(where, spawnText));
         return std::nullopt;
     }
-    k.spawn = spawn == spawnName(Spawn::PerTask) ? Spawn::PerTask : Spawn::Pool;
-    const QString transport = o[u"transport"_s].toString();
-    if (transport != transportName(Transport::Shared) && transport != transportName(Transport::Pipe)) {
-        check.fail(u"%1.transport is \"%2\", expected \"shared\" or \"pipe\""_s.arg(where, transport));
+    k.spawn = *spawn;
+    const QString transportText = o[u"transport"_s].toString();
+    const auto transport = transportFromName(transportText);
+    if (!transport) {
+        check.fail(u"%1.transport is \"%2\", expected \"shared\" or \"pipe\""_s.arg(where, transportText));
         return std::nullopt;
     }
-    k.transport = transport == transportName(Transport::Pipe) ? Transport::Pipe : Transport::Shared;
+    k.transport = *transport;
     // Sessions written before --start existed have no start: they spawned.
     const QJsonValue startValue = o[u"start"_s];
-    const QString start = startValue.isUndefined() ? startName(Start::Spawn) : startValue.toString();
-    if (start != startName(Start::Spawn) && start != startName(Start::Fork)) {
-        check.fail(u"%1.start is \"%2\", expected \"spawn\" or \"fork\""_s.arg(where, start));
+    const QString startText = startValue.isUndefined() ? startName(Start::Spawn) : startValue.toString();
+    const auto start = startFromName(startText);
+    if (!start) {
+        check.fail(u"%1.start is \"%2\", expected \"spawn\" or \"fork\""_s.arg(where, startText));
         return std::nullopt;
     }
-    k.start = start == startName(Start::Fork) ? Start::Fork : Start::Spawn;
+    k.start = *start;
     for (const QJsonValue &v : o[u"latency_pattern_ms"_s].toArray())
         k.latencyPatternMs.append(v.toDouble());
     return k;

@@ -97,14 +97,10 @@ Experiment AppSettings::experiment(QString *note) const
         e.knobs.workPerWordNs = work;
     if (m_settings.contains(kGil))
         e.knobs.gil = m_settings.value(kGil).toString() == u"true"_s;
-    const QString spawn = m_settings.value(kSpawn).toString();
-    if (spawn == spawnName(Spawn::PerTask))
-        e.knobs.spawn = Spawn::PerTask;
-    const QString transport = m_settings.value(kTransport).toString();
-    if (transport == transportName(Transport::Pipe))
-        e.knobs.transport = Transport::Pipe;
-    if (m_settings.value(kStart).toString() == startName(Start::Fork))
-        e.knobs.start = Start::Fork;
+    e.knobs.spawn = spawnFromName(m_settings.value(kSpawn).toString()).value_or(e.knobs.spawn);
+    e.knobs.transport =
+        transportFromName(m_settings.value(kTransport).toString()).value_or(e.knobs.transport);
+    e.knobs.start = startFromName(m_settings.value(kStart).toString()).value_or(e.knobs.start);
     const double timeout = m_settings.value(kTaskTimeout).toDouble(&ok);
     if (ok && timeout >= 0.0 && timeout <= 86'400.0)
         e.taskTimeoutS = timeout;
