@@ -166,9 +166,10 @@ int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<st
                 costs.ioLatencyNs = hello.ioLatencyNs;
                 costs.workIterationsPerWord = hello.workIterationsPerWord;
                 costs.gil = hello.gil ? &gil : nullptr;
+                // The parent's descriptor as we can open it: the corpus, or the task-data pipe.
+                const std::string path =
+                    "/proc/" + std::to_string(hello.parentPid) + "/fd/" + std::to_string(hello.corpusFd);
                 if (pipeTransport) {
-                    const std::string path =
-                        "/proc/" + std::to_string(hello.parentPid) + "/fd/" + std::to_string(hello.corpusFd);
                     dataFd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
                     if (dataFd < 0)
                         return fail("cannot open the task-data pipe " + path + ": " + std::strerror(errno));
@@ -178,8 +179,6 @@ int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<st
                                     " bytes, the parent announced " + std::to_string(corpusSize));
                     corpus = inherited->data();
                 } else if (corpusSize > 0) {
-                    const std::string path =
-                        "/proc/" + std::to_string(hello.parentPid) + "/fd/" + std::to_string(hello.corpusFd);
                     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
                     if (fd < 0)
                         return fail("cannot open the shared corpus " + path + ": " + std::strerror(errno));
