@@ -94,11 +94,7 @@ void TimelineView::addProgress(const RunProgress &progress)
     const auto serial = m_data.liveSerial(progress.mode);
     if (!serial)
         return;
-    if (m_pendingProgress.empty() && progress.newTasks.size() <= kProgressSlice) {
-        m_data.addProgressTo(*serial, progress, 0, progress.newTasks.size());
-        dataChanged();
-        return;
-    }
+    // Filed at once when nothing waits and it fits in a slice, else in slices from here on.
     m_pendingProgress.push_back(PendingProgress{*serial, progress, 0});
     fileProgress();
 }
