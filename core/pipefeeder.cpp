@@ -62,10 +62,8 @@ void PipeFeeder::loop()
                 return;
             next = m_queue.front();
         }
-        if (!writeAll(next)) {
-            m_failed.store(true, std::memory_order_release);
-            return;
-        }
+        if (!writeAll(next))
+            return; // the worker is gone (its exit is reported by its process) or we stop
         std::lock_guard lock(m_mutex);
         m_queue.pop_front();
     }

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -26,8 +25,6 @@ public:
     // Queues bytes to write after those queued before; they must stay valid until written or
     // until the feeder is destroyed.
     void send(std::string_view bytes);
-    // The reader went away (or writing failed) before everything was written.
-    bool failed() const { return m_failed.load(std::memory_order_acquire); }
 
 private:
     void loop();
@@ -39,7 +36,6 @@ private:
     std::condition_variable m_queued;
     std::deque<std::string_view> m_queue;
     bool m_stop = false;
-    std::atomic<bool> m_failed{false};
     std::thread m_thread;
 };
 

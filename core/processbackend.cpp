@@ -69,7 +69,6 @@ public:
         return *this;
     }
     ~OwnedFd() { reset(); }
-    int get() const { return m_fd; }
     void reset()
     {
         if (m_fd >= 0)
