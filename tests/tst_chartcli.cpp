@@ -1,3 +1,5 @@
+#include "clirun.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QImage>
@@ -9,12 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray err;
-};
-
 // No display at all: the chart command must find its way to the offscreen platform by itself.
 QProcessEnvironment headless()
 {
@@ -25,20 +21,9 @@ QProcessEnvironment headless()
     return env;
 }
 
-CliRun runCli(const QStringList &args)
+CliRun runHeadless(const QStringList &args)
 {
-    QProcess p;
-    p.setProcessEnvironment(headless());
-    p.start(QCoreApplication::applicationDirPath() + u"/wordrace-cli"_s, args);
-    CliRun r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.err = p.readAllStandardError();
-    return r;
+    return runCli(args, headless());
 }
 
 } // namespace
@@ -56,7 +41,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_json = m_dir.filePath(u"nicehat.json"_s);
-        const CliRun r = runCli({u"run"_s, u"--corpus"_s, u"nicehat"_s, u"--json"_s, m_json});
+        const CliRun r = runHeadless({u"run"_s, u"--corpus"_s, u"nicehat"_s, u"--json"_s, m_json});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(QFile::exists(m_json));
     }
@@ -92,7 +77,8 @@ private Q_SLOTS:
                 .filePath(
                     u"%1-%2.%3"_s.arg(kind).arg(QString::fromLatin1(QTest::currentDataTag())).arg(suffix))
                 .replace(u' ', u'_');
-        const CliRun r = runCli(QStringList{u"chart"_s, m_json, u"--kind"_s, kind, u"--out"_s, out} + extra);
+        const CliRun r =
+            runHeadless(QStringList{u"chart"_s, m_json, u"--kind"_s, kind, u"--out"_s, out} + extra);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.isEmpty(), r.err.constData()); // nothing to say when all went well
         QFile file(out);
@@ -164,7 +150,7 @@ private Q_SLOTS:
             else if (a == u"GARBAGE")
                 a = garbage;
         }
-        const CliRun r = runCli(args);
+        const CliRun r = runHeadless(args);
         QCOMPARE(r.exitCode, exitCode);
         // One line that says why, and nothing else.
         QVERIFY2(r.err.endsWith('\n') && r.err.count('\n') == 1, r.err.constData());

@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "procscan.h"
 
 #include <QCoreApplication>
@@ -12,40 +13,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString cliPath()
-{
-    return QCoreApplication::applicationDirPath() + u"/wordrace-cli"_s;
-}
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliRun runCli(const QStringList &args,
-              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-              int timeoutMs = 120000)
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(cliPath(), args);
-    CliRun r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestCli : public QObject
 {

@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "csvexport.h"
 #include "markdownexport.h"
 #include "modesummary.h"
@@ -121,34 +122,6 @@ QJsonObject parseObject(const QByteArray &json)
     if (doc.isNull())
         qWarning("JSON error: %s at %d", qPrintable(pe.errorString()), int(pe.offset));
     return doc.object();
-}
-
-QString cliPath()
-{
-    return QCoreApplication::applicationDirPath() + u"/wordrace-cli"_s;
-}
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliRun runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(cliPath(), args);
-    CliRun r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
 }
 
 QByteArray readFile(const QString &path)

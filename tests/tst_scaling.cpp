@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "mainwindow.h"
 #include "procscan.h"
 #include "scalingchart.h"
@@ -59,25 +60,9 @@ Experiment slowBase()
     return e;
 }
 
-struct CliRun
+CliRun runSweepCli(const QStringList &args)
 {
-    int exitCode = -1;
-    QByteArray err;
-};
-
-CliRun runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QCoreApplication::applicationDirPath() + u"/wordrace-cli"_s, args);
-    CliRun r;
-    if (!p.waitForFinished(kSweepTimeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.err = p.readAllStandardError();
-    return r;
+    return runCli(args, QProcessEnvironment::systemEnvironment(), kSweepTimeoutMs);
 }
 
 } // namespace
@@ -418,13 +403,13 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QTemporaryDir dir;
         const QString json = dir.filePath(u"sweep.json"_s);
-        const CliRun made = runCli(
+        const CliRun made = runSweepCli(
             sweepArgs.isEmpty() ? QStringList{u"run"_s, u"--corpus"_s, u"lesson:1000"_s, u"--json"_s, json}
                                 : QStringList{u"sweep"_s, u"--json"_s, json} + sweepArgs);
         QVERIFY2(made.exitCode == 0, made.err.constData());
         const QString out = dir.filePath(u"chart."_s + suffix);
         const CliRun drawn =
-            runCli({u"chart"_s, json, u"--kind"_s, kind, u"--out"_s, out, u"--size"_s, u"1280x720"_s});
+            runSweepCli({u"chart"_s, json, u"--kind"_s, kind, u"--out"_s, out, u"--size"_s, u"1280x720"_s});
         QVERIFY2(drawn.exitCode == exitCode, drawn.err.constData());
         if (exitCode != 0) {
             QVERIFY(!QFile::exists(out));

@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "procscan.h"
 #include "statistics.h"
 #include "sweep.h"
@@ -42,32 +43,10 @@ QList<RunResult> amdahlRuns(double s, const QList<int> &counts, Mode mode = Mode
     return runs;
 }
 
-QString cliPath()
+// Sweeps run many experiments: three minutes before one counts as hung.
+CliRun runSweepCli(const QStringList &args)
 {
-    return QCoreApplication::applicationDirPath() + u"/wordrace-cli"_s;
-}
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliRun runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(cliPath(), args);
-    CliRun r;
-    if (!p.waitForFinished(180000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return runCli(args, QProcessEnvironment::systemEnvironment(), 180000);
 }
 
 const SweepPoint *findPoint(const Sweep &sweep, Mode mode, int workers)
@@ -243,8 +222,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString csv = dir.filePath(u"sweep.csv"_s);
-        const CliRun r = runCli({u"sweep"_s, u"--workers"_s, u"1,2"_s, u"--corpus"_s, u"lesson:1000"_s,
-                                 u"--runs"_s, u"2"_s, u"--json"_s, u"-"_s, u"--csv"_s, csv});
+        const CliRun r = runSweepCli({u"sweep"_s, u"--workers"_s, u"1,2"_s, u"--corpus"_s, u"lesson:1000"_s,
+                                      u"--runs"_s, u"2"_s, u"--json"_s, u"-"_s, u"--csv"_s, csv});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QJsonParseError pe{};
         const QJsonObject doc = QJsonDocument::fromJson(r.out, &pe).object();
@@ -296,7 +275,7 @@ private Q_SLOTS:
         QFETCH(QStringList, corpora);
         QTemporaryDir dir;
         const QString json = dir.filePath(u"sweep.json"_s);
-        const CliRun r = runCli(
+        const CliRun r = runSweepCli(
             QStringList{u"sweep"_s, u"--workers"_s, u"2"_s, u"--mode"_s, u"threads"_s, u"--json"_s, json} +
             args);
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -353,7 +332,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, reason);
-        const CliRun r = runCli(QStringList{u"sweep"_s, u"--corpus"_s, u"nicehat"_s} + args);
+        const CliRun r = runSweepCli(QStringList{u"sweep"_s, u"--corpus"_s, u"nicehat"_s} + args);
         QCOMPARE(r.exitCode, 2);
         const QString err = QString::fromLocal8Bit(r.err).trimmed();
         QVERIFY2(err.contains(reason), qPrintable(err));
@@ -364,20 +343,20 @@ private Q_SLOTS:
     void cliRunIsUnchanged()
     {
         // "sweep" only as the command; run still refuses a second positional argument.
-        const CliRun r = runCli({u"run"_s, u"sweep"_s, u"--corpus"_s, u"nicehat"_s});
+        const CliRun r = runSweepCli({u"run"_s, u"sweep"_s, u"--corpus"_s, u"nicehat"_s});
         QCOMPARE(r.exitCode, 2);
-        const CliRun help = runCli({u"sweep"_s, u"--help"_s});
+        const CliRun help = runSweepCli({u"sweep"_s, u"--help"_s});
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("--sizes"));
     }
 
     void cliTakesTheKnobs()
     {
-        const CliRun r = runCli({u"sweep"_s, u"--workers"_s, u"1,2"_s, u"--mode"_s, u"threads"_s,
-                                 u"--corpus"_s, u"nicehat"_s, u"--gil"_s, u"--json"_s, u"-"_s});
+        const CliRun r = runSweepCli({u"sweep"_s, u"--workers"_s, u"1,2"_s, u"--mode"_s, u"threads"_s,
+                                      u"--corpus"_s, u"nicehat"_s, u"--gil"_s, u"--json"_s, u"-"_s});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(QJsonDocument::fromJson(r.out).object()[u"sweep"_s][u"points"_s].toArray().size(), 3);
-        const CliRun bad = runCli({u"sweep"_s, u"--workers"_s, u"1,2"_s, u"--io-latency"_s, u"-1"_s});
+        const CliRun bad = runSweepCli({u"sweep"_s, u"--workers"_s, u"1,2"_s, u"--io-latency"_s, u"-1"_s});
         QCOMPARE(bad.exitCode, 2);
     }
 

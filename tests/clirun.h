@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+// wordrace-cli, built next to the tests.
+inline QString cliPath()
+{
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/wordrace-cli");
+}
+
+// What a run of wordrace-cli left: its exit status (-1: it crashed or ran out of time) and output.
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs wordrace-cli and waits for it, killing it after timeoutMs.
+inline CliRun runCli(const QStringList &args,
+                     const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                     int timeoutMs = 120000)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(cliPath(), args);
+    CliRun r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
