@@ -826,7 +826,7 @@ void MainWindow::shareScales()
     m_sharingScales = true;
     for (int round = 0; round < 3; ++round) {
         const double axis =
-            std::max(m_panes[0]->wallCpuChart()->axisMax(), m_panes[1]->wallCpuChart()->axisMax());
+            std::max(m_panes[0]->wallCpuChart()->ownAxisMax(), m_panes[1]->wallCpuChart()->ownAxisMax());
         const double end = std::max(m_panes[0]->timelineEnd(), m_panes[1]->timelineEnd());
         for (ResultsPane *pane : m_panes)
             pane->setSharedScale(axis, end);

@@ -515,7 +515,7 @@ void WallCpuChart::fitLabels()
     const QFontMetricsF valueMetrics(m_theme.textFont(true));
     const QFontMetricsF noteMetrics(m_theme.textFont());
     const qreal gap = std::max(4.0, m_theme.textPx * 0.4) + 4;
-    double needed = std::max(largestTime(), m_minimumMax);
+    double needed = largestTime();
     for (int i = 0; i < m_rows.size(); ++i) {
         for (bool cpu : {false, true}) {
             QString note;
@@ -537,9 +537,17 @@ void WallCpuChart::fitLabels()
     // Ticks at round numbers, the axis ending where the labels need it to: rounding the end up
     // to a tick as applyNiceNumbers() does can waste half the width.
     const qreal tickLabel = QFontMetricsF(m_theme.textFont()).horizontalAdvance(u"0.000"_s) * 2.2;
-    const double step = TimelineRenderer::niceStep(needed, std::max(2, int(plot.width() / tickLabel)));
-    const double end =
+    const int ticks = std::max(2, int(plot.width() / tickLabel));
+    double step = TimelineRenderer::niceStep(needed, ticks);
+    double end =
         std::abs(std::remainder(needed, step)) < step * 0.1 ? std::round(needed / step) * step : needed;
+    // A shared scale is taken as it is, never rounded: rounded to this chart's ticks it could come
+    // out shorter than the other chart's axis, and the two would never settle on one scale.
+    m_ownMax = end;
+    if (m_minimumMax > end) {
+        end = m_minimumMax;
+        step = TimelineRenderer::niceStep(end, ticks);
+    }
     m_axisX->setRange(0.0, end);
     m_axisX->setTickType(QValueAxis::TicksDynamic);
     m_axisX->setTickAnchor(0.0);
@@ -561,6 +569,7 @@ void WallCpuChart::rebuild()
     }
     m_axisX = nullptr;
     m_axisY = nullptr;
+    m_ownMax = 0.0;
     updateMargins();
     if (m_results.isEmpty()) {
         m_annotations->refresh();
@@ -622,8 +631,10 @@ void WallCpuChart::rebuild()
 
     m_axisX = new QValueAxis(this);
     m_axisX->setTitleText(tr("seconds"));
-    const double top = std::max(largestTime(), m_minimumMax);
-    m_axisX->setRange(0.0, top > 0 ? top * 1.25 : 1.0);
+    // Until the plot is laid out and fitLabels() can measure, a quarter more for the labels.
+    const double top = largestTime();
+    m_ownMax = top > 0 ? top * 1.25 : 1.0;
+    m_axisX->setRange(0.0, std::max(m_ownMax, m_minimumMax));
 
     for (QAbstractAxis *axis :
          {static_cast<QAbstractAxis *>(m_axisX), static_cast<QAbstractAxis *>(m_axisY)}) {

@@ -46,6 +46,9 @@ public:
     // The largest wall or CPU time of the results.
     double largestTime() const;
     double axisMax() const;
+    // Where the time axis would end without setMinimumMax(): what a shared scale is made from, as
+    // axisMax() of a chart that already shares one never shrinks back.
+    double ownAxisMax() const { return m_ownMax; }
     void setEmptyText(const QString &text);
 
     // The pairs of bars, top to bottom.
@@ -80,6 +83,7 @@ private:
     QList<Row> m_rows;
     Theme m_theme = Theme::light();
     double m_minimumMax = 0.0;
+    double m_ownMax = 0.0;
     QString m_emptyText;
     QHorizontalStackedBarSeries *m_series = nullptr;
     QCategoryAxis *m_axisY = nullptr;
