@@ -273,13 +273,14 @@ private Q_SLOTS:
         const RunResult run = evenRun(Mode::Threads, 2, n, 1e-6);
 
         // Live progress larger than a slice is filed over several turns of the event loop.
+        view.setProgressBudget(0);
         view.startLive(Mode::Threads, 2);
         RunProgress p;
         p.mode = Mode::Threads;
         p.tasksTotal = n;
         p.newTasks = run.tasks;
         view.addProgress(p);
-        QVERIFY(view.data().taskCount() < n);
+        QCOMPARE(view.data().taskCount(), TimelineView::kProgressSlice);
         QTRY_COMPARE_WITH_TIMEOUT(view.data().taskCount(), n, 10000);
 
         view.addResult(run);
@@ -661,6 +662,76 @@ private Q_SLOTS:
                 int(TimelineRenderer::stripHeight(view.data().groups()[0], view.theme(),
                                                   TimelineRenderer::StripSize::Compact)) +
                     3 * 2);
+    }
+
+    void denseStripKeepsItsPeaks_data()
+    {
+        QTest::addColumn<double>("t0");
+        QTest::addColumn<double>("t1");
+        // 10,000 samples (the sampler's most) over 40 s: about eight to a pixel column in full view.
+        QTest::newRow("full view") << 0.0 << 40.0;
+        QTest::newRow("zoomed on the peaks") << 19.0 << 21.0;
+        QTest::newRow("zoomed elsewhere, peaks out of view") << 30.0 << 32.0;
+    }
+
+    void denseStripKeepsItsPeaks()
+    {
+        QFETCH(double, t0);
+        QFETCH(double, t1);
+        RunResult r = evenRun(Mode::Processes, 2, 8, 5.0);
+        r.memoryNames = {u"parent"_s, u"pid 11"_s, u"pid 12"_s};
+        r.peakMemoryBytes = 100 << 20;
+        constexpr int kSamples = 10'000;
+        constexpr double kSpikeS = 20.0;
+        for (int i = 1; i <= kSamples; ++i) {
+            const double t = 40.0 * i / kSamples;
+            // Core 0 idles at a tenth but for a burst of 0.4 s (a hundred samples, a dozen pixel
+            // columns); the parent's memory for one reading, 4 ms.
+            const bool burst = t > kSpikeS - 0.4 + 1e-9 && t < kSpikeS + 1e-9;
+            const bool spike = std::abs(t - kSpikeS) < 1e-9;
+            ResourceSample s{t, {burst ? 1.0f : 0.1f, 0.5f}, {}};
+            if (i % 4 == 0 || spike)
+                s.memoryBytes = {spike ? qint64(100) << 20 : qint64(10) << 20, 20 << 20, 20 << 20};
+            r.samples.append(s);
+        }
+        TimelineData data;
+        data.setResults({r});
+        const Theme theme = Theme::light();
+        TimelineRenderer renderer(data, theme);
+        renderer.setRange(t0, t1);
+        QImage img(1200, 800, QImage::Format_ARGB32);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        renderer.paint(&p, img.rect());
+        p.end();
+        const auto l = renderer.layout(img.rect());
+        const auto &strip = l.strips[0];
+        const QColor row0 = theme.background;
+        const int top0 = int(strip.cpu.top() + 2);
+        const auto drawn = [&](qreal x, int y) { return !sameRgb(img.pixel(int(x), y), row0); };
+        const bool spikeInView = kSpikeS > t0 && kSpikeS < t1;
+        // Near the top of core 0's row only the burst reaches.
+        int reached = 0;
+        for (int x = int(strip.cpu.left()) + 2; x < int(strip.cpu.right()) - 2; ++x)
+            reached += drawn(x, top0) ? 1 : 0;
+        if (spikeInView)
+            QVERIFY2(drawn(l.xOf(kSpikeS - 0.2), top0) &&
+                         reached <= int(l.xOf(kSpikeS) - l.xOf(kSpikeS - 0.4)) + 4,
+                     qPrintable(QString::number(reached)));
+        else
+            QCOMPARE(reached, 0);
+        // Core 1 stays half busy throughout: filled below its middle, not above it.
+        const qreal row1Bottom = strip.cpu.top() + 2 * strip.coreRowHeight;
+        const qreal x = l.xOf(t0 + (t1 - t0) * 0.3);
+        QVERIFY(!sameRgb(img.pixel(int(x), int(row1Bottom - strip.coreRowHeight * 0.25)), theme.laneShade));
+        QVERIFY(sameRgb(img.pixel(int(x), int(row1Bottom - strip.coreRowHeight * 0.85)), theme.laneShade));
+        // The parent's memory line rises into the upper part of the panel at the spike, when in view.
+        bool memoryTop = false;
+        for (int dx = -2; dx <= 2 && spikeInView; ++dx)
+            for (int y = int(strip.memory.top()); y < int(strip.memory.top() + strip.memory.height() * 0.6);
+                 ++y)
+                memoryTop = memoryTop || sameRgb(img.pixel(int(l.xOf(kSpikeS)) + dx, y), theme.foreground);
+        QCOMPARE(memoryTop, spikeInView);
     }
 
     void tooltipTellsPhases()

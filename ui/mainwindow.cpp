@@ -672,7 +672,7 @@ void MainWindow::onExperimentFinished(quint64 job, bool cancelled)
     m_history->touch(row);
     // Redraw from the finished results, dropping any half-drawn mode.
     for (ResultsPane *pane : panesShowing(row))
-        pane->showEntry(&e);
+        pane->finishEntry(&e);
     showSelection();
 
     m_progress->setRange(0, kProgressSteps);

@@ -150,6 +150,18 @@ void ResultsPane::showEntry(const HistoryEntry *entry)
     }
 }
 
+void ResultsPane::finishEntry(const HistoryEntry *entry)
+{
+    const auto &groups = m_timeline->data().groups();
+    const bool complete = entry && entry->number == m_entryNumber && !entry->live &&
+                          m_chart->results().size() == entry->results.size() &&
+                          std::none_of(groups.cbegin(), groups.cend(), [](const auto &g) { return g.live; });
+    if (complete)
+        setHeading(entry);
+    else
+        showEntry(entry);
+}
+
 void ResultsPane::startRun(Mode mode, int workers)
 {
     m_timeline->startLive(mode, workers);

@@ -37,6 +37,10 @@ public:
     void startRun(Mode mode, int workers);
     void addProgress(const RunProgress &progress);
     void addResult(const RunResult &result);
+    // The experiment of the entry on show ended: redrawn from its results only when a run was left
+    // half-drawn (cancelled, failed) or another entry is on show, since rebuilding charts that already
+    // show every result costs the GUI thread tens of milliseconds just as the experiment ends.
+    void finishEntry(const HistoryEntry *entry);
 
     void setTheme(const Theme &theme);
     // Side by side the charts stack vertically so each keeps a useful width.

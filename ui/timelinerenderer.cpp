@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -82,6 +84,60 @@ double niceCeiling(double v)
         if (m * magnitude >= v)
             return m * magnitude;
     return 10.0 * magnitude;
+}
+
+// Qt's raster engine strokes a wide polyline, or fills a polygon, in time that grows much faster
+// than its points: a 40-second run's few thousand samples took a frame seconds. So the strip is
+// drawn at pixel resolution, from rectangles and separate line segments, which cost a millisecond.
+
+// The time-weighted mean of a step series over each pixel column of [left, left + columns): step i
+// holds values[i] from the end of step i - 1 (from `from` for the first) to ends[i]. NaN where no
+// step covers the column. A mean, as the sampler itself merges intervals when it has too many.
+std::vector<double> columnMeans(const TimelineRenderer::Layout &l, qreal left, int columns, double from,
+                                const std::vector<double> &ends, const std::vector<double> &values)
+{
+    std::vector<double> sum(std::size_t(std::max(0, columns)), 0.0);
+    std::vector<double> covered(sum.size(), 0.0);
+    double prev = from;
+    for (std::size_t i = 0; i < ends.size(); ++i) {
+        const double x0 = std::max(l.xOf(prev) - left, 0.0);
+        const double x1 = std::min(l.xOf(ends[i]) - left, double(columns));
+        prev = ends[i];
+        if (x1 <= x0)
+            continue;
+        for (auto c = std::size_t(std::floor(x0)); c < sum.size() && double(c) < x1; ++c) {
+            const double overlap = std::min(x1, double(c + 1)) - std::max(x0, double(c));
+            sum[c] += values[i] * overlap;
+            covered[c] += overlap;
+        }
+    }
+    for (std::size_t c = 0; c < sum.size(); ++c)
+        sum[c] = covered[c] > 0.0 ? sum[c] / covered[c] : std::numeric_limits<double>::quiet_NaN();
+    return sum;
+}
+
+// A polyline as separate segments, with the dash pattern of Qt::DashLine (4 on, 2 off, in pen
+// widths) carried along it, as QPainter::drawLines() would restart it at every segment.
+QList<QLineF> dashedSegments(const QPolygonF &line, qreal penWidth)
+{
+    const qreal on = 4 * penWidth;
+    const qreal period = 6 * penWidth;
+    QList<QLineF> out;
+    qreal phase = 0.0; // along the pattern, at the start of the current segment
+    for (qsizetype i = 1; i < line.size(); ++i) {
+        const QLineF seg(line[i - 1], line[i]);
+        const qreal length = seg.length();
+        qreal at = 0.0;
+        while (at < length) {
+            const qreal inPeriod = std::fmod(phase + at, period);
+            const qreal step = std::min(length - at, inPeriod < on ? on - inPeriod : period - inPeriod);
+            if (inPeriod < on && step > 0)
+                out.append(QLineF(seg.pointAt(at / length), seg.pointAt((at + step) / length)));
+            at += std::max(step, 1e-6);
+        }
+        phase = std::fmod(phase + length, period);
+    }
+    return out;
 }
 
 } // namespace
@@ -661,7 +717,12 @@ void TimelineRenderer::paintStrip(QPainter *p, const Layout &l, int index) const
     const qreal gutterWidth = l.plot.left() - gutterLeft - pad;
     const QList<ResourceSample> &samples = group.samples;
     QPen linePen(color, std::max(1.5, m_theme.lineWidth * 1.2));
-    linePen.setJoinStyle(Qt::MiterJoin);
+    // Square ends close the corners where a step's segments meet.
+    linePen.setCapStyle(Qt::SquareCap);
+    const int columns = int(std::ceil(l.plot.width()));
+    std::vector<double> ends(std::size_t(samples.size()));
+    for (qsizetype i = 0; i < samples.size(); ++i)
+        ends[std::size_t(i)] = samples[i].timeS;
 
     if (!strip.cpu.isEmpty()) {
         const qreal rowH = strip.coreRowHeight;
@@ -672,26 +733,46 @@ void TimelineRenderer::paintStrip(QPainter *p, const Layout &l, int index) const
             const QRectF row(strip.cpu.left(), strip.cpu.top() + core * rowH, strip.cpu.width(), rowH);
             p->fillRect(row, core % 2 ? m_theme.laneShade : m_theme.background);
             // Each sample is the core's busy share over the interval before it: a step, not a ramp.
-            QPolygonF area;
-            area.reserve(samples.size() * 2 + 2);
-            double prev = 0.0;
-            area << QPointF(l.xOf(prev), row.bottom());
-            for (const ResourceSample &s : samples) {
-                const qreal busy = core < s.coreBusy.size() ? qreal(s.coreBusy[core]) : 0.0;
-                const qreal y = row.bottom() - busy * (rowH - 1);
-                area << QPointF(l.xOf(prev), y) << QPointF(l.xOf(s.timeS), y);
-                prev = s.timeS;
+            // The core's mean busy share in each pixel column: a filled step, and its outline.
+            std::vector<double> busy(std::size_t(samples.size()));
+            for (qsizetype i = 0; i < samples.size(); ++i)
+                busy[std::size_t(i)] =
+                    core < samples[i].coreBusy.size() ? double(samples[i].coreBusy[core]) : 0.0;
+            const std::vector<double> means = columnMeans(l, row.left(), columns, 0.0, ends, busy);
+            QList<QRectF> fill;
+            QList<QLineF> outline;
+            qreal lastY = std::numeric_limits<qreal>::quiet_NaN(); // NaN: no step before
+            for (std::size_t c = 0; c < means.size();) {
+                if (std::isnan(means[c])) {
+                    lastY = std::numeric_limits<qreal>::quiet_NaN();
+                    ++c;
+                    continue;
+                }
+                // A run of columns at the same height is one rectangle and one segment.
+                const qreal y = std::round(row.bottom() - std::clamp(means[c], 0.0, 1.0) * (rowH - 1));
+                std::size_t end = c + 1;
+                while (end < means.size() && !std::isnan(means[end]) &&
+                       std::round(row.bottom() - std::clamp(means[end], 0.0, 1.0) * (rowH - 1)) == y)
+                    ++end;
+                const qreal x0 = row.left() + qreal(c);
+                const qreal x1 = row.left() + qreal(end);
+                fill.append(QRectF(x0, y, x1 - x0, row.bottom() - y));
+                if (!std::isnan(lastY) && lastY != y)
+                    outline.append(QLineF(x0, lastY, x0, y));
+                outline.append(QLineF(x0, y, x1, y));
+                lastY = y;
+                c = end;
             }
-            area << QPointF(l.xOf(prev), row.bottom());
             p->save();
             p->setClipRect(row.adjusted(0, 0, 1, 0));
+            p->setRenderHint(QPainter::Antialiasing, false);
             p->setPen(Qt::NoPen);
             p->setBrush(m_theme.tint(color, 0.45));
-            p->drawPolygon(area);
+            p->drawRects(fill);
             if (rowH >= 6) {
                 p->setPen(linePen);
                 p->setBrush(Qt::NoBrush);
-                p->drawPolyline(area.mid(1, area.size() - 2));
+                p->drawLines(outline);
             }
             p->restore();
             if (rowLabels) {
@@ -723,6 +804,12 @@ void TimelineRenderer::paintStrip(QPainter *p, const Layout &l, int index) const
         p->setClipRect(box.adjusted(0, -2, 1, 2));
         p->setRenderHint(QPainter::Antialiasing);
         const int series = int(group.memoryNames.size());
+        // Samples with a memory reading; the others have CPU shares only, and the line goes on
+        // from one reading to the next.
+        QList<qsizetype> readings;
+        for (qsizetype i = 0; i < samples.size(); ++i)
+            if (!samples[i].memoryBytes.isEmpty())
+                readings.append(i);
         // Workers in the mode's colour, the parent (or the one process of threads) in the text
         // colour, dashed: the lines a hover names.
         for (int m = series - 1; m >= 0; --m) {
@@ -737,19 +824,44 @@ void TimelineRenderer::paintStrip(QPainter *p, const Layout &l, int index) const
                 if (line.size() == 1) // one reading alone (a run shorter than the memory cadence)
                     p->drawLine(line.front() - QPointF(3 * pen.widthF(), 0),
                                 line.front() + QPointF(3 * pen.widthF(), 0));
-                else if (line.size() > 1)
-                    p->drawPolyline(line);
+                else if (line.size() > 1 && pen.style() == Qt::DashLine)
+                    p->drawLines(dashedSegments(line, pen.widthF()));
+                else if (line.size() > 1) {
+                    QList<QLineF> segments;
+                    segments.reserve(line.size() - 1);
+                    for (qsizetype i = 1; i < line.size(); ++i)
+                        segments.append(QLineF(line[i - 1], line[i]));
+                    p->drawLines(segments);
+                }
                 line.clear();
             };
-            for (const ResourceSample &s : samples) {
-                if (s.memoryBytes.isEmpty())
-                    continue; // CPU only at this sample: the line goes on to the next reading
+            qint64 lastColumn = std::numeric_limits<qint64>::min(); // none yet
+            for (qsizetype j = 0; j < readings.size(); ++j) {
+                const ResourceSample &s = samples[readings[j]];
+                // The readings in view and one either side, so the line runs to the edges.
+                const double before = samples[readings[std::max<qsizetype>(0, j - 1)]].timeS;
+                const double after = samples[readings[std::min(readings.size() - 1, j + 1)]].timeS;
+                if (l.xOf(after) < box.left())
+                    continue;
+                if (l.xOf(before) > box.right())
+                    break;
                 const qint64 bytes = m < s.memoryBytes.size() ? s.memoryBytes[m] : 0;
                 if (bytes <= 0) {
                     flush(); // not running then: a gap, not a drop to zero
+                    lastColumn = std::numeric_limits<qint64>::min();
                     continue;
                 }
-                line << QPointF(l.xOf(s.timeS), box.bottom() - double(bytes) / top * box.height());
+                // One point per pixel column, at its highest reading: the peak is what the panel
+                // is read for, and the sampler keeps it when it merges samples.
+                const QPointF pt(l.xOf(s.timeS), box.bottom() - double(bytes) / top * box.height());
+                const auto column = qint64(std::floor(pt.x()));
+                if (lastColumn == column && !line.isEmpty()) {
+                    if (pt.y() < line.back().y())
+                        line.back().setY(pt.y());
+                    continue;
+                }
+                line.append(pt);
+                lastColumn = column;
             }
             flush();
         }

@@ -106,7 +106,7 @@ void TimelineView::fileProgress()
     // (painting, input) between them.
     QElapsedTimer clock;
     clock.start();
-    while (!m_pendingProgress.empty() && clock.nsecsElapsed() < kProgressBudgetNs) {
+    while (!m_pendingProgress.empty()) {
         PendingProgress &p = m_pendingProgress.front();
         const qsizetype left = p.progress.newTasks.size() - p.from;
         const qsizetype n = std::min(kProgressSlice, left);
@@ -114,6 +114,8 @@ void TimelineView::fileProgress()
             m_pendingProgress.pop_front();
         else
             p.from += n;
+        if (clock.nsecsElapsed() >= m_progressBudgetNs)
+            break;
     }
     dataChanged();
     if (!m_pendingProgress.empty() && !m_progressQueued) {
@@ -178,7 +180,10 @@ void TimelineView::setTitle(const QString &title)
 
 void TimelineView::setMinimumEnd(double seconds)
 {
-    m_minimumEnd = std::max(0.0, seconds);
+    const double end = std::max(0.0, seconds);
+    if (end == m_minimumEnd)
+        return;
+    m_minimumEnd = end;
     dataChanged();
 }
 

@@ -32,6 +32,11 @@ public:
     static constexpr qsizetype kFileNowBelow = 50000;
     // Some run is being filed off the GUI thread; filingFinished() follows.
     bool isFiling() const;
+    // Live tasks are filed this many at a time, for at most `budgetNs` per turn of the event loop
+    // (at least one slice a turn, so 0 files one slice a turn: what tests use, as any other budget
+    // files a different number in a turn on a faster or slower machine).
+    static constexpr qsizetype kProgressSlice = 4096;
+    void setProgressBudget(qint64 budgetNs) { m_progressBudgetNs = budgetNs; }
 
     void setTheme(const Theme &theme);
     const Theme &theme() const { return m_theme; }
@@ -102,8 +107,7 @@ private:
         RunProgress progress;
         qsizetype from = 0;
     };
-    static constexpr qsizetype kProgressSlice = 4096;
-    static constexpr qint64 kProgressBudgetNs = 6'000'000;
+    qint64 m_progressBudgetNs = 6'000'000;
     std::deque<PendingProgress> m_pendingProgress;
     bool m_progressQueued = false;
 };

@@ -387,7 +387,10 @@ void WallCpuChart::setTheme(const Theme &theme)
 
 void WallCpuChart::setMinimumMax(double seconds)
 {
-    m_minimumMax = std::max(0.0, seconds);
+    const double minimum = std::max(0.0, seconds);
+    if (minimum == m_minimumMax)
+        return;
+    m_minimumMax = minimum;
     rebuild();
 }
 

@@ -97,6 +97,40 @@ void paintFrame(benchmark::State &state)
     state.counters["fps"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
 }
 
+// A frame of a long run's resource strip: 10,000 samples (the sampler's most) of two cores and of
+// the memory of a parent and two workers, under a processes run of 1,000 tasks.
+void paintStrip(benchmark::State &state)
+{
+    static const TimelineData data = [] {
+        RunResult r = millionTaskRun(Mode::Processes, 2, 1000);
+        r.wallS = 40.0;
+        r.memoryNames = {u"parent"_s, u"pid 11"_s, u"pid 12"_s};
+        r.peakMemoryBytes = qint64(700) << 20;
+        for (int i = 1; i <= 10'000; ++i) {
+            const float wave = float((i * 7919) % 101) / 100.0f;
+            ResourceSample s{40.0 * i / 10'000, {wave, 1.0f - wave}, {}};
+            if (i % 4 == 0)
+                s.memoryBytes = {qint64(600 + i % 50) << 20, qint64(40 + i % 7) << 20,
+                                 qint64(40 + i % 5) << 20};
+            r.samples.append(s);
+        }
+        TimelineData d;
+        d.addResult(r);
+        return d;
+    }();
+    const double zoom = double(state.range(0));
+    TimelineRenderer renderer(data, Theme::light());
+    renderer.setRange(0.0, 40.0 / zoom);
+    QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        QPainter painter(&image);
+        renderer.paint(&painter, QRectF(image.rect()));
+        painter.end();
+        benchmark::DoNotOptimize(image.constBits());
+    }
+    state.counters["fps"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+}
+
 // Exporting a 3840x2160 PNG: the chart drawn, then encoded and written through QSaveFile.
 void exportPng(benchmark::State &state, ChartKind kind)
 {
@@ -123,6 +157,7 @@ void exportPng(benchmark::State &state, ChartKind kind)
 
 } // namespace
 
+BENCHMARK(paintStrip)->ArgName("zoom")->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond);
 BENCHMARK(paintFrame)
     ->ArgNames({"zoom", "groups"})
     ->ArgsProduct({{1, 10, 100, 10'000, 1'000'000}, {1, 3}})
