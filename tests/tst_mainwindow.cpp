@@ -79,7 +79,9 @@ bool runAndWait(MainWindow &w, bool *cancelled = nullptr)
     if (cancelled)
         *cancelled = finished.first().at(1).toBool();
     QCoreApplication::processEvents();
-    return true;
+    // The charts follow the last result a turn or two of the event loop later.
+    return QTest::qWaitFor([&] { return !w.pane(0)->chartsPending() && !w.pane(1)->chartsPending(); },
+                           kRunTimeoutMs);
 }
 
 } // namespace

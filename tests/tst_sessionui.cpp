@@ -56,7 +56,9 @@ bool run(MainWindow &w, const Experiment &e)
     if (!finished.wait(kRunTimeoutMs) && finished.isEmpty())
         return false;
     QCoreApplication::processEvents();
-    return true;
+    // The charts follow the last result a turn or two of the event loop later.
+    return QTest::qWaitFor([&] { return !w.pane(0)->chartsPending() && !w.pane(1)->chartsPending(); },
+                           kRunTimeoutMs);
 }
 
 void select(MainWindow &w, const QList<int> &rows)

@@ -824,6 +824,8 @@ void MainWindow::shareScales()
     // One scale for both, or the faster run would look as slow as the other. Each chart may need
     // a longer axis than its numbers for its labels, so share the axes' ends, not the numbers.
     m_sharingScales = true;
+    for (ResultsPane *pane : m_panes)
+        pane->flushCharts();
     for (int round = 0; round < 3; ++round) {
         const double axis =
             std::max(m_panes[0]->wallCpuChart()->ownAxisMax(), m_panes[1]->wallCpuChart()->ownAxisMax());

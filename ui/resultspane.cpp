@@ -109,6 +109,11 @@ ResultsPane::ResultsPane(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_heading);
     layout->addWidget(m_split, 1);
+    // A zero timer, not a queued call: Qt's event loop lets timers (and input) in between timers,
+    // but runs queued calls back to back with the painting they cause.
+    m_chartTimer.setSingleShot(true);
+    m_chartTimer.setInterval(0);
+    connect(&m_chartTimer, &QTimer::timeout, this, &ResultsPane::updateNextChart);
     showEntry(nullptr);
 }
 
@@ -133,11 +138,13 @@ void ResultsPane::showEntry(const HistoryEntry *entry)
 {
     m_entryNumber = entry ? entry->number : 0;
     setHeading(entry);
-    const QList<RunResult> results = entry ? entry->results : QList<RunResult>();
-    m_chart->setResults(results);
-    m_overhead->setResults(results);
-    m_model->setResults(results);
-    m_timeline->setResults(results);
+    m_results = entry ? entry->results : QList<RunResult>();
+    m_wallPending = m_overheadPending = false;
+    m_chartTimer.stop();
+    m_chart->setResults(m_results);
+    m_overhead->setResults(m_results);
+    m_model->setResults(m_results);
+    m_timeline->setResults(m_results);
     if (entry && entry->live) {
         m_timeline->startLive(entry->live->mode, entry->liveWorkers);
         RunProgress progress = *entry->live;
@@ -154,7 +161,7 @@ void ResultsPane::finishEntry(const HistoryEntry *entry)
 {
     const auto &groups = m_timeline->data().groups();
     const bool complete = entry && entry->number == m_entryNumber && !entry->live &&
-                          m_chart->results().size() == entry->results.size() &&
+                          m_results.size() == entry->results.size() &&
                           std::none_of(groups.cbegin(), groups.cend(), [](const auto &g) { return g.live; });
     if (complete)
         setHeading(entry);
@@ -175,11 +182,36 @@ void ResultsPane::addProgress(const RunProgress &progress)
 void ResultsPane::addResult(const RunResult &result)
 {
     m_timeline->addResult(result);
-    QList<RunResult> results = m_chart->results();
-    results.append(result);
-    m_chart->setResults(results);
-    m_overhead->setResults(results);
     m_model->appendResult(result);
+    m_results.append(result);
+    m_wallPending = m_overheadPending = true;
+    m_chartTimer.start();
+}
+
+void ResultsPane::updateNextChart()
+{
+    if (m_wallPending) {
+        m_wallPending = false;
+        m_chart->setResults(m_results);
+        if (m_overheadPending)
+            m_chartTimer.start();
+    } else if (m_overheadPending) {
+        m_overheadPending = false;
+        m_overhead->setResults(m_results);
+    }
+}
+
+void ResultsPane::flushCharts() const
+{
+    m_chartTimer.stop();
+    if (m_wallPending) {
+        m_wallPending = false;
+        m_chart->setResults(m_results);
+    }
+    if (m_overheadPending) {
+        m_overheadPending = false;
+        m_overhead->setResults(m_results);
+    }
 }
 
 void ResultsPane::setTheme(const Theme &theme)
@@ -221,6 +253,7 @@ void ResultsPane::setCompact(bool compact)
 
 void ResultsPane::setSharedScale(double largestTime, double timelineEnd)
 {
+    flushCharts();
     m_sharedTime = largestTime;
     m_chart->setMinimumMax(largestTime);
     m_timeline->setMinimumEnd(timelineEnd);
@@ -228,6 +261,7 @@ void ResultsPane::setSharedScale(double largestTime, double timelineEnd)
 
 double ResultsPane::largestTime() const
 {
+    flushCharts();
     return m_chart->largestTime();
 }
 
@@ -238,6 +272,7 @@ double ResultsPane::timelineEnd() const
 
 ChartSource ResultsPane::source(ChartKind kind) const
 {
+    flushCharts();
     ChartSource s;
     s.kind = kind;
     s.results = m_chart->results();

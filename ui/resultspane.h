@@ -4,6 +4,7 @@
 #include "runhistory.h"
 #include "theme.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -50,6 +51,12 @@ public:
     double largestTime() const;
     double timelineEnd() const;
 
+    // The charts follow a new result a turn of the event loop later, one chart a turn: rebuilding
+    // and laying out a chart takes 10-20 ms, and as a run ends the timeline and the table are
+    // drawn too. True while a chart still waits; flushCharts() brings both up to date at once.
+    bool chartsPending() const { return m_wallPending || m_overheadPending; }
+    void flushCharts() const;
+
     // What the pane shows, ready for ChartExporter.
     ChartSource source(ChartKind kind) const;
     QSize chartSize(ChartKind kind) const;
@@ -69,10 +76,16 @@ Q_SIGNALS:
 
 private:
     void setHeading(const HistoryEntry *entry);
+    void updateNextChart();
 
     std::function<void()> m_fitTable;
     int m_entryNumber = 0;
     double m_sharedTime = 0.0;
+    QList<RunResult> m_results; // the entry's results on show, ahead of the charts while pending
+    // Mutable: a const reader (source(), largestTime()) brings the charts up to date first.
+    mutable bool m_wallPending = false;
+    mutable bool m_overheadPending = false;
+    mutable QTimer m_chartTimer;
     QLabel *m_heading;
     QSplitter *m_split;
     QSplitter *m_charts;

@@ -57,6 +57,9 @@ TimelineView::TimelineView(QWidget *parent) : QWidget(parent)
            "mode on a shared time axis. Mouse wheel or plus and minus zoom, drag or the arrow "
            "keys pan, Home resets."));
     setToolTip(QString()); // tooltips come per task from toolTipAt()
+    m_progressTimer.setSingleShot(true);
+    m_progressTimer.setInterval(0);
+    connect(&m_progressTimer, &QTimer::timeout, this, &TimelineView::fileProgress);
 }
 
 TimelineView::~TimelineView() = default;
@@ -118,13 +121,8 @@ void TimelineView::fileProgress()
             break;
     }
     dataChanged();
-    if (!m_pendingProgress.empty() && !m_progressQueued) {
-        m_progressQueued = true;
-        QTimer::singleShot(0, this, [this] {
-            m_progressQueued = false;
-            fileProgress();
-        });
-    }
+    if (!m_pendingProgress.empty() && !m_progressTimer.isActive())
+        m_progressTimer.start();
 }
 
 void TimelineView::addResult(const RunResult &result)

@@ -3,6 +3,7 @@
 #include "theme.h"
 #include "timelinedata.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <array>
@@ -109,7 +110,10 @@ private:
     };
     qint64 m_progressBudgetNs = 6'000'000;
     std::deque<PendingProgress> m_pendingProgress;
-    bool m_progressQueued = false;
+    // The next slice: a zero timer, not a queued call. Qt's event loop holds timers back until it
+    // runs out of posted events, so a chain of queued slices starved every timer (the stall
+    // watchdog's among them) for as long as a big progress report took to file.
+    QTimer m_progressTimer;
 };
 
 } // namespace wordrace
