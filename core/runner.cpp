@@ -43,6 +43,7 @@ quint64 Runner::start(const Experiment &experiment)
     }));
     m_thread->setObjectName(u"wordrace-runner"_s);
     m_thread->start();
+    Q_EMIT experimentStarted(job);
     return job;
 }
 

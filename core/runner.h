@@ -39,6 +39,8 @@ public:
     Q_ENUM(FailureKind)
 
 Q_SIGNALS:
+    // From start(), on its caller's thread: the experiment's corpus is being prepared.
+    void experimentStarted(quint64 job);
     void runStarted(quint64 job, wordrace::Mode mode);
     void progressChanged(quint64 job, const wordrace::RunProgress &progress);
     void runFinished(quint64 job, const wordrace::RunResult &result);

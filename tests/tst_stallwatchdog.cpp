@@ -71,14 +71,15 @@ void TestStallWatchdog::takeStartsANewSection()
     QVERIFY(watchdog.maxGapMs() > 0);
 }
 
-// Through the Runner, as the app's --watch-stalls does: one report per run in mode order, then one
-// for the experiment, then the timer stops.
+// Through the Runner, as the app's --watch-stalls does: one report for the preparation, one per run
+// in mode order, then one for the experiment, then the timer stops.
 void TestStallWatchdog::watchReportsEachRun()
 {
     qRegisterMetaType<wordrace::Mode>();
     Runner runner;
     StallWatchdog watchdog(nullptr, 10);
     watchdog.watch(&runner, 100);
+    QSignalSpy prepare(&watchdog, &StallWatchdog::prepareWatched);
     QSignalSpy runs(&watchdog, &StallWatchdog::runWatched);
     QSignalSpy experiment(&watchdog, &StallWatchdog::experimentWatched);
 
@@ -88,13 +89,14 @@ void TestStallWatchdog::watchReportsEachRun()
     e.workers = 2;
     runner.start(e);
     QTRY_COMPARE_WITH_TIMEOUT(experiment.size(), 1, 30000);
+    QCOMPARE(prepare.size(), 1);
     QCOMPARE(runs.size(), 3);
     QCOMPARE(runs.at(0).at(0).value<Mode>(), Mode::Sequential);
     QCOMPARE(runs.at(1).at(0).value<Mode>(), Mode::Threads);
     QCOMPARE(runs.at(2).at(0).value<Mode>(), Mode::Processes);
     // The experiment's gap covers every run's; its ticks are at least the runs' together.
-    qint64 ticks = 0;
-    double longest = 0;
+    qint64 ticks = prepare.at(0).at(1).toLongLong();
+    double longest = prepare.at(0).at(0).toDouble();
     for (const QList<QVariant> &r : std::as_const(runs)) {
         longest = std::max(longest, r.at(1).toDouble());
         ticks += r.at(2).toLongLong();

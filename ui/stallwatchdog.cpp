@@ -49,6 +49,11 @@ void StallWatchdog::tick()
 
 void StallWatchdog::closeRun()
 {
+    if (m_preparing) {
+        m_preparing = false;
+        const qint64 ticks = m_ticks;
+        Q_EMIT prepareWatched(takeMaxGapMs(), ticks);
+    }
     if (!m_runMode)
         return;
     const Mode mode = *m_runMode;
@@ -60,12 +65,19 @@ void StallWatchdog::closeRun()
 void StallWatchdog::watch(Runner *runner, int settleMs)
 {
     m_runner = runner;
-    connect(runner, &Runner::runStarted, this, [this](quint64, Mode mode) {
-        if (!isActive()) {
-            start();
-            m_experimentMaxGapNs = 0;
-            m_experimentTicks = 0;
-        }
+    auto begin = [this] {
+        start();
+        m_experimentMaxGapNs = 0;
+        m_experimentTicks = 0;
+    };
+    connect(runner, &Runner::experimentStarted, this, [this, begin](quint64) {
+        m_runMode.reset();
+        begin();
+        m_preparing = true;
+    });
+    connect(runner, &Runner::runStarted, this, [this, begin](quint64, Mode mode) {
+        if (!isActive())
+            begin();
         closeRun();
         m_runMode = mode;
     });

@@ -33,14 +33,18 @@ public:
     // Returns maxGapMs() and starts a new section.
     double takeMaxGapMs();
 
-    // Starts ticking and reports each run of the runner's experiments, then the whole
-    // experiment once settleMs have passed after it, so the GUI's work on the last result counts.
+    // Starts ticking as the runner starts an experiment and reports its preparation, each of its
+    // runs, then the whole experiment once settleMs have passed after it, so the GUI's work on
+    // the last result counts.
     void watch(Runner *runner, int settleMs = 500);
 
 Q_SIGNALS:
+    // The longest gap while the corpus was prepared: from the experiment's start to its first run
+    // (or to its end, when it failed before one).
+    void prepareWatched(double maxGapMs, qint64 ticks);
     // The longest gap while one run of mode went, from its start to the next run's start.
     void runWatched(wordrace::Mode mode, double maxGapMs, qint64 ticks);
-    // The longest gap from the experiment's first run to settleMs after its end.
+    // The longest gap from the experiment's start to settleMs after its end.
     void experimentWatched(double maxGapMs, qint64 ticks);
 
 private:
@@ -56,6 +60,7 @@ private:
     qint64 m_experimentMaxGapNs = 0;
     qint64 m_experimentTicks = 0;
     std::optional<Mode> m_runMode;
+    bool m_preparing = false;
     QPointer<Runner> m_runner;
 };
 

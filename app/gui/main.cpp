@@ -77,6 +77,10 @@ int main(int argc, char *argv[])
                              std::fprintf(stderr, "stall mode=%s max_gap_ms=%.1f ticks=%lld\n",
                                           qPrintable(wordrace::modeName(mode)), gapMs, qlonglong(ticks));
                          });
+        QObject::connect(
+            watchdog, &wordrace::StallWatchdog::prepareWatched, &app, [](double gapMs, qint64 ticks) {
+                std::fprintf(stderr, "stall prepare max_gap_ms=%.1f ticks=%lld\n", gapMs, qlonglong(ticks));
+            });
         const bool quit = parser.isSet(runOpt);
         QObject::connect(watchdog, &wordrace::StallWatchdog::experimentWatched, &app,
                          [quit](double gapMs, qint64 ticks) {

@@ -5,6 +5,7 @@
 # - stalls: `wordrace --run --watch-stalls` runs the experiment and prints, per mode, the longest
 #   gap between two ticks of a 10 ms timer on the GUI thread (a gap is time the thread was busy),
 #   for the lesson's default experiment and for one of 1,000,000 tasks per mode (--chunk 30).
+#   A "prepare" line covers the time from pressing Run to the first run (the corpus being built).
 # Each run uses a fresh settings directory, so the experiment is the default one.
 # Usage: tests/bench/gui-timings.sh [BUILD_DIR] [REPEAT]   (default build/default or build/dev, 5)
 set -euo pipefail
