@@ -180,6 +180,61 @@ private Q_SLOTS:
         QCOMPARE(other.history()->entry(2).number, 3);
     }
 
+    // File > Open and a session named on the command line read the file off the GUI thread.
+    void opensInTheBackground()
+    {
+        QTemporaryDir dir;
+        const QString one = dir.filePath(u"one.wordrace.json"_s);
+        const QString two = dir.filePath(u"two.wordrace.json"_s);
+        const QString bad = dir.filePath(u"bad.wordrace.json"_s);
+        {
+            MainWindow w;
+            QVERIFY(run(w, smallExperiment()));
+            QCOMPARE(w.sessions()->save(one), QString());
+            QVERIFY(run(w, smallExperiment(2, 2)));
+            QCOMPARE(w.sessions()->save(two), QString());
+        }
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\":\"wordrace-session\",\"version\":1,\"entr");
+        f.close();
+
+        MainWindow w;
+        w.show();
+        SessionController *s = w.sessions();
+        QSignalSpy finished(s, &SessionController::openFinished);
+        s->openInBackground(one);
+        QVERIFY(s->isOpening());
+        QCOMPARE(w.history()->count(), 0); // nothing replaced before the file is read
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(finished.at(0).at(1).toBool(), true);
+        QVERIFY(!s->isOpening());
+        QCOMPARE(w.history()->count(), 1);
+
+        // A second file asked for before the first is read: only the second is opened.
+        finished.clear();
+        s->openInBackground(one);
+        s->openInBackground(two);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+        QList<QString> opened;
+        for (const QList<QVariant> &f : std::as_const(finished))
+            if (f.at(1).toBool())
+                opened << f.at(0).toString();
+        QCOMPARE(opened, QList<QString>{two});
+        QCOMPARE(w.history()->count(), 2);
+
+        // A bad file: its reason shown, the window as it was.
+        finished.clear();
+        s->openInBackground(bad);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(finished.at(0).at(1).toBool(), false);
+        QVERIFY(s->errorBox());
+        QTRY_VERIFY(s->errorBox()->isVisible());
+        QVERIFY2(s->errorBox()->informativeText().contains(u"the file is cut short"_s),
+                 qPrintable(s->errorBox()->informativeText()));
+        QCOMPARE(w.history()->count(), 2);
+    }
+
     void badSessionLeavesTheWindowAlone_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -109,8 +109,9 @@ ResultsPane::ResultsPane(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_heading);
     layout->addWidget(m_split, 1);
-    // A zero timer, not a queued call: Qt's event loop lets timers (and input) in between timers,
-    // but runs queued calls back to back with the painting they cause.
+    // A zero timer, not a queued call: Qt's event loop runs queued calls, and the layouts and
+    // paints they post, back to back and holds timers back meanwhile; between timers it lets
+    // input and the other timers in.
     m_chartTimer.setSingleShot(true);
     m_chartTimer.setInterval(0);
     connect(&m_chartTimer, &QTimer::timeout, this, &ResultsPane::updateNextChart);

@@ -12,11 +12,14 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QItemSelectionModel>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -151,6 +154,54 @@ bool SessionController::open(const QString &path)
     }
     QString error;
     const auto session = SessionFile::read(path, &error);
+    return apply(path, session, error);
+}
+
+void SessionController::openInBackground(const QString &path)
+{
+    if (m_window->isRunning()) {
+        showStatus(tr("Wait for the run to finish (or press Esc) before opening a session."));
+        Q_EMIT openFinished(path, false);
+        return;
+    }
+    struct Read
+    {
+        std::optional<Session> session;
+        QString error;
+    };
+    const quint64 job = ++m_openJob;
+    if (!m_opening)
+        QGuiApplication::setOverrideCursor(Qt::BusyCursor);
+    m_opening = true;
+    m_window->statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<Read>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job, path] {
+        watcher->deleteLater();
+        Read read = watcher->future().takeResult();
+        if (job != m_openJob) {
+            Q_EMIT openFinished(path, false); // another file was asked for since
+            return;
+        }
+        m_opening = false;
+        QGuiApplication::restoreOverrideCursor();
+        if (m_window->isRunning()) {
+            showStatus(
+                tr("%1 was not opened: a run started while it was read.").arg(QFileInfo(path).fileName()));
+            Q_EMIT openFinished(path, false);
+            return;
+        }
+        Q_EMIT openFinished(path, apply(path, read.session, read.error));
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        Read read;
+        read.session = SessionFile::read(path, &read.error);
+        return read;
+    }));
+}
+
+bool SessionController::apply(const QString &path, const std::optional<Session> &session,
+                              const QString &error)
+{
     if (!session) {
         showError(tr("WordRace cannot open that session."), error);
         return false;
@@ -277,7 +328,7 @@ void SessionController::openDialog()
         m_window, tr("Open a WordRace Session"), AppSettings().openFolder(),
         tr("WordRace sessions (*%1);;All files (*)").arg(QLatin1String(SessionFile::kSuffix)));
     if (!path.isEmpty())
-        open(path);
+        openInBackground(path);
 }
 
 void SessionController::saveDialog()

@@ -38,6 +38,11 @@ public:
     // Replaces the window's experiment, history and charts with the file's. On failure shows the
     // reason in a message box (errorBox()) and leaves the window as it was.
     bool open(const QString &path);
+    // As open(), but the file is read and parsed on a worker thread while the window stays usable
+    // (a session of a million tasks takes seconds to parse); openFinished() follows. Opening
+    // another file meanwhile drops this one's result, as does a run started meanwhile.
+    void openInBackground(const QString &path);
+    bool isOpening() const { return m_opening; }
 
     // The results of the history entries selected (two when comparing), oldest first.
     QList<RunResult> selectedResults() const;
@@ -53,8 +58,11 @@ Q_SIGNALS:
     // A session file was opened or saved: the path, for a title or a recent-files list.
     void sessionOpened(const QString &path);
     void sessionSaved(const QString &path);
+    // An openInBackground() ended: opened, refused (its reason shown), or dropped.
+    void openFinished(const QString &path, bool opened);
 
 private:
+    bool apply(const QString &path, const std::optional<Session> &session, const QString &error);
     void openDialog();
     void saveDialog();
     void exportDataDialog(DataExport::Format format);
@@ -68,7 +76,9 @@ private:
     QMenu *m_exportDataMenu;
     QAction *m_exportEverythingAction;
     QPointer<QMessageBox> m_errorBox;
-    QString m_lastPath; // the session last opened or saved, offered again by Save
+    QString m_lastPath;    // the session last opened or saved, offered again by Save
+    quint64 m_openJob = 0; // the latest openInBackground(); earlier ones' results are dropped
+    bool m_opening = false;
 };
 
 } // namespace wordrace

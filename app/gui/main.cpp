@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
         const QString file = files.first();
         QTimer::singleShot(0, &window, [&window, file] {
             if (file.endsWith(u".json"_s))
-                window.sessions()->open(file);
+                window.sessions()->openInBackground(file);
             else
                 window.openCorpusFile(file);
         });
