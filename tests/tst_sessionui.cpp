@@ -203,6 +203,7 @@ private Q_SLOTS:
         w.show();
         SessionController *s = w.sessions();
         QSignalSpy finished(s, &SessionController::openFinished);
+        QSignalSpy saved(s, &SessionController::sessionSaved);
         s->openInBackground(one);
         QVERIFY(s->isOpening());
         QCOMPARE(w.history()->count(), 0); // nothing replaced before the file is read
@@ -233,6 +234,16 @@ private Q_SLOTS:
         QVERIFY2(s->errorBox()->informativeText().contains(u"the file is cut short"_s),
                  qPrintable(s->errorBox()->informativeText()));
         QCOMPARE(w.history()->count(), 2);
+
+        // Saved off the GUI thread too, as the window was when asked, and read back the same.
+        const QString three = dir.filePath(u"three.wordrace.json"_s);
+        s->saveInBackground(three);
+        QVERIFY(run(w, smallExperiment())); // not in the file: it came after the save was asked for
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 30000);
+        QCOMPARE(saved.at(0).at(0).toString(), three);
+        MainWindow again;
+        QVERIFY(again.sessions()->open(three));
+        QCOMPARE(again.history()->count(), 2);
     }
 
     void badSessionLeavesTheWindowAlone_data()

@@ -146,6 +146,30 @@ QString SessionController::save(const QString &path)
     return error;
 }
 
+void SessionController::saveInBackground(const QString &path)
+{
+    m_window->statusBar()->showMessage(tr("Saving %1…").arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const QString error = watcher->future().result();
+        if (!error.isEmpty()) {
+            showError(tr("The session was not saved."),
+                      tr("%1\n\nChoose a folder you can write to and check that the disk has free space.")
+                          .arg(error));
+            return;
+        }
+        m_lastPath = path;
+        AppSettings().setOpenFolder(QFileInfo(path).absolutePath());
+        showStatus(tr("Saved the session to %1").arg(QDir::toNativeSeparators(path)));
+        Q_EMIT sessionSaved(path);
+    });
+    // The global pool, which QCoreApplication waits for as it quits: a session being saved is
+    // written whole even when the window closes meanwhile.
+    watcher->setFuture(
+        QtConcurrent::run([path, session = session()] { return SessionFile::write(path, session); }));
+}
+
 bool SessionController::open(const QString &path)
 {
     if (m_window->isRunning()) {
@@ -342,13 +366,7 @@ void SessionController::saveDialog()
                                      tr("WordRace sessions (*%1)").arg(QLatin1String(SessionFile::kSuffix)));
     if (path.isEmpty())
         return;
-    path = withSuffix(path);
-    if (const QString error = save(path); !error.isEmpty())
-        showError(
-            tr("The session was not saved."),
-            tr("%1\n\nChoose a folder you can write to and check that the disk has free space.").arg(error));
-    else
-        AppSettings().setOpenFolder(QFileInfo(path).absolutePath());
+    saveInBackground(withSuffix(path));
 }
 
 void SessionController::exportDataDialog(DataExport::Format format)

@@ -35,6 +35,10 @@ public:
     Session session() const;
     // Empty on success, otherwise a one-line reason.
     QString save(const QString &path);
+    // As save(), but written on a worker thread (a million tasks take seconds to write); the
+    // session is what the window has when called. sessionSaved() follows, or the reason is shown.
+    // Quitting meanwhile waits for the file to be written.
+    void saveInBackground(const QString &path);
     // Replaces the window's experiment, history and charts with the file's. On failure shows the
     // reason in a message box (errorBox()) and leaves the window as it was.
     bool open(const QString &path);
