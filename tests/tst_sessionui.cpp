@@ -246,6 +246,34 @@ private Q_SLOTS:
         QCOMPARE(again.history()->count(), 2);
     }
 
+    void exportsDataInTheBackground_data()
+    {
+        QTest::addColumn<int>("format");
+        for (DataExport::Format f : DataExport::allFormats())
+            QTest::newRow(qPrintable(DataExport::fileName(f))) << int(f);
+    }
+
+    void exportsDataInTheBackground()
+    {
+        QFETCH(int, format);
+        QTemporaryDir dir;
+        MainWindow w;
+        QVERIFY(run(w, smallExperiment()));
+        SessionController *s = w.sessions();
+        QSignalSpy exported(s, &SessionController::dataExported);
+        const QString there =
+            dir.filePath(u"background-"_s + DataExport::fileName(DataExport::Format(format)));
+        s->exportDataInBackground(DataExport::Format(format), there);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+        QCOMPARE(exported.at(0).at(0).toString(), there);
+        // The same bytes as written on the GUI thread.
+        const QString here = dir.filePath(u"here-"_s + DataExport::fileName(DataExport::Format(format)));
+        QCOMPARE(s->exportData(DataExport::Format(format), here), QString());
+        QVERIFY(!readAll(there).isEmpty());
+        QCOMPARE(readAll(there), readAll(here));
+        QVERIFY(!s->errorBox());
+    }
+
     void badSessionLeavesTheWindowAlone_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -146,28 +146,52 @@ QString SessionController::save(const QString &path)
     return error;
 }
 
-void SessionController::saveInBackground(const QString &path)
+void SessionController::writeInBackground(const QString &path, const QString &failure,
+                                          std::function<QString()> write, std::function<void()> written)
 {
-    m_window->statusBar()->showMessage(tr("Saving %1…").arg(QFileInfo(path).fileName()));
+    m_window->statusBar()->showMessage(tr("Writing %1…").arg(QFileInfo(path).fileName()));
     auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, failure, written] {
         watcher->deleteLater();
-        const QString error = watcher->future().result();
-        if (!error.isEmpty()) {
-            showError(tr("The session was not saved."),
+        if (const QString error = watcher->future().result(); !error.isEmpty()) {
+            showError(failure,
                       tr("%1\n\nChoose a folder you can write to and check that the disk has free space.")
                           .arg(error));
             return;
         }
-        m_lastPath = path;
-        AppSettings().setOpenFolder(QFileInfo(path).absolutePath());
-        showStatus(tr("Saved the session to %1").arg(QDir::toNativeSeparators(path)));
-        Q_EMIT sessionSaved(path);
+        written();
     });
-    // The global pool, which QCoreApplication waits for as it quits: a session being saved is
-    // written whole even when the window closes meanwhile.
-    watcher->setFuture(
-        QtConcurrent::run([path, session = session()] { return SessionFile::write(path, session); }));
+    watcher->setFuture(QtConcurrent::run(std::move(write)));
+}
+
+void SessionController::saveInBackground(const QString &path)
+{
+    writeInBackground(
+        path, tr("The session was not saved."),
+        [path, session = session()] { return SessionFile::write(path, session); },
+        [this, path] {
+            m_lastPath = path;
+            AppSettings().setOpenFolder(QFileInfo(path).absolutePath());
+            showStatus(tr("Saved the session to %1").arg(QDir::toNativeSeparators(path)));
+            Q_EMIT sessionSaved(path);
+        });
+}
+
+void SessionController::exportDataInBackground(DataExport::Format format, const QString &path)
+{
+    const QList<RunResult> runs = selectedResults();
+    if (runs.isEmpty()) {
+        showStatus(tr("Nothing to export yet: press Run (F5) first."));
+        return;
+    }
+    writeInBackground(
+        path, tr("The data was not exported."),
+        [format, runs, path] { return DataExport::write(format, runs, path); },
+        [this, path] {
+            AppSettings().setExportFolder(QFileInfo(path).absolutePath());
+            showStatus(tr("Wrote %1").arg(QDir::toNativeSeparators(path)));
+            Q_EMIT dataExported(path);
+        });
 }
 
 bool SessionController::open(const QString &path)
@@ -383,13 +407,7 @@ void SessionController::exportDataDialog(DataExport::Format format)
         m_window, tr("Export %1").arg(DataExport::title(format)), start, DataExport::filter(format));
     if (path.isEmpty())
         return;
-    if (const QString error = exportData(format, path); !error.isEmpty()) {
-        showError(
-            tr("The data was not exported."),
-            tr("%1\n\nChoose a folder you can write to and check that the disk has free space.").arg(error));
-        return;
-    }
-    settings.setExportFolder(QFileInfo(path).absolutePath());
+    exportDataInBackground(format, path);
 }
 
 void SessionController::exportEverythingDialog()

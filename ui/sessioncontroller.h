@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -51,6 +52,8 @@ public:
     // The results of the history entries selected (two when comparing), oldest first.
     QList<RunResult> selectedResults() const;
     QString exportData(DataExport::Format format, const QString &path);
+    // As exportData(), written on a worker thread; dataExported() follows, or the reason is shown.
+    void exportDataInBackground(DataExport::Format format, const QString &path);
     // Writes the shown charts (PNG and SVG), every data file and the session into a new folder
     // inside `parentFolder`, never over existing files. Returns the paths written, or nullopt and
     // the reason.
@@ -64,8 +67,14 @@ Q_SIGNALS:
     void sessionSaved(const QString &path);
     // An openInBackground() ended: opened, refused (its reason shown), or dropped.
     void openFinished(const QString &path, bool opened);
+    void dataExported(const QString &path);
 
 private:
+    // Runs `write` (returning empty or a one-line reason) on a worker thread of the global pool,
+    // which QCoreApplication waits for as it quits, so a file being written is finished even when
+    // the window closes meanwhile; then `written` on this thread, or the reason in a message box.
+    void writeInBackground(const QString &path, const QString &failure, std::function<QString()> write,
+                           std::function<void()> written);
     bool apply(const QString &path, const std::optional<Session> &session, const QString &error);
     void openDialog();
     void saveDialog();
