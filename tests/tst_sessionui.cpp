@@ -414,6 +414,18 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 2);
         QCOMPARE(readAll(folder.filePath(u"wall-cpu.png"_s)), firstPng);
 
+        // As File > Export Everything does it: the charts are there when it returns, the data
+        // files and the session once it says so.
+        QSignalSpy done(w.sessions(), &SessionController::everythingExported);
+        const auto charts = w.sessions()->exportEverythingInBackground(dir.path(), &error);
+        QVERIFY2(charts, qPrintable(error));
+        QCOMPARE(charts->size(), 6);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+        QStringList third = QDir(done.at(0).at(0).toString()).entryList(QDir::Files);
+        std::sort(third.begin(), third.end());
+        QCOMPARE(third, expected);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 3);
+
         QVERIFY(!w.sessions()->exportEverything(dir.filePath(u"no-such-folder"_s), &error));
         QVERIFY2(error.contains(u"does not exist"_s), qPrintable(error));
     }

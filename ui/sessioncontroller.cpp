@@ -316,7 +316,37 @@ QString SessionController::exportData(DataExport::Format format, const QString &
     return error;
 }
 
+QString SessionController::writeDataFiles(const QDir &folder, const QList<RunResult> &runs,
+                                          const Session &session, QStringList *written)
+{
+    for (DataExport::Format format : DataExport::allFormats()) {
+        const QString path = folder.filePath(DataExport::fileName(format));
+        if (const QString why = DataExport::write(format, runs, path); !why.isEmpty())
+            return why;
+        if (written)
+            *written << path;
+    }
+    const QString sessionPath = folder.filePath(u"session"_s + QLatin1String(SessionFile::kSuffix));
+    if (const QString why = SessionFile::write(sessionPath, session); !why.isEmpty())
+        return why;
+    if (written)
+        *written << sessionPath;
+    return {};
+}
+
 std::optional<QStringList> SessionController::exportEverything(const QString &parentFolder, QString *error)
+{
+    return exportEverythingInto(parentFolder, error, false);
+}
+
+std::optional<QStringList> SessionController::exportEverythingInBackground(const QString &parentFolder,
+                                                                           QString *error)
+{
+    return exportEverythingInto(parentFolder, error, true);
+}
+
+std::optional<QStringList> SessionController::exportEverythingInto(const QString &parentFolder,
+                                                                   QString *error, bool background)
 {
     auto failWith = [&](const QString &why) -> std::optional<QStringList> {
         if (error)
@@ -352,17 +382,24 @@ std::optional<QStringList> SessionController::exportEverything(const QString &pa
             written << path;
         }
     }
-    for (DataExport::Format format : DataExport::allFormats()) {
-        const QString path = folder.filePath(DataExport::fileName(format));
-        if (const QString why = DataExport::write(format, runs, path); !why.isEmpty())
-            return failWith(why);
-        written << path;
+    if (background) {
+        // The data files of a million tasks take seconds; the charts above are drawn by now.
+        const int count = int(written.size() + DataExport::allFormats().size() + 1);
+        writeInBackground(
+            folder.path(), tr("Not everything was exported."),
+            [folder, runs, session = session()] { return writeDataFiles(folder, runs, session, nullptr); },
+            [this, count, folder, parentFolder] {
+                AppSettings().setExportFolder(parentFolder);
+                showStatus(
+                    tr("Wrote %1 files into %2").arg(count).arg(QDir::toNativeSeparators(folder.path())));
+                Q_EMIT everythingExported(folder.path());
+            });
+        return written;
     }
-    const QString sessionPath = folder.filePath(u"session"_s + QLatin1String(SessionFile::kSuffix));
-    if (const QString why = SessionFile::write(sessionPath, session()); !why.isEmpty())
+    if (const QString why = writeDataFiles(folder, runs, session(), &written); !why.isEmpty())
         return failWith(why);
-    written << sessionPath;
     showStatus(tr("Wrote %1 files into %2").arg(written.size()).arg(QDir::toNativeSeparators(folder.path())));
+    Q_EMIT everythingExported(folder.path());
     return written;
 }
 
@@ -422,13 +459,10 @@ void SessionController::exportEverythingDialog()
     if (folder.isEmpty())
         return;
     QString error;
-    if (!exportEverything(folder, &error)) {
+    if (!exportEverythingInBackground(folder, &error))
         showError(
             tr("Not everything was exported."),
             tr("%1\n\nChoose a folder you can write to and check that the disk has free space.").arg(error));
-        return;
-    }
-    settings.setExportFolder(folder);
 }
 
 void SessionController::showError(const QString &text, const QString &details)

@@ -11,6 +11,7 @@
 #include <optional>
 
 class QAction;
+class QDir;
 class QMenu;
 class QMessageBox;
 
@@ -58,6 +59,11 @@ public:
     // inside `parentFolder`, never over existing files. Returns the paths written, or nullopt and
     // the reason.
     std::optional<QStringList> exportEverything(const QString &parentFolder, QString *error = nullptr);
+    // As exportEverything(), but only the charts are written before it returns (with their paths);
+    // the data files and the session follow on a worker thread (see writeInBackground()), then
+    // everythingExported().
+    std::optional<QStringList> exportEverythingInBackground(const QString &parentFolder,
+                                                            QString *error = nullptr);
 
     QMessageBox *errorBox() const { return m_errorBox; }
 
@@ -68,6 +74,8 @@ Q_SIGNALS:
     // An openInBackground() ended: opened, refused (its reason shown), or dropped.
     void openFinished(const QString &path, bool opened);
     void dataExported(const QString &path);
+    // Every file of an Export Everything is written, into this new folder.
+    void everythingExported(const QString &folder);
 
 private:
     // Runs `write` (returning empty or a one-line reason) on a worker thread of the global pool,
@@ -75,6 +83,11 @@ private:
     // the window closes meanwhile; then `written` on this thread, or the reason in a message box.
     void writeInBackground(const QString &path, const QString &failure, std::function<QString()> write,
                            std::function<void()> written);
+    // Every data export and the session into `folder`; empty or the first failure's reason.
+    static QString writeDataFiles(const QDir &folder, const QList<RunResult> &runs, const Session &session,
+                                  QStringList *written);
+    std::optional<QStringList> exportEverythingInto(const QString &parentFolder, QString *error,
+                                                    bool background);
     bool apply(const QString &path, const std::optional<Session> &session, const QString &error);
     void openDialog();
     void saveDialog();
