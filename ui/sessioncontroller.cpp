@@ -135,6 +135,13 @@ Session SessionController::session() const
     return s;
 }
 
+SessionController::~SessionController()
+{
+    // A window closed while a session was being read: the busy cursor is the application's.
+    if (m_opening)
+        QGuiApplication::restoreOverrideCursor();
+}
+
 QString SessionController::save(const QString &path)
 {
     const QString error = SessionFile::write(path, session());

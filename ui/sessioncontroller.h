@@ -27,6 +27,7 @@ class SessionController : public QObject
     Q_OBJECT
 public:
     explicit SessionController(MainWindow *window);
+    ~SessionController() override;
 
     QAction *openAction() const { return m_openAction; }
     QAction *saveAction() const { return m_saveAction; }
