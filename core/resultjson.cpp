@@ -135,6 +135,20 @@ QJsonObject ResultJson::toJson(const RunResult &r)
     return o;
 }
 
+QJsonObject ResultJson::knobs(const Knobs &k)
+{
+    QJsonArray pattern;
+    for (double ms : k.latencyPatternMs)
+        pattern.append(ms);
+    return QJsonObject{{u"io_latency_ms"_s, k.ioLatencyMs},
+                       {u"work_per_word_ns"_s, k.workPerWordNs},
+                       {u"gil"_s, k.gil},
+                       {u"spawn"_s, spawnName(k.spawn)},
+                       {u"transport"_s, transportName(k.transport)},
+                       {u"start"_s, startName(k.start)},
+                       {u"latency_pattern_ms"_s, pattern}};
+}
+
 QJsonObject ResultJson::scalars(const RunResult &r)
 {
     const CpuTimes total = r.totalCpu();
@@ -167,16 +181,7 @@ QJsonObject ResultJson::scalars(const RunResult &r)
     if (!r.clusterHosts.isEmpty())
         o[u"cluster_hosts"_s] = QJsonArray::fromStringList(r.clusterHosts);
     o[u"repetition"_s] = r.repetition;
-    QJsonArray pattern;
-    for (double ms : r.knobs.latencyPatternMs)
-        pattern.append(ms);
-    o[u"knobs"_s] = QJsonObject{{u"io_latency_ms"_s, r.knobs.ioLatencyMs},
-                                {u"work_per_word_ns"_s, r.knobs.workPerWordNs},
-                                {u"gil"_s, r.knobs.gil},
-                                {u"spawn"_s, spawnName(r.knobs.spawn)},
-                                {u"transport"_s, transportName(r.knobs.transport)},
-                                {u"start"_s, startName(r.knobs.start)},
-                                {u"latency_pattern_ms"_s, pattern}};
+    o[u"knobs"_s] = knobs(r.knobs);
     o[u"overhead"_s] =
         QJsonObject{{u"startup_s"_s, r.overhead.startupS},  {u"transfer_s"_s, r.overhead.transferS},
                     {u"compute_s"_s, r.overhead.computeS},  {u"io_s"_s, r.overhead.ioS},

@@ -26,6 +26,8 @@ public:
 
     static std::optional<RunResult> fromJson(const QJsonObject &run, QString *error = nullptr);
     static std::optional<QList<RunResult>> parse(const QByteArray &json, QString *error = nullptr);
+    // The "knobs" object of a run, and of a session's experiment.
+    static QJsonObject knobs(const Knobs &knobs);
 
 private:
     static QJsonObject header();

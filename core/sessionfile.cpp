@@ -174,20 +174,6 @@ private:
     QString m_error;
 };
 
-QJsonObject knobsJson(const Knobs &k)
-{
-    QJsonArray pattern;
-    for (double ms : k.latencyPatternMs)
-        pattern.append(ms);
-    return QJsonObject{{u"io_latency_ms"_s, k.ioLatencyMs},
-                       {u"work_per_word_ns"_s, k.workPerWordNs},
-                       {u"gil"_s, k.gil},
-                       {u"spawn"_s, spawnName(k.spawn)},
-                       {u"transport"_s, transportName(k.transport)},
-                       {u"start"_s, startName(k.start)},
-                       {u"latency_pattern_ms"_s, pattern}};
-}
-
 std::optional<Knobs> knobsFromJson(const QJsonObject &o, const QString &where, Checker &check)
 {
     Knobs k;
@@ -234,7 +220,7 @@ QJsonObject experimentJson(const Experiment &e)
                        {u"modes"_s, modes},
                        {u"workers"_s, e.workers},
                        {u"chunk_lines"_s, e.chunkLines ? QJsonValue(double(*e.chunkLines)) : QJsonValue()},
-                       {u"knobs"_s, knobsJson(e.knobs)},
+                       {u"knobs"_s, ResultJson::knobs(e.knobs)},
                        {u"task_timeout_s"_s, e.taskTimeoutS},
                        {u"runs"_s, e.runs},
                        {u"warmup"_s, e.warmup}};
