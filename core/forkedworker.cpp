@@ -6,7 +6,9 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <optional>
 #include <type_traits>
+#include <utility>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -21,16 +23,18 @@ namespace wordrace {
 
 namespace {
 
-void closeFd(int &fd)
+void setNonBlocking(const OwnedFd &fd)
 {
-    if (fd >= 0)
-        ::close(fd);
-    fd = -1;
+    ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) | O_NONBLOCK);
 }
 
-void setNonBlocking(int fd)
+// A pipe's read and write ends, or nothing (errno set) when it could not be made.
+std::optional<std::pair<OwnedFd, OwnedFd>> makePipe()
 {
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return std::nullopt;
+    return std::pair{OwnedFd(fds[0]), OwnedFd(fds[1])};
 }
 
 // Stops a notifier or timer that may be the very one whose signal is being handled: deleting it
@@ -60,36 +64,23 @@ ForkedWorker::~ForkedWorker()
         while (::waitpid(pid_t(m_pid), &status, 0) < 0 && errno == EINTR) {
         }
     }
-    closeFd(m_in);
-    closeFd(m_out);
-    closeFd(m_err);
-    closeFd(m_pidfd);
 }
 
 void ForkedWorker::start()
 {
-    int in[2], out[2], err[2];
-    if (::pipe2(in, O_CLOEXEC) != 0) {
-        m_error = QString::fromLocal8Bit(std::strerror(errno));
-        QTimer::singleShot(0, this, &WorkerProcess::failedToStart);
-        return;
-    }
-    if (::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) {
-        m_error = QString::fromLocal8Bit(std::strerror(errno));
-        ::close(in[0]);
-        ::close(in[1]);
-        QTimer::singleShot(0, this, &WorkerProcess::failedToStart);
-        return;
-    }
-    const pid_t pid = ::fork();
+    // Unused ends close as these go out of scope, on every path.
+    auto in = makePipe();
+    auto out = in ? makePipe() : std::nullopt;
+    auto err = out ? makePipe() : std::nullopt;
+    const pid_t pid = err ? ::fork() : -1;
     if (pid == 0) {
         // The child: only this thread exists here, and only async-signal-safe calls until the
         // worker loop, which is plain POSIX and C++ (glibc keeps malloc and stdio usable).
         // Named as the exec'd worker is, so that ps, the zombie check and the sampler see it alike.
         ::prctl(PR_SET_NAME, "wordrace-worker", 0, 0, 0);
-        ::dup2(in[0], STDIN_FILENO);
-        ::dup2(out[1], STDOUT_FILENO);
-        ::dup2(err[1], STDERR_FILENO);
+        ::dup2(in->first.get(), STDIN_FILENO);
+        ::dup2(out->second.get(), STDOUT_FILENO);
+        ::dup2(err->second.get(), STDERR_FILENO);
         // Every other descriptor of the parent would keep its pipes open: another worker's stdin
         // would then never see end of file.
         if (::syscall(SYS_close_range, 3u, ~0u, 0u) != 0)
@@ -97,42 +88,23 @@ void ForkedWorker::start()
                 ::close(fd);
         ::_exit(m_childMain());
     }
-    const int forkErrno = errno;
-    ::close(in[0]);
-    ::close(out[1]);
-    ::close(err[1]);
-    m_in = in[1];
-    m_out = out[0];
-    m_err = err[0];
     if (pid < 0) {
-        m_error = QString::fromLocal8Bit(std::strerror(forkErrno));
-        closeFd(m_in);
-        closeFd(m_out);
-        closeFd(m_err);
+        m_error = QString::fromLocal8Bit(std::strerror(errno));
         QTimer::singleShot(0, this, &WorkerProcess::failedToStart);
         return;
     }
     m_pid = pid;
+    m_in = std::move(in->second);
+    m_out = std::move(out->first);
+    m_err = std::move(err->first);
     setNonBlocking(m_in);
     setNonBlocking(m_out);
     setNonBlocking(m_err);
-    m_outNotifier = std::make_unique<QSocketNotifier>(m_out, QSocketNotifier::Read);
-    connect(m_outNotifier.get(), &QSocketNotifier::activated, this, [this] {
-        if (!drain(m_out, m_stdout))
-            m_outNotifier->setEnabled(false);
-        if (!m_stdout.isEmpty())
-            Q_EMIT readyReadStandardOutput();
-    });
-    m_errNotifier = std::make_unique<QSocketNotifier>(m_err, QSocketNotifier::Read);
-    connect(m_errNotifier.get(), &QSocketNotifier::activated, this, [this] {
-        if (!drain(m_err, m_stderr))
-            m_errNotifier->setEnabled(false);
-        if (!m_stderr.isEmpty())
-            Q_EMIT readyReadStandardError();
-    });
-    m_pidfd = int(::syscall(SYS_pidfd_open, pid, 0));
-    if (m_pidfd >= 0) {
-        m_exitNotifier = std::make_unique<QSocketNotifier>(m_pidfd, QSocketNotifier::Read);
+    m_outNotifier = watchOutput(m_out, m_stdout, &WorkerProcess::readyReadStandardOutput);
+    m_errNotifier = watchOutput(m_err, m_stderr, &WorkerProcess::readyReadStandardError);
+    m_pidfd = OwnedFd(int(::syscall(SYS_pidfd_open, pid, 0)));
+    if (m_pidfd.isValid()) {
+        m_exitNotifier = std::make_unique<QSocketNotifier>(m_pidfd.get(), QSocketNotifier::Read);
         connect(m_exitNotifier.get(), &QSocketNotifier::activated, this, [this] { reap(false); });
     } else {
         m_exitPoll = std::make_unique<QTimer>();
@@ -141,9 +113,22 @@ void ForkedWorker::start()
     }
 }
 
+std::unique_ptr<QSocketNotifier> ForkedWorker::watchOutput(const OwnedFd &fd, QByteArray &into,
+                                                           void (WorkerProcess::*ready)())
+{
+    auto notifier = std::make_unique<QSocketNotifier>(fd.get(), QSocketNotifier::Read);
+    connect(notifier.get(), &QSocketNotifier::activated, this, [this, &fd, &into, ready, n = notifier.get()] {
+        if (!drain(fd, into))
+            n->setEnabled(false);
+        if (!into.isEmpty())
+            Q_EMIT(this->*ready)();
+    });
+    return notifier;
+}
+
 void ForkedWorker::write(const QByteArray &bytes)
 {
-    if (m_in < 0)
+    if (!m_in.isValid())
         return;
     m_pendingInput.append(bytes);
     flushInput();
@@ -157,8 +142,8 @@ void ForkedWorker::closeWriteChannel()
 
 void ForkedWorker::flushInput()
 {
-    while (m_in >= 0 && !m_pendingInput.isEmpty()) {
-        const ssize_t n = ::write(m_in, m_pendingInput.constData(), std::size_t(m_pendingInput.size()));
+    while (m_in.isValid() && !m_pendingInput.isEmpty()) {
+        const ssize_t n = ::write(m_in.get(), m_pendingInput.constData(), std::size_t(m_pendingInput.size()));
         if (n > 0) {
             m_pendingInput.remove(0, qsizetype(n));
             continue;
@@ -168,7 +153,7 @@ void ForkedWorker::flushInput()
         if (n < 0 && errno == EAGAIN) {
             // The pipe is full: go on when it has room.
             if (!m_inNotifier) {
-                m_inNotifier = std::make_unique<QSocketNotifier>(m_in, QSocketNotifier::Write);
+                m_inNotifier = std::make_unique<QSocketNotifier>(m_in.get(), QSocketNotifier::Write);
                 connect(m_inNotifier.get(), &QSocketNotifier::activated, this, [this] { flushInput(); });
             }
             m_inNotifier->setEnabled(true);
@@ -182,15 +167,15 @@ void ForkedWorker::flushInput()
         m_inNotifier->setEnabled(false);
     if (m_closeInput && m_pendingInput.isEmpty()) {
         retire(m_inNotifier);
-        closeFd(m_in);
+        m_in.reset();
     }
 }
 
-bool ForkedWorker::drain(int fd, QByteArray &into)
+bool ForkedWorker::drain(const OwnedFd &fd, QByteArray &into)
 {
     char buffer[65536];
     for (;;) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
         if (n > 0) {
             into.append(buffer, qsizetype(n));
             continue;
@@ -231,15 +216,15 @@ bool ForkedWorker::reap(bool block)
     retire(m_exitNotifier);
     retire(m_exitPoll);
     retire(m_inNotifier);
-    closeFd(m_in);
+    m_in.reset();
     // As QProcess: everything the worker wrote is read before it is reported finished.
     retire(m_outNotifier);
     retire(m_errNotifier);
     drain(m_out, m_stdout);
     drain(m_err, m_stderr);
-    closeFd(m_out);
-    closeFd(m_err);
-    closeFd(m_pidfd);
+    m_out.reset();
+    m_err.reset();
+    m_pidfd.reset();
     if (!m_stderr.isEmpty())
         Q_EMIT readyReadStandardError();
     if (!m_stdout.isEmpty())
@@ -255,8 +240,8 @@ bool ForkedWorker::waitForFinished(int ms)
 {
     if (!isRunning())
         return false;
-    if (m_pidfd >= 0) {
-        pollfd p{m_pidfd, POLLIN, 0};
+    if (m_pidfd.isValid()) {
+        pollfd p{m_pidfd.get(), POLLIN, 0};
         int r;
         while ((r = ::poll(&p, 1, ms)) < 0 && errno == EINTR) {
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ownedfd.h"
 #include "workerprocess.h"
 
 #include <functional>
@@ -35,18 +36,21 @@ public:
 
 private:
     void flushInput();
+    // Reads what the child writes to `fd` into `into` as it comes, announcing it with `ready`.
+    std::unique_ptr<QSocketNotifier> watchOutput(const OwnedFd &fd, QByteArray &into,
+                                                 void (WorkerProcess::*ready)());
     // Reads what the child wrote; false at end of file.
-    bool drain(int fd, QByteArray &into);
+    bool drain(const OwnedFd &fd, QByteArray &into);
     // Reaps the child if it is gone; then reads the rest of its output and emits finished().
     bool reap(bool block);
 
     std::function<int()> m_childMain;
     qint64 m_pid = 0;
     bool m_reaped = false;
-    int m_in = -1;  // write end of the child's stdin
-    int m_out = -1; // read end of its stdout
-    int m_err = -1; // read end of its stderr
-    int m_pidfd = -1;
+    OwnedFd m_in;  // write end of the child's stdin
+    OwnedFd m_out; // read end of its stdout
+    OwnedFd m_err; // read end of its stderr
+    OwnedFd m_pidfd;
     bool m_closeInput = false; // once the pending input is written
     QByteArray m_pendingInput;
     QByteArray m_stdout;

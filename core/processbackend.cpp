@@ -2,6 +2,7 @@
 
 #include "corpus.h"
 #include "forkedworker.h"
+#include "ownedfd.h"
 #include "pipefeeder.h"
 #include "runrecorder.h"
 #include "spawnedworker.h"
@@ -52,33 +53,6 @@ CpuTimes procCpu(qint64 pid)
     const double tick = double(sysconf(_SC_CLK_TCK));
     return {fields[11].toDouble() / tick, fields[12].toDouble() / tick};
 }
-
-// A file descriptor closed with its owner.
-class OwnedFd
-{
-public:
-    OwnedFd() = default;
-    explicit OwnedFd(int fd) : m_fd(fd) {}
-    OwnedFd(OwnedFd &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
-    OwnedFd &operator=(OwnedFd &&other) noexcept
-    {
-        if (this != &other) {
-            reset();
-            m_fd = std::exchange(other.m_fd, -1);
-        }
-        return *this;
-    }
-    ~OwnedFd() { reset(); }
-    void reset()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
-    }
-
-private:
-    int m_fd = -1;
-};
 
 struct Worker
 {
