@@ -86,6 +86,10 @@ int fail(const std::string &why)
     return 3;
 }
 
+// Both entry points, after their start: parentPid, when > 0, must be the parent (it may have
+// died already); `inherited` is a forked worker's corpus.
+int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<std::string_view> inherited);
+
 } // namespace
 
 int runWorker(int argc, char **argv)
@@ -107,6 +111,8 @@ int runForkedWorker(long parentPid, std::string_view corpus)
 {
     return runWorkerLoop(monotonicNs(), parentPid, corpus);
 }
+
+namespace {
 
 int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<std::string_view> inherited)
 {
@@ -259,5 +265,7 @@ int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<st
         }
     }
 }
+
+} // namespace
 
 } // namespace wordrace

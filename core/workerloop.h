@@ -1,7 +1,5 @@
 #pragma once
 
-#include <cstdint>
-#include <optional>
 #include <string_view>
 
 namespace wordrace {
@@ -14,7 +12,5 @@ int runWorker(int argc, char **argv);
 // inherited with the address space, not mapped from a descriptor. Only for a forked child:
 // the caller _exit()s with the status, so that nothing of the parent's runs at exit.
 int runForkedWorker(long parentPid, std::string_view corpus);
-// Both, after their start: parentPid, when > 0, must be the parent (it may have died already).
-int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<std::string_view> inherited);
 
 } // namespace wordrace
