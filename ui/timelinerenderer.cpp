@@ -91,14 +91,15 @@ double niceCeiling(double v)
 // drawn at pixel resolution, from rectangles and separate line segments, which cost a millisecond.
 
 // The time-weighted mean of a step series over each pixel column of [left, left + columns): step i
-// holds values[i] from the end of step i - 1 (from `from` for the first) to ends[i]. NaN where no
-// step covers the column. A mean, as the sampler itself merges intervals when it has too many.
-std::vector<double> columnMeans(const TimelineRenderer::Layout &l, qreal left, int columns, double from,
+// holds values[i] from the end of step i - 1 (from the run's start for the first) to ends[i]. NaN
+// where no step covers the column. A mean, as the sampler itself merges intervals when it has too
+// many.
+std::vector<double> columnMeans(const TimelineRenderer::Layout &l, qreal left, int columns,
                                 const std::vector<double> &ends, const std::vector<double> &values)
 {
     std::vector<double> sum(std::size_t(std::max(0, columns)), 0.0);
     std::vector<double> covered(sum.size(), 0.0);
-    double prev = from;
+    double prev = 0.0;
     for (std::size_t i = 0; i < ends.size(); ++i) {
         const double x0 = std::max(l.xOf(prev) - left, 0.0);
         const double x1 = std::min(l.xOf(ends[i]) - left, double(columns));
@@ -738,7 +739,10 @@ void TimelineRenderer::paintStrip(QPainter *p, const Layout &l, int index) const
             for (qsizetype i = 0; i < samples.size(); ++i)
                 busy[std::size_t(i)] =
                     core < samples[i].coreBusy.size() ? double(samples[i].coreBusy[core]) : 0.0;
-            const std::vector<double> means = columnMeans(l, row.left(), columns, 0.0, ends, busy);
+            const std::vector<double> means = columnMeans(l, row.left(), columns, ends, busy);
+            const auto yOf = [&](double mean) {
+                return std::round(row.bottom() - std::clamp(mean, 0.0, 1.0) * (rowH - 1));
+            };
             QList<QRectF> fill;
             QList<QLineF> outline;
             qreal lastY = std::numeric_limits<qreal>::quiet_NaN(); // NaN: no step before
@@ -749,10 +753,9 @@ void TimelineRenderer::paintStrip(QPainter *p, const Layout &l, int index) const
                     continue;
                 }
                 // A run of columns at the same height is one rectangle and one segment.
-                const qreal y = std::round(row.bottom() - std::clamp(means[c], 0.0, 1.0) * (rowH - 1));
+                const qreal y = yOf(means[c]);
                 std::size_t end = c + 1;
-                while (end < means.size() && !std::isnan(means[end]) &&
-                       std::round(row.bottom() - std::clamp(means[end], 0.0, 1.0) * (rowH - 1)) == y)
+                while (end < means.size() && !std::isnan(means[end]) && yOf(means[end]) == y)
                     ++end;
                 const qreal x0 = row.left() + qreal(c);
                 const qreal x1 = row.left() + qreal(end);
@@ -835,7 +838,6 @@ void TimelineRenderer::paintStrip(QPainter *p, const Layout &l, int index) const
                 }
                 line.clear();
             };
-            qint64 lastColumn = std::numeric_limits<qint64>::min(); // none yet
             for (qsizetype j = 0; j < readings.size(); ++j) {
                 const ResourceSample &s = samples[readings[j]];
                 // The readings in view and one either side, so the line runs to the edges.
@@ -848,20 +850,16 @@ void TimelineRenderer::paintStrip(QPainter *p, const Layout &l, int index) const
                 const qint64 bytes = m < s.memoryBytes.size() ? s.memoryBytes[m] : 0;
                 if (bytes <= 0) {
                     flush(); // not running then: a gap, not a drop to zero
-                    lastColumn = std::numeric_limits<qint64>::min();
                     continue;
                 }
                 // One point per pixel column, at its highest reading: the peak is what the panel
                 // is read for, and the sampler keeps it when it merges samples.
                 const QPointF pt(l.xOf(s.timeS), box.bottom() - double(bytes) / top * box.height());
-                const auto column = qint64(std::floor(pt.x()));
-                if (lastColumn == column && !line.isEmpty()) {
-                    if (pt.y() < line.back().y())
-                        line.back().setY(pt.y());
+                if (!line.isEmpty() && std::floor(line.back().x()) == std::floor(pt.x())) {
+                    line.back().setY(std::min(line.back().y(), pt.y()));
                     continue;
                 }
                 line.append(pt);
-                lastColumn = column;
             }
             flush();
         }
