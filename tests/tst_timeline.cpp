@@ -71,6 +71,16 @@ TaskRecord phasedTask(double start, double end, double transfer, double io, doub
     return t;
 }
 
+// What the renderer draws into an image of this size, over white.
+QImage painted(const TimelineRenderer &renderer, int width, int height)
+{
+    QImage img(width, height, QImage::Format_ARGB32);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    renderer.paint(&p, img.rect());
+    return img;
+}
+
 // Two cores and a parent plus two workers, sampled four times over a 0.4 s run.
 RunResult sampledRun()
 {
@@ -415,10 +425,7 @@ private Q_SLOTS:
         TimelineRenderer renderer(data, Theme::light());
         QCOMPARE(renderer.legendPhases(),
                  (std::vector<int>{int(Phase::Compute), int(Phase::IoWait), int(Phase::GilWait)}));
-        QImage img(1200, 600, QImage::Format_ARGB32);
-        QPainter p(&img);
-        renderer.paint(&p, img.rect());
-        p.end();
+        const QImage img = painted(renderer, 1200, 600);
         const auto l = renderer.layout(img.rect());
         QVERIFY(l.legendHeight > 0);
         QVERIFY(l.plot.top() >= l.legendHeight);
@@ -450,10 +457,7 @@ private Q_SLOTS:
         TimelineData data;
         data.setResults({r});
         TimelineRenderer renderer(data, Theme::light());
-        QImage img(1200, 400, QImage::Format_ARGB32);
-        QPainter p(&img);
-        renderer.paint(&p, img.rect());
-        p.end();
+        const QImage img = painted(renderer, 1200, 400);
         const auto l = renderer.layout(img.rect());
         const int y = int(l.laneTop(0, 0) + l.laneHeight / 2);
         const QColor io = TimelinePhases::color(TimelinePhases::Phase::IoWait, Theme::light(), Qt::black);
@@ -564,11 +568,7 @@ private Q_SLOTS:
         TimelineRenderer renderer(data, Theme::light());
         const std::vector<int> legend = renderer.legendPhases();
         QCOMPARE(std::count(legend.begin(), legend.end(), int(TimelinePhases::Phase::Startup)), 1);
-        QImage img(1000, 400, QImage::Format_ARGB32);
-        img.fill(Qt::white);
-        QPainter p(&img);
-        renderer.paint(&p, img.rect());
-        p.end();
+        const QImage img = painted(renderer, 1000, 400);
         const auto l = renderer.layout(img.rect());
         const int y = int(l.laneTop(0, 0) + l.laneHeight / 2);
         const auto background = [&](double t) {
@@ -699,11 +699,7 @@ private Q_SLOTS:
         const Theme theme = Theme::light();
         TimelineRenderer renderer(data, theme);
         renderer.setRange(t0, t1);
-        QImage img(1200, 800, QImage::Format_ARGB32);
-        img.fill(Qt::white);
-        QPainter p(&img);
-        renderer.paint(&p, img.rect());
-        p.end();
+        const QImage img = painted(renderer, 1200, 800);
         const auto l = renderer.layout(img.rect());
         const auto &strip = l.strips[0];
         const QColor row0 = theme.background;
@@ -760,12 +756,9 @@ private Q_SLOTS:
         TimelineData data;
         data.setResults({evenRun(Mode::Sequential, 1, 4, 0.2), evenRun(Mode::Threads, 2, 8, 0.1),
                          evenRun(Mode::Processes, 2, 8, 0.12)});
-        QImage img(1200, 700, QImage::Format_ARGB32);
         const Theme theme = Theme::light();
         TimelineRenderer renderer(data, theme);
-        QPainter p(&img);
-        renderer.paint(&p, img.rect());
-        p.end();
+        const QImage img = painted(renderer, 1200, 700);
         const auto l = renderer.layout(img.rect());
         for (int g = 0; g < 3; ++g) {
             const auto &group = data.groups()[std::size_t(g)];
@@ -784,14 +777,11 @@ private Q_SLOTS:
         const qsizetype n = 1'000'000;
         TimelineData data;
         data.addResult(evenRun(Mode::Threads, 4, n, 1e-6));
-        QImage img(1920, 1080, QImage::Format_ARGB32);
         TimelineRenderer renderer(data, Theme::projector());
         renderer.setTitle(u"a million tasks"_s);
         QElapsedTimer clock;
         clock.start();
-        QPainter p(&img);
-        renderer.paint(&p, img.rect());
-        p.end();
+        const QImage img = painted(renderer, 1920, 1080);
         qInfo("drew %lld tasks in %lld ms", qlonglong(n), qlonglong(clock.elapsed()));
         const auto l = renderer.layout(img.rect());
         for (int lane = 0; lane < 4; ++lane) {
@@ -804,10 +794,7 @@ private Q_SLOTS:
         }
         // Zoomed in on ten tasks, each is a bar of its own again with a gap between.
         renderer.setRange(0.0, 10e-6);
-        QImage zoomed(1920, 1080, QImage::Format_ARGB32);
-        QPainter pz(&zoomed);
-        renderer.paint(&pz, zoomed.rect());
-        pz.end();
+        const QImage zoomed = painted(renderer, 1920, 1080);
         const auto lz = renderer.layout(zoomed.rect());
         const qreal y = lz.laneTop(0, 0) + lz.laneHeight / 2;
         QVERIFY(sameRgb(zoomed.pixel(QPointF(lz.xOf(0.5e-6), y).toPoint()), Theme::modeColor(Mode::Threads)));

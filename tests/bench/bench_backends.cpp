@@ -339,24 +339,14 @@ BENCHMARK(pipeTransport)
     ->Iterations(3);
 BENCHMARK(rawPipeFloor)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-BENCHMARK_CAPTURE(speedup, threads, Mode::Threads, Start::Spawn)
-    ->ArgName("workers")
-    ->Arg(2)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond)
-    ->MinTime(2.0);
-BENCHMARK_CAPTURE(speedup, processes, Mode::Processes, Start::Spawn)
-    ->ArgName("workers")
-    ->Arg(2)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond)
-    ->MinTime(2.0);
-BENCHMARK_CAPTURE(speedup, processes_fork, Mode::Processes, Start::Fork)
-    ->ArgName("workers")
-    ->Arg(2)
-    ->UseManualTime()
-    ->Unit(benchmark::kMillisecond)
-    ->MinTime(2.0);
+// Each parallel mode against sequential, 2 workers.
+static void speedupSettings(benchmark::internal::Benchmark *b)
+{
+    b->ArgName("workers")->Arg(2)->UseManualTime()->Unit(benchmark::kMillisecond)->MinTime(2.0);
+}
+BENCHMARK_CAPTURE(speedup, threads, Mode::Threads, Start::Spawn)->Apply(speedupSettings);
+BENCHMARK_CAPTURE(speedup, processes, Mode::Processes, Start::Spawn)->Apply(speedupSettings);
+BENCHMARK_CAPTURE(speedup, processes_fork, Mode::Processes, Start::Fork)->Apply(speedupSettings);
 BENCHMARK_CAPTURE(floorScaling, memchr, true)
     ->ArgName("threads")
     ->Arg(2)
