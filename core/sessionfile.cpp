@@ -180,28 +180,25 @@ std::optional<Knobs> knobsFromJson(const QJsonObject &o, const QString &where, C
     k.ioLatencyMs = o[u"io_latency_ms"_s].toDouble();
     k.workPerWordNs = o[u"work_per_word_ns"_s].toDouble();
     k.gil = o[u"gil"_s].toBool();
-    const QString spawnText = o[u"spawn"_s].toString();
-    const auto spawn = spawnFromName(spawnText);
-    if (!spawn) {
-        check.fail(u"%1.spawn is \"%2\", expected \"pool\" or \"per-task\""_s.arg(where, spawnText));
-        return std::nullopt;
-    }
-    k.spawn = *spawn;
-    const QString transportText = o[u"transport"_s].toString();
-    const auto transport = transportFromName(transportText);
-    if (!transport) {
-        check.fail(u"%1.transport is \"%2\", expected \"shared\" or \"pipe\""_s.arg(where, transportText));
-        return std::nullopt;
-    }
-    k.transport = *transport;
+    // A knob by its name; `absent` stands in for a key older files lack, and a name no knob has
+    // fails, saying which names it may be.
+    const auto named = [&](const QString &key, auto fromName, const QString &expected,
+                           const QString &absent) {
+        const QJsonValue value = o[key];
+        const QString text = value.isUndefined() && !absent.isEmpty() ? absent : value.toString();
+        const auto knob = fromName(text);
+        if (!knob)
+            check.fail(u"%1.%2 is \"%3\", expected %4"_s.arg(where, key, text, expected));
+        return knob;
+    };
+    const auto spawn = named(u"spawn"_s, spawnFromName, u"\"pool\" or \"per-task\""_s, QString());
+    const auto transport = named(u"transport"_s, transportFromName, u"\"shared\" or \"pipe\""_s, QString());
     // Sessions written before --start existed have no start: they spawned.
-    const QJsonValue startValue = o[u"start"_s];
-    const QString startText = startValue.isUndefined() ? startName(Start::Spawn) : startValue.toString();
-    const auto start = startFromName(startText);
-    if (!start) {
-        check.fail(u"%1.start is \"%2\", expected \"spawn\" or \"fork\""_s.arg(where, startText));
+    const auto start = named(u"start"_s, startFromName, u"\"spawn\" or \"fork\""_s, startName(Start::Spawn));
+    if (!spawn || !transport || !start)
         return std::nullopt;
-    }
+    k.spawn = *spawn;
+    k.transport = *transport;
     k.start = *start;
     for (const QJsonValue &v : o[u"latency_pattern_ms"_s].toArray())
         k.latencyPatternMs.append(v.toDouble());
