@@ -254,7 +254,8 @@ void ResultsPane::setCompact(bool compact)
 
 void ResultsPane::setSharedScale(double largestTime, double timelineEnd)
 {
-    flushCharts();
+    // No flush: a chart still pending picks the scale up when its turn comes. Flushing here drew
+    // both charts in the one stretch that ends an experiment (showSelection re-applies the scale).
     m_sharedTime = largestTime;
     m_chart->setMinimumMax(largestTime);
     m_timeline->setMinimumEnd(timelineEnd);
