@@ -8,6 +8,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -60,8 +62,18 @@ int main(int argc, char *argv[])
                 window.openCorpusFile(file);
         });
     }
-    if (parser.isSet(runOpt))
-        QTimer::singleShot(0, &window, &wordrace::MainWindow::runExperiment);
+    if (parser.isSet(runOpt)) {
+        // After the window's first frame, so that it is on screen before the corpus is built beside
+        // it; a window that is never exposed (a minimised start) still runs, a second later.
+        auto *firstFrame = new wordrace::StartupProbe(&window);
+        auto start = [&window, started = std::make_shared<bool>(false)] {
+            if (!std::exchange(*started, true))
+                window.runExperiment();
+        };
+        QObject::connect(firstFrame, &wordrace::StartupProbe::windowShown, &window, start);
+        QTimer::singleShot(1000, firstFrame, start);
+        firstFrame->watch(window.windowHandle());
+    }
     if (parser.isSet(startupOpt)) {
         auto *probe = new wordrace::StartupProbe(&window);
         QObject::connect(probe, &wordrace::StartupProbe::windowShown, &app, [](double seconds) {
