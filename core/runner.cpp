@@ -12,11 +12,24 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <chrono>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 
 namespace wordrace {
+
+// How many results the display has drawn, shared between the GUI thread and the runner's.
+struct Runner::Display
+{
+    explicit Display(int timeoutMs) : timeout(timeoutMs) {}
+    const std::chrono::milliseconds timeout;
+    std::mutex mutex;
+    std::condition_variable changed;
+    qint64 shown = 0;
+};
 
 Runner::Runner(QObject *parent) : QObject(parent)
 {
@@ -37,8 +50,9 @@ quint64 Runner::start(const Experiment &experiment)
     const quint64 job = ++m_job;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     auto cancelFlag = m_cancel;
-    m_thread.reset(QThread::create([this, job, experiment, cancelFlag] {
-        execute(job, experiment, cancelFlag);
+    m_display = m_displayWaitMs > 0 ? std::make_shared<Display>(m_displayWaitMs) : nullptr;
+    m_thread.reset(QThread::create([this, job, experiment, cancelFlag, display = m_display] {
+        execute(job, experiment, cancelFlag, display);
         tsanRelease(this); // everything the run did, handed to whoever wait()s for it
     }));
     m_thread->setObjectName(u"wordrace-runner"_s);
@@ -51,6 +65,20 @@ void Runner::cancel()
 {
     if (m_cancel)
         m_cancel->store(true);
+    if (m_display) {
+        // Under the lock, so that a runner thread about to wait sees the flag or gets the wake-up.
+        const std::lock_guard lock(m_display->mutex);
+        m_display->changed.notify_all();
+    }
+}
+
+void Runner::resultsShown(quint64 job, qint64 count)
+{
+    if (job != m_job || !m_display)
+        return;
+    const std::lock_guard lock(m_display->mutex);
+    m_display->shown = std::max(m_display->shown, count);
+    m_display->changed.notify_all();
 }
 
 bool Runner::isRunning() const
@@ -66,7 +94,8 @@ void Runner::wait()
     }
 }
 
-void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::atomic_bool> cancel)
+void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::atomic_bool> cancel,
+                     std::shared_ptr<Display> display)
 {
     // Signals are emitted on this object's own thread, queued, so receivers never see the
     // engine's thread.
@@ -129,11 +158,17 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
     bool preparedSent = false;
     // Plans depend only on the worker count; keep them across repetitions.
     std::map<int, TaskPlan> plans;
+    qint64 resultsSent = 0;
     const int rounds = experiment.warmup + experiment.runs;
     for (int round = 0; round < rounds && !cancelled; ++round) {
         const bool warmup = round < experiment.warmup;
         // Modes interleaved within each round, so that drift on a noisy machine hits every mode alike.
         for (const Mode mode : std::as_const(experiment.modes)) {
+            if (display && resultsSent > 0) {
+                std::unique_lock lock(display->mutex);
+                display->changed.wait_for(lock, display->timeout,
+                                          [&] { return display->shown >= resultsSent || cancel->load(); });
+            }
             if (cancel->load()) {
                 cancelled = true;
                 break;
@@ -224,8 +259,10 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
             if (result.cancelled)
                 cancelled = true;
             // A warm-up run is not measured, unless it is all there will be of a cancelled experiment.
-            if (!warmup || result.cancelled)
+            if (!warmup || result.cancelled) {
                 post([this, job, result] { Q_EMIT runFinished(job, result); });
+                ++resultsSent;
+            }
             if (cancelled)
                 break;
         }

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -30,6 +31,11 @@ public:
     quint64 currentJob() const { return m_job; }
     // Blocks until the current run has ended (for tests and the CLI's shutdown).
     void wait();
+    // For a display: each next run waits until resultsShown() says every result sent so far is
+    // drawn (at most timeoutMs), so that drawing them does not compete with the next run's workers
+    // for the cores. 0, the default, does not wait: the CLI draws nothing. Read at start().
+    void setDisplayWait(int timeoutMs) { m_displayWaitMs = std::max(0, timeoutMs); }
+    void resultsShown(quint64 job, qint64 count);
 
     enum class FailureKind
     {
@@ -52,11 +58,15 @@ Q_SIGNALS:
     void experimentPrepared(quint64 job, const QString &summary, const QStringList &warnings);
 
 private:
-    void execute(quint64 job, Experiment experiment, std::shared_ptr<std::atomic_bool> cancel);
+    struct Display;
+    void execute(quint64 job, Experiment experiment, std::shared_ptr<std::atomic_bool> cancel,
+                 std::shared_ptr<Display> display);
 
     quint64 m_job = 0;
     std::unique_ptr<QThread> m_thread;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    std::shared_ptr<Display> m_display;
+    int m_displayWaitMs = 0;
 };
 
 } // namespace wordrace

@@ -259,6 +259,54 @@ private Q_SLOTS:
         QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
     }
 
+    // With a display, the next run waits for the last result to be drawn, so that drawing it
+    // does not compete with the next run's workers; a display that never says so, or a cancel,
+    // still ends the wait.
+    void waitsForTheDisplayBetweenRuns_data()
+    {
+        QTest::addColumn<QString>("then");
+        QTest::newRow("shown") << u"shown"_s;
+        QTest::newRow("shown for an older job") << u"stale"_s;
+        QTest::newRow("never shown") << u"never"_s;
+        QTest::newRow("cancelled") << u"cancel"_s;
+    }
+
+    void waitsForTheDisplayBetweenRuns()
+    {
+        QFETCH(QString, then);
+        Experiment e;
+        e.corpus = CorpusSpec::lesson(2000);
+        e.modes = {Mode::Sequential, Mode::Threads};
+        e.workers = 2;
+        Runner runner;
+        // Told or cancelled, the runner must go on long before this wait would end by itself; a
+        // display that never answers is waited for a short while.
+        const bool answers = then != u"never"_s;
+        runner.setDisplayWait(answers ? 600000 : 300);
+        QSignalSpy started(&runner, &Runner::runStarted);
+        QSignalSpy finished(&runner, &Runner::runFinished);
+        QSignalSpy done(&runner, &Runner::experimentFinished);
+        const quint64 job = runner.start(e);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        if (answers) {
+            QTest::qWait(200);
+            QCOMPARE(started.size(), 1); // still waiting for the display
+        }
+        if (then == u"stale"_s) {
+            runner.resultsShown(job - 1, 1); // an older job's display does not count
+            QTest::qWait(200);
+            QCOMPARE(started.size(), 1);
+        }
+        if (then == u"shown"_s || then == u"stale"_s)
+            runner.resultsShown(job, 1);
+        else if (then == u"cancel"_s)
+            runner.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
+        QCOMPARE(done.first().at(1).toBool(), then == u"cancel"_s);
+        QCOMPARE(started.size(), then == u"cancel"_s ? 1 : 2);
+        QCOMPARE(finished.size(), then == u"cancel"_s ? 1 : 2);
+    }
+
     void missingWorkerIsReportedBeforeTheRun()
     {
         Experiment e;

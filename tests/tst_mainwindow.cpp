@@ -220,6 +220,26 @@ private Q_SLOTS:
         QVERIFY(workerProcesses(getpid()).isEmpty());
     }
 
+    // The runner holds each next run until the window has drawn the last result, so that the
+    // drawing does not compete with the next run's workers for the cores.
+    void nextRunWaitsForTheChartsToBeDrawn()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.experimentPanel()->setExperiment(smallExperiment(u"lesson:20000"_s));
+        // Far longer than the test may take: the experiment ends in time only if the window tells
+        // the runner that each result is drawn.
+        w.runner()->setDisplayWait(600000);
+        QList<bool> chartsPendingAtStart;
+        connect(w.runner(), &Runner::runStarted, this,
+                [&] { chartsPendingAtStart.append(w.pane(0)->chartsPending()); });
+        bool cancelled = true;
+        QVERIFY(runAndWait(w, &cancelled));
+        QVERIFY(!cancelled);
+        QCOMPARE(chartsPendingAtStart, QList<bool>({false, false, false}));
+    }
+
     void tableCopiesTsv()
     {
         MainWindow w;

@@ -132,6 +132,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_ticker = new QTimer(this);
     m_ticker->setInterval(100);
     connect(m_ticker, &QTimer::timeout, this, &MainWindow::tick);
+    m_runner->setDisplayWait(1000);
+    m_shownTimer = new QTimer(this);
+    m_shownTimer->setSingleShot(true);
+    m_shownTimer->setInterval(0);
+    connect(m_shownTimer, &QTimer::timeout, this, &MainWindow::reportShown);
 
     statusBar()->setAccessibleName(tr("Status"));
     loadSettings();
@@ -634,6 +639,22 @@ void MainWindow::onRunFinished(quint64 job, const RunResult &result)
     statusBar()->showMessage(
         tr("%1 took %2 wall, %3 CPU")
             .arg(modeName(result.mode), seconds(result.wallS), seconds(result.totalCpu().total())));
+    m_shownCount = e.results.size();
+    m_quietTurns = 0;
+    m_shownTimer->start();
+}
+
+void MainWindow::reportShown()
+{
+    // A zero timer fires only once the posted layouts and paints are done, so the second quiet
+    // turn comes after the last chart drawn has been laid out and painted.
+    const bool pending = std::any_of(m_panes.cbegin(), m_panes.cend(),
+                                     [](const ResultsPane *pane) { return pane->chartsPending(); });
+    m_quietTurns = pending ? 0 : m_quietTurns + 1;
+    if (m_quietTurns < 2)
+        m_shownTimer->start();
+    else
+        m_runner->resultsShown(m_runner->currentJob(), m_shownCount);
 }
 
 void MainWindow::onRunFailed(quint64 job, const QString &reason, Runner::FailureKind kind)

@@ -102,6 +102,7 @@ private:
     void updateTitle();
     void applyTheme();
     void tick();
+    void reportShown();
     void showSelection();
     // Gives both compared panes the longer of their time axes.
     void shareScales();
@@ -136,6 +137,10 @@ private:
     QDockWidget *m_historyDock = nullptr;
     QToolBar *m_toolBar = nullptr;
     QTimer *m_ticker = nullptr;
+    // Tells the runner when the results so far are drawn, so that the next run can start.
+    QTimer *m_shownTimer = nullptr;
+    qint64 m_shownCount = 0;
+    int m_quietTurns = 0;
     QPointer<QMessageBox> m_errorBox;
     ScenarioPanel *m_scenarioPanel = nullptr;
     SessionController *m_sessions = nullptr;
