@@ -1,6 +1,7 @@
 #include "corpus.h"
 
 #include "clock.h"
+#include "mappieces.h"
 
 #include <QFileInfo>
 
@@ -28,24 +29,6 @@ QString errnoText(int err)
     return QString::fromLocal8Bit(std::strerror(err));
 }
 
-// The process's memory map is locked while the kernel maps, protects or unmaps memory, and the GUI
-// thread waits for that lock whenever its allocator asks the kernel for memory: one call over the
-// whole lesson corpus (580 MB) held it for 15-500 ms (MAP_POPULATE: 500). In pieces, a waiting
-// thread gets in between.
-constexpr std::uintptr_t kMapPiece = std::uintptr_t(8) << 20;
-
-template<typename Fn> void inPieces(const void *start, std::size_t size, Fn &&fn)
-{
-    auto at = reinterpret_cast<std::uintptr_t>(start);
-    const std::uintptr_t end = at + size;
-    while (at < end) {
-        // Piece ends on 8 MiB boundaries, so no huge page is cut in two.
-        const std::uintptr_t next = std::min(end, (at + kMapPiece) & ~(kMapPiece - 1));
-        fn(reinterpret_cast<char *>(at), std::size_t(next - at));
-        at = next;
-    }
-}
-
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23 // Linux 5.14
 #endif
@@ -71,7 +54,7 @@ void unmapInPieces(const void *start, std::size_t size)
     // lock; MADV_DONTNEED does it under the lock of this mapping alone (Linux 6.16; before, under
     // the process's lock, shared with other readers), so the pages go first and the empty
     // mapping after.
-    inPieces(start, size, [&](char *p, std::size_t n) { ::madvise(p, n, MADV_DONTNEED); });
+    dropPagesInPieces(start, size);
     ::munmap(const_cast<void *>(start), size);
 }
 

@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "mappieces.h"
 #include "referencecounter.h"
 #include "wordcounter.h"
 
@@ -6,6 +7,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstring>
+
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -195,6 +199,47 @@ private Q_SLOTS:
         QVERIFY(!Corpus::open(CorpusSpec::file(QFile::decodeName(path)), &error, &failure));
         QCOMPARE(failure, Corpus::Failure::BadInput);
         QVERIFY2(error.contains(u"not a regular file"_s), qPrintable(error));
+    }
+
+    // Memory about to be freed gives its pages back in pieces first: only whole pages inside the
+    // range, and nothing for a range too small to be worth it.
+    void dropPagesKeepsTheEdges_data()
+    {
+        QTest::addColumn<qint64>("offset");
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<bool>("dropped");
+        const qint64 mib = 1 << 20;
+        QTest::newRow("page-aligned, 24 MiB") << qint64(0) << 24 * mib << true;
+        QTest::newRow("unaligned, about 20 MiB") << qint64(100) << 20 * mib + 333 << true;
+        QTest::newRow("3 MiB: left alone") << qint64(0) << 3 * mib << false;
+    }
+
+    void dropPagesKeepsTheEdges()
+    {
+        QFETCH(qint64, offset);
+        QFETCH(qint64, size);
+        QFETCH(bool, dropped);
+        const std::size_t page = std::size_t(::sysconf(_SC_PAGESIZE));
+        const std::size_t mapped = std::size_t(offset + size) + 2 * page;
+        void *map = ::mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        QVERIFY(map != MAP_FAILED);
+        auto *bytes = static_cast<unsigned char *>(map);
+        std::memset(bytes, 0xAB, mapped);
+        dropPagesInPieces(bytes + offset, std::size_t(size));
+        const std::size_t firstWhole = (std::size_t(offset) + page - 1) / page * page;
+        const std::size_t endWhole = std::size_t(offset + size) / page * page;
+        qint64 zeros = 0;
+        bool edgesKept = true;
+        for (std::size_t i = 0; i < mapped; ++i) {
+            const bool inside = i >= firstWhole && i < endWhole;
+            if (bytes[i] == 0)
+                ++zeros;
+            if (!inside && bytes[i] != 0xAB)
+                edgesKept = false;
+        }
+        ::munmap(map, mapped);
+        QVERIFY(edgesKept); // the bytes of partial pages, and everything outside the range
+        QCOMPARE(zeros, dropped ? qint64(endWhole - firstWhole) : qint64(0));
     }
 
     void unreadableFile()

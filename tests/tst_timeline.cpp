@@ -1,3 +1,4 @@
+#include "backgroundwork.h"
 #include "theme.h"
 #include "timelinedata.h"
 #include "timelinephases.h"
@@ -316,6 +317,51 @@ private Q_SLOTS:
         QCOMPARE(view.data().groups().size(), std::size_t(1));
         QCOMPARE(view.data().groups()[0].mode, Mode::Threads);
         QCOMPARE(view.data().taskCount(), n);
+    }
+
+    // A dropped list's pages go back to the kernel before it is freed, but only when nothing else
+    // shares the list: a copy that stays (the history's, a result's) must keep every record.
+    void releaseDropsOnlyWhatIsNotShared()
+    {
+        const auto makeTasks = [](qsizetype n) {
+            QList<TaskRecord> tasks(n);
+            for (qsizetype i = 0; i < n; ++i) {
+                tasks[i].task = i;
+                tasks[i].startS = double(i);
+            }
+            return tasks;
+        };
+        const qsizetype n = 200'000; // 16 MB of records: above the size worth dropping
+        const QList<TaskRecord> kept = makeTasks(n);
+        QList<TaskRecord> shared = kept;
+        dropPages(shared);
+        QCOMPARE(shared.constData(), kept.constData()); // still one buffer, not copied
+        QCOMPARE(kept.last().task, n - 1);
+        QCOMPARE(kept.at(n / 2).startS, double(n / 2));
+
+        const QList<QList<TaskRecord>> batches{makeTasks(n)};
+        QList<QList<TaskRecord>> sharedBatches = batches;
+        dropPages(sharedBatches);
+        QCOMPARE(batches.first().last().task, n - 1);
+
+        TimelineData::Group group;
+        group.tasks = kept;
+        group.lanes.resize(1);
+        group.lanes[0].starts.assign(std::size_t(n), 1.0);
+        dropPages(group);
+        QCOMPARE(kept.at(n / 2).task, n / 2);
+
+        // What no one else holds is dropped: its whole pages read as zeros afterwards.
+        QList<TaskRecord> own = makeTasks(n);
+        dropPages(own);
+        QCOMPARE(own.at(n / 2).task, qint64(0));
+
+        // Through the background thread, a list shared with the caller arrives intact.
+        QList<TaskRecord> toRelease = kept;
+        releaseInBackground(std::move(toRelease));
+        backgroundPool()->waitForDone();
+        QCOMPARE(kept.last().task, n - 1);
+        QCOMPARE(kept.at(n / 3).startS, double(n / 3));
     }
 
     void hitTestFindsTasks_data()

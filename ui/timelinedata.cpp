@@ -1,5 +1,6 @@
 #include "timelinedata.h"
 
+#include "backgroundwork.h"
 #include "timelinephases.h"
 
 #include <algorithm>
@@ -415,6 +416,17 @@ TimelineData::Hit TimelineData::hitTest(int groupIndex, int laneIndex, double fr
         }
     }
     return hit;
+}
+
+void dropPages(TimelineData::Group &group)
+{
+    dropPages(group.tasks);
+    dropPages(group.awaiting);
+    for (TimelineData::Lane &lane : group.lanes) {
+        dropPages(lane.order);
+        dropPages(lane.starts);
+        dropPages(lane.sums);
+    }
 }
 
 } // namespace wordrace

@@ -135,4 +135,8 @@ private:
     quint64 m_lastSerial = 0;
 };
 
+// Before a dropped group is freed: hands back the pages of the buffers it alone holds
+// (backgroundwork.h), so that freeing it does not hold up the GUI thread.
+void dropPages(TimelineData::Group &group);
+
 } // namespace wordrace
