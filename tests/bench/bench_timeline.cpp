@@ -3,6 +3,7 @@
 //   QT_QPA_PLATFORM=offscreen bench_timeline --benchmark_counters_tabular=true
 // The view paints through the same TimelineRenderer into a raster backing store, so painting
 // into a QImage of the window's size is the frame's cost, without the compositor.
+#include "backgroundwork.h"
 #include "chartexporter.h"
 #include "theme.h"
 #include "timelinedata.h"
@@ -16,7 +17,13 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
+#include <thread>
+
+#include <sys/mman.h>
 
 using namespace Qt::StringLiterals;
 using namespace wordrace;
@@ -155,8 +162,46 @@ void exportPng(benchmark::State &state, ChartKind kind)
     state.counters["bytes_written"] = double(QFileInfo(path).size());
 }
 
+// Freeing two million task records (160 MB) on one thread while another, as the GUI thread's
+// allocator does, maps and unmaps 64 KiB every 0.2 ms: worst_wait_ms is the prober's longest wait.
+// drop:1 frees the way releaseInBackground does (pages first, in pieces), drop:0 plainly.
+void freeWhileAllocating(benchmark::State &state)
+{
+    const bool drop = state.range(0) != 0;
+    double worstMs = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        QList<TaskRecord> tasks(2'000'000);
+        std::fill(tasks.begin(), tasks.end(), TaskRecord{});
+        std::atomic<bool> stop{false};
+        std::thread prober([&] {
+            using Clock = std::chrono::steady_clock;
+            while (!stop.load()) {
+                const auto t0 = Clock::now();
+                void *p = ::mmap(nullptr, 65536, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+                ::munmap(p, 65536);
+                worstMs =
+                    std::max(worstMs, std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+            }
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        state.ResumeTiming();
+        if (drop)
+            dropPages(tasks);
+        tasks = {};
+        state.PauseTiming();
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        stop = true;
+        prober.join();
+        state.ResumeTiming();
+    }
+    state.counters["worst_wait_ms"] = worstMs;
+}
+
 } // namespace
 
+BENCHMARK(freeWhileAllocating)->ArgName("drop")->Arg(0)->Arg(1)->Iterations(5)->Unit(benchmark::kMillisecond);
 BENCHMARK(paintStrip)->ArgName("zoom")->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond);
 BENCHMARK(paintFrame)
     ->ArgNames({"zoom", "groups"})
