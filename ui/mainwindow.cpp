@@ -639,6 +639,7 @@ void MainWindow::onRunFinished(quint64 job, const RunResult &result)
     statusBar()->showMessage(
         tr("%1 took %2 wall, %3 CPU")
             .arg(modeName(result.mode), seconds(result.wallS), seconds(result.totalCpu().total())));
+    m_shownJob = job;
     m_shownCount = e.results.size();
     m_quietTurns = 0;
     m_shownTimer->start();
@@ -654,7 +655,7 @@ void MainWindow::reportShown()
     if (m_quietTurns < 2)
         m_shownTimer->start();
     else
-        m_runner->resultsShown(m_runner->currentJob(), m_shownCount);
+        m_runner->resultsShown(m_shownJob, m_shownCount);
 }
 
 void MainWindow::onRunFailed(quint64 job, const QString &reason, Runner::FailureKind kind)

@@ -139,6 +139,7 @@ private:
     QTimer *m_ticker = nullptr;
     // Tells the runner when the results so far are drawn, so that the next run can start.
     QTimer *m_shownTimer = nullptr;
+    quint64 m_shownJob = 0;
     qint64 m_shownCount = 0;
     int m_quietTurns = 0;
     QPointer<QMessageBox> m_errorBox;
