@@ -145,12 +145,16 @@ SessionController::~SessionController()
 QString SessionController::save(const QString &path)
 {
     const QString error = SessionFile::write(path, session());
-    if (error.isEmpty()) {
-        m_lastPath = path;
-        showStatus(tr("Saved the session to %1").arg(QDir::toNativeSeparators(path)));
-        Q_EMIT sessionSaved(path);
-    }
+    if (error.isEmpty())
+        saved(path);
     return error;
+}
+
+void SessionController::saved(const QString &path)
+{
+    m_lastPath = path;
+    showStatus(tr("Saved the session to %1").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT sessionSaved(path);
 }
 
 void SessionController::writeInBackground(const QString &path, const QString &failure,
@@ -161,9 +165,7 @@ void SessionController::writeInBackground(const QString &path, const QString &fa
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, failure, written] {
         watcher->deleteLater();
         if (const QString error = watcher->future().result(); !error.isEmpty()) {
-            showError(failure,
-                      tr("%1\n\nChoose a folder you can write to and check that the disk has free space.")
-                          .arg(error));
+            showWriteError(failure, error);
             return;
         }
         written();
@@ -177,10 +179,8 @@ void SessionController::saveInBackground(const QString &path)
         path, tr("The session was not saved."),
         [path, session = session()] { return SessionFile::write(path, session); },
         [this, path] {
-            m_lastPath = path;
             AppSettings().setOpenFolder(QFileInfo(path).absolutePath());
-            showStatus(tr("Saved the session to %1").arg(QDir::toNativeSeparators(path)));
-            Q_EMIT sessionSaved(path);
+            saved(path);
         });
 }
 
@@ -467,9 +467,14 @@ void SessionController::exportEverythingDialog()
         return;
     QString error;
     if (!exportEverythingInBackground(folder, &error))
-        showError(
-            tr("Not everything was exported."),
-            tr("%1\n\nChoose a folder you can write to and check that the disk has free space.").arg(error));
+        showWriteError(tr("Not everything was exported."), error);
+}
+
+void SessionController::showWriteError(const QString &text, const QString &reason)
+{
+    showError(
+        text,
+        tr("%1\n\nChoose a folder you can write to and check that the disk has free space.").arg(reason));
 }
 
 void SessionController::showError(const QString &text, const QString &details)

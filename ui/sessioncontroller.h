@@ -95,6 +95,10 @@ private:
     void exportDataDialog(DataExport::Format format);
     void exportEverythingDialog();
     void showError(const QString &text, const QString &details);
+    // A file could not be written: the reason, and what to do about it.
+    void showWriteError(const QString &text, const QString &reason);
+    // A session was written to `path`: offered again by Save, reported, announced.
+    void saved(const QString &path);
     void showStatus(const QString &text);
 
     MainWindow *m_window;
