@@ -28,15 +28,6 @@ void setNonBlocking(const OwnedFd &fd)
     ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) | O_NONBLOCK);
 }
 
-// A pipe's read and write ends, or nothing (errno set) when it could not be made.
-std::optional<std::pair<OwnedFd, OwnedFd>> makePipe()
-{
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0)
-        return std::nullopt;
-    return std::pair{OwnedFd(fds[0]), OwnedFd(fds[1])};
-}
-
 // Stops a notifier or timer that may be the very one whose signal is being handled: deleting it
 // there would pull it from under its own event handler.
 template<typename T> void retire(std::unique_ptr<T> &object)

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <utility>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace wordrace {
@@ -30,9 +32,20 @@ public:
             ::close(m_fd);
         m_fd = -1;
     }
+    // Hands the descriptor to a new owner, which closes it.
+    int release() { return std::exchange(m_fd, -1); }
 
 private:
     int m_fd = -1;
 };
+
+// A pipe's read and write ends (close-on-exec), or nothing (errno set) when it could not be made.
+inline std::optional<std::pair<OwnedFd, OwnedFd>> makePipe()
+{
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return std::nullopt;
+    return std::pair{OwnedFd(fds[0]), OwnedFd(fds[1])};
+}
 
 } // namespace wordrace

@@ -371,8 +371,8 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
         hello.parentPid = static_cast<std::int32_t>(parentPid);
         hello.corpusFd = corpus.fd();
         if (pipe) {
-            int fds[2];
-            if (::pipe2(fds, O_CLOEXEC) != 0) {
+            auto ends = makePipe();
+            if (!ends) {
                 wk.finished = true;
                 fail(u"could not create a pipe for %1: %2"_s.arg(
                     describe(w), QString::fromLocal8Bit(std::strerror(errno))));
@@ -381,10 +381,10 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
                 return;
             }
             // Fewer wake-ups per chunk; the kernel may refuse, which only costs speed.
-            ::fcntl(fds[1], F_SETPIPE_SZ, 1 << 20);
-            wk.dataReadEnd = OwnedFd(fds[0]);
-            wk.feeder = std::make_unique<PipeFeeder>(fds[1]);
-            hello.corpusFd = fds[0];
+            ::fcntl(ends->second.get(), F_SETPIPE_SZ, 1 << 20);
+            hello.corpusFd = ends->first.get();
+            wk.dataReadEnd = std::move(ends->first);
+            wk.feeder = std::make_unique<PipeFeeder>(ends->second.release());
         }
         hello.corpusSize = corpus.size();
         hello.workerIndex = w;
