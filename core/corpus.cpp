@@ -1,6 +1,7 @@
 #include "corpus.h"
 
 #include "clock.h"
+#include "hugepages.h"
 #include "mappieces.h"
 
 #include <QFileInfo>
@@ -240,38 +241,47 @@ std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Fai
         c->m_size = *size;
         if (c->m_size > 0 && storage == Storage::Inherited) {
             // Aligned to 2 MiB, so that every page of it can be a huge one.
-            constexpr std::size_t kHuge = std::size_t(2) << 20;
-            const std::size_t mapSize = std::size_t(c->m_size) + kHuge;
+            const std::size_t mapSize = std::size_t(c->m_size) + kHugePage;
             void *map = ::mmap(nullptr, mapSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
             if (map == MAP_FAILED)
                 return failWith(Failure::Io, u"cannot allocate the corpus: %1"_s.arg(errnoText(errno)));
             c->m_mapStart = static_cast<const char *>(map);
             c->m_mapSize = mapSize;
-            auto *out =
-                reinterpret_cast<char *>((reinterpret_cast<std::uintptr_t>(map) + kHuge - 1) & ~(kHuge - 1));
+            auto *out = reinterpret_cast<char *>((reinterpret_cast<std::uintptr_t>(map) + kHugePage - 1) &
+                                                 ~(kHugePage - 1));
             ::madvise(out, std::size_t(c->m_size), MADV_HUGEPAGE); // a hint: refused, pages stay small
             fillGenerated(out, c->m_size, spec.pattern());
             protectInPieces(map, mapSize, PROT_READ);
             c->m_data = out;
             c->m_lines = std::uint64_t(spec.patternLines()) * spec.repeat;
         } else if (c->m_size > 0) {
+            constexpr std::uint64_t kHugeWorthIt = std::uint64_t(64) << 20;
+            const bool huge = storage == Storage::SharedHuge && c->m_size >= kHugeWorthIt;
+            // In huge pages the file ends on a whole one; its tail past the corpus stays zeros and is
+            // never counted.
+            const std::size_t fileSize =
+                huge ? roundUpToHugePage(std::size_t(c->m_size)) : std::size_t(c->m_size);
             const int fd = ::memfd_create("wordrace-corpus", MFD_CLOEXEC);
             if (fd < 0)
                 return failWith(Failure::Io, u"cannot create shared memory: %1"_s.arg(errnoText(errno)));
             c->m_fd = fd;
-            if (::ftruncate(fd, off_t(c->m_size)) != 0)
+            if (::ftruncate(fd, off_t(fileSize)) != 0)
                 return failWith(Failure::Io, u"cannot size shared memory: %1"_s.arg(errnoText(errno)));
-            void *map = ::mmap(nullptr, c->m_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-            if (map == MAP_FAILED)
+            void *map = huge ? mapHugeAligned(fd, fileSize, PROT_READ | PROT_WRITE)
+                             : ::mmap(nullptr, fileSize, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+            if (map == MAP_FAILED || map == nullptr)
                 return failWith(Failure::Io, u"cannot map shared memory: %1"_s.arg(errnoText(errno)));
             auto *out = static_cast<char *>(map);
             c->m_mapStart = out;
-            c->m_mapSize = c->m_size;
-            // Populated ahead of the writes: faulting page by page takes a third longer.
-            populateInPieces(map, c->m_size);
+            c->m_mapSize = fileSize;
+            c->m_hugePages = huge && collapseToHugePages(out, fileSize);
+            // Populated ahead of the writes: faulting page by page takes a third longer. Populating
+            // skips the pages that did become huge.
+            if (!c->m_hugePages)
+                populateInPieces(map, c->m_size);
             fillGenerated(out, c->m_size, spec.pattern());
             // Workers map it read-only; so does the parent from now on.
-            protectInPieces(map, c->m_size, PROT_READ);
+            protectInPieces(map, fileSize, PROT_READ);
             c->m_data = out;
             c->m_lines = std::uint64_t(spec.patternLines()) * spec.repeat;
         }

@@ -60,12 +60,16 @@ public:
         BadInput,
         Io
     };
-    // Where a generated corpus is built. Shared: a memfd, which exec'd workers map. Inherited:
-    // anonymous memory in huge pages where the machine allows them (no descriptor), which only
-    // threads and fork()ed workers see; they then need 512 times fewer page-table entries.
+    // Where a generated corpus is built. Shared: a memfd, which exec'd workers map. SharedHuge: the
+    // same in 2 MiB pages where the kernel allows (Linux 6.1), for workers that map the corpus and
+    // then need 512 times fewer page-table entries; getting huge pages costs more up front, so a
+    // corpus below 64 MiB, where the entries cost little, stays Shared. Inherited: anonymous memory
+    // in huge pages where the machine allows them (no descriptor), which only threads and fork()ed
+    // workers see.
     enum class Storage
     {
         Shared,
+        SharedHuge,
         Inherited
     };
 
@@ -88,6 +92,8 @@ public:
     bool isGenerated() const { return m_spec.kind != CorpusSpec::Kind::File; }
     // How long building (generated) or opening and mapping (file) took.
     double prepareSeconds() const { return m_prepareSeconds; }
+    // True when a SharedHuge corpus did get its 2 MiB pages (Inherited ones may too, unconfirmed).
+    bool inHugePages() const { return m_hugePages; }
     // True when the first bytes look like binary data rather than text (many NULs or control bytes).
     bool looksBinary() const;
 
@@ -104,6 +110,7 @@ private:
     const char *m_mapStart = nullptr; // where m_mapSize bytes were mapped (aligned below m_data)
     int m_fd = -1;
     double m_prepareSeconds = 0.0;
+    bool m_hugePages = false;
     mutable std::optional<std::uint64_t> m_lines;
 };
 

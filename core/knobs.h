@@ -19,8 +19,9 @@ enum class Transport
     Pipe
 };
 // How worker processes start: Python's start methods. Spawn execs wordrace-worker, which maps the
-// corpus; fork runs the worker loop in a fork() of WordRace, inheriting the corpus's pages (held
-// in huge pages, so a worker has 512 times fewer page-table entries to build).
+// corpus's memfd; fork runs the worker loop in a fork() of WordRace, inheriting the corpus's pages.
+// Either way a large generated corpus is held in huge pages where the machine allows, so a worker
+// has 512 times fewer page-table entries to build.
 enum class Start
 {
     Spawn,

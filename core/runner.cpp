@@ -132,12 +132,16 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
 
     QString error;
     Corpus::Failure failure = Corpus::Failure::None;
-    // Exec'd workers map a generated corpus through its memfd; forked ones inherit its pages,
-    // which then can be huge ones. Every mode of the experiment counts the same corpus.
-    const bool inherited = forking && experiment.modes.contains(Mode::Processes);
-    const std::unique_ptr<Corpus> corpus =
-        Corpus::open(experiment.corpus, &error, &failure,
-                     inherited ? Corpus::Storage::Inherited : Corpus::Storage::Shared);
+    // Exec'd workers map a generated corpus through its memfd, in huge pages where the kernel
+    // allows; forked ones inherit its pages, which then can be huge ones. Piped workers never map
+    // it. Every mode of the experiment counts the same corpus.
+    const bool processes = experiment.modes.contains(Mode::Processes);
+    Corpus::Storage storage = Corpus::Storage::Shared;
+    if (processes && forking)
+        storage = Corpus::Storage::Inherited;
+    else if (processes && experiment.knobs.transport == Transport::Shared)
+        storage = Corpus::Storage::SharedHuge;
+    const std::unique_ptr<Corpus> corpus = Corpus::open(experiment.corpus, &error, &failure, storage);
     if (!corpus)
         return failWith(error, failure == Corpus::Failure::BadInput ? FailureKind::BadInput
                                                                     : FailureKind::RunFailed);
@@ -186,10 +190,12 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
             if (!preparedSent) {
                 preparedSent = true;
                 const QLocale c(QLocale::English);
-                const QString summary = u"%1: %2 bytes, %3 lines, prepared in %4 s"_s.arg(
+                QString summary = u"%1: %2 bytes, %3 lines, prepared in %4 s"_s.arg(
                     experiment.corpus.displayName(), c.toString(qulonglong(corpus->size())),
                     c.toString(qulonglong(plan.totalLines)),
                     QString::number(corpus->prepareSeconds(), 'f', 3));
+                if (corpus->inHugePages())
+                    summary += u" (in 2 MiB pages, for the worker processes)"_s;
                 if (plan.splitLines > 0)
                     warnings << u"%1 line(s) longer than a task were split at whitespace"_s.arg(
                         plan.splitLines);

@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "emulatedgil.h"
+#include "hugepages.h"
 #include "taskexecutor.h"
 #include "wordcounter.h"
 #include "workerprotocol.h"
@@ -188,11 +189,12 @@ int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<st
                     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
                     if (fd < 0)
                         return fail("cannot open the shared corpus " + path + ": " + std::strerror(errno));
-                    void *map = ::mmap(nullptr, corpusSize, PROT_READ, MAP_SHARED, fd, 0);
+                    const ReadMapping map = mapForReading(fd, corpusSize);
+                    const int error = errno;
                     ::close(fd);
-                    if (map == MAP_FAILED)
-                        return fail("cannot map the shared corpus: " + std::string(std::strerror(errno)));
-                    corpus = static_cast<const char *>(map);
+                    if (!map.data)
+                        return fail("cannot map the shared corpus: " + std::string(std::strerror(error)));
+                    corpus = map.data;
                 }
                 const protocol::Ready ready{static_cast<std::int32_t>(::getpid()), 0, launchedNs,
                                             monotonicNs()};

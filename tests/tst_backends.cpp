@@ -1,4 +1,5 @@
 #include "backend.h"
+#include "hugepageprobe.h"
 #include "procscan.h"
 #include "referencecounter.h"
 #include "runner.h"
@@ -27,6 +28,7 @@ struct Outcome
 {
     QList<RunResult> results;
     QStringList failures;
+    QString prepared; // the Runner's one-line summary of the corpus
     bool cancelled = false;
     bool finished = false;
 };
@@ -40,6 +42,8 @@ Outcome runToEnd(const Experiment &e, int timeoutMs = 60000)
                      [&](quint64, const RunResult &r) { out.results.append(r); });
     QObject::connect(&runner, &Runner::runFailed,
                      [&](quint64, const QString &why, Runner::FailureKind) { out.failures.append(why); });
+    QObject::connect(&runner, &Runner::experimentPrepared,
+                     [&](quint64, const QString &summary, const QStringList &) { out.prepared = summary; });
     QSignalSpy done(&runner, &Runner::experimentFinished);
     runner.start(e);
     if (!done.wait(timeoutMs))
@@ -103,6 +107,14 @@ private Q_SLOTS:
                 }
             }
         }
+        // Large enough for huge pages (64 MiB and more), so exec'd workers map the memfd whole
+        // huge pages at a time, past the corpus's end into the zeros that fill its last one.
+        for (int workers : {1, 3}) {
+            QTest::addRow("processes lesson:1157050 (just over 64 MiB) w%d", workers)
+                << Mode::Processes << u"lesson:1157050"_s << workers << 0ull << Start::Spawn;
+            QTest::addRow("processes lesson:1200000 w%d c7777", workers)
+                << Mode::Processes << u"lesson:1200000"_s << workers << 7777ull << Start::Spawn;
+        }
     }
     void countsMatchOracle()
     {
@@ -156,6 +168,49 @@ private Q_SLOTS:
 
     // The backends called directly on this thread, without the Runner's queued signals: the
     // suite ThreadSanitizer runs, since Qt's own event hand-over is invisible to it.
+    // Exec'd workers that map the corpus get it in huge pages, and the summary says so; every other
+    // experiment keeps the plain memfd, which costs less to build when no worker maps it.
+    void corpusStorageFollowsTheWorkers_data()
+    {
+        QTest::addColumn<bool>("processes");
+        QTest::addColumn<Transport>("transport");
+        QTest::addColumn<Start>("start");
+        QTest::addColumn<QString>("corpus");
+        QTest::addColumn<bool>("huge");
+        const QString big = u"lesson:1200000"_s;
+        QTest::newRow("exec'd workers mapping it")
+            << true << Transport::Shared << Start::Spawn << big << true;
+        QTest::newRow("piped workers") << true << Transport::Pipe << Start::Spawn << big << false;
+        QTest::newRow("forked workers (inherited)")
+            << true << Transport::Shared << Start::Fork << big << false;
+        QTest::newRow("no processes") << false << Transport::Shared << Start::Spawn << big << false;
+        QTest::newRow("below 64 MiB")
+            << true << Transport::Shared << Start::Spawn << u"lesson:100000"_s << false;
+    }
+    void corpusStorageFollowsTheWorkers()
+    {
+        QFETCH(bool, processes);
+        QFETCH(Transport, transport);
+        QFETCH(Start, start);
+        QFETCH(QString, corpus);
+        QFETCH(bool, huge);
+        if (huge && !kernelCollapsesMemfds())
+            QSKIP("this kernel does not collapse memfd pages into huge ones (MADV_COLLAPSE, Linux 6.1)");
+        Experiment e;
+        e.corpus = *CorpusSpec::parse(corpus);
+        e.modes = processes ? QList<Mode>{Mode::Sequential, Mode::Processes} : QList<Mode>{Mode::Sequential};
+        e.workers = 2;
+        e.knobs.transport = transport;
+        e.knobs.start = start;
+        const Outcome out = runToEnd(e);
+        QVERIFY(out.finished);
+        QVERIFY2(out.failures.isEmpty(), qPrintable(out.failures.join(u"; "_s)));
+        QVERIFY2(out.prepared.contains(u"prepared in"_s), qPrintable(out.prepared));
+        QCOMPARE(out.prepared.contains(u"in 2 MiB pages"_s), huge);
+        for (const RunResult &r : out.results)
+            QCOMPARE(r.words, 11ull * e.corpus.repeat);
+    }
+
     void directBackends_data()
     {
         QTest::addColumn<Mode>("mode");
