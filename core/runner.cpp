@@ -21,7 +21,8 @@ using namespace Qt::StringLiterals;
 
 namespace wordrace {
 
-// How many results the display has drawn, shared between the GUI thread and the runner's.
+// How many of the job's runStarted and runFinished signals the display has drawn, shared between
+// the GUI thread and the runner's.
 struct Runner::Display
 {
     explicit Display(int timeoutMs) : timeout(timeoutMs) {}
@@ -72,7 +73,7 @@ void Runner::cancel()
     }
 }
 
-void Runner::resultsShown(quint64 job, qint64 count)
+void Runner::shown(quint64 job, qint64 count)
 {
     if (job != m_job || !m_display)
         return;
@@ -162,17 +163,21 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
     bool preparedSent = false;
     // Plans depend only on the worker count; keep them across repetitions.
     std::map<int, TaskPlan> plans;
-    qint64 resultsSent = 0;
+    qint64 eventsSent = 0; // runStarted and runFinished signals, as the display counts them
+    // Waits until the display has drawn every signal sent so far (or gives up after its timeout).
+    const auto waitForDisplay = [&] {
+        if (!display || eventsSent == 0)
+            return;
+        std::unique_lock lock(display->mutex);
+        display->changed.wait_for(lock, display->timeout,
+                                  [&] { return display->shown >= eventsSent || cancel->load(); });
+    };
     const int rounds = experiment.warmup + experiment.runs;
     for (int round = 0; round < rounds && !cancelled; ++round) {
         const bool warmup = round < experiment.warmup;
         // Modes interleaved within each round, so that drift on a noisy machine hits every mode alike.
         for (const Mode mode : std::as_const(experiment.modes)) {
-            if (display && resultsSent > 0) {
-                std::unique_lock lock(display->mutex);
-                display->changed.wait_for(lock, display->timeout,
-                                          [&] { return display->shown >= resultsSent || cancel->load(); });
-            }
+            waitForDisplay();
             if (cancel->load()) {
                 cancelled = true;
                 break;
@@ -202,6 +207,10 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
                 post([this, job, summary, warnings] { Q_EMIT experimentPrepared(job, summary, warnings); });
             }
             post([this, job, mode] { Q_EMIT runStarted(job, mode); });
+            ++eventsSent;
+            // The window lays out the new run's lanes now; not while this run's workers start. A
+            // cancel meanwhile ends the run at once, as a cancelled run.
+            waitForDisplay();
 
             RunContext context;
             context.corpus = corpus.get();
@@ -267,7 +276,7 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
             // A warm-up run is not measured, unless it is all there will be of a cancelled experiment.
             if (!warmup || result.cancelled) {
                 post([this, job, result] { Q_EMIT runFinished(job, result); });
-                ++resultsSent;
+                ++eventsSent;
             }
             if (cancelled)
                 break;

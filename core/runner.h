@@ -31,11 +31,13 @@ public:
     quint64 currentJob() const { return m_job; }
     // Blocks until the current run has ended (for tests and the CLI's shutdown).
     void wait();
-    // For a display: each next run waits until resultsShown() says every result sent so far is
-    // drawn (at most timeoutMs), so that drawing them does not compete with the next run's workers
-    // for the cores. 0, the default, does not wait: the CLI draws nothing. Read at start().
+    // For a display: each run starts only once shown() says that every runStarted and runFinished
+    // signal sent so far is drawn, its own runStarted included (at most timeoutMs each time), so
+    // that drawing does not compete with the run's workers for the cores. 0, the default, does not
+    // wait: the CLI draws nothing. Read at start().
     void setDisplayWait(int timeoutMs) { m_displayWaitMs = std::max(0, timeoutMs); }
-    void resultsShown(quint64 job, qint64 count);
+    // count: how many of job's runStarted and runFinished signals the display has drawn.
+    void shown(quint64 job, qint64 count);
 
     enum class FailureKind
     {

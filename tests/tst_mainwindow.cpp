@@ -1,5 +1,6 @@
 #include "appsettings.h"
 #include "experimentpanel.h"
+#include "livetext.h"
 #include "mainwindow.h"
 #include "overheadchart.h"
 #include "procscan.h"
@@ -220,8 +221,8 @@ private Q_SLOTS:
         QVERIFY(workerProcesses(getpid()).isEmpty());
     }
 
-    // The runner holds each next run until the window has drawn the last result, so that the
-    // drawing does not compete with the next run's workers for the cores.
+    // The runner holds each run until the window has drawn the last result and the run's own
+    // start, so that the drawing does not compete with the run's workers for the cores.
     void nextRunWaitsForTheChartsToBeDrawn()
     {
         MainWindow w;
@@ -229,7 +230,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.experimentPanel()->setExperiment(smallExperiment(u"lesson:20000"_s));
         // Far longer than the test may take: the experiment ends in time only if the window tells
-        // the runner that each result is drawn.
+        // the runner that each run's start and result are drawn.
         w.runner()->setDisplayWait(600000);
         QList<bool> chartsPendingAtStart;
         connect(w.runner(), &Runner::runStarted, this,
@@ -238,6 +239,45 @@ private Q_SLOTS:
         QVERIFY(runAndWait(w, &cancelled));
         QVERIFY(!cancelled);
         QCOMPARE(chartsPendingAtStart, QList<bool>({false, false, false}));
+    }
+
+    // The progress text changes many times a second while a run is measured; it repaints itself
+    // and asks no layout to be redone, which would cost the cores the run is measured on.
+    void progressTextLaysNothingOut()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *text = w.findChild<LiveText *>(u"progressLabel"_s);
+        QVERIFY(text);
+        QTest::qWait(50);
+        int layoutRequests = 0;
+        QWidget *widget = text;
+        QList<QObject *> watched;
+        for (; widget; widget = widget->parentWidget())
+            watched.append(widget);
+        struct Counter : QObject
+        {
+            int *count = nullptr;
+            bool eventFilter(QObject *, QEvent *event) override
+            {
+                if (event->type() == QEvent::LayoutRequest)
+                    ++*count;
+                return false;
+            }
+        } counter;
+        counter.count = &layoutRequests;
+        for (QObject *o : std::as_const(watched))
+            o->installEventFilter(&counter);
+        for (int i = 0; i < 30; ++i) {
+            text->setText(u"threads: %1 of 30 tasks · %2 words"_s.arg(i).arg(QString(i, u'9')));
+            QCoreApplication::processEvents();
+        }
+        QTest::qWait(20);
+        QCOMPARE(layoutRequests, 0);
+        QVERIFY(text->text().startsWith(u"threads: 29 of 30"_s));
+        QCOMPARE(text->toolTip(), text->text());
+        QCOMPARE(text->accessibleName(), u"Words counted and time elapsed"_s);
     }
 
     void tableCopiesTsv()

@@ -14,6 +14,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 using namespace wordrace;
@@ -21,6 +22,23 @@ using namespace wordrace;
 Q_DECLARE_METATYPE(wordrace::TaskRecord)
 
 namespace {
+
+// Counts the events of one type that reach the object it filters.
+class EventCounter : public QObject
+{
+public:
+    EventCounter(QEvent::Type type, int *count) : m_type(type), m_count(count) {}
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == m_type)
+            ++*m_count;
+        return false;
+    }
+
+private:
+    QEvent::Type m_type;
+    int *m_count;
+};
 
 TaskRecord task(std::int64_t index, int worker, double start, double end, std::uint64_t words = 10)
 {
@@ -124,6 +142,43 @@ private Q_SLOTS:
         QCOMPARE(data.taskCount(), 4);
         QCOMPARE(data.laneCount(), 2);
         QCOMPARE(data.endS(), 0.9);
+    }
+
+    // Progress arrives many times a second while a run is being measured: the view repaints, and
+    // asks for the window to be laid out again only when a group or a lane comes or goes.
+    void liveProgressLaysNothingOut()
+    {
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *view = new TimelineView(&window);
+        layout->addWidget(view);
+        window.resize(900, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        int layoutRequests = 0;
+        EventCounter counter(QEvent::LayoutRequest, &layoutRequests);
+        window.installEventFilter(&counter);
+
+        view->startLive(Mode::Threads, 2);
+        QTRY_VERIFY(layoutRequests > 0); // a new group takes room
+        QTest::qWait(20);
+        layoutRequests = 0;
+        RunProgress p;
+        p.mode = Mode::Threads;
+        p.tasksTotal = 40;
+        p.workerNames = {u"thread 1"_s, u"thread 2"_s};
+        for (int i = 0; i < 20; ++i) {
+            p.elapsedS = 0.01 * (i + 1);
+            p.newTasks = {task(2 * i, 0, 0.01 * i, 0.01 * (i + 1)),
+                          task(2 * i + 1, 1, 0.01 * i, 0.01 * (i + 1))};
+            view->addProgress(p);
+            QCoreApplication::processEvents();
+        }
+        QTest::qWait(20);
+        QCOMPARE(layoutRequests, 0);
+
+        view->startLive(Mode::Processes, 3);
+        QTRY_VERIFY(layoutRequests > 0); // and so do three new lanes
     }
 
     void liveGroupGrowsAndIsReplaced()

@@ -4,6 +4,7 @@
 #include "backgroundwork.h"
 #include "experimentpanel.h"
 #include "exportdialog.h"
+#include "livetext.h"
 #include "processscan.h"
 #include "resultspane.h"
 #include "resulttable.h"
@@ -262,10 +263,9 @@ void MainWindow::createCentral()
     m_progress->setAccessibleName(tr("Run progress"));
     m_progress->setToolTip(tr("How much of the experiment is done, over all modes"));
     m_progress->setMaximumWidth(420);
-    m_progressLabel = new QLabel(tr("Ready"), central);
+    m_progressLabel = new LiveText(tr("Ready"), central);
     m_progressLabel->setObjectName(u"progressLabel"_s);
     m_progressLabel->setAccessibleName(tr("Words counted and time elapsed"));
-    m_progressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_progressLabel, 2);
     layout->addLayout(progressRow);
@@ -588,6 +588,7 @@ void MainWindow::onRunStarted(quint64 job, Mode mode)
         pane->startRun(mode, e.liveWorkers);
     statusBar()->showMessage(tr("Counting with %1…").arg(modeName(mode)));
     tick();
+    drawing(job);
 }
 
 void MainWindow::onProgress(quint64 job, const RunProgress &progress)
@@ -639,8 +640,16 @@ void MainWindow::onRunFinished(quint64 job, const RunResult &result)
     statusBar()->showMessage(
         tr("%1 took %2 wall, %3 CPU")
             .arg(modeName(result.mode), seconds(result.wallS), seconds(result.totalCpu().total())));
-    m_shownJob = job;
-    m_shownCount = e.results.size();
+    drawing(job);
+}
+
+void MainWindow::drawing(quint64 job)
+{
+    if (job != m_shownJob) {
+        m_shownJob = job;
+        m_shownCount = 0;
+    }
+    ++m_shownCount;
     m_quietTurns = 0;
     m_shownTimer->start();
 }
@@ -655,7 +664,7 @@ void MainWindow::reportShown()
     if (m_quietTurns < 2)
         m_shownTimer->start();
     else
-        m_runner->resultsShown(m_shownJob, m_shownCount);
+        m_runner->shown(m_shownJob, m_shownCount);
 }
 
 void MainWindow::onRunFailed(quint64 job, const QString &reason, Runner::FailureKind kind)

@@ -30,6 +30,7 @@ class QToolBar;
 namespace wordrace {
 
 class ExperimentPanel;
+class LiveText;
 struct HistoryEntry;
 class ResultsPane;
 class RunHistory;
@@ -102,6 +103,8 @@ private:
     void updateTitle();
     void applyTheme();
     void tick();
+    // A run's start or result is being drawn: tell the runner once it is (reportShown).
+    void drawing(quint64 job);
     void reportShown();
     void showSelection();
     // Gives both compared panes the longer of their time axes.
@@ -131,16 +134,17 @@ private:
     std::array<ResultsPane *, 2> m_panes{};
     QSplitter *m_paneSplit = nullptr;
     QProgressBar *m_progress = nullptr;
-    QLabel *m_progressLabel = nullptr;
+    LiveText *m_progressLabel = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QDockWidget *m_experimentDock = nullptr;
     QDockWidget *m_historyDock = nullptr;
     QToolBar *m_toolBar = nullptr;
     QTimer *m_ticker = nullptr;
-    // Tells the runner when the results so far are drawn, so that the next run can start.
+    // Tells the runner when the runs' starts and results so far are drawn, so that the next run
+    // can start.
     QTimer *m_shownTimer = nullptr;
     quint64 m_shownJob = 0;
-    qint64 m_shownCount = 0;
+    qint64 m_shownCount = 0; // of m_shownJob's runStarted and runFinished signals
     int m_quietTurns = 0;
     QPointer<QMessageBox> m_errorBox;
     ScenarioPanel *m_scenarioPanel = nullptr;

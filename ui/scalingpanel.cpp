@@ -82,9 +82,9 @@ ScalingPanel::ScalingPanel(QWidget *parent) : QWidget(parent), m_sweeps(new Swee
     m_progress->setValue(0);
     m_progress->setMaximumWidth(420);
     m_progress->setAccessibleName(tr("Sweep progress"));
-    m_progressLabel = new QLabel(tr("Ready"), this);
+    m_progressLabel = new LiveText(tr("Ready"), this);
     m_progressLabel->setObjectName(u"scalingProgressLabel"_s);
-    m_progressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progressLabel->setAccessibleName(tr("Sweep progress and time elapsed"));
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_progressLabel, 2);
     layout->addLayout(progressRow);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "experiment.h"
+#include "livetext.h"
 #include "scalingchart.h"
 #include "sweeprunner.h"
 #include "theme.h"
@@ -67,7 +68,7 @@ public:
     QAction *startAction() const { return m_startAction; }
     QAction *cancelAction() const { return m_cancelAction; }
     QProgressBar *progressBar() const { return m_progress; }
-    QLabel *progressLabel() const { return m_progressLabel; }
+    LiveText *progressLabel() const { return m_progressLabel; }
     QLabel *conclusionLabel() const { return m_conclusion; }
     ScalingChart *chart(int index) const { return m_charts[std::size_t(index)]; }
     QChartView *chartView(int index) const { return m_views[std::size_t(index)]; }
@@ -122,7 +123,7 @@ private:
     QLabel *m_conditions = nullptr;
     QLabel *m_problem = nullptr;
     QProgressBar *m_progress = nullptr;
-    QLabel *m_progressLabel = nullptr;
+    LiveText *m_progressLabel = nullptr;
     std::array<ScalingChart *, 2> m_charts{};
     std::array<QChartView *, 2> m_views{};
     std::array<QPushButton *, 2> m_exports{};

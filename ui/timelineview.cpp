@@ -166,6 +166,7 @@ void TimelineView::fileInBackground(const TimelineData::Deferred &deferred)
 void TimelineView::setTheme(const Theme &theme)
 {
     m_theme = theme;
+    m_minimumHint = minimumSizeHint();
     updateGeometry();
     update();
 }
@@ -200,7 +201,12 @@ void TimelineView::dataChanged()
             Q_EMIT visibleRangeChanged(m_t0, m_t1);
         }
     }
-    updateGeometry();
+    // Only when a group or a lane came or went: every updateGeometry() lays the window out again,
+    // and progress arrives many times a second while the run is being measured.
+    if (const QSize hint = minimumSizeHint(); hint != m_minimumHint) {
+        m_minimumHint = hint;
+        updateGeometry();
+    }
     update();
 }
 

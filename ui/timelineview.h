@@ -93,6 +93,7 @@ private:
     double m_t0 = 0.0;
     double m_t1 = 1.0;
     bool m_zoomed = false;
+    QSize m_minimumHint; // as last announced with updateGeometry()
     double m_minimumEnd = 0.0;
     bool m_dragging = false;
     QPoint m_dragStart;
