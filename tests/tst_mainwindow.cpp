@@ -280,6 +280,26 @@ private Q_SLOTS:
         QCOMPARE(text->accessibleName(), u"Words counted and time elapsed"_s);
     }
 
+    // The pane's heading carries the engine's summary, which can be long; it must wrap rather than
+    // make the window wider than the screen (projector type makes it twice as wide).
+    void longHeadingDoesNotWidenTheWindow()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *heading = w.pane(0)->findChild<QLabel *>(u"paneHeading"_s);
+        QVERIFY(heading);
+        QTest::qWait(50); // the layouts pass changed sizes up one event at a time
+        const int before = w.minimumSizeHint().width();
+        QStringList words;
+        for (int i = 0; i < 60; ++i)
+            words << u"580,000,000 bytes"_s;
+        heading->setText(words.join(u' '));
+        QTest::qWait(50);
+        QVERIFY2(w.minimumSizeHint().width() <= before,
+                 qPrintable(u"%1 > %2"_s.arg(w.minimumSizeHint().width()).arg(before)));
+    }
+
     void tableCopiesTsv()
     {
         MainWindow w;

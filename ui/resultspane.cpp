@@ -29,6 +29,9 @@ ResultsPane::ResultsPane(QWidget *parent)
     m_heading->setObjectName(u"paneHeading"_s);
     m_heading->setAccessibleName(tr("Experiment shown"));
     m_heading->setTextFormat(Qt::PlainText);
+    // A long summary wraps: unwrapped, its width became the window's minimum, and with projector
+    // type that pushed the window's right side, charts included, off the screen.
+    m_heading->setWordWrap(true);
     QFont headingFont = m_heading->font();
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
