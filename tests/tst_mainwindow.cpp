@@ -33,6 +33,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -298,6 +299,22 @@ private Q_SLOTS:
         QTest::qWait(50);
         QVERIFY2(w.minimumSizeHint().width() <= before,
                  qPrintable(u"%1 > %2"_s.arg(w.minimumSizeHint().width()).arg(before)));
+    }
+
+    // A 1366x768 projector leaves about 730 pixels for the window: the results scroll rather than
+    // push the table and the status bar off the bottom (the window needed 814 before).
+    void fitsASmallScreen()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
+        QVERIFY(runAndWait(w));
+        QTest::qWait(50);
+        QVERIFY2(w.minimumSizeHint().height() <= 730,
+                 qPrintable(QString::number(w.minimumSizeHint().height())));
+        const auto *scroll = w.findChild<QScrollArea *>(u"paneScroll"_s);
+        QVERIFY(scroll && scroll->isAncestorOf(w.pane(0)));
     }
 
     void tableCopiesTsv()

@@ -40,6 +40,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
@@ -280,7 +281,13 @@ void MainWindow::createCentral()
     });
     layout->addWidget(m_scenarioPanel);
 
-    m_paneSplit = new QSplitter(Qt::Horizontal, central);
+    // On a small screen (a 1366x768 projector) the panes need more height than there is: they
+    // scroll, rather than push the window's bottom, the table and the status bar off the screen.
+    auto *paneScroll = new QScrollArea(central);
+    paneScroll->setObjectName(u"paneScroll"_s);
+    paneScroll->setWidgetResizable(true);
+    paneScroll->setFrameShape(QFrame::NoFrame);
+    m_paneSplit = new QSplitter(Qt::Horizontal, paneScroll);
     m_paneSplit->setObjectName(u"paneSplit"_s);
     m_paneSplit->setChildrenCollapsible(false);
     for (std::size_t i = 0; i < m_panes.size(); ++i) {
@@ -292,7 +299,8 @@ void MainWindow::createCentral()
         m_panes[i] = pane;
     }
     m_panes[1]->hide();
-    layout->addWidget(m_paneSplit, 1);
+    paneScroll->setWidget(m_paneSplit);
+    layout->addWidget(paneScroll, 1);
 
     // The race and the sweeps share the window; a sweep is many races, so it gets a tab of its own.
     m_tabs = new QTabWidget(this);
