@@ -247,8 +247,7 @@ std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Fai
                 return failWith(Failure::Io, u"cannot allocate the corpus: %1"_s.arg(errnoText(errno)));
             c->m_mapStart = static_cast<const char *>(map);
             c->m_mapSize = mapSize;
-            auto *out = reinterpret_cast<char *>((reinterpret_cast<std::uintptr_t>(map) + kHugePage - 1) &
-                                                 ~(kHugePage - 1));
+            auto *out = reinterpret_cast<char *>(roundUpToHugePage(reinterpret_cast<std::uintptr_t>(map)));
             ::madvise(out, std::size_t(c->m_size), MADV_HUGEPAGE); // a hint: refused, pages stay small
             fillGenerated(out, c->m_size, spec.pattern());
             protectInPieces(map, mapSize, PROT_READ);

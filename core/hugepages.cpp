@@ -27,7 +27,7 @@ void *mapHugeAligned(int fd, std::size_t size, int prot)
     if (reserved == MAP_FAILED)
         return nullptr;
     const auto begin = reinterpret_cast<std::uintptr_t>(reserved);
-    const auto aligned = (begin + kHugePage - 1) & ~std::uintptr_t(kHugePage - 1);
+    const std::uintptr_t aligned = roundUpToHugePage(begin);
     void *map = ::mmap(reinterpret_cast<void *>(aligned), size, prot, MAP_SHARED | MAP_FIXED, fd, 0);
     if (map == MAP_FAILED) {
         const int error = errno;

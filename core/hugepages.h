@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace wordrace {
 
@@ -9,6 +10,8 @@ namespace wordrace {
 // which costs as much as counting the bytes (docs/performance.md); in huge pages, 277.
 constexpr std::size_t kHugePage = std::size_t(2) << 20;
 
+// A size, or an address as std::uintptr_t.
+static_assert(sizeof(std::size_t) == sizeof(std::uintptr_t));
 constexpr std::size_t roundUpToHugePage(std::size_t n)
 {
     return (n + kHugePage - 1) & ~(kHugePage - 1);

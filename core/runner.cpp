@@ -136,11 +136,11 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
     // Exec'd workers map a generated corpus through its memfd, in huge pages where the kernel
     // allows; forked ones inherit its pages, which then can be huge ones. Piped workers never map
     // it. Every mode of the experiment counts the same corpus.
-    const bool processes = experiment.modes.contains(Mode::Processes);
+    const bool withProcesses = experiment.modes.contains(Mode::Processes);
     Corpus::Storage storage = Corpus::Storage::Shared;
-    if (processes && forking)
+    if (withProcesses && forking)
         storage = Corpus::Storage::Inherited;
-    else if (processes && experiment.knobs.transport == Transport::Shared)
+    else if (withProcesses && experiment.knobs.transport == Transport::Shared)
         storage = Corpus::Storage::SharedHuge;
     const std::unique_ptr<Corpus> corpus = Corpus::open(experiment.corpus, &error, &failure, storage);
     if (!corpus)

@@ -1,4 +1,5 @@
 #include "appsettings.h"
+#include "eventcounter.h"
 #include "experimentpanel.h"
 #include "livetext.h"
 #include "mainwindow.h"
@@ -253,23 +254,9 @@ private Q_SLOTS:
         QVERIFY(text);
         QTest::qWait(50);
         int layoutRequests = 0;
-        QWidget *widget = text;
-        QList<QObject *> watched;
-        for (; widget; widget = widget->parentWidget())
-            watched.append(widget);
-        struct Counter : QObject
-        {
-            int *count = nullptr;
-            bool eventFilter(QObject *, QEvent *event) override
-            {
-                if (event->type() == QEvent::LayoutRequest)
-                    ++*count;
-                return false;
-            }
-        } counter;
-        counter.count = &layoutRequests;
-        for (QObject *o : std::as_const(watched))
-            o->installEventFilter(&counter);
+        EventCounter counter(QEvent::LayoutRequest, &layoutRequests);
+        for (QWidget *widget = text; widget; widget = widget->parentWidget())
+            widget->installEventFilter(&counter);
         for (int i = 0; i < 30; ++i) {
             text->setText(u"threads: %1 of 30 tasks · %2 words"_s.arg(i).arg(QString(i, u'9')));
             QCoreApplication::processEvents();

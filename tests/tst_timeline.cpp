@@ -1,4 +1,5 @@
 #include "backgroundwork.h"
+#include "eventcounter.h"
 #include "theme.h"
 #include "timelinedata.h"
 #include "timelinephases.h"
@@ -22,23 +23,6 @@ using namespace wordrace;
 Q_DECLARE_METATYPE(wordrace::TaskRecord)
 
 namespace {
-
-// Counts the events of one type that reach the object it filters.
-class EventCounter : public QObject
-{
-public:
-    EventCounter(QEvent::Type type, int *count) : m_type(type), m_count(count) {}
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        if (event->type() == m_type)
-            ++*m_count;
-        return false;
-    }
-
-private:
-    QEvent::Type m_type;
-    int *m_count;
-};
 
 TaskRecord task(std::int64_t index, int worker, double start, double end, std::uint64_t words = 10)
 {

@@ -166,8 +166,7 @@ void TimelineView::fileInBackground(const TimelineData::Deferred &deferred)
 void TimelineView::setTheme(const Theme &theme)
 {
     m_theme = theme;
-    m_minimumHint = minimumSizeHint();
-    updateGeometry();
+    announceSize();
     update();
 }
 
@@ -201,13 +200,19 @@ void TimelineView::dataChanged()
             Q_EMIT visibleRangeChanged(m_t0, m_t1);
         }
     }
-    // Only when a group or a lane came or went: every updateGeometry() lays the window out again,
-    // and progress arrives many times a second while the run is being measured.
+    announceSize();
+    update();
+}
+
+void TimelineView::announceSize()
+{
+    // Only when it changed (a group or lane came or went, or the type size): every
+    // updateGeometry() lays the window out again, and progress arrives many times a second while
+    // the run is being measured.
     if (const QSize hint = minimumSizeHint(); hint != m_minimumHint) {
         m_minimumHint = hint;
         updateGeometry();
     }
-    update();
 }
 
 TimelineRenderer TimelineView::renderer() const

@@ -79,6 +79,8 @@ protected:
 
 private:
     void dataChanged();
+    // updateGeometry(), when the minimum size hint differs from the one last announced.
+    void announceSize();
     void fileInBackground(const TimelineData::Deferred &deferred);
     void fileProgress();
     TimelineRenderer renderer() const;

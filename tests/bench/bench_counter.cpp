@@ -2,6 +2,7 @@
 //   bench_counter --benchmark_filter=. --benchmark_min_time=1
 // Ratios matter, not absolute numbers: run the floors and the counter in the same invocation.
 #include "corpus.h"
+#include "hugepages.h"
 #include "wordcounter.h"
 
 #include <benchmark/benchmark.h>
@@ -96,16 +97,14 @@ void buildLessonCorpus(benchmark::State &state, Corpus::Storage storage)
 void memsetFreshMemory(benchmark::State &state, bool huge)
 {
     constexpr std::size_t n = 580'000'000;
-    constexpr std::size_t kHuge = std::size_t(2) << 20;
     for (auto _ : state) {
-        void *p = ::mmap(nullptr, n + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        auto *out =
-            reinterpret_cast<char *>((reinterpret_cast<std::uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1));
+        void *p = ::mmap(nullptr, n + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        auto *out = reinterpret_cast<char *>(roundUpToHugePage(reinterpret_cast<std::uintptr_t>(p)));
         if (huge)
             ::madvise(out, n, MADV_HUGEPAGE);
         std::memset(out, 'x', n);
         benchmark::DoNotOptimize(out);
-        ::munmap(p, n + kHuge);
+        ::munmap(p, n + kHugePage);
     }
     state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(n));
 }
