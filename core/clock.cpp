@@ -13,6 +13,21 @@ CpuTimes fromRusage(const rusage &ru)
     return {double(ru.ru_utime.tv_sec) + double(ru.ru_utime.tv_usec) * 1e-6,
             double(ru.ru_stime.tv_sec) + double(ru.ru_stime.tv_usec) * 1e-6};
 }
+
+// getrusage's split, scaled to the exact total of `clock`.
+CpuTimes exact(int who, clockid_t clock)
+{
+    rusage ru{};
+    getrusage(who, &ru);
+    const CpuTimes coarse = fromRusage(ru);
+    timespec ts{};
+    if (clock_gettime(clock, &ts) != 0)
+        return coarse;
+    const double total = double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+    if (coarse.total() <= 0.0)
+        return {total, 0.0};
+    return {total * coarse.user / coarse.total(), total * coarse.sys / coarse.total()};
+}
 } // namespace
 
 std::int64_t monotonicNs()
@@ -24,16 +39,12 @@ std::int64_t monotonicNs()
 
 CpuTimes threadCpu()
 {
-    rusage ru{};
-    getrusage(RUSAGE_THREAD, &ru);
-    return fromRusage(ru);
+    return exact(RUSAGE_THREAD, CLOCK_THREAD_CPUTIME_ID);
 }
 
 CpuTimes processCpu()
 {
-    rusage ru{};
-    getrusage(RUSAGE_SELF, &ru);
-    return fromRusage(ru);
+    return exact(RUSAGE_SELF, CLOCK_PROCESS_CPUTIME_ID);
 }
 
 long currentThreadId()

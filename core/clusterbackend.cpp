@@ -1,6 +1,7 @@
 #include "clusterbackend.h"
 
 #include "clusterlines.h"
+#include "processscan.h"
 #include "corpus.h"
 #include "runrecorder.h"
 #include "taskplanner.h"
@@ -295,11 +296,12 @@ BackendOutcome ClusterBackend::run(const RunContext &context)
                 out.error = u"rank %1%2 exited with status %3; mpirun stopped the other ranks"_s.arg(
                     x.captured(1), pid, x.captured(2));
             } else if (m.hasMatch()) {
-                // Open MPI sometimes says "PID 0"; the rank told us its pid when it started.
+                // Open MPI sometimes says "PID 0"; the rank told us its pid when it started, or
+                // this machine's process table showed it.
                 const int r = m.captured(1).toInt();
-                const QString pid = m.captured(2) == u"0" && r >= 0 && r < n && rankPids[r]
-                                        ? QString::number(rankPids[r])
-                                        : m.captured(2);
+                QString pid = m.captured(2);
+                if (pid == u"0")
+                    pid = r >= 0 && r < n && rankPids[r] ? QString::number(rankPids[r]) : u"unknown"_s;
                 out.error =
                     u"rank %1 (pid %2 on %3) was killed by signal %4%5; mpirun stopped the other ranks"_s.arg(
                         m.captured(1), pid, m.captured(3), m.captured(4),
@@ -329,14 +331,24 @@ BackendOutcome ClusterBackend::run(const RunContext &context)
     ticker.setInterval(20);
     QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
         const std::int64_t now = monotonicNs();
+        // Rank 0 names every rank's pid only once all have started; a rank that dies before that
+        // is named from this machine's own process table (local runs, until the ranks are ready).
+        if (!finished && !readyParentNs && context.cluster.isLocal() && rankPids.contains(0) &&
+            process.processId() > 0) {
+            const QHash<int, qint64> local = mpiRanksOf(process.processId());
+            for (auto it = local.begin(); it != local.end(); ++it)
+                if (it.key() >= 0 && it.key() < n && rankPids[it.key()] == 0)
+                    rankPids[it.key()] = it.value();
+        }
         if (!stopping && context.cancel && context.cancel->load()) {
             out.result.cancelled = true;
             stop(true);
         }
         if (stopping && !finished) {
-            if (!terminatedNs && double(now - stopAskedNs) / 1e9 > kStopGraceS)
+            const double grace = context.cluster.stopGraceS;
+            if (!terminatedNs && double(now - stopAskedNs) / 1e9 > grace)
                 stop(false);
-            else if (terminatedNs && double(now - terminatedNs) / 1e9 > kStopGraceS)
+            else if (terminatedNs && double(now - terminatedNs) / 1e9 > grace)
                 process.kill(); // mpirun did not stop its job in time: SIGKILL; the ranks die with it
         }
         if (!stopping && !readyParentNs && double(now - t0) / 1e9 > kStartupTimeoutS)

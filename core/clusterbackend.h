@@ -29,8 +29,6 @@ public:
 
     // Starting ranks on other machines goes through ssh: give it time.
     static constexpr double kStartupTimeoutS = 30.0;
-    // After a cancel, how long the ranks get to gather what they did before mpirun is stopped.
-    static constexpr double kStopGraceS = 3.0;
 };
 
 } // namespace wordrace

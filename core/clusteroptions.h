@@ -19,6 +19,9 @@ struct ClusterOptions
     QString mpirunPath; // empty: $WORDRACE_MPIRUN, else mpirun on the PATH
     QString workerPath; // empty: $WORDRACE_MPI_WORKER, else wordrace-mpi-worker next to this program
     ClusterSchedule schedule = ClusterSchedule::Dynamic;
+    // After a cancel, how long the ranks get to gather what they did before mpirun is stopped, and
+    // then how long mpirun gets to stop them before it is killed.
+    double stopGraceS = 3.0;
 
     bool isLocal() const { return hostfile.isEmpty() && hosts.isEmpty(); }
     bool operator==(const ClusterOptions &) const = default;

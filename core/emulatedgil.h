@@ -14,11 +14,12 @@ class EmulatedGil
 public:
     static constexpr std::int64_t kSwitchIntervalNs = 5'000'000;
 
-    // Blocks until this thread holds the lock; returns how long it waited, in nanoseconds.
+    // Blocks until this thread holds the lock; returns how long it waited for another holder, in
+    // nanoseconds (0 when the lock was free).
     std::int64_t acquire();
     void release();
     // Called while computing: after the switch interval, and only when someone is waiting, lets
-    // the next thread in. Returns the time spent waiting to get the lock back.
+    // the next thread in. Returns the time from handing it over to holding it again.
     std::int64_t maybeYield();
 
 private:

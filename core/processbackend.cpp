@@ -62,7 +62,8 @@ struct Worker
     std::unique_ptr<PipeFeeder> feeder;
     std::unique_ptr<WorkerProcess> process;
     protocol::Decoder decoder;
-    qint64 pid = 0;
+    qint64 pid = 0;         // as the worker reported it in its Ready
+    qint64 launchedPid = 0; // as the launch returned it: names a worker that died before its Ready
     bool ready = false;
     bool byeSent = false;
     bool usageSeen = false;
@@ -176,7 +177,8 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     };
     auto describe = [&](int w) {
         const Worker &wk = workers[std::size_t(w)];
-        return wk.pid ? u"worker %1 (pid %2)"_s.arg(w).arg(wk.pid) : u"worker %1"_s.arg(w);
+        const qint64 pid = wk.pid ? wk.pid : wk.launchedPid;
+        return pid ? u"worker %1 (pid %2)"_s.arg(w).arg(pid) : u"worker %1"_s.arg(w);
     };
     auto stopAll = [&] {
         stopping = true;
@@ -394,7 +396,8 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
         hello.gil = context.knobs.gil ? 1 : 0;
         wk.launchedNs = monotonicNs();
         p->start();
-        setWorkerPid(w, p->processId());
+        wk.launchedPid = p->processId();
+        setWorkerPid(w, wk.launchedPid);
         p->write(QByteArray::fromStdString(protocol::encode(protocol::Type::Hello, hello)));
         // Its first tasks go right behind the Hello, as Pool.map queues its chunks at once: the
         // worker starts counting as soon as it is up, not when its Ready has come back here
@@ -407,9 +410,9 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     QTimer ticker;
     ticker.setInterval(20);
     // A worker that never answers must not hang the run: a worker is given kStartupTimeoutS to
-    // start (or the user's task timeout, when set), and taskTimeoutS to finish each task.
-    const double startupTimeoutS =
-        context.taskTimeoutS > 0 ? std::max(context.taskTimeoutS, 2.0) : kStartupTimeoutS;
+    // start (or the user's task timeout, when longer), and taskTimeoutS to finish each task. A short
+    // task timeout does not shorten the start: a busy machine can take seconds to exec a worker.
+    const double startupTimeoutS = std::max(context.taskTimeoutS, kStartupTimeoutS);
     QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
         if (!stopping && context.cancel && context.cancel->load()) {
             out.result.cancelled = true;

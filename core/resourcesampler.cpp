@@ -265,6 +265,7 @@ std::int64_t ResourceSampler::sampleNow(bool readMemory)
     s.spanS = double(s.ns - m_lastNs) / 1e9;
     m_lastStat = std::move(stat);
     m_lastNs = s.ns;
+    m_taken.fetch_add(1, std::memory_order_relaxed);
     if (!readMemory) {
         m_samples.push_back(std::move(s));
         return 0;

@@ -64,6 +64,8 @@ public:
     // Takes a last sample, stops the thread and hands the samples over, their times relative to
     // originNs (CLOCK_MONOTONIC, the run's start). Samples from before originNs are dropped.
     Samples stop(std::int64_t originNs);
+    // How many samples were taken so far, from any thread: for a caller that waits for some.
+    int samplesTaken() const { return m_taken.load(std::memory_order_relaxed); }
 
     // The parts, on fixed text for the tests.
     // Per-core jiffies from /proc/stat, indexed by the N of "cpuN"; the total line is skipped.
@@ -110,6 +112,7 @@ private:
     std::optional<std::uint64_t> m_peak;
     bool m_memoryIsPss = true;
     double m_cpuS = 0.0;
+    std::atomic<int> m_taken{0};
 };
 
 } // namespace wordrace

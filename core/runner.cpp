@@ -14,7 +14,7 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <map>
+#include <optional>
 #include <mutex>
 
 using namespace Qt::StringLiterals;
@@ -161,8 +161,9 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
 
     bool cancelled = false;
     bool preparedSent = false;
-    // Plans depend only on the worker count; keep them across repetitions.
-    std::map<int, TaskPlan> plans;
+    // One plan for every mode: the same tasks, so that the modes differ only in how they run them.
+    // Its default chunk is Pool.map's for the parallel modes' workers (sequential runs it in order).
+    std::optional<TaskPlan> sharedPlan;
     qint64 eventsSent = 0; // runStarted and runFinished signals, as the display counts them
     // Waits until the display has drawn every signal sent so far (or gives up after its timeout).
     const auto waitForDisplay = [&] {
@@ -183,15 +184,12 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
                 break;
             }
             const int workers = mode == Mode::Sequential ? 1 : experiment.workers;
-            auto planIt = plans.find(workers);
-            if (planIt == plans.end()) {
-                // Each worker count gets its own plan, so each mode gets Pool.map's default chunk.
-                auto plan = TaskPlanner::plan(*corpus, workers, experiment.chunkLines, &error);
-                if (!plan)
+            if (!sharedPlan) {
+                sharedPlan = TaskPlanner::plan(*corpus, experiment.workers, experiment.chunkLines, &error);
+                if (!sharedPlan)
                     return failWith(error, FailureKind::BadInput);
-                planIt = plans.emplace(workers, std::move(*plan)).first;
             }
-            const TaskPlan &plan = planIt->second;
+            const TaskPlan &plan = *sharedPlan;
             if (!preparedSent) {
                 preparedSent = true;
                 const QLocale c(QLocale::English);

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <thread>
 
+#include <time.h>
+
 namespace wordrace {
 
 namespace {
@@ -47,14 +49,21 @@ std::uint64_t TaskExecutor::burn(std::uint64_t iterations)
 double TaskExecutor::iterationsPerNs()
 {
     static const double perNs = [] {
-        // Best of a few 5 ms rounds, so a busy moment does not skew the calibration.
+        // Timed on this thread's CPU clock, not the wall: on a busy machine the wall would count
+        // the time other programs held the core, and every task would then burn less than asked.
+        // Best of a few rounds, so a cold cache or a frequency change does not skew it.
+        const auto cpuNs = [] {
+            timespec ts{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+        };
         double best = 0.0;
         for (int round = 0; round < 4; ++round) {
             const std::uint64_t n = 2'000'000;
-            const std::int64_t t0 = monotonicNs();
+            const std::int64_t t0 = cpuNs();
             volatile std::uint64_t sink = burn(n);
             (void)sink;
-            const std::int64_t dt = std::max<std::int64_t>(1, monotonicNs() - t0);
+            const std::int64_t dt = std::max<std::int64_t>(1, cpuNs() - t0);
             best = std::max(best, double(n) / double(dt));
         }
         return best;

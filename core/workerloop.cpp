@@ -8,6 +8,7 @@
 #include "workerprotocol.h"
 
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -240,10 +241,10 @@ int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<st
                 break;
             }
             case protocol::Type::Bye: {
-                rusage ru{};
-                ::getrusage(RUSAGE_SELF, &ru);
-                const protocol::Usage usage{std::int64_t(ru.ru_utime.tv_sec) * 1000000 + ru.ru_utime.tv_usec,
-                                            std::int64_t(ru.ru_stime.tv_sec) * 1000000 + ru.ru_stime.tv_usec};
+                // The kernel's exact process clock, split into user and system as getrusage has it.
+                const CpuTimes cpu = processCpu();
+                const protocol::Usage usage{std::int64_t(std::llround(cpu.user * 1e6)),
+                                            std::int64_t(std::llround(cpu.sys * 1e6))};
                 writeAll(protocol::encode(protocol::Type::Usage, usage));
                 return 0;
             }

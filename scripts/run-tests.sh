@@ -19,14 +19,16 @@ if [ "${WORDRACE_SKIP_SANITIZERS:-0}" != "1" ]; then
   stage "AddressSanitizer + UndefinedBehaviorSanitizer"
   cmake --preset asan
   cmake --build --preset asan
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --preset asan
+  # The asan test preset sets ASAN_OPTIONS, intercept_tls_get_addr=0 among them: GCC 12's
+  # interceptor takes some of glibc's dynamic TLS blocks for an old layout, hands LeakSanitizer a
+  # bogus range, and its tracer segfaults at exit (docs/testing.md).
+  ctest --preset asan
 
   stage "libFuzzer: the counter's paths against each other (${WORDRACE_FUZZ_SECONDS:-60} s)"
   cmake --preset fuzz
   cmake --build --preset fuzz
   mkdir -p build/fuzz/corpus
-  ./build/fuzz/bin/fuzz_counter -max_total_time="${WORDRACE_FUZZ_SECONDS:-60}" -max_len=4096 \
+  ASAN_OPTIONS=intercept_tls_get_addr=0 ./build/fuzz/bin/fuzz_counter -max_total_time="${WORDRACE_FUZZ_SECONDS:-60}" -max_len=4096 \
     -artifact_prefix=build/fuzz/ build/fuzz/corpus tests/data/fuzz-regressions
 
   stage "ThreadSanitizer (engine)"

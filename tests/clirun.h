@@ -1,5 +1,7 @@
 #pragma once
 
+#include "patience.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QProcess>
@@ -24,7 +26,7 @@ struct CliRun
 // Runs wordrace-cli and waits for it, killing it after timeoutMs.
 inline CliRun runCli(const QStringList &args,
                      const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-                     int timeoutMs = 120000)
+                     int timeoutMs = kPatienceMs)
 {
     QProcess p;
     p.setProcessEnvironment(env);

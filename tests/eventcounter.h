@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QObject>
 
@@ -19,3 +20,14 @@ private:
     QEvent::Type m_type;
     int *m_count;
 };
+
+// Delivers what is posted, and what that posts in turn, until the queue is quiet: layout requests
+// travel up the widget tree one event at a time. Counted in passes, not milliseconds, so a loaded
+// machine settles exactly as far as a quiet one.
+inline void settleEvents(int passes = 20)
+{
+    for (int i = 0; i < passes; ++i) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
+}

@@ -1,3 +1,4 @@
+#include "patience.h"
 #include "clirun.h"
 #include "procscan.h"
 
@@ -140,18 +141,18 @@ private Q_SLOTS:
                             u"--chunk"_s, u"3"_s, u"--workers"_s, u"2"_s, u"--start"_s, start});
         QVERIFY(p.waitForStarted());
         QList<qint64> workers;
-        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(p.processId())).isEmpty(), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(workerProcesses(p.processId()).size(), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(p.processId())).isEmpty(), kPatienceMs);
+        QTRY_COMPARE_WITH_TIMEOUT(workerProcesses(p.processId()).size(), 2, kPatienceMs);
         workers = workerProcesses(p.processId());
         ::kill(pid_t(p.processId()), SIGKILL);
-        QVERIFY(p.waitForFinished(5000));
+        QVERIFY(p.waitForFinished(kPatienceMs));
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 const QList<qint64> left = workerProcesses();
                 return std::none_of(workers.begin(), workers.end(),
                                     [&](qint64 w) { return left.contains(w); });
             }(),
-            5000);
+            kPatienceMs);
     }
 
     void interruptStopsCleanly_data()
@@ -169,19 +170,19 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, mode);
         QProcess p;
+        // A millisecond of I/O a task: the run lasts minutes, so the signal always finds it under way.
         p.start(cliPath(), {u"run"_s, u"--mode"_s, mode, u"--corpus"_s, u"lesson:2000000"_s, u"--chunk"_s,
-                            u"3"_s, u"--json"_s, u"-"_s});
+                            u"3"_s, u"--io-latency"_s, u"1"_s, u"--json"_s, u"-"_s});
         QVERIFY(p.waitForStarted());
         // Wait until the run is under way (its workers exist, or the corpus is prepared).
         QByteArray err;
         QTRY_VERIFY_WITH_TIMEOUT(
-            (err += p.readAllStandardError()).contains("prepared") || p.state() != QProcess::Running, 20000);
-        QTest::qWait(300);
-        const QList<qint64> workers = workerProcesses(p.processId());
+            (err += p.readAllStandardError()).contains("prepared") || p.state() != QProcess::Running, kPatienceMs);
+        QList<qint64> workers;
         if (mode == u"processes")
-            QVERIFY(!workers.isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(p.processId())).isEmpty(), kPatienceMs);
         ::kill(pid_t(p.processId()), sig);
-        QVERIFY(p.waitForFinished(10000));
+        QVERIFY(p.waitForFinished(kPatienceMs));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), status);
         // The partial result is kept and marked cancelled.

@@ -1,3 +1,4 @@
+#include "patience.h"
 #include "appsettings.h"
 #include "eventcounter.h"
 #include "experimentpanel.h"
@@ -252,7 +253,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         auto *text = w.findChild<LiveText *>(u"progressLabel"_s);
         QVERIFY(text);
-        QTest::qWait(50);
+        settleEvents();
         int layoutRequests = 0;
         EventCounter counter(QEvent::LayoutRequest, &layoutRequests);
         for (QWidget *widget = text; widget; widget = widget->parentWidget())
@@ -261,7 +262,7 @@ private Q_SLOTS:
             text->setText(u"threads: %1 of 30 tasks · %2 words"_s.arg(i).arg(QString(i, u'9')));
             QCoreApplication::processEvents();
         }
-        QTest::qWait(20);
+        settleEvents();
         QCOMPARE(layoutRequests, 0);
         QVERIFY(text->text().startsWith(u"threads: 29 of 30"_s));
         QCOMPARE(text->toolTip(), text->text());
@@ -277,13 +278,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         auto *heading = w.pane(0)->findChild<QLabel *>(u"paneHeading"_s);
         QVERIFY(heading);
-        QTest::qWait(50); // the layouts pass changed sizes up one event at a time
+        settleEvents(); // the layouts pass changed sizes up one event at a time
         const int before = w.minimumSizeHint().width();
         QStringList words;
         for (int i = 0; i < 60; ++i)
             words << u"580,000,000 bytes"_s;
         heading->setText(words.join(u' '));
-        QTest::qWait(50);
+        settleEvents();
         QVERIFY2(w.minimumSizeHint().width() <= before,
                  qPrintable(u"%1 > %2"_s.arg(w.minimumSizeHint().width()).arg(before)));
     }
@@ -297,7 +298,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
         QVERIFY(runAndWait(w));
-        QTest::qWait(50);
+        settleEvents();
         QVERIFY2(w.minimumSizeHint().height() <= 730,
                  qPrintable(QString::number(w.minimumSizeHint().height())));
         const auto *scroll = w.findChild<QScrollArea *>(u"paneScroll"_s);
@@ -339,7 +340,7 @@ private Q_SLOTS:
         QVERIFY(!w.isRunning());
         QCOMPARE(w.history()->entry(0).state, HistoryEntry::State::Cancelled);
         QVERIFY(action(w, u"runAction"_s)->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), kPatienceMs);
     }
 
     void closingMidRunLeavesNoWorker()
@@ -356,7 +357,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty() || !finished.isEmpty(), kRunTimeoutMs);
         QVERIFY(w->close());
         w.reset();
-        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), kPatienceMs);
     }
 
     void failureOpensADialog()
@@ -576,7 +577,7 @@ private Q_SLOTS:
         WallCpuChart *right = w.pane(1)->wallCpuChart();
         QCOMPARE(left->axisMax(), right->axisMax());
         // And still once the comparison's layout has settled and the charts refitted their labels.
-        QTest::qWait(50);
+        settleEvents();
         QCOMPARE(left->axisMax(), right->axisMax());
         QVERIFY(left->axisMax() >= left->ownAxisMax());
         QVERIFY(right->axisMax() >= right->ownAxisMax());
@@ -796,7 +797,7 @@ private Q_SLOTS:
         // The window cancelled the run half-way itself, as the CLI does.
         QCOMPARE(w.history()->entry(0).state, HistoryEntry::State::Cancelled);
         QVERIFY(!panel->verdictLabel()->text().contains(u"prediction"_s)); // skipped
-        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), kPatienceMs);
     }
 
     void droppedFileBecomesTheCorpus()

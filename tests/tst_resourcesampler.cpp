@@ -1,3 +1,4 @@
+#include "patience.h"
 #include "resourcesampler.h"
 #include "resultjson.h"
 #include "runner.h"
@@ -32,7 +33,7 @@ QList<RunResult> runToEnd(const Experiment &e)
                      [&](quint64, const QString &why, Runner::FailureKind) { failures.append(why); });
     QSignalSpy done(&runner, &Runner::experimentFinished);
     runner.start(e);
-    [&] { QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000); }();
+    [&] { QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, kPatienceMs); }();
     if (!failures.isEmpty())
         qWarning("%s", qPrintable(failures.join(u"; "_s)));
     return results;
@@ -173,8 +174,10 @@ private Q_SLOTS:
             0.5);
         const std::int64_t origin = monotonicNs();
         sampler.start();
-        QTest::qWait(300);
+        // Several samples, however long a loaded machine takes to give the sampler its turns.
+        QTRY_VERIFY_WITH_TIMEOUT(sampler.samplesTaken() >= 5, kPatienceMs);
         const auto out = sampler.stop(origin);
+        const double stoppedS = double(monotonicNs() - origin) / 1e9;
         stop = true;
         busy.join();
         // Every 10 ms for the first 0.1 s, then every 25 ms: about 18, fewer when a slow read (a
@@ -200,7 +203,7 @@ private Q_SLOTS:
             busiest = std::max(busiest, sum);
         }
         QVERIFY(memoryReadings >= 1);
-        QVERIFY(last < 1.0);
+        QVERIFY(last <= stoppedS);
         // One thread spinning keeps about one core busy; jiffies are coarse, so only "clearly some".
         QVERIFY2(busiest > 0.5, qPrintable(QString::number(busiest)));
         QVERIFY(out.peakMemoryBytes.has_value());
@@ -215,7 +218,7 @@ private Q_SLOTS:
         ResourceSampler sampler([] { return std::vector<qint64>{QCoreApplication::applicationPid()}; }, 0.0);
         const std::int64_t origin = monotonicNs();
         sampler.start();
-        QTest::qWait(100);
+        QTRY_VERIFY_WITH_TIMEOUT(sampler.samplesTaken() >= 2, kPatienceMs);
         const auto out = sampler.stop(origin);
         QVERIFY(out.samples.size() >= 2);
         for (const ResourceSample &s : out.samples) {
@@ -248,7 +251,9 @@ private Q_SLOTS:
             QList<bool> seen(r.memoryNames.size(), false);
             for (const ResourceSample &s : r.samples) {
                 QVERIFY(s.timeS >= 0.0);
-                QVERIFY2(s.timeS <= r.wallS + 0.05, qPrintable(u"%1 > %2"_s.arg(s.timeS).arg(r.wallS)));
+                // On the run's time axis: the closing sample is taken when the backend has returned,
+                // a moment after the run's end (longer on a loaded machine), never long after it.
+                QVERIFY2(s.timeS <= r.wallS + 1.0, qPrintable(u"%1 > %2"_s.arg(s.timeS).arg(r.wallS)));
                 QVERIFY(!s.coreBusy.isEmpty());
                 for (const float b : s.coreBusy)
                     QVERIFY(b >= 0.0f && b <= 1.0f);

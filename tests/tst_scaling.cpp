@@ -1,3 +1,4 @@
+#include "patience.h"
 #include "clirun.h"
 #include "mainwindow.h"
 #include "procscan.h"
@@ -257,7 +258,7 @@ private Q_SLOTS:
         QCOMPARE(points.count(), 1); // it did not go on to N = 2
         QVERIFY(panel->progressLabel()->text().contains(u"Cancelled"_s));
         QVERIFY(w.findChild<QAction *>(u"runAction"_s)->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), kPatienceMs);
         for (qint64 pid : std::as_const(workers))
             QVERIFY2(!workerProcesses().contains(pid),
                      qPrintable(u"worker %1 outlived the sweep"_s.arg(pid)));
@@ -299,7 +300,7 @@ private Q_SLOTS:
             QCOMPARE(r.corpus, CorpusSpec::lesson(1000));
             QVERIFY(!r.cancelled);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), kPatienceMs);
     }
 
     void badListsAreExplainedAndRefused_data()

@@ -1,3 +1,4 @@
+#include "patience.h"
 #include "scenario.h"
 
 #include <QCoreApplication>
@@ -7,6 +8,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
+
+#include <algorithm>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace wordrace;
@@ -127,7 +131,7 @@ private Q_SLOTS:
         QProcess p;
         p.start(QCoreApplication::applicationDirPath() + u"/wordrace-cli"_s,
                 {u"scenario"_s, u"web-scraping"_s, u"--predict"_s, u"2"_s, u"--json"_s, u"-"_s});
-        QVERIFY(p.waitForFinished(120000));
+        QVERIFY(p.waitForFinished(kPatienceMs));
         QCOMPARE(p.exitCode(), 0);
         const QJsonObject doc = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
         const QJsonObject s = doc[u"scenario"_s].toObject();
@@ -136,15 +140,27 @@ private Q_SLOTS:
         const QJsonArray runs = doc[u"runs"_s].toArray();
         QCOMPARE(runs.size(), 3);
         QHash<QString, double> wall;
-        for (const QJsonValue &r : runs)
-            wall[r[u"mode"_s].toString()] = r[u"wall_s"_s].toDouble();
-        // Threads and processes both overlap the 100 ms waits (5 rounds of 8, against 40 in a row);
-        // which of the two wins is measured, and processes, which start in about 2 ms a worker
-        // and get their tasks queued at once, come within a few milliseconds of threads.
-        QVERIFY2(wall[u"threads"_s] < wall[u"sequential"_s] / 4,
-                 qPrintable(QString::number(wall[u"threads"_s])));
-        QVERIFY2(wall[u"processes"_s] < wall[u"sequential"_s] / 4,
-                 qPrintable(QString::number(wall[u"processes"_s])));
+        QHash<QString, int> overlap;
+        for (const QJsonValue &r : runs) {
+            const QString mode = r[u"mode"_s].toString();
+            wall[mode] = r[u"wall_s"_s].toDouble();
+            // The most tasks under way at one moment, from the run's own timeline.
+            std::vector<std::pair<double, int>> edges;
+            for (const QJsonValue &t : r[u"tasks"_s].toArray()) {
+                edges.emplace_back(t[u"start_s"_s].toDouble(), +1);
+                edges.emplace_back(t[u"end_s"_s].toDouble(), -1);
+            }
+            std::sort(edges.begin(), edges.end());
+            int now = 0;
+            for (const auto &[at, step] : edges)
+                overlap[mode] = std::max(overlap[mode], now += step);
+        }
+        // Threads and processes both overlap the 100 ms waits (5 rounds of 8, against 40 in a row).
+        // How much faster that makes them depends on the machine's load; that the waits overlap
+        // does not.
+        QCOMPARE(overlap[u"sequential"_s], 1);
+        QVERIFY2(overlap[u"threads"_s] >= 2, qPrintable(QString::number(overlap[u"threads"_s])));
+        QVERIFY2(overlap[u"processes"_s] >= 2, qPrintable(QString::number(overlap[u"processes"_s])));
         const QString answer = s[u"answer"_s].toString();
         const QString slower = answer == u"threads"_s ? u"processes"_s : u"threads"_s;
         QVERIFY2(answer == u"threads"_s || answer == u"processes"_s, qPrintable(answer));
@@ -155,7 +171,7 @@ private Q_SLOTS:
     {
         QProcess p;
         p.start(QCoreApplication::applicationDirPath() + u"/wordrace-cli"_s, {u"scenario"_s, u"nope"_s});
-        QVERIFY(p.waitForFinished(30000));
+        QVERIFY(p.waitForFinished(kPatienceMs));
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains("no scenario"));
     }

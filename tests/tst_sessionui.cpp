@@ -1,3 +1,4 @@
+#include "patience.h"
 #include "csvexport.h"
 #include "experimentpanel.h"
 #include "mainwindow.h"
@@ -207,7 +208,7 @@ private Q_SLOTS:
         s->openInBackground(one);
         QVERIFY(s->isOpening());
         QCOMPARE(w.history()->count(), 0); // nothing replaced before the file is read
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kPatienceMs);
         QCOMPARE(finished.at(0).at(1).toBool(), true);
         QVERIFY(!s->isOpening());
         QCOMPARE(w.history()->count(), 1);
@@ -216,7 +217,7 @@ private Q_SLOTS:
         finished.clear();
         s->openInBackground(one);
         s->openInBackground(two);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kPatienceMs);
         QList<QString> opened;
         for (const QList<QVariant> &f : std::as_const(finished))
             if (f.at(1).toBool())
@@ -227,7 +228,7 @@ private Q_SLOTS:
         // A bad file: its reason shown, the window as it was.
         finished.clear();
         s->openInBackground(bad);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kPatienceMs);
         QCOMPARE(finished.at(0).at(1).toBool(), false);
         QVERIFY(s->errorBox());
         QTRY_VERIFY(s->errorBox()->isVisible());
@@ -239,7 +240,7 @@ private Q_SLOTS:
         const QString three = dir.filePath(u"three.wordrace.json"_s);
         s->saveInBackground(three);
         QVERIFY(run(w, smallExperiment())); // not in the file: it came after the save was asked for
-        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kPatienceMs);
         QCOMPARE(saved.at(0).at(0).toString(), three);
         MainWindow again;
         QVERIFY(again.sessions()->open(three));
@@ -264,7 +265,7 @@ private Q_SLOTS:
         const QString there =
             dir.filePath(u"background-"_s + DataExport::fileName(DataExport::Format(format)));
         s->exportDataInBackground(DataExport::Format(format), there);
-        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, kPatienceMs);
         QCOMPARE(exported.at(0).at(0).toString(), there);
         // The same bytes as written on the GUI thread.
         const QString here = dir.filePath(u"here-"_s + DataExport::fileName(DataExport::Format(format)));
@@ -420,7 +421,7 @@ private Q_SLOTS:
         const auto charts = w.sessions()->exportEverythingInBackground(dir.path(), &error);
         QVERIFY2(charts, qPrintable(error));
         QCOMPARE(charts->size(), 6);
-        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, kPatienceMs);
         QStringList third = QDir(done.at(0).at(0).toString()).entryList(QDir::Files);
         std::sort(third.begin(), third.end());
         QCOMPARE(third, expected);

@@ -1,3 +1,4 @@
+#include "patience.h"
 #include "experiment.h"
 #include "runner.h"
 #include "stallwatchdog.h"
@@ -45,11 +46,11 @@ void TestStallWatchdog::detectsABlockedThread()
     QFETCH(int, blockMs);
     StallWatchdog watchdog(nullptr, 10);
     watchdog.start();
-    QTRY_VERIFY_WITH_TIMEOUT(watchdog.ticks() >= 3, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(watchdog.ticks() >= 3, kPatienceMs);
     const qint64 before = watchdog.ticks();
     block(blockMs);
     // The first tick after the block measures it.
-    QTRY_VERIFY_WITH_TIMEOUT(watchdog.ticks() > before, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(watchdog.ticks() > before, kPatienceMs);
     QVERIFY2(watchdog.maxGapMs() >= blockMs, qPrintable(QString::number(watchdog.maxGapMs())));
     watchdog.stop();
     QVERIFY(!watchdog.isActive());
@@ -59,15 +60,15 @@ void TestStallWatchdog::takeStartsANewSection()
 {
     StallWatchdog watchdog(nullptr, 10);
     watchdog.start();
-    QTRY_VERIFY_WITH_TIMEOUT(watchdog.ticks() >= 2, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(watchdog.ticks() >= 2, kPatienceMs);
     const qint64 before = watchdog.ticks();
     block(150);
-    QTRY_VERIFY_WITH_TIMEOUT(watchdog.ticks() > before, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(watchdog.ticks() > before, kPatienceMs);
     QVERIFY(watchdog.takeMaxGapMs() >= 150);
     // The new section starts from nothing: the earlier block is not in it.
     QCOMPARE(watchdog.ticks(), 0);
     QCOMPARE(watchdog.maxGapMs(), 0.0);
-    QTRY_VERIFY_WITH_TIMEOUT(watchdog.ticks() >= 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(watchdog.ticks() >= 1, kPatienceMs);
     QVERIFY(watchdog.maxGapMs() > 0);
 }
 
@@ -88,7 +89,7 @@ void TestStallWatchdog::watchReportsEachRun()
     e.modes = {Mode::Sequential, Mode::Threads, Mode::Processes};
     e.workers = 2;
     runner.start(e);
-    QTRY_COMPARE_WITH_TIMEOUT(experiment.size(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(experiment.size(), 1, kPatienceMs);
     QCOMPARE(prepare.size(), 1);
     QCOMPARE(runs.size(), 3);
     QCOMPARE(runs.at(0).at(0).value<Mode>(), Mode::Sequential);

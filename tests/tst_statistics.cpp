@@ -1,8 +1,11 @@
+#include "clock.h"
 #include "statistics.h"
+#include "taskexecutor.h"
 
 #include <QTest>
 
 #include <cmath>
+#include <ctime>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -45,6 +48,46 @@ class TestStatistics : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // CPU time comes from the kernel's exact clocks: a few milliseconds of computing read as that,
+    // not as the tick-based getrusage figure (2.8 ms for a 4 ms loop on some kernels). Both sides
+    // are CPU clocks, so a busy machine does not change the answer.
+    void cpuTimeIsExact_data()
+    {
+        QTest::addColumn<double>("ms");
+        QTest::newRow("1 ms") << 1.0;
+        QTest::newRow("4 ms") << 4.0;
+        QTest::newRow("20 ms") << 20.0;
+    }
+    void cpuTimeIsExact()
+    {
+        QFETCH(double, ms);
+        const auto clockNs = [] {
+            timespec ts{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+        };
+        const wordrace::CpuTimes before = wordrace::threadCpu();
+        const std::int64_t start = clockNs();
+        while (clockNs() - start < std::int64_t(ms * 1e6))
+            (void)wordrace::TaskExecutor::burn(1000);
+        const double used = (wordrace::threadCpu() - before).total();
+        QVERIFY2(used >= ms * 1e-3 && used < ms * 1e-3 + 0.5e-3, qPrintable(QString::number(used * 1e3)));
+        const wordrace::CpuTimes process = wordrace::processCpu();
+        QVERIFY(process.user >= 0.0 && process.sys >= 0.0);
+        QVERIFY(process.total() >= wordrace::threadCpu().total() - 1e-3);
+    }
+
+    // A difference keeps the exact total even when the coarse split moved back a little.
+    void cpuDifferenceKeepsTheTotal()
+    {
+        const wordrace::CpuTimes a{0.008, 0.002};
+        const wordrace::CpuTimes b{0.0072, 0.0048}; // 2 ms later; the coarse user share fell
+        const wordrace::CpuTimes d = b - a;
+        QVERIFY(std::abs(d.total() - 0.002) < 1e-12);
+        QVERIFY(d.user >= 0.0 && d.sys >= 0.0);
+        QCOMPARE((a - b).total(), 0.0); // never negative
+    }
+
     void summarize_data()
     {
         QTest::addColumn<QList<double>>("sample");

@@ -1,3 +1,4 @@
+#include "patience.h"
 #include "clirun.h"
 #include "procscan.h"
 #include "statistics.h"
@@ -363,16 +364,18 @@ private Q_SLOTS:
     void cliInterruptStopsTheSweep()
     {
         QProcess p;
-        p.start(cliPath(), {u"sweep"_s, u"--workers"_s, u"1,2"_s, u"--mode"_s, u"processes"_s, u"--corpus"_s,
-                            u"lesson:2000000"_s, u"--chunk"_s, u"3"_s});
+        // Eight tasks of 500 ms waits: the sequential baseline takes 4 s, then the two pooled
+        // workers live at least 2 s, long enough to be seen however busy the machine is.
+        p.start(cliPath(), {u"sweep"_s, u"--workers"_s, u"2,3"_s, u"--mode"_s, u"processes"_s, u"--corpus"_s,
+                            u"lesson:1000"_s, u"--chunk"_s, u"375"_s, u"--io-latency"_s, u"500"_s});
         QVERIFY(p.waitForStarted());
         QByteArray err;
         QTRY_VERIFY_WITH_TIMEOUT(
-            (err += p.readAllStandardError()).contains("prepared") || p.state() != QProcess::Running, 20000);
-        QTest::qWait(300);
-        const QList<qint64> workers = workerProcesses(p.processId());
+            (err += p.readAllStandardError()).contains("prepared") || p.state() != QProcess::Running, kPatienceMs);
+        QList<qint64> workers;
+        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(p.processId())).isEmpty(), kPatienceMs);
         ::kill(pid_t(p.processId()), SIGINT);
-        QVERIFY(p.waitForFinished(20000));
+        QVERIFY(p.waitForFinished(kPatienceMs));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 130);
         err += p.readAllStandardError();

@@ -1,3 +1,4 @@
+#include "patience.h"
 #include "backgroundwork.h"
 #include "eventcounter.h"
 #include "theme.h"
@@ -145,7 +146,7 @@ private Q_SLOTS:
 
         view->startLive(Mode::Threads, 2);
         QTRY_VERIFY(layoutRequests > 0); // a new group takes room
-        QTest::qWait(20);
+        settleEvents();
         layoutRequests = 0;
         RunProgress p;
         p.mode = Mode::Threads;
@@ -158,7 +159,7 @@ private Q_SLOTS:
             view->addProgress(p);
             QCoreApplication::processEvents();
         }
-        QTest::qWait(20);
+        settleEvents();
         QCOMPARE(layoutRequests, 0);
 
         view->startLive(Mode::Processes, 3);
@@ -331,13 +332,13 @@ private Q_SLOTS:
         p.newTasks = run.tasks;
         view.addProgress(p);
         QCOMPARE(view.data().taskCount(), TimelineView::kProgressSlice);
-        QTRY_COMPARE_WITH_TIMEOUT(view.data().taskCount(), n, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.data().taskCount(), n, kPatienceMs);
 
         view.addResult(run);
         QVERIFY(view.isFiling());
         QCOMPARE(view.data().taskCount(), n); // the stand-in shows the live tasks meanwhile
         QVERIFY(!view.data().groups()[0].live);
-        QTRY_COMPARE_WITH_TIMEOUT(filed.count(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(filed.count(), 1, kPatienceMs);
         QVERIFY(!view.isFiling());
         QVERIFY(view.data().groups()[0].tasks.isSharedWith(run.tasks));
 
@@ -352,7 +353,7 @@ private Q_SLOTS:
         view.setResults({other});
         QVERIFY(view.isFiling());
         view.setResults({run});
-        QTRY_COMPARE_WITH_TIMEOUT(filed.count(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(filed.count(), 2, kPatienceMs);
         QCOMPARE(view.data().groups().size(), std::size_t(1));
         QCOMPARE(view.data().groups()[0].mode, Mode::Threads);
         QCOMPARE(view.data().taskCount(), n);

@@ -12,9 +12,12 @@
 namespace wordrace {
 
 // Work the user never waits on: filing finished runs for the timeline, freeing what was dropped.
-// One thread at idle priority (SCHED_IDLE on Linux), so that it slows neither the window nor the
-// next run being measured; it catches up when the CPUs are free.
+// One thread, which each job lowers to nice 10 first (lowerThisThread), so that it slows neither
+// the window nor the next run being measured much, yet still finishes on a busy machine.
 QThreadPool *backgroundPool();
+// Lowers the calling thread's priority to the background's, once per thread; a job on
+// backgroundPool() calls it first.
+void lowerThisThread();
 
 // Before a buffer that nothing else shares is freed, its pages go back to the kernel in pieces:
 // its free would otherwise unmap them all at once, holding the memory-map lock that the GUI thread
@@ -49,7 +52,10 @@ template<typename T> void dropPages(T &) {}
 // to the kernel) takes the GUI thread tens of milliseconds.
 template<typename T> void releaseInBackground(T &&doomed)
 {
-    backgroundPool()->start([gone = std::forward<T>(doomed)]() mutable { dropPages(gone); });
+    backgroundPool()->start([gone = std::forward<T>(doomed)]() mutable {
+        lowerThisThread();
+        dropPages(gone);
+    });
 }
 
 } // namespace wordrace

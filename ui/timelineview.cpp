@@ -160,7 +160,10 @@ void TimelineView::fileInBackground(const TimelineData::Deferred &deferred)
             Q_EMIT filingFinished();
     });
     watcher->setFuture(QtConcurrent::run(
-        backgroundPool(), [result = deferred.result] { return TimelineData::makeGroup(result); }));
+        backgroundPool(), [result = deferred.result] {
+            lowerThisThread();
+            return TimelineData::makeGroup(result);
+        }));
 }
 
 void TimelineView::setTheme(const Theme &theme)

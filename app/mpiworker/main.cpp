@@ -405,8 +405,7 @@ int main(int argc, char **argv)
     }
 
     // Gather: per-rank facts, then every record, all with MPI's collectives.
-    rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
+    const CpuTimes usage = processCpu(); // exact total, getrusage's split
     const std::int64_t myTasks = std::int64_t(counting.records.size() / RecFields);
     const std::array<std::int64_t, RankFields> me = {
         std::int64_t(::getpid()),
@@ -414,8 +413,8 @@ int main(int argc, char **argv)
         readyNs,
         offsetNs,
         alignErrorNs,
-        std::int64_t(usage.ru_utime.tv_sec) * 1'000'000 + usage.ru_utime.tv_usec,
-        std::int64_t(usage.ru_stime.tv_sec) * 1'000'000 + usage.ru_stime.tv_usec,
+        std::int64_t(usage.user * 1e6),
+        std::int64_t(usage.sys * 1e6),
         myTasks};
     std::vector<std::int64_t> ranks(rank == 0 ? std::size_t(size) * RankFields : 0);
     MPI_Gather(me.data(), RankFields, MPI_INT64_T, ranks.data(), RankFields, MPI_INT64_T, 0, MPI_COMM_WORLD);
