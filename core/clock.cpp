@@ -1,5 +1,6 @@
 #include "clock.h"
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -45,6 +46,31 @@ CpuTimes threadCpu()
 CpuTimes processCpu()
 {
     return exact(RUSAGE_SELF, CLOCK_PROCESS_CPUTIME_ID);
+}
+
+std::int64_t threadRunDelayNs()
+{
+    // No stdio and no Qt here: the worker links this file too. "<run ns> <run_delay ns> <slices>"
+    const int fd = ::open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    char buf[96];
+    const ssize_t n = ::read(fd, buf, sizeof buf - 1);
+    ::close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    const char *p = buf;
+    while (*p && *p != ' ')
+        ++p;
+    if (*p != ' ')
+        return -1;
+    ++p;
+    std::int64_t v = 0;
+    bool any = false;
+    for (; *p >= '0' && *p <= '9'; ++p, any = true)
+        v = v * 10 + (*p - '0');
+    return any ? v : -1;
 }
 
 long currentThreadId()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 namespace wordrace {
 
@@ -41,6 +42,33 @@ struct CpuTimes
 // CPU consumed so far by the calling thread, and by the whole calling process: exact totals.
 CpuTimes threadCpu();
 CpuTimes processCpu();
+
+// How long the calling thread has waited, ready to run, for a core (the kernel's run_delay in
+// /proc/thread-self/schedstat), in nanoseconds; -1 where the kernel does not keep it. A counting
+// thread that waits although WordRace runs no more threads than there are cores is waiting for
+// another program.
+std::int64_t threadRunDelayNs();
+
+// The waits of a run's counting threads or processes, added up; unknown as soon as one is.
+struct RunDelaySum
+{
+    double sum = 0.0; // seconds
+    bool known = true;
+    int count = 0;
+    void add(double seconds)
+    {
+        if (seconds < 0.0)
+            known = false;
+        else
+            sum += seconds;
+        ++count;
+    }
+    void addNs(std::int64_t before, std::int64_t after)
+    {
+        add(before < 0 || after < before ? -1.0 : double(after - before) / 1e9);
+    }
+    std::optional<double> total() const { return known && count > 0 ? std::optional<double>(sum) : std::nullopt; }
+};
 
 // The kernel's id of the calling thread (what `ps -L` and `top -H` show).
 long currentThreadId();

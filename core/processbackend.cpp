@@ -71,6 +71,7 @@ struct Worker
     std::deque<qsizetype> inFlight;
     QByteArray stderrTail;
     CpuTimes cpu;
+    double runDelayS = -1.0; // from its Usage: how long it waited for a core; -1: not told
     std::int64_t readyNs = 0;
     std::int64_t launchedNs = 0;
     std::int64_t lastActivityNs = 0; // last dispatch to an idle worker, or last result
@@ -166,6 +167,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     double startupSum = 0.0;
     std::int64_t lastReady = t0;
     CpuTimes finishedCpu; // of processes already gone (per-task spawn)
+    RunDelaySum finishedRunDelay;
     QEventLoop loop;
     const qint64 parentPid = QCoreApplication::applicationPid();
 
@@ -274,6 +276,8 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
             protocol::Usage usage{};
             protocol::decodePayload(msg.payload, usage);
             wk.cpu = {double(usage.userUs) * 1e-6, double(usage.sysUs) * 1e-6};
+            if (usage.runDelayUs >= 0)
+                wk.runDelayS = double(usage.runDelayUs) * 1e-6;
             wk.usageSeen = true;
             return;
         }
@@ -289,6 +293,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
         if (wk.process) {
             // per-task spawn: the slot's previous process is done; keep what it cost.
             finishedCpu += wk.cpu;
+            finishedRunDelay.add(wk.runDelayS);
             wk.process.release()->deleteLater();
             wk = Worker{};
         }
@@ -452,6 +457,8 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     out.result.workersCpu = finishedCpu;
     for (Worker &w : workers) {
         out.result.workersCpu += w.cpu;
+        if (w.process || w.usageSeen)
+            finishedRunDelay.add(w.runDelayS);
         if (w.process && w.process->isRunning()) {
             w.process->kill();
             w.process->waitForFinished(2000);
@@ -462,6 +469,7 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     // the last worker to be ready is.
     out.result.startupS = perTask ? startupSum : double(lastReady - t0) / 1e9;
     out.result.parentCpu = threadCpu() - cpu0;
+    out.result.countingWaitS = finishedRunDelay.total();
     out.result.words = recorder.words();
     out.result.workerNames = recorder.workerNames();
     out.result.tasks = recorder.takeAll();

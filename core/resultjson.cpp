@@ -192,6 +192,13 @@ QJsonObject ResultJson::scalars(const RunResult &r)
     o[u"memory_kind"_s] = r.memoryIsPss ? u"pss"_s : u"rss"_s;
     o[u"memory_names"_s] = QJsonArray::fromStringList(r.memoryNames);
     o[u"sampler_cpu_s"_s] = r.samplerCpuS;
+    QJsonArray warnings;
+    for (const RunWarning &w : r.warnings)
+        warnings.append(QJsonObject{{u"kind"_s, w.kind}, {u"message"_s, w.message}});
+    o[u"warnings"_s] = warnings;
+    o[u"others_cores"_s] = r.othersCores ? QJsonValue(*r.othersCores) : QJsonValue();
+    o[u"cpu_wait_share"_s] = r.cpuWaitShare ? QJsonValue(*r.cpuWaitShare) : QJsonValue();
+    o[u"counting_wait_s"_s] = r.countingWaitS ? QJsonValue(*r.countingWaitS) : QJsonValue();
     return o;
 }
 
@@ -285,6 +292,14 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     for (const QJsonValue &h : o[u"cluster_hosts"_s].toArray())
         r.clusterHosts.append(h.toString());
     r.repetition = o[u"repetition"_s].toInt();
+    for (const QJsonValue &w : o[u"warnings"_s].toArray())
+        r.warnings.append(RunWarning{w[u"kind"_s].toString(), w[u"message"_s].toString()});
+    if (o[u"others_cores"_s].isDouble())
+        r.othersCores = o[u"others_cores"_s].toDouble();
+    if (o[u"cpu_wait_share"_s].isDouble())
+        r.cpuWaitShare = o[u"cpu_wait_share"_s].toDouble();
+    if (o[u"counting_wait_s"_s].isDouble())
+        r.countingWaitS = o[u"counting_wait_s"_s].toDouble();
     const QJsonObject knobs = o[u"knobs"_s].toObject();
     r.knobs.ioLatencyMs = knobs[u"io_latency_ms"_s].toDouble();
     r.knobs.workPerWordNs = knobs[u"work_per_word_ns"_s].toDouble();

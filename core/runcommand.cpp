@@ -7,6 +7,7 @@
 #include "markdownexport.h"
 #include "modesummary.h"
 #include "outputfile.h"
+#include "plausibility.h"
 #include "resultjson.h"
 #include "resulttable.h"
 #include "runner.h"
@@ -17,6 +18,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QThread>
 #include <QFileInfo>
 
 #include <csignal>
@@ -225,8 +227,10 @@ int RunCommand::exec(const QStringList &arguments)
     const int stoppedBy = stopSignals->caught();
     stopSignals.reset(); // a second Ctrl-C while the files are written stops at once
 
+    Plausibility::judge(results, QThread::idealThreadCount());
     if (!results.isEmpty()) {
         std::fputs(qPrintable(ResultTable::text(results)), tableOut);
+        std::fputs(qPrintable(Plausibility::text(results)), tableOut);
         if (experiment.runs > 1)
             std::fputs(qPrintable(ModeSummary::text(ModeSummary::summarize(results))), tableOut);
         for (const RunResult &r : std::as_const(results))

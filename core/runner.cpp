@@ -3,6 +3,7 @@
 #include "backend.h"
 #include "clusterbackend.h"
 #include "corpus.h"
+#include "machineload.h"
 #include "processbackend.h"
 #include "resourcesampler.h"
 #include "taskexecutor.h"
@@ -11,7 +12,9 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QThread>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <optional>
@@ -20,6 +23,32 @@
 using namespace Qt::StringLiterals;
 
 namespace wordrace {
+
+namespace {
+
+// How much of the machine other programs took while the run went, said on the run when it was
+// enough to lengthen its times.
+void noteMachineLoad(RunResult &result, const MachineLoad &before, const MachineLoad &after, const CpuTimes &parentUsed)
+{
+    OwnUse own;
+    own.wallS = result.wallS;
+    own.cpuS = parentUsed.total() + (result.workersInsideParent ? 0.0 : result.workersCpu.total());
+    own.runnableThreads = result.mode == Mode::Sequential ? 1 : result.workers;
+    own.cores = std::max(1, QThread::idealThreadCount());
+    own.countingCpuS = result.workersCpu.total();
+    own.countingWaitS = result.countingWaitS;
+    // This process's CPU beyond the counting threads' own (all of it when workers count elsewhere).
+    own.helperCpuS = std::max(0.0, parentUsed.total() - (result.workersInsideParent ? result.workersCpu.total() : 0.0));
+    const LoadVerdict v = judgeLoad(before, after, own);
+    if (v.othersMeasured)
+        result.othersCores = v.othersCores;
+    if (v.waitMeasured)
+        result.cpuWaitShare = v.waitShare;
+    if (const auto w = busyMachineWarning(v, own))
+        result.warnings.append(*w);
+}
+
+} // namespace
 
 // How many of the job's runStarted and runFinished signals the display has drawn, shared between
 // the GUI thread and the runner's.
@@ -243,8 +272,12 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
             const bool sampling = !warmup && qEnvironmentVariable("WORDRACE_SAMPLER") != u"off";
             if (sampling)
                 sampler.start();
+            const MachineLoad loadBefore = MachineLoad::now();
+            const CpuTimes ownBefore = processCpu();
             const std::int64_t sampleOrigin = monotonicNs();
             BackendOutcome outcome = backend->run(context);
+            const CpuTimes ownUsed = processCpu() - ownBefore;
+            const MachineLoad loadAfter = MachineLoad::now();
             // The process backend tells its exact start; the others start within microseconds of
             // sampleOrigin, well below one sampling interval.
             const std::int64_t origin = watched->runStartNs() > 0 ? watched->runStartNs() : sampleOrigin;
@@ -269,6 +302,7 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
                     for (int w = 0; w < workers; ++w)
                         result.memoryNames.append(result.workerNames.value(w, u"worker %1"_s.arg(w)));
             }
+            noteMachineLoad(result, loadBefore, loadAfter, ownUsed);
             if (result.cancelled)
                 cancelled = true;
             // A warm-up run is not measured, unless it is all there will be of a cancelled experiment.

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "corpus.h"
 #include "knobs.h"
+#include "runwarning.h"
 
 #include <QList>
 #include <QMetaType>
@@ -108,6 +109,14 @@ struct RunResult
     // All the run's processes together, at the fullest sample; absent when memory was never read.
     std::optional<std::uint64_t> peakMemoryBytes;
     double samplerCpuS = 0.0; // the CPU the sampling itself took (in the parent)
+    // What makes this run's numbers doubtful (Plausibility, and the busy-machine check in Runner).
+    RunWarnings warnings;
+    // Other programs' average use of the cores during the run (/proc/stat), when the run was long
+    // enough to tell; and of the time the counting was ready to run, the share it waited for a core.
+    std::optional<double> othersCores;
+    std::optional<double> cpuWaitShare;
+    // How long the counting threads or worker processes, added up, waited ready to run for a core.
+    std::optional<double> countingWaitS;
 
     // CPU of parent plus workers, each counted once.
     CpuTimes totalCpu() const { return workersInsideParent ? parentCpu : parentCpu + workersCpu; }

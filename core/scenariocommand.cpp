@@ -1,5 +1,6 @@
 #include "scenariocommand.h"
 
+#include "plausibility.h"
 #include "processscan.h"
 #include "resultjson.h"
 #include "resulttable.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -158,7 +160,9 @@ int ScenarioCommand::exec(const QStringList &arguments)
 
     const Verdict verdict = scenario->verdict(results, workerPids, survivors);
     out(text, QString());
+    Plausibility::judge(results, QThread::idealThreadCount());
     std::fputs(qPrintable(ResultTable::text(results)), text);
+    std::fputs(qPrintable(Plausibility::text(results)), text);
     out(text, QString());
     out(text, u"Verdict: %1"_s.arg(verdict.answer));
     out(text, verdict.explanation);

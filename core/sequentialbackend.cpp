@@ -13,6 +13,7 @@ BackendOutcome SequentialBackend::run(const RunContext &context)
     BackendOutcome out;
     out.result = baseResult(context, Mode::Sequential, 1);
     const CpuTimes cpu0 = threadCpu();
+    const std::int64_t delay0 = threadRunDelayNs();
     const std::int64_t t0 = monotonicNs();
     RunRecorder recorder(context, Mode::Sequential, 1, t0);
     recorder.setWorkerName(0, u"thread %1"_s.arg(currentThreadId()));
@@ -44,6 +45,9 @@ BackendOutcome SequentialBackend::run(const RunContext &context)
     }
     out.result.wallS = double(monotonicNs() - t0) / 1e9;
     const CpuTimes used = threadCpu() - cpu0;
+    RunDelaySum waited;
+    waited.addNs(delay0, threadRunDelayNs());
+    out.result.countingWaitS = waited.total();
     out.result.parentCpu = used;
     out.result.workersCpu = used;
     out.result.workersInsideParent = true;

@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <utility>
 #include <thread>
 #include <vector>
 
@@ -81,6 +82,9 @@ BackendOutcome ThreadBackend::run(const RunContext &context)
     EmulatedGil gil; // one per process, as in CPython
     Shared shared{context, recorder, taskCosts(context, context.knobs.gil ? &gil : nullptr)};
     std::vector<CpuTimes> workerCpu(static_cast<std::size_t>(n));
+    // Each pool thread's wait for a core, read as it starts and ends; per-task threads add theirs.
+    std::vector<std::pair<std::int64_t, std::int64_t>> workerDelay(static_cast<std::size_t>(n));
+    RunDelaySum spawnedDelay;
     std::mutex cpuMutex;
     double startupS = 0.0;
 
@@ -97,6 +101,7 @@ BackendOutcome ThreadBackend::run(const RunContext &context)
             pool.start([&, w] {
                 tsanAcquire(&next);
                 const CpuTimes c0 = threadCpu();
+                const std::int64_t d0 = threadRunDelayNs();
                 readyNs[std::size_t(w)] = monotonicNs();
                 recorder.setWorkerName(w, u"thread %1"_s.arg(currentThreadId()));
                 for (;;) {
@@ -107,6 +112,7 @@ BackendOutcome ThreadBackend::run(const RunContext &context)
                 if (shared.faulted.load())
                     next.store(tasks.size()); // the others stop at their next task
                 workerCpu[std::size_t(w)] = threadCpu() - c0;
+                workerDelay[std::size_t(w)] = {d0, threadRunDelayNs()};
                 threadsDone.fetch_add(1, std::memory_order_release);
             });
         }
@@ -155,9 +161,12 @@ BackendOutcome ThreadBackend::run(const RunContext &context)
             t = std::thread([&, i, slot, spawnNs] {
                 const std::int64_t startedNs = monotonicNs();
                 const CpuTimes c0 = threadCpu();
+                const std::int64_t d0 = threadRunDelayNs();
                 runOne(shared, i, slot);
                 const CpuTimes used = threadCpu() - c0;
+                const std::int64_t d1 = threadRunDelayNs();
                 std::lock_guard lock(mutex);
+                spawnedDelay.addNs(d0, d1);
                 creationNs += startedNs - spawnNs;
                 workerCpu[std::size_t(slot)] += used;
                 freeSlots.push_back(slot);
@@ -174,6 +183,11 @@ BackendOutcome ThreadBackend::run(const RunContext &context)
     out.result.wallS = double(monotonicNs() - t0) / 1e9;
     for (const CpuTimes &c : workerCpu)
         out.result.workersCpu += c;
+    RunDelaySum waited = spawnedDelay;
+    for (const auto &[before, after] : workerDelay)
+        if (before != 0 || after != 0)
+            waited.addNs(before, after);
+    out.result.countingWaitS = waited.total();
     out.result.startupS = startupS;
     // The parent is the engine thread plus its workers: what `%time` would show for this process.
     out.result.parentCpu = (threadCpu() - cpu0) + out.result.workersCpu;

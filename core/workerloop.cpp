@@ -243,8 +243,10 @@ int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<st
             case protocol::Type::Bye: {
                 // The kernel's exact process clock, split into user and system as getrusage has it.
                 const CpuTimes cpu = processCpu();
+                const std::int64_t delayNs = threadRunDelayNs();
                 const protocol::Usage usage{std::int64_t(std::llround(cpu.user * 1e6)),
-                                            std::int64_t(std::llround(cpu.sys * 1e6))};
+                                            std::int64_t(std::llround(cpu.sys * 1e6)),
+                                            delayNs < 0 ? -1 : delayNs / 1000};
                 writeAll(protocol::encode(protocol::Type::Usage, usage));
                 return 0;
             }

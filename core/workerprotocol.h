@@ -16,7 +16,7 @@ namespace wordrace {
 namespace protocol {
 
 constexpr std::uint32_t kMagic = 0x31505257; // "WRP1" read little-endian
-constexpr std::uint16_t kVersion = 2;
+constexpr std::uint16_t kVersion = 3; // 3: Usage carries the worker's wait for a core
 constexpr std::uint32_t kMaxErrorLength = 4096;
 // The pipe transport: the largest task sent; the worker holds a whole task, as unpickling does.
 constexpr std::uint32_t kMaxTaskData = 1u << 30;
@@ -88,6 +88,7 @@ struct Usage
 {
     std::int64_t userUs;
     std::int64_t sysUs;
+    std::int64_t runDelayUs; // time the worker waited, ready to run, for a core; -1: unknown
 };
 #pragma pack(pop)
 

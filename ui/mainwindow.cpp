@@ -5,6 +5,7 @@
 #include "experimentpanel.h"
 #include "exportdialog.h"
 #include "livetext.h"
+#include "plausibility.h"
 #include "processscan.h"
 #include "resultspane.h"
 #include "resulttable.h"
@@ -69,6 +70,15 @@ namespace {
 
 constexpr int kProgressSteps = 1000;
 constexpr int kStatusTimeoutMs = 8000;
+
+// The first doubt about an experiment's runs, for the status bar; empty when there is none.
+QString firstWarning(const QList<RunResult> &runs)
+{
+    for (const RunResult &r : runs)
+        if (!r.warnings.isEmpty())
+            return u"%1: %2"_s.arg(modeName(r.mode), r.warnings.first().message);
+    return {};
+}
 
 QString seconds(double s)
 {
@@ -636,11 +646,13 @@ void MainWindow::onRunFinished(quint64 job, const RunResult &result)
         return;
     HistoryEntry &e = m_history->entry(m_liveRow);
     e.results.append(result);
+    // Judged again with every run: a later mode can make an earlier one's number doubtful.
+    Plausibility::judge(e.results, QThread::idealThreadCount());
     e.live.reset();
     releaseInBackground(std::exchange(e.liveBatches, {}));
     m_history->touch(m_liveRow);
     for (ResultsPane *pane : panesShowing(m_liveRow))
-        pane->addResult(result);
+        pane->addResult(e.results.last());
     if (result.corpus.kind == CorpusSpec::Kind::File)
         m_panel->setKnownLines(result.corpus.path, result.corpusLines);
     const qsizetype modes = std::max<qsizetype>(1, e.experiment.modes.size());
@@ -723,8 +735,13 @@ void MainWindow::onExperimentFinished(quint64 job, bool cancelled)
     case HistoryEntry::State::Done:
         m_progress->setValue(kProgressSteps);
         m_progressLabel->setText(tr("Done in %1: %2").arg(seconds(elapsed), walls.join(u" · "_s)));
-        statusBar()->showMessage(tr("Done. Hover over the charts for details; right-click to export."),
-                                 kStatusTimeoutMs);
+        if (const QString doubt = firstWarning(e.results); !doubt.isEmpty()) {
+            m_progressLabel->setText(m_progressLabel->text() + u"  ⚠ "_s + tr("some numbers are doubtful"));
+            statusBar()->showMessage(u"⚠ "_s + doubt, kStatusTimeoutMs * 2);
+        } else {
+            statusBar()->showMessage(tr("Done. Hover over the charts for details; right-click to export."),
+                                     kStatusTimeoutMs);
+        }
         break;
     case HistoryEntry::State::Cancelled:
         m_progressLabel->setText(walls.isEmpty() ? tr("Cancelled")

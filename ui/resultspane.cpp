@@ -167,9 +167,19 @@ void ResultsPane::finishEntry(const HistoryEntry *entry)
     const bool complete = entry && entry->number == m_entryNumber && !entry->live &&
                           m_results.size() == entry->results.size() &&
                           std::none_of(groups.cbegin(), groups.cend(), [](const auto &g) { return g.live; });
-    if (complete)
+    if (complete) {
         setHeading(entry);
-    else
+        // The last run can make an earlier one doubtful (Plausibility): the table and the chart
+        // show the warnings as judged over the whole experiment.
+        const bool warningsChanged = !std::equal(
+            m_results.cbegin(), m_results.cend(), entry->results.cbegin(), entry->results.cend(),
+            [](const RunResult &a, const RunResult &b) { return a.warnings == b.warnings; });
+        if (warningsChanged) {
+            m_results = entry->results;
+            m_model->setResults(m_results);
+            m_chart->setResults(m_results);
+        }
+    } else
         showEntry(entry);
 }
 

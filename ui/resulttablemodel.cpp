@@ -54,8 +54,21 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
+        if (index.column() == ResultTable::ModeColumn && !run.warnings.isEmpty())
+            return role == Qt::DisplayRole ? ResultTable::cell(run, index.column()) + u" ⚠"_s
+                                           : tr("%1, with warnings").arg(ResultTable::cell(run, index.column()));
         return ResultTable::cell(run, index.column());
+    case Qt::ForegroundRole:
+        if (index.column() == ResultTable::ModeColumn && !run.warnings.isEmpty())
+            return Theme::warningColor();
+        return {};
     case Qt::ToolTipRole:
+        if (!run.warnings.isEmpty()) {
+            QStringList lines;
+            for (const RunWarning &w : run.warnings)
+                lines << u"⚠ %1: %2"_s.arg(w.kind, w.message);
+            return lines.join(u"\n\n"_s);
+        }
         if (index.column() == ResultTable::CpuPerWall)
             return tr("CPU time divided by wall time: how many cores were busy on average");
         if (index.column() == ResultTable::ParentCpu)

@@ -89,6 +89,13 @@ QVariant RunHistory::data(const QModelIndex &index, int role) const
     }
     if (!state.isEmpty())
         times << state;
+    QStringList doubts;
+    for (const RunResult &r : e.results)
+        for (const RunWarning &w : r.warnings)
+            if (!doubts.contains(w.kind))
+                doubts << w.kind;
+    if (!doubts.isEmpty())
+        times << u"⚠ "_s + doubts.join(u", "_s);
     switch (role) {
     case Qt::DisplayRole:
         return u"%1\n%2"_s.arg(e.title(), times.join(u" · "_s));
@@ -100,6 +107,9 @@ QVariant RunHistory::data(const QModelIndex &index, int role) const
             tip += u"\n"_s + e.summary;
         if (!e.failure.isEmpty())
             tip += u"\n"_s + e.failure;
+        for (const RunResult &r : e.results)
+            for (const RunWarning &w : r.warnings)
+                tip += u"\n⚠ %1: %2"_s.arg(modeName(r.mode), w.message);
         tip += u"\n"_s + tr("Select two runs (Ctrl+click) to compare them side by side.");
         return tip;
     }

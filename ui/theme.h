@@ -45,6 +45,8 @@ struct Theme
     // Okabe-Ito colours, the same in every theme so a mode is recognisable across charts, exports
     // and colour-vision deficiencies.
     static QColor modeColor(Mode mode);
+    // Doubtful numbers: dark amber, readable on the light and the dark backgrounds alike.
+    static QColor warningColor() { return QColor(0xb3, 0x6b, 0x00); }
     // A paler version of a mode colour over this theme's background, for secondary bars.
     QColor tint(const QColor &color, qreal amount) const;
     QFont font(int pixelSize, bool bold = false) const;
