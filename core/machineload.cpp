@@ -29,6 +29,8 @@ constexpr double kOthersCoresLimit = 0.25;
 // progress, or a kernel thread, takes a core now and then (20 to 36% of a 10-20 ms run was seen
 // on a quiet machine), while a program spinning on every core makes the counting wait 40 to 60%.
 constexpr double kWaitShareLimit = 0.4;
+// With other programs' threads seen ready at both ends of the run, a smaller share is enough.
+constexpr double kCrowdedWaitShare = 0.1;
 // Waits shorter than this, added up, are a scheduler's noise whatever their share.
 constexpr double kWaitNoiseS = 0.002;
 
@@ -103,9 +105,14 @@ std::optional<RunWarning> busyMachineWarning(const LoadVerdict &v, const OwnUse 
                           u"other programs used %1 of %2 cores during this run: its times are longer "
                           u"than this machine's best"_s.arg(QString::number(std::min(v.othersCores, double(own.cores)), 'f', 1))
                               .arg(own.cores)};
-    // Other programs' threads ready to run both as the run started and as it ended: on a machine
-    // whose cores they keep busy, even a run too short to be slowed much is measured beside them.
-    if (v.othersRunnable >= std::max(1, (own.cores + 1) / 2))
+    // Other programs' threads ready to run both as the run started and as it ended, more than the
+    // cores the counting left free: on a machine they keep busy, even a run too short to be slowed
+    // much is measured beside them. One busy thread beside the counting (the display server
+    // drawing WordRace's own window, say) counts only when the counting's waits show it.
+    const bool crowded = v.othersRunnable >= 1 && v.othersRunnable + own.runnableThreads > own.cores;
+    const bool waited = v.waitMeasured && v.waitShare >= kCrowdedWaitShare &&
+                        own.countingWaitS.value_or(0.0) - own.helperCpuS >= kWaitNoiseS;
+    if (crowded && (v.othersRunnable >= own.cores || waited))
         return RunWarning{u"busy-machine"_s,
                           u"%1 thread(s) of other programs were ready to run on this %2-core machine as this "
                           u"run started and as it ended: its times are not this machine's best"_s.arg(v.othersRunnable)

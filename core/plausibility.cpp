@@ -35,9 +35,12 @@ bool cpuBound(const Knobs &k)
     return k.ioLatencyMs <= 0.0 && k.latencyPatternMs.isEmpty();
 }
 
-// The CPU that went into counting: the sampler's own is not the mode's.
+// The CPU that went into counting: the sampler's own is not the mode's, nor, when workers count in
+// processes of their own, the parent's handing out of tasks.
 double countingCpu(const RunResult &r)
 {
+    if (!r.workersInsideParent)
+        return r.workersCpu.total();
     return std::max(0.0, r.totalCpu().total() - r.samplerCpuS);
 }
 
@@ -130,7 +133,10 @@ static void judgeOne(QList<RunResult> &runs, int cores)
             const int sharing = r.mode == Mode::Sequential ? 1 : std::max(1, std::min(r.workers, cores));
             const double floor = Plausibility::kSlowRateShare * best / double(sharing);
             const double expectedCpu = best > 0.0 ? double(r.corpusBytes) / floor : 0.0;
-            if (best > 0.0 && rate < floor && countingCpu(r) - expectedCpu > kNoiseS)
+            // A corpus counted in a few milliseconds says more about fixed costs (a worker's
+            // start) than about counting: not judged.
+            const bool countingDominates = best > 0.0 && double(r.corpusBytes) / best >= kNoiseS;
+            if (countingDominates && rate < floor && countingCpu(r) - expectedCpu > kNoiseS)
                 add(r, u"slow-counting"_s,
                     u"%1 counted %2 per CPU-second against %3 in %4: the counting itself ran slowly "
                     u"(cold memory or caches, or a core shared with another program), so this time is not "

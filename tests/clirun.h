@@ -16,6 +16,17 @@ inline QString cliPath()
 }
 
 // What a run of wordrace-cli left: its exit status (-1: it crashed or ran out of time) and output.
+// The table's lines of a run's output, without the warnings printed under it (a busy machine,
+// as CI's often is, adds a busy-machine line to any run).
+inline QList<QByteArray> tableLines(const QByteArray &out)
+{
+    QList<QByteArray> lines;
+    for (const QByteArray &line : out.trimmed().split('\n'))
+        if (!line.startsWith("warning: "))
+            lines.append(line);
+    return lines;
+}
+
 struct CliRun
 {
     int exitCode = -1;

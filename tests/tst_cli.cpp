@@ -54,7 +54,7 @@ private Q_SLOTS:
         const CliRun r = runCli({u"run"_s, u"--mode"_s, u"threads,processes"_s, u"--corpus"_s,
                                  u"lesson:1000"_s, u"--chunk"_s, u"10"_s, u"--json"_s, json});
         QCOMPARE(r.exitCode, 0);
-        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        const QList<QByteArray> lines = tableLines(r.out);
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines[0].startsWith("mode"));
         QVERIFY(lines[1].startsWith("threads"));

@@ -549,7 +549,7 @@ private Q_SLOTS:
     {
         const CliRun r = runCli({u"run"_s, u"--corpus"_s, u"nicehat"_s, u"--mode"_s, u"threads"_s});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out.trimmed().split('\n').size(), 2);
+        QCOMPARE(tableLines(r.out).size(), 2);
         QVERIFY(!r.out.contains("mean ± σ"));
     }
 

@@ -207,6 +207,11 @@ private Q_SLOTS:
         // 10 ms: /proc/stat's ticks cannot tell; two spinning programs are seen at both ends.
         QTest::newRow("short run beside two spinners") << 0.010 << 0.0 << 0.010 << 0.0 << 1 << 2 << 2 << true << u"2 thread(s)"_s;
         QTest::newRow("a spinner at one end only") << 0.010 << 0.0 << 0.010 << 0.0 << 1 << 1 << 0 << false << QString();
+        // One other busy thread leaves a core to a sequential run: not disturbed.
+        QTest::newRow("one other beside sequential") << 0.010 << 0.0 << 0.010 << 0.0 << 1 << 1 << 1 << false << QString();
+        // Beside two threads it takes a core from them, which their waits show.
+        QTest::newRow("one other beside two threads, no wait") << 0.010 << 0.0 << 0.020 << 0.0005 << 2 << 1 << 1 << false << QString();
+        QTest::newRow("one other beside two threads, waited") << 0.010 << 0.0 << 0.020 << 0.004 << 2 << 1 << 1 << true << u"1 thread(s)"_s;
         // ... and then the counting's own waits tell whether it held a core.
         QTest::newRow("short run, waited half") << 0.020 << 0.0 << 0.020 << 0.020 << 2 << 1 << 0 << true << u"50%"_s;
         QTest::newRow("waited a third, another program there") << 0.020 << 0.0 << 0.020 << 0.010 << 2 << 1 << 0 << false << QString();
