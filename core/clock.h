@@ -67,7 +67,10 @@ struct RunDelaySum
     {
         add(before < 0 || after < before ? -1.0 : double(after - before) / 1e9);
     }
-    std::optional<double> total() const { return known && count > 0 ? std::optional<double>(sum) : std::nullopt; }
+    std::optional<double> total() const
+    {
+        return known && count > 0 ? std::optional<double>(sum) : std::nullopt;
+    }
 };
 
 // The kernel's id of the calling thread (what `ps -L` and `top -H` show).

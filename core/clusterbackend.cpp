@@ -1,8 +1,8 @@
 #include "clusterbackend.h"
 
 #include "clusterlines.h"
-#include "processscan.h"
 #include "corpus.h"
+#include "processscan.h"
 #include "runrecorder.h"
 #include "taskplanner.h"
 

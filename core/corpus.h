@@ -115,7 +115,8 @@ private:
     double m_prepareSeconds = 0.0;
     bool m_hugePages = false;
     mutable std::optional<std::uint64_t> m_lines;
-    mutable unsigned char m_touchedSum = 0; // keeps the page reads of touchEveryPage() from being optimized out
+    mutable unsigned char m_touchedSum =
+        0; // keeps the page reads of touchEveryPage() from being optimized out
 };
 
 } // namespace wordrace

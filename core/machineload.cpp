@@ -85,8 +85,7 @@ LoadVerdict judgeLoad(const MachineLoad &before, const MachineLoad &after, const
         v.othersCores = std::max(0.0, busyS - own.cpuS) / own.wallS;
         v.othersMeasured = true;
     }
-    if (before.othersRunnable >= 0 && after.othersRunnable >= 0)
-    {
+    if (before.othersRunnable >= 0 && after.othersRunnable >= 0) {
         v.othersRunnable = std::min(before.othersRunnable, after.othersRunnable);
         v.othersRunnableMax = std::max(before.othersRunnable, after.othersRunnable);
     }
@@ -103,7 +102,8 @@ std::optional<RunWarning> busyMachineWarning(const LoadVerdict &v, const OwnUse 
     if (v.othersMeasured && v.othersCores >= kOthersCoresLimit)
         return RunWarning{u"busy-machine"_s,
                           u"other programs used %1 of %2 cores during this run: its times are longer "
-                          u"than this machine's best"_s.arg(QString::number(std::min(v.othersCores, double(own.cores)), 'f', 1))
+                          u"than this machine's best"_s
+                              .arg(QString::number(std::min(v.othersCores, double(own.cores)), 'f', 1))
                               .arg(own.cores)};
     // Other programs' threads ready to run both as the run started and as it ended, more than the
     // cores the counting left free: on a machine they keep busy, even a run too short to be slowed
@@ -113,20 +113,22 @@ std::optional<RunWarning> busyMachineWarning(const LoadVerdict &v, const OwnUse 
     const bool waited = v.waitMeasured && v.waitShare >= kCrowdedWaitShare &&
                         own.countingWaitS.value_or(0.0) - own.helperCpuS >= kWaitNoiseS;
     if (crowded && (v.othersRunnable >= own.cores || waited))
-        return RunWarning{u"busy-machine"_s,
-                          u"%1 thread(s) of other programs were ready to run on this %2-core machine as this "
-                          u"run started and as it ended: its times are not this machine's best"_s.arg(v.othersRunnable)
-                              .arg(own.cores)};
+        return RunWarning{
+            u"busy-machine"_s,
+            u"%1 thread(s) of other programs were ready to run on this %2-core machine as this "
+            u"run started and as it ended: its times are not this machine's best"_s.arg(v.othersRunnable)
+                .arg(own.cores)};
     // Counting threads that waited for a core although WordRace ran no more of them than there are
     // cores, while another program's thread was ready to run: that program held the core. (Waits
     // alone are no proof: the scheduler can start two new threads on one core and spread them a
     // few milliseconds later, which a quiet machine shows as up to 35% of a 10 ms run.)
-    if (v.waitMeasured && v.othersRunnableMax >= 1 && own.runnableThreads <= own.cores && v.waitShare >= kWaitShareLimit &&
-        own.countingWaitS.value_or(0.0) - own.helperCpuS >= kWaitNoiseS)
-        return RunWarning{u"busy-machine"_s,
-                          u"the counting waited for a free core %1% of the time it was ready to run: other "
-                          u"programs (or the kernel) were using the cores, so this run's times are longer than this "
-                          u"machine's best"_s.arg(qRound(v.waitShare * 100))};
+    if (v.waitMeasured && v.othersRunnableMax >= 1 && own.runnableThreads <= own.cores &&
+        v.waitShare >= kWaitShareLimit && own.countingWaitS.value_or(0.0) - own.helperCpuS >= kWaitNoiseS)
+        return RunWarning{
+            u"busy-machine"_s,
+            u"the counting waited for a free core %1% of the time it was ready to run: other "
+            u"programs (or the kernel) were using the cores, so this run's times are longer than this "
+            u"machine's best"_s.arg(qRound(v.waitShare * 100))};
     return std::nullopt;
 }
 

@@ -30,11 +30,11 @@ struct MachineLoad
 struct OwnUse
 {
     double wallS = 0.0;
-    double cpuS = 0.0;         // WordRace's own CPU in the run: this process and its workers
-    int runnableThreads = 1;   // how many threads or processes counted at once
+    double cpuS = 0.0;       // WordRace's own CPU in the run: this process and its workers
+    int runnableThreads = 1; // how many threads or processes counted at once
     int cores = 1;
-    double countingCpuS = 0.0;                // the counting threads' or processes' CPU
-    std::optional<double> countingWaitS;      // and how long they waited, ready, for a core
+    double countingCpuS = 0.0;           // the counting threads' or processes' CPU
+    std::optional<double> countingWaitS; // and how long they waited, ready, for a core
     // WordRace's other threads' CPU in the run (the runner, the sampler, the event loop): the
     // counting may have waited that long for them, which is no other program's doing.
     double helperCpuS = 0.0;
@@ -42,9 +42,9 @@ struct OwnUse
 
 struct LoadVerdict
 {
-    double othersCores = 0.0;   // cores' worth of CPU that other programs used, on average
+    double othersCores = 0.0;    // cores' worth of CPU that other programs used, on average
     bool othersMeasured = false; // false: the run was too short for /proc/stat's ticks
-    double waitShare = 0.0;     // of the time the counting wanted a core, the share it waited
+    double waitShare = 0.0;      // of the time the counting wanted a core, the share it waited
     bool waitMeasured = false;
     int othersRunnable = -1;    // the fewer of the counts as the run started and as it ended
     int othersRunnableMax = -1; // the more of the two

@@ -48,7 +48,8 @@ double countingCpu(const RunResult &r)
 // point of the experiment, not a symptom.
 bool rateComparable(const RunResult &r)
 {
-    return r.knobs.spawn == Spawn::Pool && !(r.mode == Mode::Processes && r.knobs.transport == Transport::Pipe);
+    return r.knobs.spawn == Spawn::Pool &&
+           !(r.mode == Mode::Processes && r.knobs.transport == Transport::Pipe);
 }
 
 QString times(double x)
@@ -99,7 +100,8 @@ static void judgeOne(QList<RunResult> &runs, int cores)
                 rest.push_back(r.wallS);
         }
         const double typical = median(rest);
-        if (first && typical > 0.0 && first->wallS > Plausibility::kColdRatio * typical && first->wallS - typical > kNoiseS) {
+        if (first && typical > 0.0 && first->wallS > Plausibility::kColdRatio * typical &&
+            first->wallS - typical > kNoiseS) {
             hadColdRun[mode] = true;
             add(*first, u"cold-run"_s,
                 u"this first %1 run took %2 the median of the later ones (%3 s against %4 s): it paid for "
@@ -140,8 +142,10 @@ static void judgeOne(QList<RunResult> &runs, int cores)
                 add(r, u"slow-counting"_s,
                     u"%1 counted %2 per CPU-second against %3 in %4: the counting itself ran slowly "
                     u"(cold memory or caches, or a core shared with another program), so this time is not "
-                    u"the mode's cost"_s.arg(modeName(r.mode), mbPerS(rate), mbPerS(best), modeName(bestMode)));
-            if (r.mode == Mode::Sequential && !r.warnings.isEmpty() && r.warnings.last().kind == u"slow-counting")
+                    u"the mode's cost"_s.arg(modeName(r.mode), mbPerS(rate), mbPerS(best),
+                                             modeName(bestMode)));
+            if (r.mode == Mode::Sequential && !r.warnings.isEmpty() &&
+                r.warnings.last().kind == u"slow-counting")
                 sequentialSlow = true;
         }
     }
@@ -204,7 +208,9 @@ QString Plausibility::text(const QList<RunResult> &runs)
     QString out;
     for (const RunResult &r : runs)
         for (const RunWarning &w : r.warnings)
-            out += u"warning: %1 run %2 (%3): %4\n"_s.arg(modeName(r.mode)).arg(r.repetition + 1).arg(w.kind, w.message);
+            out += u"warning: %1 run %2 (%3): %4\n"_s.arg(modeName(r.mode))
+                       .arg(r.repetition + 1)
+                       .arg(w.kind, w.message);
     return out;
 }
 

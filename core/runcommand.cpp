@@ -18,8 +18,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QThread>
 #include <QFileInfo>
+#include <QThread>
 
 #include <csignal>
 #include <cstdio>

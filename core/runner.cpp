@@ -17,8 +17,8 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <optional>
 #include <mutex>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +28,8 @@ namespace {
 
 // How much of the machine other programs took while the run went, said on the run when it was
 // enough to lengthen its times.
-void noteMachineLoad(RunResult &result, const MachineLoad &before, const MachineLoad &after, const CpuTimes &parentUsed)
+void noteMachineLoad(RunResult &result, const MachineLoad &before, const MachineLoad &after,
+                     const CpuTimes &parentUsed)
 {
     OwnUse own;
     own.wallS = result.wallS;
@@ -38,7 +39,8 @@ void noteMachineLoad(RunResult &result, const MachineLoad &before, const Machine
     own.countingCpuS = result.workersCpu.total();
     own.countingWaitS = result.countingWaitS;
     // This process's CPU beyond the counting threads' own (all of it when workers count elsewhere).
-    own.helperCpuS = std::max(0.0, parentUsed.total() - (result.workersInsideParent ? result.workersCpu.total() : 0.0));
+    own.helperCpuS =
+        std::max(0.0, parentUsed.total() - (result.workersInsideParent ? result.workersCpu.total() : 0.0));
     const LoadVerdict v = judgeLoad(before, after, own);
     if (v.othersMeasured)
         result.othersCores = v.othersCores;

@@ -13,8 +13,8 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
-#include <utility>
 #include <thread>
+#include <utility>
 #include <vector>
 
 using namespace Qt::StringLiterals;

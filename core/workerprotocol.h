@@ -16,7 +16,7 @@ namespace wordrace {
 namespace protocol {
 
 constexpr std::uint32_t kMagic = 0x31505257; // "WRP1" read little-endian
-constexpr std::uint16_t kVersion = 3; // 3: Usage carries the worker's wait for a core
+constexpr std::uint16_t kVersion = 3;        // 3: Usage carries the worker's wait for a core
 constexpr std::uint32_t kMaxErrorLength = 4096;
 // The pipe transport: the largest task sent; the worker holds a whole task, as unpickling does.
 constexpr std::uint32_t kMaxTaskData = 1u << 30;

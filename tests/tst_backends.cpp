@@ -1,6 +1,6 @@
-#include "patience.h"
 #include "backend.h"
 #include "hugepageprobe.h"
+#include "patience.h"
 #include "procscan.h"
 #include "referencecounter.h"
 #include "runner.h"
@@ -476,7 +476,8 @@ private Q_SLOTS:
         runner.start(e);
         QVERIFY(started.wait(kPatienceMs));
         QList<qint64> workers;
-        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(QCoreApplication::applicationPid())).isEmpty(), kPatienceMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(QCoreApplication::applicationPid())).isEmpty(),
+                                 kPatienceMs);
         // Killed before or after its Ready, the worker is named by its pid.
         ::kill(pid_t(workers.first()), SIGKILL);
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, kPatienceMs);

@@ -1,5 +1,5 @@
-#include "patience.h"
 #include "clirun.h"
+#include "patience.h"
 #include "procscan.h"
 
 #include <QCoreApplication>
@@ -176,8 +176,9 @@ private Q_SLOTS:
         QVERIFY(p.waitForStarted());
         // Wait until the run is under way (its workers exist, or the corpus is prepared).
         QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (err += p.readAllStandardError()).contains("prepared") || p.state() != QProcess::Running, kPatienceMs);
+        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("prepared") ||
+                                     p.state() != QProcess::Running,
+                                 kPatienceMs);
         QList<qint64> workers;
         if (mode == u"processes")
             QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(p.processId())).isEmpty(), kPatienceMs);

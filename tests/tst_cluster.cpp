@@ -1,5 +1,5 @@
-#include "patience.h"
 #include "clusterbackend.h"
+#include "patience.h"
 #include "referencecounter.h"
 #include "runner.h"
 
@@ -469,7 +469,8 @@ private Q_SLOTS:
         cli.start(QCoreApplication::applicationDirPath() + u"/wordrace-cli"_s,
                   {u"run"_s, u"--mode"_s, u"cluster"_s, u"--workers"_s, u"2"_s, u"--corpus"_s,
                    u"lesson:200"_s, u"--chunk"_s, u"10"_s, u"--io-latency"_s, u"150"_s, u"--json"_s, u"-"_s});
-        QTRY_VERIFY_WITH_TIMEOUT(rankProcesses().size() == 2 || cli.state() == QProcess::NotRunning, kPatienceMs);
+        QTRY_VERIFY_WITH_TIMEOUT(rankProcesses().size() == 2 || cli.state() == QProcess::NotRunning,
+                                 kPatienceMs);
         QVERIFY2(cli.state() == QProcess::Running, cli.readAllStandardError().constData());
         ::kill(pid_t(cli.processId()), SIGINT);
         QVERIFY(cli.waitForFinished(kPatienceMs));

@@ -1,6 +1,6 @@
-#include "patience.h"
 #include "backend.h"
 #include "emulatedgil.h"
+#include "patience.h"
 #include "procscan.h"
 #include "runner.h"
 #include "taskexecutor.h"

@@ -1,5 +1,5 @@
-#include "patience.h"
 #include "experiment.h"
+#include "patience.h"
 #include "runner.h"
 
 #include <QSignalSpy>
@@ -71,11 +71,11 @@ private Q_SLOTS:
             const double a = median(first[m]), b = median(last[m]);
             QVERIFY(a > 0.0 && b > 0.0);
             const double ratio = std::max(a, b) / std::min(a, b);
-            QVERIFY2(ratio < 2.5, qPrintable(u"%1 used %2 ns of CPU per KB first and %3 last (%4x)"_s
-                                                 .arg(modeName(m))
-                                                 .arg(a * 1e12, 0, 'f', 0)
-                                                 .arg(b * 1e12, 0, 'f', 0)
-                                                 .arg(ratio, 0, 'f', 2)));
+            QVERIFY2(ratio < 2.5,
+                     qPrintable(u"%1 used %2 ns of CPU per KB first and %3 last (%4x)"_s.arg(modeName(m))
+                                    .arg(a * 1e12, 0, 'f', 0)
+                                    .arg(b * 1e12, 0, 'f', 0)
+                                    .arg(ratio, 0, 'f', 2)));
         }
     }
 };

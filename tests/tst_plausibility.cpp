@@ -1,7 +1,7 @@
-#include "patience.h"
 #include "clirun.h"
 #include "clock.h"
 #include "machineload.h"
+#include "patience.h"
 #include "plausibility.h"
 #include "resultjson.h"
 
@@ -142,9 +142,10 @@ private Q_SLOTS:
 
     void coldFirstRun()
     {
-        QList<RunResult> runs{run(Mode::Sequential, 1, 0.200, 0.200, 0), run(Mode::Threads, 2, 0.021, 0.040, 0),
-                              run(Mode::Sequential, 1, 0.041, 0.041, 1), run(Mode::Threads, 2, 0.020, 0.040, 1),
-                              run(Mode::Sequential, 1, 0.040, 0.040, 2), run(Mode::Threads, 2, 0.020, 0.040, 2)};
+        QList<RunResult> runs{
+            run(Mode::Sequential, 1, 0.200, 0.200, 0), run(Mode::Threads, 2, 0.021, 0.040, 0),
+            run(Mode::Sequential, 1, 0.041, 0.041, 1), run(Mode::Threads, 2, 0.020, 0.040, 1),
+            run(Mode::Sequential, 1, 0.040, 0.040, 2), run(Mode::Threads, 2, 0.020, 0.040, 2)};
         Plausibility::judge(runs, 2);
         QVERIFY(kinds(runs[0]).contains(u"cold-run"_s));
         for (int i = 1; i < runs.size(); ++i)
@@ -193,34 +194,46 @@ private Q_SLOTS:
     void machineLoad_data()
     {
         QTest::addColumn<double>("wallS");
-        QTest::addColumn<double>("busyS");  // all cores' busy time from /proc/stat
+        QTest::addColumn<double>("busyS"); // all cores' busy time from /proc/stat
         QTest::addColumn<double>("ownCpuS");
-        QTest::addColumn<double>("waitS");  // the counting threads' run_delay, added up
+        QTest::addColumn<double>("waitS"); // the counting threads' run_delay, added up
         QTest::addColumn<int>("threads");
         QTest::addColumn<int>("othersBefore"); // other programs' runnable threads as the run started
         QTest::addColumn<int>("othersAfter");
         QTest::addColumn<bool>("busy");
         QTest::addColumn<QString>("says");
         // stress-ng --cpu 2 beside a 1 s sequential run on 2 cores: others take 1 core.
-        QTest::newRow("stress beside a long run") << 1.0 << 2.0 << 1.0 << 0.5 << 1 << 2 << 2 << true << u"1.0 of 2 cores"_s;
+        QTest::newRow("stress beside a long run")
+            << 1.0 << 2.0 << 1.0 << 0.5 << 1 << 2 << 2 << true << u"1.0 of 2 cores"_s;
         QTest::newRow("quiet long run") << 1.0 << 1.02 << 1.0 << 0.0 << 1 << 0 << 0 << false << QString();
         // 10 ms: /proc/stat's ticks cannot tell; two spinning programs are seen at both ends.
-        QTest::newRow("short run beside two spinners") << 0.010 << 0.0 << 0.010 << 0.0 << 1 << 2 << 2 << true << u"2 thread(s)"_s;
-        QTest::newRow("a spinner at one end only") << 0.010 << 0.0 << 0.010 << 0.0 << 1 << 1 << 0 << false << QString();
+        QTest::newRow("short run beside two spinners")
+            << 0.010 << 0.0 << 0.010 << 0.0 << 1 << 2 << 2 << true << u"2 thread(s)"_s;
+        QTest::newRow("a spinner at one end only")
+            << 0.010 << 0.0 << 0.010 << 0.0 << 1 << 1 << 0 << false << QString();
         // One other busy thread leaves a core to a sequential run: not disturbed.
-        QTest::newRow("one other beside sequential") << 0.010 << 0.0 << 0.010 << 0.0 << 1 << 1 << 1 << false << QString();
+        QTest::newRow("one other beside sequential")
+            << 0.010 << 0.0 << 0.010 << 0.0 << 1 << 1 << 1 << false << QString();
         // Beside two threads it takes a core from them, which their waits show.
-        QTest::newRow("one other beside two threads, no wait") << 0.010 << 0.0 << 0.020 << 0.0005 << 2 << 1 << 1 << false << QString();
-        QTest::newRow("one other beside two threads, waited") << 0.010 << 0.0 << 0.020 << 0.004 << 2 << 1 << 1 << true << u"1 thread(s)"_s;
+        QTest::newRow("one other beside two threads, no wait")
+            << 0.010 << 0.0 << 0.020 << 0.0005 << 2 << 1 << 1 << false << QString();
+        QTest::newRow("one other beside two threads, waited")
+            << 0.010 << 0.0 << 0.020 << 0.004 << 2 << 1 << 1 << true << u"1 thread(s)"_s;
         // ... and then the counting's own waits tell whether it held a core.
-        QTest::newRow("short run, waited half") << 0.020 << 0.0 << 0.020 << 0.020 << 2 << 1 << 0 << true << u"50%"_s;
-        QTest::newRow("waited a third, another program there") << 0.020 << 0.0 << 0.020 << 0.010 << 2 << 1 << 0 << false << QString();
+        QTest::newRow("short run, waited half")
+            << 0.020 << 0.0 << 0.020 << 0.020 << 2 << 1 << 0 << true << u"50%"_s;
+        QTest::newRow("waited a third, another program there")
+            << 0.020 << 0.0 << 0.020 << 0.010 << 2 << 1 << 0 << false << QString();
         // The scheduler starting both new threads on one core: waits, but no other program.
-        QTest::newRow("waits without another program") << 0.010 << 0.0 << 0.010 << 0.005 << 2 << 0 << 0 << false << QString();
-        QTest::newRow("short quiet run") << 0.020 << 0.0 << 0.040 << 0.0005 << 2 << 0 << 0 << false << QString();
-        QTest::newRow("a wait within noise") << 0.002 << 0.0 << 0.001 << 0.0015 << 1 << 1 << 0 << false << QString();
+        QTest::newRow("waits without another program")
+            << 0.010 << 0.0 << 0.010 << 0.005 << 2 << 0 << 0 << false << QString();
+        QTest::newRow("short quiet run")
+            << 0.020 << 0.0 << 0.040 << 0.0005 << 2 << 0 << 0 << false << QString();
+        QTest::newRow("a wait within noise")
+            << 0.002 << 0.0 << 0.001 << 0.0015 << 1 << 1 << 0 << false << QString();
         // 8 threads on 2 cores wait for each other: WordRace's own doing, not another program's.
-        QTest::newRow("oversubscribed by WordRace") << 0.020 << 0.0 << 0.040 << 0.120 << 8 << 0 << 1 << false << QString();
+        QTest::newRow("oversubscribed by WordRace")
+            << 0.020 << 0.0 << 0.040 << 0.120 << 8 << 0 << 1 << false << QString();
     }
     void machineLoad()
     {
@@ -236,7 +249,8 @@ private Q_SLOTS:
         const double tick = 1.0 / double(::sysconf(_SC_CLK_TCK));
         const MachineLoad before{1000, 5000, othersBefore};
         const MachineLoad after{before.busyTicks + std::uint64_t(std::llround(busyS / tick)),
-                                before.totalTicks + std::uint64_t(std::llround(2 * wallS / tick)), othersAfter};
+                                before.totalTicks + std::uint64_t(std::llround(2 * wallS / tick)),
+                                othersAfter};
         OwnUse own{wallS, ownCpuS, threads, 2};
         own.countingCpuS = ownCpuS;
         own.countingWaitS = waitS;
@@ -274,8 +288,8 @@ private Q_SLOTS:
         // Both spinning before the first run starts.
         for (QProcess *hog : std::as_const(hogs))
             QTRY_VERIFY_WITH_TIMEOUT(cpuTicks(hog->processId()) >= 5, kPatienceMs);
-        const CliRun r = runCli({u"run"_s, u"--corpus"_s, u"lesson:3000000"_s, u"--workers"_s, u"2"_s,
-                                 u"--json"_s, u"-"_s});
+        const CliRun r = runCli(
+            {u"run"_s, u"--corpus"_s, u"lesson:3000000"_s, u"--workers"_s, u"2"_s, u"--json"_s, u"-"_s});
         for (QProcess *hog : std::as_const(hogs)) {
             hog->kill();
             hog->waitForFinished(kPatienceMs);

@@ -1,6 +1,6 @@
-#include "patience.h"
 #include "clirun.h"
 #include "mainwindow.h"
+#include "patience.h"
 #include "procscan.h"
 #include "scalingchart.h"
 #include "scalingpanel.h"

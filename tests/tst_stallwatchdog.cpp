@@ -1,5 +1,5 @@
-#include "patience.h"
 #include "experiment.h"
+#include "patience.h"
 #include "runner.h"
 #include "stallwatchdog.h"
 

@@ -1,5 +1,5 @@
-#include "patience.h"
 #include "clirun.h"
+#include "patience.h"
 #include "procscan.h"
 #include "statistics.h"
 #include "sweep.h"
@@ -370,8 +370,9 @@ private Q_SLOTS:
                             u"lesson:1000"_s, u"--chunk"_s, u"375"_s, u"--io-latency"_s, u"500"_s});
         QVERIFY(p.waitForStarted());
         QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (err += p.readAllStandardError()).contains("prepared") || p.state() != QProcess::Running, kPatienceMs);
+        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("prepared") ||
+                                     p.state() != QProcess::Running,
+                                 kPatienceMs);
         QList<qint64> workers;
         QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(p.processId())).isEmpty(), kPatienceMs);
         ::kill(pid_t(p.processId()), SIGINT);

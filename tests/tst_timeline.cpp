@@ -1,6 +1,6 @@
-#include "patience.h"
 #include "backgroundwork.h"
 #include "eventcounter.h"
+#include "patience.h"
 #include "theme.h"
 #include "timelinedata.h"
 #include "timelinephases.h"

@@ -171,9 +171,9 @@ void ResultsPane::finishEntry(const HistoryEntry *entry)
         setHeading(entry);
         // The last run can make an earlier one doubtful (Plausibility): the table and the chart
         // show the warnings as judged over the whole experiment.
-        const bool warningsChanged = !std::equal(
-            m_results.cbegin(), m_results.cend(), entry->results.cbegin(), entry->results.cend(),
-            [](const RunResult &a, const RunResult &b) { return a.warnings == b.warnings; });
+        const bool warningsChanged =
+            !std::equal(m_results.cbegin(), m_results.cend(), entry->results.cbegin(), entry->results.cend(),
+                        [](const RunResult &a, const RunResult &b) { return a.warnings == b.warnings; });
         if (warningsChanged) {
             m_results = entry->results;
             m_model->setResults(m_results);

@@ -55,8 +55,9 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         if (index.column() == ResultTable::ModeColumn && !run.warnings.isEmpty())
-            return role == Qt::DisplayRole ? ResultTable::cell(run, index.column()) + u" ⚠"_s
-                                           : tr("%1, with warnings").arg(ResultTable::cell(run, index.column()));
+            return role == Qt::DisplayRole
+                       ? ResultTable::cell(run, index.column()) + u" ⚠"_s
+                       : tr("%1, with warnings").arg(ResultTable::cell(run, index.column()));
         return ResultTable::cell(run, index.column());
     case Qt::ForegroundRole:
         if (index.column() == ResultTable::ModeColumn && !run.warnings.isEmpty())

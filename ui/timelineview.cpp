@@ -159,11 +159,10 @@ void TimelineView::fileInBackground(const TimelineData::Deferred &deferred)
         if (m_filing == 0)
             Q_EMIT filingFinished();
     });
-    watcher->setFuture(QtConcurrent::run(
-        backgroundPool(), [result = deferred.result] {
-            lowerThisThread();
-            return TimelineData::makeGroup(result);
-        }));
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [result = deferred.result] {
+        lowerThisThread();
+        return TimelineData::makeGroup(result);
+    }));
 }
 
 void TimelineView::setTheme(const Theme &theme)

@@ -629,7 +629,8 @@ void WallCpuChart::rebuild()
                 if (!doubts.contains(w.kind))
                     doubts << w.kind;
         if (!doubts.isEmpty())
-            text += u"<br><font color=\"%1\">⚠ %2</font>"_s.arg(Theme::warningColor().name(), doubts.join(u", "_s));
+            text += u"<br><font color=\"%1\">⚠ %2</font>"_s.arg(Theme::warningColor().name(),
+                                                                doubts.join(u", "_s));
         // Category labels must be unique; a repeated mode gets an invisible difference.
         while (m_axisY->categoriesLabels().contains(text))
             text += u" "_s;

@@ -408,14 +408,8 @@ int main(int argc, char **argv)
     const CpuTimes usage = processCpu(); // exact total, getrusage's split
     const std::int64_t myTasks = std::int64_t(counting.records.size() / RecFields);
     const std::array<std::int64_t, RankFields> me = {
-        std::int64_t(::getpid()),
-        launchedNs - offsetNs,
-        readyNs,
-        offsetNs,
-        alignErrorNs,
-        std::int64_t(usage.user * 1e6),
-        std::int64_t(usage.sys * 1e6),
-        myTasks};
+        std::int64_t(::getpid()),       launchedNs - offsetNs,         readyNs, offsetNs, alignErrorNs,
+        std::int64_t(usage.user * 1e6), std::int64_t(usage.sys * 1e6), myTasks};
     std::vector<std::int64_t> ranks(rank == 0 ? std::size_t(size) * RankFields : 0);
     MPI_Gather(me.data(), RankFields, MPI_INT64_T, ranks.data(), RankFields, MPI_INT64_T, 0, MPI_COMM_WORLD);
 
