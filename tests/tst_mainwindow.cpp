@@ -222,7 +222,8 @@ private Q_SLOTS:
             QCOMPARE(r.words, words);
             for (int c = 0; c < ResultTable::ColumnCount; ++c) {
                 // A doubtful run (a busy CI machine makes one) is marked after its mode.
-                const QString mark = c == ResultTable::ModeColumn && !r.warnings.isEmpty() ? u" ⚠"_s : QString();
+                const QString mark =
+                    c == ResultTable::ModeColumn && !r.warnings.isEmpty() ? u" ⚠"_s : QString();
                 QCOMPARE(model->data(model->index(row, c)).toString(), ResultTable::cell(r, c) + mark);
                 QCOMPARE(model->headerData(c, Qt::Horizontal).toString(), ResultTable::header(c));
             }
