@@ -90,8 +90,8 @@ LoadVerdict judgeLoad(const MachineLoad &before, const MachineLoad &after, const
         v.othersRunnableMax = std::max(before.othersRunnable, after.othersRunnable);
     }
     if (own.countingWaitS && *own.countingWaitS >= 0.0 && *own.countingWaitS + own.countingCpuS > 0.0) {
-        const double unexplained = std::max(0.0, *own.countingWaitS - own.helperCpuS);
-        v.waitShare = unexplained / (*own.countingWaitS + own.countingCpuS);
+        v.unexplainedWaitS = std::max(0.0, *own.countingWaitS - own.helperCpuS);
+        v.waitShare = v.unexplainedWaitS / (*own.countingWaitS + own.countingCpuS);
         v.waitMeasured = true;
     }
     return v;
@@ -110,8 +110,8 @@ std::optional<RunWarning> busyMachineWarning(const LoadVerdict &v, const OwnUse 
     // much is measured beside them. One busy thread beside the counting (the display server
     // drawing WordRace's own window, say) counts only when the counting's waits show it.
     const bool crowded = v.othersRunnable >= 1 && v.othersRunnable + own.runnableThreads > own.cores;
-    const bool waited = v.waitMeasured && v.waitShare >= kCrowdedWaitShare &&
-                        own.countingWaitS.value_or(0.0) - own.helperCpuS >= kWaitNoiseS;
+    const bool waited =
+        v.waitMeasured && v.waitShare >= kCrowdedWaitShare && v.unexplainedWaitS >= kWaitNoiseS;
     if (crowded && (v.othersRunnable >= own.cores || waited))
         return RunWarning{
             u"busy-machine"_s,
@@ -123,7 +123,7 @@ std::optional<RunWarning> busyMachineWarning(const LoadVerdict &v, const OwnUse 
     // alone are no proof: the scheduler can start two new threads on one core and spread them a
     // few milliseconds later, which a quiet machine shows as up to 35% of a 10 ms run.)
     if (v.waitMeasured && v.othersRunnableMax >= 1 && own.runnableThreads <= own.cores &&
-        v.waitShare >= kWaitShareLimit && own.countingWaitS.value_or(0.0) - own.helperCpuS >= kWaitNoiseS)
+        v.waitShare >= kWaitShareLimit && v.unexplainedWaitS >= kWaitNoiseS)
         return RunWarning{
             u"busy-machine"_s,
             u"the counting waited for a free core %1% of the time it was ready to run: other "

@@ -42,9 +42,10 @@ struct OwnUse
 
 struct LoadVerdict
 {
-    double othersCores = 0.0;    // cores' worth of CPU that other programs used, on average
-    bool othersMeasured = false; // false: the run was too short for /proc/stat's ticks
-    double waitShare = 0.0;      // of the time the counting wanted a core, the share it waited
+    double othersCores = 0.0;      // cores' worth of CPU that other programs used, on average
+    bool othersMeasured = false;   // false: the run was too short for /proc/stat's ticks
+    double waitShare = 0.0;        // of the time the counting wanted a core, the share it waited
+    double unexplainedWaitS = 0.0; // its waits beyond what WordRace's own other threads can explain
     bool waitMeasured = false;
     int othersRunnable = -1;    // the fewer of the counts as the run started and as it ended
     int othersRunnableMax = -1; // the more of the two

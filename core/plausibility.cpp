@@ -203,6 +203,16 @@ void Plausibility::judge(QList<RunResult> &runs, int cores)
     }
 }
 
+QStringList Plausibility::kinds(const QList<const RunResult *> &runs)
+{
+    QStringList out;
+    for (const RunResult *r : runs)
+        for (const RunWarning &w : r->warnings)
+            if (!out.contains(w.kind))
+                out << w.kind;
+    return out;
+}
+
 QString Plausibility::text(const QList<RunResult> &runs)
 {
     QString out;

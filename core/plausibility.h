@@ -3,6 +3,7 @@
 #include "runresult.h"
 
 #include <QList>
+#include <QStringList>
 
 namespace wordrace {
 
@@ -17,6 +18,8 @@ class Plausibility
 public:
     // cores: the machine's logical CPUs.
     static void judge(QList<RunResult> &runs, int cores);
+    // The kinds of warning these runs carry, each once, in the order first met: for a label.
+    static QStringList kinds(const QList<const RunResult *> &runs);
     // Warnings of the runs as lines for a terminal: "warning: threads run 1: ...".
     static QString text(const QList<RunResult> &runs);
 

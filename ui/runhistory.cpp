@@ -1,5 +1,6 @@
 #include "runhistory.h"
 
+#include "plausibility.h"
 #include "theme.h"
 
 #include <QPainter>
@@ -89,12 +90,10 @@ QVariant RunHistory::data(const QModelIndex &index, int role) const
     }
     if (!state.isEmpty())
         times << state;
-    QStringList doubts;
+    QList<const RunResult *> runs;
     for (const RunResult &r : e.results)
-        for (const RunWarning &w : r.warnings)
-            if (!doubts.contains(w.kind))
-                doubts << w.kind;
-    if (!doubts.isEmpty())
+        runs << &r;
+    if (const QStringList doubts = Plausibility::kinds(runs); !doubts.isEmpty())
         times << u"⚠ "_s + doubts.join(u", "_s);
     switch (role) {
     case Qt::DisplayRole:

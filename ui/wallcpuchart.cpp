@@ -1,6 +1,7 @@
 #include "wallcpuchart.h"
 
 #include "modesummary.h"
+#include "plausibility.h"
 #include "timelinerenderer.h"
 
 #include <QBarSet>
@@ -623,12 +624,10 @@ void WallCpuChart::rebuild()
             text += (repeated ? u" "_s + tr("run %1").arg(r.repetition + 1) : QString()) + u"<br>"_s +
                     tr("%1 cores busy").arg(QString::number(r.cpuPerWall(), 'f', 2));
         // A doubtful number is never shown as a fact: the row says what is wrong with it.
-        QStringList doubts;
+        QList<const RunResult *> rowRuns;
         for (int k : row.runs)
-            for (const RunWarning &w : m_results.at(k).warnings)
-                if (!doubts.contains(w.kind))
-                    doubts << w.kind;
-        if (!doubts.isEmpty())
+            rowRuns << &m_results.at(k);
+        if (const QStringList doubts = Plausibility::kinds(rowRuns); !doubts.isEmpty())
             text += u"<br><font color=\"%1\">⚠ %2</font>"_s.arg(Theme::warningColor().name(),
                                                                 doubts.join(u", "_s));
         // Category labels must be unique; a repeated mode gets an invisible difference.
