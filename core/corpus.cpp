@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "units.h"
 
 #include "clock.h"
 #include "hugepages.h"
@@ -93,16 +94,6 @@ std::optional<std::uint64_t> availableMemory()
         std::fclose(f);
     }
     return std::uint64_t(pages) * std::uint64_t(pageSize);
-}
-
-QString humanBytes(std::uint64_t bytes)
-{
-    const double b = double(bytes);
-    if (b >= 1024.0 * 1024 * 1024)
-        return QString::number(b / (1024.0 * 1024 * 1024), 'f', 1) + u" GiB"_s;
-    if (b >= 1024.0 * 1024)
-        return QString::number(b / (1024.0 * 1024), 'f', 1) + u" MiB"_s;
-    return QString::number(bytes) + u" bytes"_s;
 }
 
 } // namespace
@@ -240,7 +231,7 @@ std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Fai
             return failWith(
                 Failure::BadInput,
                 u"%1 would need %2 of memory, but only %3 is available; choose a smaller REPEAT"_s.arg(
-                    spec.toString(), humanBytes(*size), humanBytes(*avail)));
+                    spec.toString(), Units::bytes(*size), Units::bytes(*avail)));
         c->m_size = *size;
         if (c->m_size > 0 && storage == Storage::Inherited) {
             // Aligned to 2 MiB, so that every page of it can be a huge one.

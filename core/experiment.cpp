@@ -2,6 +2,9 @@
 
 #include <QThread>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace wordrace {
@@ -9,6 +12,24 @@ namespace wordrace {
 int Experiment::defaultWorkers()
 {
     return std::max(1, QThread::idealThreadCount());
+}
+
+int Experiment::autoRuns(double roundS, int warmup)
+{
+    if (!(roundS > 0.0))
+        return kAutoMaxRuns;
+    // Rounds beyond the first that fit the budget; the warm-up rounds spend some of them.
+    const double fit = std::floor(kAutoBudgetS / roundS);
+    const double runs = fit - std::max(0, warmup - 1);
+    return int(std::clamp(runs, 1.0, double(kAutoMaxRuns)));
+}
+
+Experiment Experiment::appDefault()
+{
+    Experiment e;
+    e.runs = kAutoRuns;
+    e.warmup = 1;
+    return e;
 }
 
 QString Experiment::validate() const
@@ -19,8 +40,8 @@ QString Experiment::validate() const
         return u"--workers must be at least 1"_s;
     if (workers > kMaxWorkers)
         return u"--workers %1 is more than WordRace allows (%2)"_s.arg(workers).arg(kMaxWorkers);
-    if (runs < 1 || runs > kMaxRuns)
-        return u"--runs must be between 1 and %1"_s.arg(kMaxRuns);
+    if ((runs < 1 && runs != kAutoRuns) || runs > kMaxRuns)
+        return u"--runs must be between 1 and %1, or auto"_s.arg(kMaxRuns);
     if (warmup < 0 || warmup > kMaxRuns)
         return u"--warmup must be between 0 and %1"_s.arg(kMaxRuns);
     if (!(knobs.ioLatencyMs >= 0.0) || knobs.ioLatencyMs > 3'600'000.0)

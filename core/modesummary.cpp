@@ -1,4 +1,5 @@
 #include "modesummary.h"
+#include "units.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -58,11 +59,11 @@ QString knobsText(const Knobs &k)
 
 QString sampleLine(const SampleSummary &s)
 {
-    QString line = ModeSummary::seconds(s.mean);
+    QString line = Units::seconds(s.mean);
     if (std::isfinite(s.stddev))
-        line += u" ± "_s + ModeSummary::seconds(s.stddev);
-    return line + u"  (median %1, %2..%3)"_s.arg(ModeSummary::seconds(s.median), ModeSummary::seconds(s.min),
-                                                 ModeSummary::seconds(s.max));
+        line += u" ± "_s + Units::seconds(s.stddev);
+    return line + u"  (median %1, %2..%3)"_s.arg(Units::seconds(s.median), Units::seconds(s.min),
+                                                 Units::seconds(s.max));
 }
 
 } // namespace
@@ -135,8 +136,9 @@ QList<ModeSummary> ModeSummary::summarize(const QList<RunResult> &runs)
         s.firstRunCold = Statistics::firstRunCold(wall);
         if (s.firstRunCold) {
             s.warnings << u"%1: the first run (%2) was much slower than the rest (median %3); caches were "
-                          "probably cold: try --warmup 1"_s.arg(s.label, seconds(wall.first()),
-                                                                seconds(Statistics::median(wall.mid(1))));
+                          "probably cold: try --warmup 1"_s.arg(
+                              s.label, Units::seconds(wall.first()),
+                              Units::seconds(Statistics::median(wall.mid(1))));
         }
         QList<int> others = s.outlierRepetitions;
         if (s.firstRunCold)
@@ -168,6 +170,42 @@ QList<ModeSummary> ModeSummary::summarize(const QList<RunResult> &runs)
             });
         if (seq != out.cend())
             s.speedup = Statistics::speedup(seq->wall, s.wall);
+    }
+    return out;
+}
+
+QList<RunResult> ModeSummary::medianRuns(const QList<RunResult> &runs)
+{
+    struct Group
+    {
+        const RunResult *first = nullptr;
+        QList<const RunResult *> measured;
+        const RunResult *cancelled = nullptr;
+    };
+    QList<Group> groups;
+    for (const RunResult &r : runs) {
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const Group &g) {
+            return g.first->mode == r.mode && g.first->workers == r.workers && g.first->corpus == r.corpus &&
+                   g.first->knobs == r.knobs;
+        });
+        if (it == groups.end()) {
+            groups.append(Group{&r, {}, nullptr});
+            it = groups.end() - 1;
+        }
+        if (r.cancelled)
+            it->cancelled = &r;
+        else
+            it->measured.append(&r);
+    }
+    QList<RunResult> out;
+    for (Group &g : groups) {
+        if (g.measured.isEmpty()) {
+            out.append(*g.cancelled);
+            continue;
+        }
+        std::stable_sort(g.measured.begin(), g.measured.end(),
+                         [](const RunResult *a, const RunResult *b) { return a->wallS < b->wallS; });
+        out.append(*g.measured.at((g.measured.size() - 1) / 2));
     }
     return out;
 }
@@ -229,20 +267,6 @@ QString ModeSummary::labelFor(Mode mode, int workers)
     if (mode == Mode::Sequential)
         return modeName(mode);
     return u"%1, %2 worker%3"_s.arg(modeName(mode)).arg(workers).arg(workers == 1 ? u""_s : u"s"_s);
-}
-
-QString ModeSummary::seconds(double s)
-{
-    if (!std::isfinite(s))
-        return u"n/a"_s;
-    const double a = std::abs(s);
-    if (a == 0)
-        return u"0 s"_s;
-    if (a < 1e-3)
-        return QString::number(s * 1e6, 'f', 1) + u" µs"_s;
-    if (a < 1.0)
-        return QString::number(s * 1e3, 'f', 2) + u" ms"_s;
-    return QString::number(s, 'f', 3) + u" s"_s;
 }
 
 QString ModeSummary::estimate(const Estimate &e, int decimals)

@@ -36,14 +36,16 @@ struct ModeSummary
 
     // One summary per (mode, workers, corpus), in the order they first appear among the runs.
     static QList<ModeSummary> summarize(const QList<RunResult> &runs);
+    // One run per summary, in the same order: the measured run with the median wall time (the lower
+    // middle one of an even count), or the last cancelled run of a group that never finished. What
+    // the timeline, the overhead chart and the scenario verdicts show for repeated runs.
+    static QList<RunResult> medianRuns(const QList<RunResult> &runs);
     // The run JSON's "summaries" entry.
     QJsonObject toJson() const;
     // The block the CLI prints after the table when there were several runs, warnings last.
     static QString text(const QList<ModeSummary> &summaries);
     // "sequential", "threads, 1 worker", "processes, 4 workers".
     static QString labelFor(Mode mode, int workers);
-    // A duration with a unit that keeps four significant digits: "812.3 µs", "52.10 ms", "7.071 s".
-    static QString seconds(double s);
     // "1.73 ± 0.07", or "1.73" when the spread is unknown.
     static QString estimate(const Estimate &e, int decimals = 2);
 };

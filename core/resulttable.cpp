@@ -1,4 +1,5 @@
 #include "resulttable.h"
+#include "units.h"
 
 #include <QLocale>
 
@@ -8,12 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace wordrace {
 
-namespace {
-QString seconds(double s)
-{
-    return QString::number(s, 'f', s < 10 ? 3 : 2) + u" s"_s;
-}
-} // namespace
+namespace {} // namespace
 
 QString ResultTable::header(int column)
 {
@@ -51,17 +47,17 @@ QString ResultTable::cell(const RunResult &r, int column)
     case Words:
         return QLocale(QLocale::English).toString(qulonglong(r.words));
     case Wall:
-        return seconds(r.wallS);
+        return Units::fixedSeconds(r.wallS);
     case User:
-        return seconds(cpu.user);
+        return Units::fixedSeconds(cpu.user);
     case Sys:
-        return seconds(cpu.sys);
+        return Units::fixedSeconds(cpu.sys);
     case CpuTotal:
-        return seconds(cpu.total());
+        return Units::fixedSeconds(cpu.total());
     case CpuPerWall:
         return QString::number(r.cpuPerWall(), 'f', 2);
     case ParentCpu:
-        return seconds(r.parentCpu.total());
+        return Units::fixedSeconds(r.parentCpu.total());
     }
     return {};
 }

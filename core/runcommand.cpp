@@ -83,7 +83,10 @@ int RunCommand::exec(const QStringList &arguments)
     const QCommandLineOption jsonOpt(
         u"json"_s, u"Write the results as JSON to FILE, or to standard output with -."_s, u"FILE"_s);
     const QCommandLineOption runsOpt(
-        u"runs"_s, u"Measured runs of each mode, interleaved across modes (default 1)."_s, u"N"_s, u"1"_s);
+        u"runs"_s,
+        u"Measured runs of each mode, interleaved across modes (default 1); auto: as many as fit in about "
+        u"a second after the first round, at most 9."_s,
+        u"N"_s, u"1"_s);
     const QCommandLineOption warmupOpt(
         u"warmup"_s, u"Unmeasured runs of each mode before them (default 0)."_s, u"K"_s, u"0"_s);
     const QCommandLineOption csvOpt(u"csv"_s, u"Write one CSV row per run to FILE."_s, u"FILE"_s);
@@ -139,11 +142,18 @@ int RunCommand::exec(const QStringList &arguments)
     }
     for (auto [opt, target, name] : {std::tuple{&runsOpt, &experiment.runs, "--runs"},
                                      std::tuple{&warmupOpt, &experiment.warmup, "--warmup"}}) {
+        if (target == &experiment.runs && parser.value(*opt) == u"auto") {
+            *target = Experiment::kAutoRuns;
+            continue;
+        }
         bool ok = false;
         *target = parser.value(*opt).toInt(&ok);
         if (!ok)
             return usageError(
                 u"%1 needs a whole number, not '%2'"_s.arg(QLatin1String(name), parser.value(*opt)));
+        // 0 is how an automatic count is stored; on the command line it is spelled "auto".
+        if (target == &experiment.runs && *target == Experiment::kAutoRuns)
+            return usageError(u"--runs must be between 1 and %1, or auto"_s.arg(Experiment::kMaxRuns));
     }
     if (parser.isSet(hostfileOpt) && parser.isSet(hostsOpt))
         return usageError(u"give --hostfile or --hosts, not both"_s);
@@ -212,6 +222,9 @@ int RunCommand::exec(const QStringList &arguments)
                          for (const QString &w : warnings)
                              printErr(u"warning: "_s + w);
                      });
+    QObject::connect(&runner, &Runner::runCountChosen, &runner, [&](quint64, int runs) {
+        printErr(u"auto: %1 measured run(s) of each mode"_s.arg(runs));
+    });
     QObject::connect(&runner, &Runner::runFinished, &runner,
                      [&](quint64, const RunResult &r) { results.append(r); });
     QObject::connect(&runner, &Runner::runFailed, &runner,
@@ -231,7 +244,7 @@ int RunCommand::exec(const QStringList &arguments)
     if (!results.isEmpty()) {
         std::fputs(qPrintable(ResultTable::text(results)), tableOut);
         std::fputs(qPrintable(Plausibility::text(results)), tableOut);
-        if (experiment.runs > 1)
+        if (experiment.runs != 1)
             std::fputs(qPrintable(ModeSummary::text(ModeSummary::summarize(results))), tableOut);
         for (const RunResult &r : std::as_const(results))
             if (r.mode == Mode::Cluster && r.clockAlignmentErrorS)

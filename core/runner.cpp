@@ -204,9 +204,13 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
         display->changed.wait_for(lock, display->timeout,
                                   [&] { return display->shown >= eventsSent || cancel->load(); });
     };
-    const int rounds = experiment.warmup + experiment.runs;
+    // An automatic count is fixed once the first round (warm-up or measured) has shown how long a
+    // round takes; until then the loop goes on as if for the most runs it could choose.
+    const bool autoRuns = experiment.runs == Experiment::kAutoRuns;
+    int rounds = experiment.warmup + (autoRuns ? Experiment::kAutoMaxRuns : experiment.runs);
     for (int round = 0; round < rounds && !cancelled; ++round) {
         const bool warmup = round < experiment.warmup;
+        const std::int64_t roundStartNs = monotonicNs();
         // Modes interleaved within each round, so that drift on a noisy machine hits every mode alike.
         for (const Mode mode : std::as_const(experiment.modes)) {
             waitForDisplay();
@@ -314,6 +318,12 @@ void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::at
             }
             if (cancelled)
                 break;
+        }
+        if (autoRuns && round == 0 && !cancelled) {
+            const int runs =
+                Experiment::autoRuns(double(monotonicNs() - roundStartNs) * 1e-9, experiment.warmup);
+            rounds = experiment.warmup + runs;
+            post([this, job, runs] { Q_EMIT runCountChosen(job, runs); });
         }
     }
     post([this, job, cancelled] { Q_EMIT experimentFinished(job, cancelled); });

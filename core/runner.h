@@ -58,6 +58,9 @@ Q_SIGNALS:
     void experimentFinished(quint64 job, bool cancelled);
     // Set-up facts worth showing once per experiment: corpus preparation, plan, warnings.
     void experimentPrepared(quint64 job, const QString &summary, const QStringList &warnings);
+    // An automatic run count (Experiment::kAutoRuns) was fixed after the first round: runs measured
+    // runs of each mode in all.
+    void runCountChosen(quint64 job, int runs);
 
 private:
     struct Display;

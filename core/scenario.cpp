@@ -1,5 +1,8 @@
 #include "scenario.h"
 
+#include "modesummary.h"
+#include "units.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -12,7 +15,7 @@ namespace {
 
 QString secs(double s)
 {
-    return QString::number(s, 'f', s < 1 ? 3 : 2) + u" s"_s;
+    return Units::seconds(s);
 }
 
 const RunResult *find(const QList<RunResult> &results, Mode mode)
@@ -21,6 +24,29 @@ const RunResult *find(const QList<RunResult> &results, Mode mode)
         if (r.mode == mode)
             return &r;
     return nullptr;
+}
+
+// The run that stands for `mode`: its median run (ModeSummary::medianRuns).
+const RunResult *medianRun(const QList<RunResult> &medians, Mode mode)
+{
+    return find(medians, mode);
+}
+
+// "1.52 ± 0.04": how many times as fast as sequential, with its uncertainty when there is one.
+QString speedupOf(const QList<ModeSummary> &summaries, Mode mode)
+{
+    for (const ModeSummary &m : summaries)
+        if (m.mode == mode && m.speedup)
+            return ModeSummary::estimate(*m.speedup);
+    return u"n/a"_s;
+}
+
+// " (median of 9, 17.9 ms to 20.1 ms)", or nothing for a single run.
+QString spreadOf(const ModeSummary &m)
+{
+    if (m.runs < 2)
+        return {};
+    return u" (median of %1, %2 to %3)"_s.arg(m.runs).arg(secs(m.wall.min), secs(m.wall.max));
 }
 
 QString fastestOf(const QList<RunResult> &results)
@@ -83,7 +109,10 @@ QList<Scenario> Scenario::all(int workers)
                    u"110,000,000 words: which is fastest, sequential, threads or processes?"_s,
                    modesChoice,
                    {}};
-        s.experiments = {base(CorpusSpec::lesson(), allModes(), workers)};
+        Experiment e = base(CorpusSpec::lesson(), allModes(), workers);
+        e.runs = Experiment::kAutoRuns; // medians with their spread, as the app's own default
+        e.warmup = 1;
+        s.experiments = {e};
         list << s;
     }
     {
@@ -96,6 +125,8 @@ QList<Scenario> Scenario::all(int workers)
         Experiment e = base(CorpusSpec::lesson(40), allModes(), 8);
         e.chunkLines = 3; // 40 tasks
         e.knobs.ioLatencyMs = 100;
+        // Waiting dominates: one round takes seconds, so the automatic count is one run, no warm-up.
+        e.runs = Experiment::kAutoRuns;
         s.experiments = {e};
         list << s;
     }
@@ -111,6 +142,8 @@ QList<Scenario> Scenario::all(int workers)
         Experiment e = base(CorpusSpec::lesson(300'000), allModes(), std::max(2, workers));
         e.knobs.workPerWordNs = 95;
         e.knobs.gil = true;
+        e.runs = Experiment::kAutoRuns;
+        e.warmup = 1;
         s.experiments = {e};
         list << s;
     }
@@ -238,22 +271,38 @@ Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &
                    << u"worker PIDs: %1"_s.arg(pids.join(u", "_s))
                    << u"left behind: %1"_s.arg(survivors.size());
     } else {
-        // The races: which mode's wall time is shortest, and why, from the numbers.
-        v.answer = fastestOf(results);
-        const RunResult *seq = find(results, Mode::Sequential);
+        // The races: which mode's median wall time is shortest, and why, from the numbers. Each
+        // mode's own figures are its median run's; a speed-up carries its uncertainty when the mode
+        // ran more than once.
+        const QList<ModeSummary> summaries = ModeSummary::summarize(results);
+        const ModeSummary *fastest = nullptr;
+        for (const ModeSummary &m : summaries)
+            if (m.runs > 0 && (!fastest || m.wall.median < fastest->wall.median))
+                fastest = &m;
+        v.answer = fastest ? modeName(fastest->mode) : fastestOf(results);
+        const QList<RunResult> medians = ModeSummary::medianRuns(results);
+        const RunResult *seq = medianRun(medians, Mode::Sequential);
         QStringList parts;
-        for (const RunResult &r : results) {
-            QString line = u"%1 took %2 wall, %3 CPU (parent alone: %4), %5 busy cores"_s.arg(
-                modeName(r.mode), secs(r.wallS), secs(r.totalCpu().total()), secs(r.parentCpu.total()),
-                QString::number(r.cpuPerWall(), 'f', 2));
-            if (seq && &r != seq && r.wallS > 0)
-                line += u", %1x sequential"_s.arg(QString::number(seq->wallS / r.wallS, 'f', 2));
+        for (qsizetype i = 0; i < summaries.size(); ++i) {
+            const ModeSummary &m = summaries.at(i);
+            const RunResult *r = &medians.at(i); // medianRuns groups as summarize does
+            QString line = u"%1 took %2 wall%3, %4 CPU (parent alone: %5), %6 busy cores"_s.arg(
+                modeName(r->mode), secs(r->wallS), spreadOf(m), secs(r->totalCpu().total()),
+                secs(r->parentCpu.total()), QString::number(r->cpuPerWall(), 'f', 2));
+            QString evidence = u"%1: %2"_s.arg(modeName(r->mode), secs(r->wallS));
+            if (m.mode != Mode::Sequential && m.speedup && std::isfinite(m.speedup->value)) {
+                const QString times = ModeSummary::estimate(*m.speedup);
+                line += u", %1x as fast as sequential"_s.arg(times);
+                evidence += u" (%1x sequential)"_s.arg(times);
+            }
             parts << line;
-            v.evidence << u"%1: %2"_s.arg(modeName(r.mode), secs(r.wallS));
+            v.evidence << evidence;
         }
         v.explanation = u"%1 was fastest. "_s.arg(v.answer) + parts.join(u"; "_s) + u". "_s;
-        const RunResult *thr = find(results, Mode::Threads);
-        const RunResult *proc = find(results, Mode::Processes);
+        if (!summaries.isEmpty() && summaries.first().runs < 2)
+            v.explanation += u"Each mode ran once, so these figures carry no measured spread. "_s;
+        const RunResult *thr = medianRun(medians, Mode::Threads);
+        const RunResult *proc = medianRun(medians, Mode::Processes);
         if (id == u"web-scraping" && thr && seq)
             v.explanation +=
                 u"The tasks mostly wait: %1 of waiting in total, and a waiting thread costs almost no "
@@ -266,9 +315,9 @@ Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &
                 u"With the emulated GIL only one thread computes at a time: threads waited %1 for it "
                 "in total and ran %2x as fast as sequential. Each process has its own GIL, so %3 "
                 "processes computed at once: %4x."_s.arg(secs(thr->overhead.gilWaitS))
-                    .arg(QString::number(seq->wallS / std::max(1e-9, thr->wallS), 'f', 2))
+                    .arg(speedupOf(summaries, Mode::Threads))
                     .arg(proc->workers)
-                    .arg(QString::number(seq->wallS / std::max(1e-9, proc->wallS), 'f', 2));
+                    .arg(speedupOf(summaries, Mode::Processes));
         else if (id == u"tiny-tasks")
             v.explanation +=
                 u"Each task is one short string: starting a thread for each cost %1 in total, and the "

@@ -44,6 +44,17 @@ double Statistics::median(QList<double> sample)
     return (lower + upper) / 2.0;
 }
 
+double Statistics::quantile(QList<double> sample, double q)
+{
+    if (sample.isEmpty() || !(q >= 0.0 && q <= 1.0))
+        return kNaN;
+    std::sort(sample.begin(), sample.end());
+    const double at = q * double(sample.size() - 1);
+    const auto below = qsizetype(std::floor(at));
+    const qsizetype above = std::min(below + 1, sample.size() - 1);
+    return sample[below] + (at - double(below)) * (sample[above] - sample[below]);
+}
+
 SampleSummary Statistics::summarize(const QList<double> &sample)
 {
     SampleSummary s;
@@ -71,6 +82,8 @@ SampleSummary Statistics::summarize(const QList<double> &sample)
     for (double x : sample)
         deviations.append(std::abs(x - s.median));
     s.mad = median(deviations);
+    s.lowerQuartile = quantile(sample, 0.25);
+    s.upperQuartile = quantile(sample, 0.75);
     return s;
 }
 

@@ -17,6 +17,9 @@ struct SampleSummary
     double min = std::numeric_limits<double>::quiet_NaN();
     double max = std::numeric_limits<double>::quiet_NaN();
     double mad = std::numeric_limits<double>::quiet_NaN(); // median absolute deviation, unscaled
+    // The middle half of the values, linearly interpolated (R's type 7, as numpy's default).
+    double lowerQuartile = std::numeric_limits<double>::quiet_NaN();
+    double upperQuartile = std::numeric_limits<double>::quiet_NaN();
 };
 
 // A derived number and its one-sigma uncertainty (NaN when the inputs had no spread to propagate).
@@ -63,6 +66,8 @@ public:
 
     static SampleSummary summarize(const QList<double> &sample);
     static double median(QList<double> sample);
+    // The q-quantile (0 <= q <= 1), linearly interpolated between the sorted values.
+    static double quantile(QList<double> sample, double q);
 
     // M_i = 0.6745 (x_i - median) / MAD. When more than half the values are equal the MAD is 0; the
     // scores then fall back to the mean absolute deviation, M_i = (x_i - median) / (1.253314 MeanAD),

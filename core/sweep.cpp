@@ -1,4 +1,5 @@
 #include "sweep.h"
+#include "units.h"
 
 #include "textwriter.h"
 
@@ -33,9 +34,9 @@ QJsonObject sampleJson(const SampleSummary &s)
                        {u"max"_s, number(s.max)}};
 }
 
-QString bytes(double b)
+QString exactBytes(double b)
 {
-    return QLocale(QLocale::English).toString(b, 'f', 0) + u" bytes"_s;
+    return Units::count(std::uint64_t(std::max(0.0, b))) + u" bytes"_s;
 }
 
 void csvNumber(TextWriter &w, double v)
@@ -316,9 +317,9 @@ QString Sweep::text() const
                             u"Amdahl"_s};
         for (const SweepPoint &p : m_points) {
             const ModeSummary &s = p.summary;
-            QString wall = ModeSummary::seconds(s.wall.mean);
+            QString wall = Units::seconds(s.wall.mean);
             if (std::isfinite(s.wall.stddev))
-                wall += u" ± "_s + ModeSummary::seconds(s.wall.stddev);
+                wall += u" ± "_s + Units::seconds(s.wall.stddev);
             rows << QStringList{modeName(s.mode),
                                 QString::number(s.workers),
                                 wall,
@@ -368,9 +369,9 @@ QString Sweep::text() const
                         u"wall (mean ± σ)"_s, u"speed-up"_s};
     for (const SweepPoint &p : m_points) {
         const ModeSummary &s = p.summary;
-        QString wall = ModeSummary::seconds(s.wall.mean);
+        QString wall = Units::seconds(s.wall.mean);
         if (std::isfinite(s.wall.stddev))
-            wall += u" ± "_s + ModeSummary::seconds(s.wall.stddev);
+            wall += u" ± "_s + Units::seconds(s.wall.stddev);
         rows << QStringList{s.corpus.displayName(),
                             modeName(s.mode),
                             c.toString(qulonglong(s.corpusBytes)),
@@ -391,13 +392,13 @@ QString Sweep::text() const
                    "work at every size tried\n"_s.arg(who);
         } else if (x.always) {
             out += u"%1 beat sequential already at the smallest corpus, %2 (%3)\n"_s.arg(
-                who, display(x.fromCorpus), bytes(double(x.fromBytes)));
+                who, display(x.fromCorpus), exactBytes(x.fromBytes));
         } else {
             out += u"%1 beats sequential from %2 (%3) on; it did not at %4 (%5)"_s.arg(
-                who, display(x.fromCorpus), bytes(double(x.fromBytes)), display(x.lostCorpus),
-                bytes(double(x.lostBytes)));
+                who, display(x.fromCorpus), exactBytes(x.fromBytes), display(x.lostCorpus),
+                exactBytes(x.lostBytes));
             if (std::isfinite(x.estimateBytes))
-                out += u"; break-even near %1"_s.arg(bytes(x.estimateBytes));
+                out += u"; break-even near %1"_s.arg(exactBytes(x.estimateBytes));
             out += u'\n';
         }
     }

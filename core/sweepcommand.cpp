@@ -1,4 +1,5 @@
 #include "sweepcommand.h"
+#include "units.h"
 
 #include "experiment.h"
 #include "experimentoptions.h"
@@ -118,6 +119,9 @@ int SweepCommand::exec(const QStringList &arguments)
             return usageError(
                 u"%1 needs a whole number, not '%2'"_s.arg(QLatin1String(name), parser.value(*opt)));
     }
+    // A sweep's points are compared at one count of runs each; an automatic count is run's alone.
+    if (base.runs < 1 || base.runs > Experiment::kMaxRuns)
+        return usageError(u"--runs must be between 1 and %1"_s.arg(Experiment::kMaxRuns));
     QString error;
     const auto spec = CorpusSpec::parse(parser.value(corpusOpt), &error);
     if (!spec)
@@ -198,7 +202,7 @@ int SweepCommand::exec(const QStringList &arguments)
         ++done;
         printErr(u"  [%1/%2] %3: %4%5"_s.arg(done)
                      .arg(sweeps.totalRuns())
-                     .arg(ModeSummary::labelFor(r.mode, r.workers), ModeSummary::seconds(r.wallS),
+                     .arg(ModeSummary::labelFor(r.mode, r.workers), Units::seconds(r.wallS),
                           r.cancelled ? u" (cancelled)"_s : QString()));
     });
     QObject::connect(&sweeps, &SweepRunner::runFailed, &sweeps,

@@ -317,6 +317,52 @@ private Q_SLOTS:
         QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
     }
 
+    // An automatic count fits the measured runs in about a second beyond the first round (warm-up
+    // rounds included), between one and kAutoMaxRuns.
+    void autoRunCount_data()
+    {
+        QTest::addColumn<double>("roundS");
+        QTest::addColumn<int>("warmup");
+        QTest::addColumn<int>("runs");
+        QTest::newRow("fast rounds: the most") << 0.05 << 1 << Experiment::kAutoMaxRuns;
+        QTest::newRow("0.3 s rounds, one warm-up") << 0.3 << 1 << 3;
+        QTest::newRow("0.3 s rounds, no warm-up") << 0.3 << 0 << 3;
+        QTest::newRow("0.25 s rounds, three warm-ups spend two") << 0.25 << 3 << 2;
+        QTest::newRow("0.6 s rounds: one") << 0.6 << 1 << 1;
+        QTest::newRow("slow rounds: still one") << 30.0 << 0 << 1;
+        QTest::newRow("no time measured") << 0.0 << 1 << Experiment::kAutoMaxRuns;
+    }
+    void autoRunCount()
+    {
+        QFETCH(double, roundS);
+        QFETCH(int, warmup);
+        QFETCH(int, runs);
+        QCOMPARE(Experiment::autoRuns(roundS, warmup), runs);
+    }
+
+    // The Runner says the count it chose, then runs exactly that many of each mode.
+    void autoRunsRunWhatTheyChose()
+    {
+        Experiment e;
+        e.corpus = CorpusSpec::niceHat(50);
+        e.modes = {Mode::Sequential, Mode::Threads};
+        e.workers = 2;
+        e.runs = Experiment::kAutoRuns;
+        e.warmup = 1;
+        QVERIFY(e.validate().isEmpty());
+        Runner runner;
+        QSignalSpy chosen(&runner, &Runner::runCountChosen);
+        QSignalSpy finished(&runner, &Runner::runFinished);
+        QSignalSpy done(&runner, &Runner::experimentFinished);
+        runner.start(e);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, kPatienceMs);
+        QCOMPARE(chosen.size(), 1);
+        const int runs = chosen.first().at(1).toInt();
+        QVERIFY(runs >= 1 && runs <= Experiment::kAutoMaxRuns);
+        QCOMPARE(finished.size(), 2 * runs);
+        QCOMPARE(finished.last().at(1).value<RunResult>().repetition, runs - 1);
+    }
+
     // With a display, the next run waits for the last result to be drawn, so that drawing it
     // does not compete with the next run's workers; a display that never says so, or a cancel,
     // still ends the wait.

@@ -1,4 +1,5 @@
 #include "clirun.h"
+#include "experiment.h"
 #include "patience.h"
 #include "procscan.h"
 
@@ -7,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -91,6 +94,10 @@ private Q_SLOTS:
         QTest::newRow("zero chunk") << QStringList{u"run"_s, u"--chunk"_s, u"0"_s} << u"--chunk"_s;
         QTest::newRow("negative chunk") << QStringList{u"run"_s, u"--chunk"_s, u"-5"_s} << u"--chunk"_s;
         QTest::newRow("unknown mode") << QStringList{u"run"_s, u"--mode"_s, u"gpu"_s} << u"unknown mode"_s;
+        QTest::newRow("zero runs") << QStringList{u"run"_s, u"--runs"_s, u"0"_s} << u"or auto"_s;
+        QTest::newRow("text runs") << QStringList{u"run"_s, u"--runs"_s, u"many"_s} << u"--runs"_s;
+        QTest::newRow("auto runs in a sweep")
+            << QStringList{u"sweep"_s, u"--runs"_s, u"auto"_s} << u"--runs"_s;
         QTest::newRow("unknown option") << QStringList{u"run"_s, u"--frobnicate"_s} << u"frobnicate"_s;
         QTest::newRow("unknown start method")
             << QStringList{u"run"_s, u"--start"_s, u"forkserver"_s} << u"--start must be spawn or fork"_s;
@@ -114,6 +121,27 @@ private Q_SLOTS:
         QVERIFY2(err.contains(reason), qPrintable(err));
         QVERIFY2(!err.contains(u'\n'), qPrintable(err)); // one line
         QVERIFY(r.out.isEmpty());
+    }
+
+    // --runs auto: the count the engine chose is said on stderr, and that many runs of each mode
+    // are in the JSON, numbered from 0.
+    void autoRunsSayHowMany()
+    {
+        const CliRun r = runCli({u"run"_s, u"--corpus"_s, u"nicehat"_s, u"--mode"_s, u"sequential,threads"_s,
+                                 u"--runs"_s, u"auto"_s, u"--warmup"_s, u"1"_s, u"--json"_s, u"-"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QRegularExpressionMatch m =
+            QRegularExpression(u"auto: (\\d+) measured run"_s).match(QString::fromLocal8Bit(r.err));
+        QVERIFY2(m.hasMatch(), r.err.constData());
+        const int chosen = m.captured(1).toInt();
+        QVERIFY(chosen >= 1 && chosen <= wordrace::Experiment::kAutoMaxRuns);
+        const QJsonArray runs = QJsonDocument::fromJson(r.out).object()[u"runs"_s].toArray();
+        QCOMPARE(runs.size(), 2 * chosen);
+        QSet<int> repetitions;
+        for (const QJsonValue &v : runs)
+            repetitions.insert(v[u"repetition"_s].toInt());
+        QCOMPARE(repetitions.size(), chosen);
+        QVERIFY(repetitions.contains(0) && repetitions.contains(chosen - 1));
     }
 
     void missingWorkerFailsTheRun()

@@ -1,5 +1,6 @@
 #include "patience.h"
 #include "scenario.h"
+#include "units.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -7,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <algorithm>
@@ -86,7 +88,37 @@ private Q_SLOTS:
                                       result(Mode::Threads, thr, 0.01), result(Mode::Processes, proc, 0.02)});
         QCOMPARE(v.answer, answer);
         QVERIFY(s->choices.contains(v.answer));
-        QVERIFY2(v.explanation.contains(QString::number(seq, 'f', 2)), qPrintable(v.explanation));
+        QVERIFY2(v.explanation.contains(Units::seconds(seq)), qPrintable(v.explanation));
+    }
+
+    // Repeated runs: the verdict reads each mode's median run and gives the speed-up with its
+    // uncertainty, as "1.95 ± 0.05".
+    void raceVerdictCarriesItsUncertainty()
+    {
+        const auto s = Scenario::byId(u"race"_s, 2);
+        QVERIFY(s);
+        QList<RunResult> results;
+        const QList<double> seq{1.00, 1.02, 0.98}, thr{0.50, 0.52, 0.49};
+        for (int i = 0; i < 3; ++i) {
+            RunResult a = result(Mode::Sequential, seq[i], 0.01, 1);
+            RunResult b = result(Mode::Threads, thr[i], 0.01);
+            a.repetition = b.repetition = i;
+            results << a << b;
+        }
+        const Verdict v = s->verdict(results);
+        QCOMPARE(v.answer, u"threads"_s);
+        QVERIFY2(v.explanation.contains(u"median of 3"_s), qPrintable(v.explanation));
+        QVERIFY2(v.explanation.contains(Units::seconds(0.50)), qPrintable(v.explanation)); // median run
+        const QRegularExpressionMatch m =
+            QRegularExpression(u"(\\d\\.\\d+) ± (\\d\\.\\d+)x as fast"_s).match(v.explanation);
+        QVERIFY2(m.hasMatch(), qPrintable(v.explanation));
+        QVERIFY(std::abs(m.captured(1).toDouble() - 2.0) < 0.05);
+        QVERIFY(m.captured(2).toDouble() > 0.0);
+        // One run each: no spread claimed.
+        const Verdict once =
+            s->verdict({result(Mode::Sequential, 1.0, 0.01, 1), result(Mode::Threads, 0.5, 0.01)});
+        QVERIFY2(!once.explanation.contains(u"±"_s), qPrintable(once.explanation));
+        QVERIFY2(once.explanation.contains(u"ran once"_s), qPrintable(once.explanation));
     }
 
     void delaysVerdict()

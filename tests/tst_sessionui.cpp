@@ -436,6 +436,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("runs");
         QTest::newRow("one run: no spread") << 1;
         QTest::newRow("three runs: error bars") << 3;
+        QTest::newRow("four runs: the lower middle one") << 4;
     }
 
     void repeatedRunsShowTheirSpread()
@@ -458,7 +459,7 @@ private Q_SLOTS:
             QCOMPARE(row.hasSpread(), runs > 1);
             QCOMPARE(chart->whiskerRect(i, false).isNull(), runs == 1);
             QCOMPARE(chart->whiskerRect(i, true).isNull(), runs == 1);
-            // The wall bar (three sets per row: wall, user, sys) stands at the mean.
+            // The wall bar (three sets per row: wall, user, sys) is the median run's.
             const double bar = series->barSets().at(3 * i)->at(3 * i);
             if (runs == 1) {
                 QVERIFY(bar == chart->results().at(i).wallS);
@@ -466,13 +467,15 @@ private Q_SLOTS:
             }
             QCOMPARE(row.wall.n, runs);
             QCOMPARE(row.cpu.n, runs);
-            double sum = 0;
+            QList<double> walls;
             for (int r : row.runs)
-                sum += chart->results().at(r).wallS;
-            QCOMPARE(bar, sum / runs);
-            QCOMPARE(row.wall.mean, sum / runs);
-            QVERIFY(row.wall.min <= row.wall.mean && row.wall.mean <= row.wall.max);
-            QVERIFY(std::isfinite(row.wall.stddev));
+                walls.append(chart->results().at(r).wallS);
+            std::sort(walls.begin(), walls.end());
+            QCOMPARE(bar, walls.at((runs - 1) / 2));
+            QCOMPARE(row.shown.wallS, bar);
+            QVERIFY(row.wall.min <= row.wall.lowerQuartile && row.wall.lowerQuartile <= row.wall.median);
+            QVERIFY(row.wall.median <= row.wall.upperQuartile && row.wall.upperQuartile <= row.wall.max);
+            QVERIFY(!chart->quartileRect(i, false).isNull());
             // The whisker reaches from the fastest run to the slowest.
             const QRectF whisker = chart->whiskerRect(i, false);
             const QRectF full = chart->barRect(i, false);

@@ -131,6 +131,28 @@ private Q_SLOTS:
         COMPARE_NUM(s.mad, mad);
     }
 
+    // Checked against numpy.quantile's default (linear) method.
+    void quartiles_data()
+    {
+        QTest::addColumn<QList<double>>("sample");
+        QTest::addColumn<double>("lower");
+        QTest::addColumn<double>("upper");
+        QTest::newRow("even count") << QList<double>{2, 4, 4, 4, 5, 5, 7, 9} << 4.0 << 5.5;
+        QTest::newRow("odd count, unsorted") << QList<double>{4, 1, 100, 3, 2} << 2.0 << 4.0;
+        QTest::newRow("two values: interpolated") << QList<double>{1, 3} << 1.5 << 2.5;
+        QTest::newRow("one value") << QList<double>{7} << 7.0 << 7.0;
+        QTest::newRow("empty") << QList<double>{} << kNaN << kNaN;
+    }
+    void quartiles()
+    {
+        QFETCH(QList<double>, sample);
+        QFETCH(double, lower);
+        QFETCH(double, upper);
+        const SampleSummary s = Statistics::summarize(sample);
+        COMPARE_NUM(s.lowerQuartile, lower);
+        COMPARE_NUM(s.upperQuartile, upper);
+    }
+
     void modifiedZScores_data()
     {
         QTest::addColumn<QList<double>>("sample");

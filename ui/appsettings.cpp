@@ -48,7 +48,7 @@ AppSettings::AppSettings() = default;
 
 Experiment AppSettings::experiment(QString *note) const
 {
-    Experiment e;
+    Experiment e = Experiment::appDefault();
     auto drop = [note](const QString &why) {
         if (note && note->isEmpty())
             *note = why;
@@ -105,7 +105,7 @@ Experiment AppSettings::experiment(QString *note) const
     if (ok && timeout >= 0.0 && timeout <= 86'400.0)
         e.taskTimeoutS = timeout;
     const int runs = m_settings.value(kRuns).toInt(&ok);
-    if (ok && runs >= 1 && runs <= Experiment::kMaxRuns)
+    if (ok && (runs >= 1 || runs == Experiment::kAutoRuns) && runs <= Experiment::kMaxRuns)
         e.runs = runs;
     const int warmup = m_settings.value(kWarmup).toInt(&ok);
     if (ok && warmup >= 0 && warmup <= Experiment::kMaxRuns)

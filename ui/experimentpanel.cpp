@@ -1,4 +1,5 @@
 #include "experimentpanel.h"
+#include "units.h"
 
 #include "clusterbackend.h"
 #include "corpus.h"
@@ -31,18 +32,6 @@ namespace wordrace {
 namespace {
 
 constexpr int kMaxRepeat = 1'000'000'000;
-
-QString number(std::uint64_t n)
-{
-    return QLocale(QLocale::English).toString(qulonglong(n));
-}
-
-QString humanBytes(std::uint64_t bytes)
-{
-    return QLocale::system().formattedDataSize(
-        qint64(std::min<std::uint64_t>(bytes, std::numeric_limits<qint64>::max())), 1,
-        QLocale::DataSizeSIFormat);
-}
 
 QIcon swatch(const QColor &color)
 {
@@ -186,7 +175,7 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     });
     connect(m_workers, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
     connect(m_chunk, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
-    setExperiment(Experiment());
+    setExperiment(Experiment::appDefault());
 }
 
 QWidget *ExperimentPanel::createConditions()
@@ -287,9 +276,14 @@ QWidget *ExperimentPanel::createConditions()
 
     m_runs = new QSpinBox(m_conditions);
     m_runs->setObjectName(u"runs"_s);
-    m_runs->setRange(1, Experiment::kMaxRuns);
-    m_runs->setToolTip(
-        tr("Measured runs of each mode, interleaved across modes, to see how much the times vary"));
+    m_runs->setRange(Experiment::kAutoRuns, Experiment::kMaxRuns);
+    m_runs->setSpecialValueText(tr("auto"));
+    m_runs->setToolTip(tr("Measured runs of each mode, interleaved across modes, to see how much the times "
+                          "vary. auto: as many as fit in about %1 s after the first round, at most %2; "
+                          "the chart then shows each mode's median and spread. Run Once (Shift+F5) "
+                          "measures a single run.")
+                           .arg(Experiment::kAutoBudgetS)
+                           .arg(Experiment::kAutoMaxRuns));
     m_runs->setAccessibleName(tr("Measured runs of each mode"));
     form->addRow(tr("R&uns:"), m_runs);
 
@@ -420,9 +414,9 @@ void ExperimentPanel::setExperiment(const Experiment &experiment)
     m_runs->setValue(experiment.runs);
     m_warmup->setValue(experiment.warmup);
     // Conditions that change the race are never folded out of sight.
+    // (How many runs measure it does not change the race; the results say how many ran.)
     const Experiment plain;
-    if (experiment.knobs != plain.knobs || experiment.taskTimeoutS != plain.taskTimeoutS ||
-        experiment.runs != plain.runs || experiment.warmup != plain.warmup)
+    if (experiment.knobs != plain.knobs || experiment.taskTimeoutS != plain.taskTimeoutS)
         setConditionsExpanded(true);
     m_updating = false;
     corpusKindChanged();
@@ -507,15 +501,16 @@ void ExperimentPanel::refresh()
     const Experiment e = experiment();
     if (e.corpus.kind == CorpusSpec::Kind::File) {
         const QFileInfo info(e.corpus.path);
-        QString text =
-            info.exists() ? tr("%1 file").arg(humanBytes(std::uint64_t(info.size()))) : tr("file not found");
+        QString text = info.exists() ? tr("%1 file").arg(Units::bytes(std::uint64_t(info.size())))
+                                     : tr("file not found");
         if (const auto lines = corpusLines())
-            text += tr(" · %1 lines").arg(number(*lines));
+            text += tr(" · %1 lines").arg(Units::count(*lines));
         m_corpusInfo->setText(text);
         m_corpusInfo->setToolTip(e.corpus.path);
     } else if (const auto bytes = Corpus::generatedSize(e.corpus)) {
-        m_corpusInfo->setText(tr("%1 · %2 lines").arg(humanBytes(*bytes), number(e.corpus.repeat * 3)));
-        m_corpusInfo->setToolTip(tr("%1 bytes, generated in memory").arg(number(*bytes)));
+        m_corpusInfo->setText(
+            tr("%1 · %2 lines").arg(Units::bytes(*bytes), Units::count(e.corpus.repeat * 3)));
+        m_corpusInfo->setToolTip(tr("%1 bytes, generated in memory").arg(Units::count(*bytes)));
     } else {
         m_corpusInfo->setText(tr("too large"));
     }
@@ -523,7 +518,7 @@ void ExperimentPanel::refresh()
     const int workers = m_workers->value();
     if (const auto lines = corpusLines())
         m_chunk->setSpecialValueText(
-            tr("auto: %1 lines").arg(number(TaskPlanner::defaultChunkLines(*lines, workers))));
+            tr("auto: %1 lines").arg(Units::count(TaskPlanner::defaultChunkLines(*lines, workers))));
     else
         m_chunk->setSpecialValueText(tr("auto: lines ÷ (4 × %1)").arg(workers));
 

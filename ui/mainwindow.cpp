@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "units.h"
 
 #include "appsettings.h"
 #include "backgroundwork.h"
@@ -78,16 +79,6 @@ QString firstWarning(const QList<RunResult> &runs)
         if (!r.warnings.isEmpty())
             return u"%1: %2"_s.arg(modeName(r.mode), r.warnings.first().message);
     return {};
-}
-
-QString seconds(double s)
-{
-    return QString::number(s, 'f', s < 10 ? 3 : 2) + u" s"_s;
-}
-
-QString number(std::uint64_t n)
-{
-    return QLocale(QLocale::English).toString(qulonglong(n));
 }
 
 QPalette darkPalette()
@@ -188,6 +179,9 @@ void MainWindow::createActions()
     m_runAction =
         make(tr("&Run"), u"runAction"_s, QKeySequence(Qt::Key_F5), tr("Count the words in every mode ticked"),
              QStyle::SP_MediaPlay, u"media-playback-start"_s);
+    m_runOnceAction = make(tr("Run &Once"), u"runOnceAction"_s, QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                           tr("Count once in every mode ticked: no warm-up, one measured run each"),
+                           QStyle::SP_MediaSkipForward, u"media-skip-forward"_s);
     m_cancelAction =
         make(tr("&Cancel"), u"cancelAction"_s, QKeySequence(Qt::Key_Escape),
              tr("Stop the run; the modes already finished stay"), QStyle::SP_MediaStop, u"process-stop"_s);
@@ -239,6 +233,7 @@ void MainWindow::createActions()
     }
 
     connect(m_runAction, &QAction::triggered, this, &MainWindow::runExperiment);
+    connect(m_runOnceAction, &QAction::triggered, this, &MainWindow::runOnce);
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRun);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openFileDialog);
     connect(m_exportAction, &QAction::triggered, this, [this] { exportDialog(focusedChart()); });
@@ -387,6 +382,7 @@ void MainWindow::createMenus()
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runAction);
+    run->addAction(m_runOnceAction);
     run->addAction(m_cancelAction);
 
     m_scenarioMenu = menuBar()->addMenu(tr("&Scenarios"));
@@ -425,6 +421,7 @@ void MainWindow::createToolBar()
     m_toolBar->setAccessibleName(tr("Main toolbar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->addAction(m_runAction);
+    m_toolBar->addAction(m_runOnceAction);
     m_toolBar->addAction(m_cancelAction);
     // The lesson's experiments, two clicks from launch: this button, then one of them.
     m_scenarioButton = new QToolButton(this);
@@ -501,6 +498,16 @@ bool MainWindow::isRunning() const
 
 void MainWindow::runExperiment()
 {
+    runPanelExperiment(false);
+}
+
+void MainWindow::runOnce()
+{
+    runPanelExperiment(true);
+}
+
+void MainWindow::runPanelExperiment(bool once)
+{
     if (isRunning())
         return;
     if (const QString why = m_panel->problem(); !why.isEmpty()) {
@@ -512,7 +519,12 @@ void MainWindow::runExperiment()
         m_scenario.reset();
         m_scenarioPanel->hide();
     }
-    startExperiment(m_panel->experiment());
+    Experiment experiment = m_panel->experiment();
+    if (once) {
+        experiment.runs = 1;
+        experiment.warmup = 0;
+    }
+    startExperiment(experiment);
 }
 
 void MainWindow::startExperiment(const Experiment &experiment)
@@ -553,14 +565,15 @@ void MainWindow::tick()
     const double elapsed = m_clock.elapsed() / 1000.0;
     if (!e.live) {
         m_progressLabel->setText(
-            tr("Preparing %1… %2").arg(e.experiment.corpus.displayName(), seconds(elapsed)));
+            tr("Preparing %1… %2").arg(e.experiment.corpus.displayName(), Units::seconds(elapsed)));
         return;
     }
-    m_progressLabel->setText(tr("%1: %2 of %3 tasks · %4 words · %5 · total %6")
-                                 .arg(modeName(e.live->mode))
-                                 .arg(number(std::uint64_t(e.live->tasksDone)))
-                                 .arg(number(std::uint64_t(e.live->tasksTotal)))
-                                 .arg(number(e.live->words), seconds(e.live->elapsedS), seconds(elapsed)));
+    m_progressLabel->setText(
+        tr("%1: %2 of %3 tasks · %4 words · %5 · total %6")
+            .arg(modeName(e.live->mode))
+            .arg(Units::count(std::uint64_t(e.live->tasksDone)))
+            .arg(Units::count(std::uint64_t(e.live->tasksTotal)))
+            .arg(Units::count(e.live->words), Units::seconds(e.live->elapsedS), Units::seconds(elapsed)));
 }
 
 QList<ResultsPane *> MainWindow::panesShowing(int row) const
@@ -657,9 +670,9 @@ void MainWindow::onRunFinished(quint64 job, const RunResult &result)
         m_panel->setKnownLines(result.corpus.path, result.corpusLines);
     const qsizetype modes = std::max<qsizetype>(1, e.experiment.modes.size());
     m_progress->setValue(int(kProgressSteps * (m_modeIndex + 1) / modes));
-    statusBar()->showMessage(
-        tr("%1 took %2 wall, %3 CPU")
-            .arg(modeName(result.mode), seconds(result.wallS), seconds(result.totalCpu().total())));
+    statusBar()->showMessage(tr("%1 took %2 wall, %3 CPU")
+                                 .arg(modeName(result.mode), Units::seconds(result.wallS),
+                                      Units::seconds(result.totalCpu().total())));
     drawing(job);
 }
 
@@ -730,11 +743,11 @@ void MainWindow::onExperimentFinished(quint64 job, bool cancelled)
     const double elapsed = m_clock.elapsed() / 1000.0;
     QStringList walls;
     for (const RunResult &r : std::as_const(e.results))
-        walls << tr("%1 %2").arg(modeName(r.mode), seconds(r.wallS));
+        walls << tr("%1 %2").arg(modeName(r.mode), Units::seconds(r.wallS));
     switch (e.state) {
     case HistoryEntry::State::Done:
         m_progress->setValue(kProgressSteps);
-        m_progressLabel->setText(tr("Done in %1: %2").arg(seconds(elapsed), walls.join(u" · "_s)));
+        m_progressLabel->setText(tr("Done in %1: %2").arg(Units::seconds(elapsed), walls.join(u" · "_s)));
         if (const QString doubt = firstWarning(e.results); !doubt.isEmpty()) {
             m_progressLabel->setText(m_progressLabel->text() + u"  ⚠ "_s + tr("some numbers are doubtful"));
             statusBar()->showMessage(u"⚠ "_s + doubt, kStatusTimeoutMs * 2);
@@ -918,6 +931,7 @@ void MainWindow::updateActions()
     if (m_scaling)
         m_scaling->setBlocked(isRunning());
     m_runAction->setEnabled(!running && m_panel->problem().isEmpty());
+    m_runOnceAction->setEnabled(m_runAction->isEnabled());
     m_cancelAction->setEnabled(isRunning());
     m_openAction->setEnabled(!running);
     if (m_scenarioButton) {

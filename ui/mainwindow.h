@@ -48,6 +48,7 @@ public:
     ~MainWindow() override;
 
     void runExperiment();
+    void runOnce();
     void cancelRun();
     // Asks the built-in scenario's question, then runs its experiments one after the other and
     // shows the measured verdict. False for an unknown id or while a run goes.
@@ -95,6 +96,7 @@ private:
     void loadSettings();
     void saveSettings();
 
+    void runPanelExperiment(bool once);
     void startExperiment(const Experiment &experiment);
     void runNextScenarioExperiment();
     void scenarioExperimentFinished(const HistoryEntry &entry);
@@ -163,6 +165,7 @@ private:
     bool m_userCancelled = false;
 
     QAction *m_runAction = nullptr;
+    QAction *m_runOnceAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_exportAction = nullptr;

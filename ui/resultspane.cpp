@@ -1,5 +1,6 @@
 #include "resultspane.h"
 
+#include "modesummary.h"
 #include "overheadchart.h"
 #include "resulttablemodel.h"
 #include "resulttableview.h"
@@ -146,10 +147,11 @@ void ResultsPane::showEntry(const HistoryEntry *entry)
     m_wallPending = m_overheadPending = false;
     m_chartTimer.stop();
     m_chart->setResults(m_results);
-    m_overhead->setResults(m_results);
     m_model->setResults(m_results);
-    m_timeline->setResults(m_results);
     if (entry && entry->live) {
+        m_overhead->setResults(m_results);
+        m_timeline->setTitle(tr("Per-worker timeline"));
+        m_timeline->setResults(m_results);
         m_timeline->startLive(entry->live->mode, entry->liveWorkers);
         RunProgress progress = *entry->live;
         for (const QList<TaskRecord> &batch : entry->liveBatches) {
@@ -158,7 +160,21 @@ void ResultsPane::showEntry(const HistoryEntry *entry)
         }
         progress.newTasks.clear();
         m_timeline->addProgress(progress);
-    }
+    } else
+        showMedianRuns();
+}
+
+void ResultsPane::showMedianRuns()
+{
+    // Repeated runs would stack up a timeline nobody can read: each mode shows its median run, the
+    // one whose bars the wall-vs-CPU chart draws.
+    const QList<RunResult> medians = ModeSummary::medianRuns(m_results);
+    m_overhead->setResults(medians);
+    m_timeline->setResults(medians);
+    m_timeline->setTitle(medians.size() < m_results.size()
+                             ? tr("Per-worker timeline: each mode's median run of %1")
+                                   .arg(m_results.size() / std::max<qsizetype>(1, medians.size()))
+                             : tr("Per-worker timeline"));
 }
 
 void ResultsPane::finishEntry(const HistoryEntry *entry)
@@ -178,6 +194,10 @@ void ResultsPane::finishEntry(const HistoryEntry *entry)
             m_results = entry->results;
             m_model->setResults(m_results);
             m_chart->setResults(m_results);
+        }
+        if (ModeSummary::medianRuns(m_results).size() < m_results.size()) {
+            m_overheadPending = false;
+            showMedianRuns();
         }
     } else
         showEntry(entry);

@@ -75,6 +75,7 @@ Q_SIGNALS:
     void scaleChanged();
 
 private:
+    void showMedianRuns();
     void setHeading(const HistoryEntry *entry);
     void updateNextChart();
 

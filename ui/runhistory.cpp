@@ -1,4 +1,5 @@
 #include "runhistory.h"
+#include "units.h"
 
 #include "plausibility.h"
 #include "theme.h"
@@ -12,14 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace wordrace {
 
-namespace {
-
-QString seconds(double s)
-{
-    return QString::number(s, 'f', s < 10 ? 3 : 2) + u" s"_s;
-}
-
-} // namespace
+namespace {} // namespace
 
 QString HistoryEntry::title() const
 {
@@ -73,7 +67,7 @@ QVariant RunHistory::data(const QModelIndex &index, int role) const
     const HistoryEntry &e = m_entries.at(index.row());
     QStringList times;
     for (const RunResult &r : e.results)
-        times << u"%1 %2"_s.arg(modeName(r.mode), seconds(r.wallS));
+        times << u"%1 %2"_s.arg(modeName(r.mode), Units::seconds(r.wallS));
     QString state;
     switch (e.state) {
     case HistoryEntry::State::Running:

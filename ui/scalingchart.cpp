@@ -1,4 +1,5 @@
 #include "scalingchart.h"
+#include "units.h"
 
 #include "modesummary.h"
 
@@ -55,9 +56,9 @@ QString estimateText(const Estimate &e)
 
 QString wallText(const SampleSummary &wall)
 {
-    QString text = ModeSummary::seconds(wall.mean);
+    QString text = Units::seconds(wall.mean);
     if (std::isfinite(wall.stddev))
-        text += u" ± "_s + ModeSummary::seconds(wall.stddev);
+        text += u" ± "_s + Units::seconds(wall.stddev);
     return text;
 }
 

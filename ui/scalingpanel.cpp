@@ -1,4 +1,5 @@
 #include "scalingpanel.h"
+#include "units.h"
 
 #include "chartexporter.h"
 #include "modesummary.h"
@@ -38,9 +39,9 @@ constexpr std::array<Mode, 2> kParallelModes{Mode::Threads, Mode::Processes};
 
 QString wallText(const SampleSummary &wall)
 {
-    QString text = ModeSummary::seconds(wall.mean);
+    QString text = Units::seconds(wall.mean);
     if (std::isfinite(wall.stddev))
-        text += u" ± "_s + ModeSummary::seconds(wall.stddev);
+        text += u" ± "_s + Units::seconds(wall.stddev);
     return text;
 }
 

@@ -1,4 +1,5 @@
 #include "timelinerenderer.h"
+#include "units.h"
 
 #include "timelinephases.h"
 
@@ -18,21 +19,6 @@ using namespace Qt::StringLiterals;
 namespace wordrace {
 
 namespace {
-
-// Short runs are common (the nice-hat corpus takes microseconds): say them in units that show digits.
-QString secondsText(double s)
-{
-    if (s < 0.001)
-        return QString::number(s * 1e6, 'f', 0) + u" µs"_s;
-    if (s < 0.1)
-        return QString::number(s * 1e3, 'f', 2) + u" ms"_s;
-    return QString::number(s, 'f', s < 10 ? 3 : 2) + u" s"_s;
-}
-
-QString count(qsizetype n)
-{
-    return QLocale(QLocale::English).toString(qlonglong(n));
-}
 
 // Lane names shrink with the lanes; below this they are left out rather than drawn illegibly.
 constexpr qreal kSmallestLabelPx = 8.0;
@@ -289,12 +275,13 @@ QString TimelineRenderer::groupCaption(const TimelineData::Group &group) const
     const qsizetype done = group.tasks.size();
     if (group.live) {
         return tr("%1 · %2 of %3 tasks · running, %4")
-            .arg(workers, count(done), count(group.plannedTasks), secondsText(group.wallS));
+            .arg(workers, Units::count(done), Units::count(group.plannedTasks), Units::seconds(group.wallS));
     }
-    const QString tasks = done == 1 ? tr("1 task") : tr("%1 tasks").arg(count(done));
-    QString caption = tr("%1 · %2 · wall %3").arg(workers, tasks, secondsText(group.wallS));
+    const QString tasks = done == 1 ? tr("1 task") : tr("%1 tasks").arg(Units::count(done));
+    QString caption = tr("%1 · %2 · wall %3").arg(workers, tasks, Units::seconds(group.wallS));
     if (group.cancelled)
-        caption += tr(" · cancelled after %1 of %2 tasks").arg(count(done), count(group.plannedTasks));
+        caption +=
+            tr(" · cancelled after %1 of %2 tasks").arg(Units::count(done), Units::count(group.plannedTasks));
     return caption;
 }
 

@@ -1,4 +1,5 @@
 #include "timelineview.h"
+#include "units.h"
 
 #include "backgroundwork.h"
 #include "timelinephases.h"
@@ -28,20 +29,6 @@ namespace {
 // Zooming in further than this shows nothing the clock can resolve.
 constexpr double kMinimumSpanS = 1e-6;
 constexpr double kZoomStep = 1.5;
-
-QString number(std::uint64_t n)
-{
-    return QLocale(QLocale::English).toString(qulonglong(n));
-}
-
-QString seconds(double s)
-{
-    if (s < 0.001)
-        return QString::number(s * 1e6, 'f', 1) + u" µs"_s;
-    if (s < 1.0)
-        return QString::number(s * 1e3, 'f', 2) + u" ms"_s;
-    return QString::number(s, 'f', 3) + u" s"_s;
-}
 
 } // namespace
 
@@ -457,22 +444,22 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const QString where =
         u"<b>%1</b> · %2"_s.arg(modeName(group.mode), group.lanes[std::size_t(lane)].name.toHtmlEscaped());
     if (hit.count == 0)
-        return tr("%1<br>idle at %2").arg(where, seconds(std::max(0.0, at)));
+        return tr("%1<br>idle at %2").arg(where, Units::seconds(std::max(0.0, at)));
     if (hit.count == 1) {
         const TaskRecord &t = group.tasks.at(hit.task);
         return tr("%1<br>chunk %2 of %3<br>words: %4<br>bytes: %5 (from offset %6)<br>start: %7<br>duration: "
                   "%8")
-                   .arg(where, number(std::uint64_t(t.task + 1)),
-                        number(std::uint64_t(std::max(group.plannedTasks, group.tasks.size()))),
-                        number(t.words), number(t.bytes), number(t.begin), seconds(t.startS),
-                        seconds(t.durationS())) +
+                   .arg(where, Units::count(std::uint64_t(t.task + 1)),
+                        Units::count(std::uint64_t(std::max(group.plannedTasks, group.tasks.size()))),
+                        Units::count(t.words), Units::count(t.bytes), Units::count(t.begin),
+                        Units::seconds(t.startS), Units::seconds(t.durationS())) +
                phasesText(TimelinePhases::seconds(t), TimelinePhases::hasPhases(t), false);
     }
     return tr("%1<br>%2 tasks too small to draw one by one: zoom in (mouse wheel or +) to see each<br>words: "
               "%3<br>"
               "bytes: %4<br>from %5 to %6")
-               .arg(where, number(std::uint64_t(hit.count)), number(hit.words), number(hit.bytes),
-                    seconds(hit.startS), seconds(hit.endS)) +
+               .arg(where, Units::count(std::uint64_t(hit.count)), Units::count(hit.words),
+                    Units::count(hit.bytes), Units::seconds(hit.startS), Units::seconds(hit.endS)) +
            phasesText(hit.phaseSeconds, group.hasPhases, true);
 }
 
@@ -486,7 +473,7 @@ QString TimelineView::phasesText(const std::array<double, 5> &phaseSeconds, bool
     for (Phase ph : {Phase::Transfer, Phase::IoWait, Phase::GilWait, Phase::Compute, Phase::Other}) {
         const double s = phaseSeconds[std::size_t(ph)];
         if (s > 0 || ph == Phase::Compute)
-            text += u"<br>&nbsp;&nbsp;"_s + TimelinePhases::name(ph) + u": "_s + seconds(s);
+            text += u"<br>&nbsp;&nbsp;"_s + TimelinePhases::name(ph) + u": "_s + Units::seconds(s);
     }
     if (phaseSeconds[std::size_t(Phase::GilWait)] > 0 && phaseSeconds[std::size_t(Phase::Compute)] > 0)
         text += tr("<br><i>GIL waits are drawn together before the compute; they really interleave with "
@@ -501,7 +488,7 @@ QString TimelineView::stripToolTip(int groupIndex, double at) const
     if (i < 0)
         return {};
     const ResourceSample &s = group.samples.at(i);
-    QString text = tr("<b>%1</b> · sampled at %2").arg(modeName(group.mode), seconds(s.timeS));
+    QString text = tr("<b>%1</b> · sampled at %2").arg(modeName(group.mode), Units::seconds(s.timeS));
     if (!s.coreBusy.isEmpty()) {
         text += tr("<br><b>CPU busy</b> (the machine's cores, whoever used them):");
         for (qsizetype c = 0; c < s.coreBusy.size(); ++c)
@@ -518,7 +505,7 @@ QString TimelineView::stripToolTip(int groupIndex, double at) const
     }
     if (mi >= 0) {
         const ResourceSample &ms = group.samples.at(mi);
-        text += tr("<br>memory read at %1").arg(seconds(ms.timeS));
+        text += tr("<br>memory read at %1").arg(Units::seconds(ms.timeS));
         text += group.memoryIsPss ? tr("<br><b>memory</b> (PSS: shared pages split between their users):")
                                   : tr("<br><b>memory</b> (RSS: shared pages counted in each process):");
         for (qsizetype m = 0; m < ms.memoryBytes.size(); ++m) {

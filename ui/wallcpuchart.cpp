@@ -1,4 +1,5 @@
 #include "wallcpuchart.h"
+#include "units.h"
 
 #include "modesummary.h"
 #include "plausibility.h"
@@ -25,11 +26,6 @@ namespace {
 // Rows: a run's wall bar at 3i, its CPU bar at 3i + 1, and 3i + 2 the gap before the next run.
 constexpr int kSlots = 3;
 constexpr qreal kBarWidth = 0.78;
-
-QString secondsText(double s)
-{
-    return QString::number(s, 'f', s < 10 ? 3 : 2) + u" s"_s;
-}
 
 // Pale for user time, dark for sys, in every theme: the same three shades everywhere.
 QColor userColor(const Theme &, const QColor &mode)
@@ -60,7 +56,7 @@ QList<std::pair<LegendKind, QString>> legendItems(bool spread)
         {LegendKind::Sys, WallCpuChart::tr("CPU sys")},
         {LegendKind::Parent, WallCpuChart::tr("parent process only: what %time shows")}};
     if (spread)
-        items.append({LegendKind::Spread, WallCpuChart::tr("n runs: mean ± σ, min–max")});
+        items.append({LegendKind::Spread, WallCpuChart::tr("n runs: the median run, middle half, min–max")});
     return items;
 }
 
@@ -72,19 +68,18 @@ QPen whiskerPen(const Theme &theme)
 }
 
 // Draws a spread as a whisker from lo to hi with end caps and a thick band over the ±σ part.
-void paintWhisker(QPainter *p, const Theme &theme, qreal lo, qreal hi, qreal sigmaLo, qreal sigmaHi, qreal y,
+void paintWhisker(QPainter *p, const Theme &theme, qreal lo, qreal hi, qreal bandLo, qreal bandHi, qreal y,
                   qreal height)
 {
     p->setPen(whiskerPen(theme));
     p->drawLine(QPointF(lo, y), QPointF(hi, y));
     p->drawLine(QPointF(lo, y - height * 0.5), QPointF(lo, y + height * 0.5));
     p->drawLine(QPointF(hi, y - height * 0.5), QPointF(hi, y + height * 0.5));
-    if (sigmaHi > sigmaLo) {
+    if (bandHi > bandLo) {
         // A halo of the background keeps the band visible over a bar of any colour.
         const qreal band = std::max(4.0, std::min(height * 0.2, theme.lineWidth * 3 + 3));
-        p->fillRect(QRectF(sigmaLo - 1, y - band / 2 - 1.5, sigmaHi - sigmaLo + 2, band + 3),
-                    theme.background);
-        p->fillRect(QRectF(sigmaLo, y - band / 2, sigmaHi - sigmaLo, band), theme.foreground);
+        p->fillRect(QRectF(bandLo - 1, y - band / 2 - 1.5, bandHi - bandLo + 2, band + 3), theme.background);
+        p->fillRect(QRectF(bandLo, y - band / 2, bandHi - bandLo, band), theme.foreground);
     }
 }
 
@@ -176,8 +171,8 @@ void WallCpuChart::Annotations::paint(QPainter *p, const QStyleOptionGraphicsIte
             const QRectF bar = m_chart->barRect(i, cpu);
             const QRectF whisker = m_chart->whiskerRect(i, cpu);
             if (!whisker.isNull()) {
-                const QRectF sigma = m_chart->sigmaRect(i, cpu);
-                paintWhisker(p, theme, whisker.left(), whisker.right(), sigma.left(), sigma.right(),
+                const QRectF band = m_chart->quartileRect(i, cpu);
+                paintWhisker(p, theme, whisker.left(), whisker.right(), band.left(), band.right(),
                              bar.center().y(), whisker.height());
             }
             QString note;
@@ -187,7 +182,7 @@ void WallCpuChart::Annotations::paint(QPainter *p, const QStyleOptionGraphicsIte
             const qreal right =
                 whisker.isNull()
                     ? bar.right()
-                    : std::max({bar.right(), whisker.right(), m_chart->sigmaRect(i, cpu).right()});
+                    : std::max({bar.right(), whisker.right(), m_chart->quartileRect(i, cpu).right()});
             const qreal x = std::min(right + gap, plot.right() - w);
             // A note that does not fit beside the value goes under it, into the gap between runs.
             bool twoLines = !note.isEmpty() && x + w + noteWidth > m_chart->rect().right();
@@ -342,23 +337,17 @@ void WallCpuChart::groupRows()
                 measured.append(i);
         if (measured.isEmpty())
             measured = row.runs;
+        // The bars are the median run's own (the lower middle one of an even count): a run that was
+        // measured, whose wall and CPU belong together, and the one the timeline shows.
+        QList<int> byWall = measured;
+        std::sort(byWall.begin(), byWall.end(),
+                  [this](int a, int b) { return m_results.at(a).wallS < m_results.at(b).wallS; });
+        row.shown = m_results.at(byWall.at((byWall.size() - 1) / 2));
         QList<double> walls, cpus;
-        RunResult mean = m_results.at(measured.first());
-        mean.wallS = 0;
-        mean.parentCpu = {};
-        mean.workersCpu = {};
-        const double n = double(measured.size());
         for (int i : std::as_const(measured)) {
-            const RunResult &r = m_results.at(i);
-            walls.append(r.wallS);
-            cpus.append(r.totalCpu().total());
-            mean.wallS += r.wallS / n;
-            mean.parentCpu.user += r.parentCpu.user / n;
-            mean.parentCpu.sys += r.parentCpu.sys / n;
-            mean.workersCpu.user += r.workersCpu.user / n;
-            mean.workersCpu.sys += r.workersCpu.sys / n;
+            walls.append(m_results.at(i).wallS);
+            cpus.append(m_results.at(i).totalCpu().total());
         }
-        row.shown = mean;
         row.wall = Statistics::summarize(walls);
         row.cpu = Statistics::summarize(cpus);
     }
@@ -376,7 +365,7 @@ double WallCpuChart::rowEnd(int row, bool cpu) const
     if (!r.hasSpread())
         return value;
     const SampleSummary &s = cpu ? r.cpu : r.wall;
-    return std::max({value, s.max, std::isfinite(s.stddev) ? s.mean + s.stddev : 0.0});
+    return std::max(value, s.max);
 }
 
 void WallCpuChart::setTheme(const Theme &theme)
@@ -418,26 +407,18 @@ QString WallCpuChart::label(int row, bool cpu, QString *note) const
 {
     const Row &rw = m_rows.at(row);
     const RunResult &r = rw.shown;
-    // With a spread the number is the mean and its σ, as the CLI's summary prints it.
-    const auto sigma = [&](const SampleSummary &s) {
-        return rw.hasSpread() && std::isfinite(s.stddev) ? u" ± "_s + ModeSummary::seconds(s.stddev)
-                                                         : QString();
-    };
+    // With a spread the number is the median run's, and the note says how many runs and their range.
     if (!cpu) {
         if (note && rw.hasSpread())
-            *note = tr(" · n=%1, %2 to %3")
+            *note = tr(" · median of %1, %2 to %3")
                         .arg(rw.wall.n)
-                        .arg(ModeSummary::seconds(rw.wall.min), ModeSummary::seconds(rw.wall.max));
-        return tr("wall %1").arg((rw.hasSpread() ? ModeSummary::seconds(r.wallS) : secondsText(r.wallS)) +
-                                 sigma(rw.wall));
+                        .arg(Units::seconds(rw.wall.min), Units::seconds(rw.wall.max));
+        return tr("wall %1").arg(Units::seconds(r.wallS));
     }
     const double total = r.totalCpu().total();
     if (note && r.parentCpu.total() < 0.9 * total)
-        *note = tr(" · %time sees %1")
-                    .arg(rw.hasSpread() ? ModeSummary::seconds(r.parentCpu.total())
-                                        : secondsText(r.parentCpu.total()));
-    return tr("CPU %1").arg((rw.hasSpread() ? ModeSummary::seconds(total) : secondsText(total)) +
-                            sigma(rw.cpu));
+        *note = tr(" · %time sees %1").arg(Units::seconds(r.parentCpu.total()));
+    return tr("CPU %1").arg(Units::seconds(total));
 }
 
 QRectF WallCpuChart::whiskerRect(int row, bool cpu) const
@@ -452,18 +433,17 @@ QRectF WallCpuChart::whiskerRect(int row, bool cpu) const
     return QRectF(a, b).normalized();
 }
 
-QRectF WallCpuChart::sigmaRect(int row, bool cpu) const
+QRectF WallCpuChart::quartileRect(int row, bool cpu) const
 {
     if (!m_series || row < 0 || row >= m_rows.size() || !m_rows.at(row).hasSpread())
         return {};
     const SampleSummary &s = cpu ? m_rows.at(row).cpu : m_rows.at(row).wall;
-    if (!std::isfinite(s.stddev))
+    if (!std::isfinite(s.lowerQuartile) || !std::isfinite(s.upperQuartile))
         return {};
     const qreal y = kSlots * row + (cpu ? 1 : 0);
     auto *self = const_cast<WallCpuChart *>(this);
-    const QPointF a =
-        self->mapToPosition(QPointF(std::max(0.0, s.mean - s.stddev), y - kBarWidth * 0.15), m_series);
-    const QPointF b = self->mapToPosition(QPointF(s.mean + s.stddev, y + kBarWidth * 0.15), m_series);
+    const QPointF a = self->mapToPosition(QPointF(s.lowerQuartile, y - kBarWidth * 0.15), m_series);
+    const QPointF b = self->mapToPosition(QPointF(s.upperQuartile, y + kBarWidth * 0.15), m_series);
     return QRectF(a, b).normalized();
 }
 
@@ -674,23 +654,25 @@ void WallCpuChart::rebuild()
         QString spread;
         if (row.hasSpread()) {
             const SampleSummary &s = index % kSlots == 0 ? row.wall : row.cpu;
-            spread = tr("<br><br>mean of %1 runs: %2 ± %3 (σ, the thick band)<br>median %4<br>"
-                        "min %5, max %6 (the whisker)")
+            spread = tr("<br><br>the bars are the median run of %1 (run %2)<br>median %3<br>"
+                        "middle half %4 to %5 (the thick band)<br>min %6, max %7 (the whisker)<br>"
+                        "mean %8 ± %9 (σ)")
                          .arg(s.n)
-                         .arg(ModeSummary::seconds(s.mean), ModeSummary::seconds(s.stddev),
-                              ModeSummary::seconds(s.median), ModeSummary::seconds(s.min),
-                              ModeSummary::seconds(s.max));
+                         .arg(r.repetition + 1)
+                         .arg(Units::seconds(s.median), Units::seconds(s.lowerQuartile),
+                              Units::seconds(s.upperQuartile), Units::seconds(s.min), Units::seconds(s.max),
+                              Units::seconds(s.mean), Units::seconds(s.stddev));
         }
         if (index % kSlots == 0) {
             setToolTip(
                 tr("<b>%1</b><br>wall time: %2<br>from the first task handed out to the last worker gone")
-                    .arg(modeName(r.mode), secondsText(r.wallS)) +
+                    .arg(modeName(r.mode), Units::seconds(r.wallS)) +
                 spread);
         } else {
             setToolTip(tr("<b>%1</b><br>CPU time: %2 (user %3, sys %4)<br>parent process alone: %5<br>"
                           "CPU / wall: %6 cores busy on average")
-                           .arg(modeName(r.mode), secondsText(cpu.total()), secondsText(cpu.user),
-                                secondsText(cpu.sys), secondsText(r.parentCpu.total()),
+                           .arg(modeName(r.mode), Units::seconds(cpu.total()), Units::seconds(cpu.user),
+                                Units::seconds(cpu.sys), Units::seconds(r.parentCpu.total()),
                                 QString::number(r.cpuPerWall(), 'f', 2)) +
                        spread);
         }

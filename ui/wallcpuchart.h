@@ -16,8 +16,8 @@ namespace wordrace {
 // The lesson's puzzle as a chart: per mode, a wall-time bar above a CPU-time bar (user and sys
 // stacked), a dashed mark at the CPU of the parent process alone (all that %time can see), and
 // CPU/wall, the number of cores that were busy on average. Time runs left to right, as on the
-// timeline. A mode measured more than once (--runs) gets one pair of bars at the mean, with
-// whiskers from the fastest to the slowest run and a thick band at mean ± σ.
+// timeline. A mode measured more than once (--runs) gets one pair of bars from its median run, with
+// whiskers from the fastest to the slowest run and a thick band over the middle half of the runs.
 class WallCpuChart : public QChart
 {
     Q_OBJECT
@@ -27,7 +27,7 @@ public:
     struct Row
     {
         QList<int> runs;    // indices into results()
-        RunResult shown;    // the single run, or the means of the measured runs
+        RunResult shown;    // the single run, or the measured run with the median wall time
         SampleSummary wall; // of the runs' wall times; n < 2: no spread to show
         SampleSummary cpu;  // of their total CPU times
         bool hasSpread() const { return wall.n > 1; }
@@ -57,7 +57,7 @@ public:
     QRectF barRect(int row, bool cpu) const;
     // Where a row's whisker (min to max) and its ±σ band are; null without a spread.
     QRectF whiskerRect(int row, bool cpu) const;
-    QRectF sigmaRect(int row, bool cpu) const;
+    QRectF quartileRect(int row, bool cpu) const;
 
 Q_SIGNALS:
     // The time axis now ends elsewhere: after a resize or new results.
