@@ -1,5 +1,7 @@
 #include "knobs.h"
 
+#include <QStringList>
+
 #include <initializer_list>
 
 using namespace Qt::StringLiterals;
@@ -18,6 +20,29 @@ std::optional<E> fromName(const QString &name, QString (*nameOf)(E), std::initia
 }
 
 } // namespace
+
+QString conditionsText(const Knobs &k)
+{
+    QStringList parts;
+    if (!k.latencyPatternMs.isEmpty()) {
+        QStringList ms;
+        for (double v : k.latencyPatternMs)
+            ms << QString::number(v);
+        parts << u"I/O %1 ms in turn"_s.arg(ms.join(u"/"_s));
+    } else if (k.ioLatencyMs > 0)
+        parts << u"I/O %1 ms per task"_s.arg(k.ioLatencyMs);
+    if (k.workPerWordNs > 0)
+        parts << u"%1 ns/word"_s.arg(k.workPerWordNs);
+    if (k.gil)
+        parts << u"emulated GIL"_s;
+    if (k.spawn != Spawn::Pool)
+        parts << u"%1 spawn"_s.arg(spawnName(k.spawn));
+    if (k.transport != Transport::Shared)
+        parts << u"%1 transport"_s.arg(transportName(k.transport));
+    if (k.start != Start::Spawn)
+        parts << u"%1 start"_s.arg(startName(k.start));
+    return parts.join(u", "_s);
+}
 
 QString spawnName(Spawn spawn)
 {

@@ -47,6 +47,10 @@ struct Knobs
     bool operator==(const Knobs &) const = default;
 };
 
+// The conditions that differ from plain counting, for a label: "I/O 20 ms per task, 95 ns/word,
+// emulated GIL, new worker per task, pipe transport, fork start"; empty for plain counting. The one
+// wording every title, heading, legend and report uses.
+QString conditionsText(const Knobs &knobs);
 QString spawnName(Spawn spawn);
 QString transportName(Transport transport);
 QString startName(Start start);

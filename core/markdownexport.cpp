@@ -81,6 +81,13 @@ QString MarkdownExport::report(const QList<RunResult> &runs)
     QString out = u"Corpus %1; %2 measured run(s) of each mode; %3 logical CPUs; WordRace %4.\n\n"_s.arg(
         escaped(corpusNames.join(u", "_s)), QString::number(maxRuns),
         QString::number(QThread::idealThreadCount()), QStringLiteral(WORDRACE_VERSION));
+    QStringList conditions;
+    for (const ModeSummary &s : std::as_const(summaries))
+        if (const QString c = conditionsText(s.knobs); !conditions.contains(c))
+            conditions << c;
+    if (conditions.size() == 1)
+        out += u"Conditions: %1.\n\n"_s.arg(conditions.first().isEmpty() ? u"plain word counting"_s
+                                                                         : escaped(conditions.first()));
 
     const auto fastest =
         std::min_element(summaries.cbegin(), summaries.cend(),

@@ -37,26 +37,6 @@ QString runList(const QList<int> &repetitions, int runs)
 }
 
 // The knobs that differ from a plain run, for telling apart summaries that differ only in them.
-QString knobsText(const Knobs &k)
-{
-    QStringList parts;
-    if (!k.latencyPatternMs.isEmpty())
-        parts << u"I/O latency pattern"_s;
-    else if (k.ioLatencyMs > 0)
-        parts << u"I/O %1 ms"_s.arg(k.ioLatencyMs);
-    if (k.workPerWordNs > 0)
-        parts << u"%1 ns/word"_s.arg(k.workPerWordNs);
-    if (k.gil)
-        parts << u"GIL"_s;
-    if (k.spawn != Spawn::Pool)
-        parts << spawnName(k.spawn) + u" spawn"_s;
-    if (k.transport != Transport::Shared)
-        parts << transportName(k.transport) + u" transport"_s;
-    if (k.start != Start::Spawn)
-        parts << startName(k.start) + u" start"_s;
-    return parts.join(u", "_s);
-}
-
 QString sampleLine(const SampleSummary &s)
 {
     QString line = Units::seconds(s.mean);
@@ -109,8 +89,8 @@ QList<ModeSummary> ModeSummary::summarize(const QList<RunResult> &runs)
         s.label = labelFor(s.mode, s.workers);
         if (corpora.size() > 1)
             s.label += u", "_s + s.corpus.displayName();
-        if (knobSets.size() > 1 && !knobsText(s.knobs).isEmpty())
-            s.label += u", "_s + knobsText(s.knobs);
+        if (knobSets.size() > 1 && !conditionsText(s.knobs).isEmpty())
+            s.label += u", "_s + conditionsText(s.knobs);
         s.runs = int(g.runs.size());
         if (s.cancelledRuns > 0)
             s.warnings << u"%1: %2 cancelled run(s) left out of the statistics"_s.arg(s.label).arg(

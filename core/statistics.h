@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QString>
 
 #include <limits>
 
@@ -37,19 +38,33 @@ struct ScalingPoint
     double speedup = 1.0;
 };
 
-// Amdahl's law S(N) = 1 / (s + (1 - s) / N) fitted to measured speed-ups.
+// Amdahl's law S(N) = 1 / (s + (1 - s) / N) fitted to measured speed-ups; where that cannot follow
+// the points (parallel runs slower than sequential), Amdahl plus a per-worker cost,
+// S(N) = 1 / (s + (1 - s) / N + c (N - 1)), which can bend down.
 struct AmdahlFit
 {
+    // A fit whose curve misses a point by more than this share of the point is not drawn.
+    static constexpr double kFitTolerance = 0.15;
+
     bool valid = false;                                                  // false: no point with N > 1
     double serialFraction = std::numeric_limits<double>::quiet_NaN();    // s, clamped to [0, 1]
     double unclampedFraction = std::numeric_limits<double>::quiet_NaN(); // the least-squares s itself
     double uncertainty = std::numeric_limits<double>::quiet_NaN();       // standard error of s (2+ points)
     double rmsResidual = std::numeric_limits<double>::quiet_NaN();       // of S against the fitted curve
     int points = 0;                                                      // points that carried the fit
-    // 1 / s: the ceiling no number of cores can pass; infinity when s is 0.
+    // c: the time each worker beyond the first adds, as a share of the sequential time; 0: plain Amdahl.
+    double perWorkerCost = 0.0;
+    // The largest |S - fitted S| / S over the points: how well the curve follows them.
+    double maxRelativeResidual = std::numeric_limits<double>::quiet_NaN();
+    // The ceiling no number of cores can pass: 1 / s for plain Amdahl (infinity when s is 0), the
+    // curve's peak with a per-worker cost.
     double maxSpeedup() const;
     double speedup(double workers) const;
     bool clamped() const { return valid && unclampedFraction != serialFraction; }
+    bool fits() const { return valid && maxRelativeResidual <= kFitTolerance; }
+    // "serial fraction 0.120 ± 0.030, at most 8.3 times faster; fits its 3 points within 4%": the
+    // sentence the CLI, the panel and the chart's legend all use.
+    QString text() const;
 };
 
 class Statistics

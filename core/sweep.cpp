@@ -134,9 +134,11 @@ void Sweep::fitAmdahl()
         }
         if (!f.fit.valid)
             continue;
-        for (SweepPoint &p : m_points)
-            if (p.summary.mode == mode)
-                p.amdahlSpeedup = f.fit.speedup(p.summary.workers);
+        // The model's figures stand beside the points only where its curve follows them.
+        if (f.fit.fits())
+            for (SweepPoint &p : m_points)
+                if (p.summary.mode == mode)
+                    p.amdahlSpeedup = f.fit.speedup(p.summary.workers);
         m_fits.append(f);
     }
 }
@@ -231,6 +233,10 @@ QJsonObject Sweep::toJson() const
                             {u"unclamped_serial_fraction"_s, number(f.fit.unclampedFraction)},
                             {u"max_speedup"_s, number(f.fit.maxSpeedup())}, // null: no ceiling (s = 0)
                             {u"rms_residual"_s, number(f.fit.rmsResidual)},
+                            {u"per_worker_cost"_s, number(f.fit.perWorkerCost)},
+                            {u"max_relative_residual"_s, number(f.fit.maxRelativeResidual)},
+                            {u"fits"_s, f.fit.fits()},
+                            {u"text"_s, f.fit.text()},
                             {u"fitted_workers"_s, used},
                             {u"beyond_cores"_s, f.beyondCores}};
         }
@@ -334,23 +340,10 @@ QString Sweep::text() const
             QStringList used;
             for (int n : f.fittedWorkers)
                 used << QString::number(n);
-            QString s = QString::number(f.fit.serialFraction, 'f', 3);
-            if (std::isfinite(f.fit.uncertainty))
-                s += u" ± "_s + QString::number(f.fit.uncertainty, 'f', 3);
-            out += u"\nAmdahl's law, %1: serial fraction s = %2 (fitted on N = %3"_s.arg(modeName(f.mode), s,
-                                                                                         used.join(u", "_s));
+            out += u"\nAmdahl's law, %1 (fitted on N = %2"_s.arg(modeName(f.mode), used.join(u", "_s));
             if (f.fit.points > 1 && std::isfinite(f.fit.rmsResidual))
                 out += u", rms residual %1"_s.arg(QString::number(f.fit.rmsResidual, 'f', 2));
-            out += u")\n"_s;
-            if (f.fit.serialFraction >= 1.0)
-                out += u"  never faster than sequential here: the overhead outweighs the work, whatever the "
-                       "number of cores\n"_s;
-            else if (f.fit.serialFraction <= 0.0)
-                out += u"  no serial part measurable: the speed-up kept up with the workers (no ceiling in "
-                       "sight)\n"_s;
-            else
-                out += u"  at most %1 times faster, whatever the number of cores\n"_s.arg(
-                    QString::number(f.fit.maxSpeedup(), 'f', 1));
+            out += u"):\n  "_s + f.fit.text() + u"\n"_s;
             if (f.beyondCores)
                 out += u"  caution: every point has more workers than the %1 logical CPUs, so cores ran out "
                        "before any serial part showed\n"_s.arg(m_logicalCpus);

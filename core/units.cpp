@@ -2,6 +2,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +26,14 @@ QString seconds(double s)
 QString fixedSeconds(double s)
 {
     return QString::number(s, 'f', s < 10 ? 3 : 2) + u" s"_s;
+}
+
+QString axisSeconds(double s, double step)
+{
+    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 9);
+    if (std::abs(s) < step * 1e-6)
+        s = 0.0; // no "-0.000 s"
+    return QString::number(s, 'f', decimals) + u" s"_s;
 }
 
 QString count(std::uint64_t n)

@@ -15,6 +15,8 @@ namespace Units {
 QString seconds(double s);
 // Fixed at milliseconds' resolution, "0.052 s": the CLI's table, whose columns scripts read.
 QString fixedSeconds(double s);
+// An axis tick, with as many decimals as the step between ticks needs: "0.005 s", "12 s".
+QString axisSeconds(double s, double step);
 // "1,234,567"
 QString count(std::uint64_t n);
 // "812 bytes", "3.5 KiB", "553.2 MiB", "1.2 GiB"

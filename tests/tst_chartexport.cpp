@@ -136,6 +136,25 @@ private Q_SLOTS:
         }
     }
 
+    // An exported chart says what it shows: corpus, workers and the conditions shared by its runs.
+    void titlesNameTheConditions()
+    {
+        QList<RunResult> results = lessonResults();
+        QString title = ChartExporter::defaultTitle(ChartKind::WallCpu, results);
+        QVERIFY2(title.contains(results.first().corpus.displayName()), qPrintable(title));
+        QVERIFY2(title.contains(u"workers"_s), qPrintable(title));
+        QVERIFY2(!title.contains(u"GIL"_s), qPrintable(title));
+        for (RunResult &r : results) {
+            r.knobs.gil = true;
+            r.knobs.workPerWordNs = 95;
+        }
+        title = ChartExporter::defaultTitle(ChartKind::Timeline, results);
+        QVERIFY2(title.contains(conditionsText(results.first().knobs)), qPrintable(title));
+        results.first().knobs = Knobs{}; // runs that differ: no shared condition to name
+        title = ChartExporter::defaultTitle(ChartKind::Overhead, results);
+        QVERIFY2(!title.contains(u"GIL"_s), qPrintable(title));
+    }
+
     void reportsWriteFailures_data()
     {
         QTest::addColumn<QString>("path");

@@ -463,7 +463,7 @@ private Q_SLOTS:
             ModeSummary::summarize({makeRun(Mode::Sequential, 0, 1.0), makeRun(Mode::Threads, 0, 0.5), gil});
         QCOMPARE(summaries.size(), 3);
         QCOMPARE(summaries[1].label, u"threads, 2 workers"_s);
-        QCOMPARE(summaries[2].label, u"threads, 2 workers, GIL"_s);
+        QCOMPARE(summaries[2].label, u"threads, 2 workers, emulated GIL"_s);
         QCOMPARE(summaries[1].speedup->value, 2.0);
         // No sequential with a GIL ran: the plain one is the baseline.
         QCOMPARE(summaries[2].speedup->value, 0.5);

@@ -70,6 +70,38 @@ class TestKnobs : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Every label names what differs from plain counting, in one wording.
+    void conditionsAreNamed_data()
+    {
+        QTest::addColumn<Knobs>("knobs");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("plain counting: nothing") << Knobs{} << QString();
+        Knobs io;
+        io.ioLatencyMs = 20;
+        QTest::newRow("latency") << io << u"I/O 20 ms per task"_s;
+        Knobs cpython;
+        cpython.workPerWordNs = 95;
+        cpython.gil = true;
+        QTest::newRow("the lesson's CPU-bound quiz") << cpython << u"95 ns/word, emulated GIL"_s;
+        Knobs tiny;
+        tiny.spawn = Spawn::PerTask;
+        tiny.transport = Transport::Pipe;
+        tiny.start = Start::Fork;
+        QTest::newRow("spawn, transport, start")
+            << tiny
+            << u"%1 spawn, %2 transport, %3 start"_s.arg(
+                   spawnName(Spawn::PerTask), transportName(Transport::Pipe), startName(Start::Fork));
+        Knobs pattern;
+        pattern.latencyPatternMs = {5000, 2000, 3000};
+        QTest::newRow("delays pattern") << pattern << u"I/O 5000/2000/3000 ms in turn"_s;
+    }
+    void conditionsAreNamed()
+    {
+        QFETCH(Knobs, knobs);
+        QFETCH(QString, text);
+        QCOMPARE(conditionsText(knobs), text);
+    }
+
     void burnIsDeterministic()
     {
         QCOMPARE(TaskExecutor::burn(12345), TaskExecutor::burn(12345));

@@ -809,6 +809,10 @@ private Q_SLOTS:
         QCOMPARE(w.history()->rowCount(), 1);
         QVERIFY(!w.history()->entry(0).results.isEmpty());
         QCOMPARE(w.history()->entry(0).experiment, scenario->experiments.first());
+        // The panel shows what ran, not the settings it had before.
+        QCOMPARE(w.experimentPanel()->experiment().corpus, scenario->experiments.first().corpus);
+        QCOMPARE(w.experimentPanel()->experiment().knobs, scenario->experiments.first().knobs);
+        QCOMPARE(w.experimentPanel()->experiment().workers, scenario->experiments.first().workers);
     }
 
     void zombieScenarioCancelsAndListsSurvivors()

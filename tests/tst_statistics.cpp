@@ -334,6 +334,56 @@ private Q_SLOTS:
             COMPARE_NUM(fit.maxSpeedup(), 1.0);
     }
 
+    // Parallel runs slower than sequential: plain Amdahl would draw a line at S = 1 far above the
+    // points; Amdahl plus a per-worker cost follows them, and a curve that cannot is not a fit.
+    void fitFollowsASlowDown_data()
+    {
+        QTest::addColumn<QList<double>>("workers");
+        QTest::addColumn<QList<double>>("speedups");
+        QTest::addColumn<bool>("fits");
+        QTest::addColumn<bool>("withCost");
+        const auto model = [](double s, double c, const QList<double> &ns) {
+            QList<double> out;
+            for (double n : ns)
+                out << 1.0 / (s + (1.0 - s) / n + c * (n - 1.0));
+            return out;
+        };
+        const QList<double> ns{2, 3, 4, 6, 8};
+        QTest::newRow("one point far below sequential (the issue's 0.06)")
+            << QList<double>{2} << QList<double>{0.06} << true << true;
+        QTest::newRow("serial 0.2, 5% per worker") << ns << model(0.2, 0.05, ns) << true << true;
+        QTest::newRow("serial 0.1, no cost: plain Amdahl") << ns << model(0.1, 0.0, ns) << true << false;
+        QTest::newRow("super-linear: no model follows it")
+            << QList<double>{2, 4, 8} << QList<double>{2.4, 4.8, 9.6} << false << false;
+        QTest::newRow("flat at half: misses")
+            << QList<double>{2, 4, 8} << QList<double>{0.5, 0.5, 0.5} << false << true;
+    }
+    void fitFollowsASlowDown()
+    {
+        QFETCH(QList<double>, workers);
+        QFETCH(QList<double>, speedups);
+        QFETCH(bool, fits);
+        QFETCH(bool, withCost);
+        QList<ScalingPoint> points{{1.0, 1.0}};
+        for (qsizetype i = 0; i < workers.size(); ++i)
+            points.append({workers[i], speedups[i]});
+        const AmdahlFit fit = Statistics::fitAmdahl(points);
+        QVERIFY(fit.valid);
+        QCOMPARE(fit.fits(), fits);
+        QCOMPARE(fit.perWorkerCost > 0, withCost);
+        QVERIFY(fit.serialFraction >= 0.0 && fit.serialFraction <= 1.0);
+        QVERIFY(fit.perWorkerCost >= 0.0);
+        double worst = 0;
+        for (qsizetype i = 0; i < workers.size(); ++i)
+            worst = std::max(worst, std::abs(fit.speedup(workers[i]) - speedups[i]) / speedups[i]);
+        COMPARE_NUM(fit.maxRelativeResidual, worst);
+        QVERIFY2(fit.text().contains(fits ? u"fits"_s : u"no model drawn"_s) ||
+                     (fits && fit.points == 1 && fit.text().contains(u"by construction"_s)),
+                 qPrintable(fit.text()));
+        if (fits && workers.size() > 1)
+            QVERIFY(fit.maxRelativeResidual < 1e-6); // exact data, exact fit
+    }
+
     void fitAmdahlNeedsMoreThanOneWorker()
     {
         QVERIFY(!Statistics::fitAmdahl({}).valid);

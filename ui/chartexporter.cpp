@@ -72,7 +72,17 @@ QString ChartExporter::defaultTitle(ChartKind kind, const QList<RunResult> &resu
                                                        : tr("Where the time went");
     if (results.isEmpty())
         return what;
-    return tr("%1: %2").arg(what, results.first().corpus.displayName());
+    QString title = tr("%1: %2").arg(what, results.first().corpus.displayName());
+    int workers = 1;
+    for (const RunResult &r : results)
+        workers = std::max(workers, r.workers);
+    title += workers == 1 ? tr(" · 1 worker") : tr(" · %1 workers").arg(workers);
+    // The conditions are named when every run shares them; runs that differ say so in their rows.
+    const bool sameKnobs = std::all_of(results.cbegin(), results.cend(),
+                                       [&](const RunResult &r) { return r.knobs == results.first().knobs; });
+    if (const QString conditions = conditionsText(results.first().knobs); sameKnobs && !conditions.isEmpty())
+        title += u" · "_s + conditions;
+    return title;
 }
 
 QSize ChartExporter::logicalSize(const QSize &pixelSize)

@@ -794,6 +794,8 @@ void MainWindow::runNextScenarioExperiment()
     const qsizetype n = m_scenario->experiments.size();
     m_scenarioPanel->setStatus(n == 1 ? tr("Running…")
                                       : tr("Running experiment %1 of %2…").arg(m_scenarioNext + 1).arg(n));
+    // The panel shows what runs, so that what the class sees can be run again by hand.
+    m_panel->setExperiment(m_scenario->experiments.at(m_scenarioNext));
     startExperiment(m_scenario->experiments.at(m_scenarioNext++));
     if (m_scenario->id == u"zombies")
         watchZombies();

@@ -312,6 +312,14 @@ ChartSource ResultsPane::source(ChartKind kind) const
     s.kind = kind;
     s.results = m_chart->results();
     s.title = ChartExporter::defaultTitle(kind, s.results);
+    // The timeline and the overhead chart show each mode's median run; the export shows the same.
+    if (kind != ChartKind::WallCpu) {
+        const QList<RunResult> medians = ModeSummary::medianRuns(s.results);
+        if (medians.size() < s.results.size())
+            s.title +=
+                tr(" · median runs of %1").arg(s.results.size() / std::max<qsizetype>(1, medians.size()));
+        s.results = medians;
+    }
     if (kind == ChartKind::Timeline) {
         if (m_timeline->isZoomed())
             s.timeRange = m_timeline->visibleRange();

@@ -19,7 +19,11 @@ QString HistoryEntry::title() const
 {
     const QString workers = experiment.workers == 1 ? RunHistory::tr("1 worker")
                                                     : RunHistory::tr("%1 workers").arg(experiment.workers);
-    return RunHistory::tr("#%1 %2 · %3").arg(number).arg(experiment.corpus.displayName(), workers);
+    QString title = RunHistory::tr("#%1 %2 · %3").arg(number).arg(experiment.corpus.displayName(), workers);
+    // Two experiments that differ only in their conditions must not look alike side by side.
+    if (const QString conditions = conditionsText(experiment.knobs); !conditions.isEmpty())
+        title += u" · "_s + conditions;
+    return title;
 }
 
 RunHistory::RunHistory(QObject *parent) : QAbstractListModel(parent) {}

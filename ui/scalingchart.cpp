@@ -491,23 +491,40 @@ void ScalingChart::buildWorkers()
         addMarkers(u"points-"_s + modeName(mode), color, points, tips);
 
         if (const ModeFit *f = fitFor(sweep, mode)) {
+            // A curve is drawn only where it follows its points; otherwise the legend says how far
+            // off the best one was, and nothing pretends to be a model.
             const double ceiling = f->fit.maxSpeedup();
-            QString legend = tr("%1, Amdahl: serial %2%3")
-                                 .arg(modeName(mode), QString::number(f->fit.serialFraction, 'f', 3),
-                                      std::isfinite(f->fit.uncertainty)
-                                          ? u" ± "_s + QString::number(f->fit.uncertainty, 'f', 3)
-                                          : QString());
-            legend +=
-                std::isfinite(ceiling) ? tr(", at most %1 faster").arg(times(ceiling)) : tr(", no ceiling");
+            const QString model = f->fit.perWorkerCost > 0 ? tr("Amdahl + per-worker cost") : tr("Amdahl");
+            QString legend;
+            if (!f->fit.fits())
+                legend =
+                    tr("%1: no model fits (misses by up to %2%)")
+                        .arg(modeName(mode), QString::number(f->fit.maxRelativeResidual * 100.0, 'f', 0));
+            else {
+                legend = tr("%1, %2: serial %3")
+                             .arg(modeName(mode), model, QString::number(f->fit.serialFraction, 'f', 3));
+                if (std::isfinite(f->fit.uncertainty))
+                    legend += u" ± "_s + QString::number(f->fit.uncertainty, 'f', 3);
+                if (f->fit.perWorkerCost > 0)
+                    legend +=
+                        tr(", +%1% per worker").arg(QString::number(f->fit.perWorkerCost * 100.0, 'g', 3));
+                legend += std::isfinite(ceiling) ? tr(", at most %1 faster").arg(times(ceiling))
+                                                 : tr(", no ceiling");
+                legend +=
+                    f->fit.points > 1
+                        ? tr(", within %1%").arg(QString::number(f->fit.maxRelativeResidual * 100.0, 'f', 0))
+                        : tr(", 1 point");
+            }
             if (f->beyondCores)
                 legend += tr(" (fitted beyond the cores)");
             QXYSeries *curve =
                 addLine(u"amdahl-"_s + modeName(mode), legend, color.darker(115), thick * 0.7, Qt::DotLine);
-            for (int i = 0; i <= kCurveSteps; ++i) {
-                const double n = 1.0 + (maxN - 1.0) * i / kCurveSteps;
-                const double s = f->fit.speedup(n);
-                curve->append(n, efficiency ? s / n : s);
-            }
+            if (f->fit.fits())
+                for (int i = 0; i <= kCurveSteps; ++i) {
+                    const double n = 1.0 + (maxN - 1.0) * i / kCurveSteps;
+                    const double s = f->fit.speedup(n);
+                    curve->append(n, efficiency ? s / n : s);
+                }
         }
     }
 

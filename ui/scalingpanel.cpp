@@ -48,17 +48,8 @@ QString wallText(const SampleSummary &wall)
 QString knobsText(const Experiment &e)
 {
     QStringList parts;
-    const Knobs &k = e.knobs;
-    if (k.ioLatencyMs > 0)
-        parts << ScalingPanel::tr("%1 ms I/O per task").arg(k.ioLatencyMs);
-    if (k.workPerWordNs > 0)
-        parts << ScalingPanel::tr("%1 ns of work per word").arg(k.workPerWordNs);
-    if (k.gil)
-        parts << ScalingPanel::tr("emulated GIL");
-    if (k.spawn == Spawn::PerTask)
-        parts << ScalingPanel::tr("a new worker per task");
-    if (k.transport == Transport::Pipe)
-        parts << ScalingPanel::tr("task bytes through pipes");
+    if (const QString conditions = conditionsText(e.knobs); !conditions.isEmpty())
+        parts << conditions;
     if (e.chunkLines)
         parts << ScalingPanel::tr("%1 lines per task").arg(*e.chunkLines);
     if (e.warmup > 0)
@@ -540,17 +531,7 @@ void ScalingPanel::showResults()
     QStringList lines;
     if (s->kind() == Sweep::Kind::Workers) {
         for (const ModeFit &f : s->fits()) {
-            QString serial = QString::number(f.fit.serialFraction, 'f', 3);
-            if (std::isfinite(f.fit.uncertainty))
-                serial += u" ± "_s + QString::number(f.fit.uncertainty, 'f', 3);
-            QString line = f.fit.serialFraction >= 1.0
-                               ? tr("<b>%1</b>: serial fraction %2: never faster than sequential here")
-                           : f.fit.serialFraction <= 0.0
-                               ? tr("<b>%1</b>: serial fraction %2: no ceiling in sight")
-                               : tr("<b>%1</b>: serial fraction %2: at most <b>%3 times faster</b>, "
-                                    "whatever the number of cores")
-                                     .arg(u"%1"_s, u"%2"_s, QString::number(f.fit.maxSpeedup(), 'f', 1));
-            line = line.arg(modeName(f.mode), serial);
+            QString line = tr("<b>%1</b>: %2").arg(modeName(f.mode), f.fit.text().toHtmlEscaped());
             if (f.beyondCores)
                 line += tr(" (every point had more workers than cores: read with care)");
             lines << line;

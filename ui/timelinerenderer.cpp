@@ -167,16 +167,6 @@ qreal TimelineRenderer::stripHeight(const TimelineData::Group &group, const Them
     return (cpu > 0 ? gap + cpu : 0) + (memory > 0 ? gap + memory : 0);
 }
 
-QString TimelineRenderer::formatBytes(double bytes)
-{
-    if (bytes >= 1024.0 * 1024 * 1024)
-        return QString::number(bytes / (1024.0 * 1024 * 1024), 'f', 2) + u" GiB"_s;
-    if (bytes >= 1024.0 * 1024)
-        return QString::number(bytes / (1024.0 * 1024), 'f', bytes >= 100.0 * 1024 * 1024 ? 0 : 1) +
-               u" MiB"_s;
-    return QString::number(bytes / 1024.0, 'f', 0) + u" KiB"_s;
-}
-
 std::vector<int> TimelineRenderer::legendPhases() const
 {
     using Phase = TimelinePhases::Phase;
@@ -259,14 +249,6 @@ double TimelineRenderer::niceStep(double span, int maxTicks)
     const double norm = raw / magnitude;
     const double nice = norm <= 1.0 ? 1.0 : norm <= 2.0 ? 2.0 : norm <= 5.0 ? 5.0 : 10.0;
     return nice * magnitude;
-}
-
-QString TimelineRenderer::formatSeconds(double seconds, double step)
-{
-    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 9);
-    if (std::abs(seconds) < step * 1e-6)
-        seconds = 0.0; // no "-0.000 s"
-    return QString::number(seconds, 'f', decimals) + u" s"_s;
 }
 
 QString TimelineRenderer::groupCaption(const TimelineData::Group &group) const
@@ -429,7 +411,7 @@ void TimelineRenderer::paintAxis(QPainter *p, const Layout &l) const
         p->drawLine(QPointF(x, l.plot.top()), QPointF(x, baseline));
         p->setPen(axisPen);
         p->drawLine(QPointF(x, baseline), QPointF(x, baseline + tick));
-        const QString label = formatSeconds(t, step);
+        const QString label = Units::axisSeconds(t, step);
         const qreal w = fm.horizontalAdvance(label);
         p->setPen(m_theme.foreground);
         p->drawText(QRectF(x - w / 2 - 2, baseline + tick, w + 4, fm.height() * 1.2), Qt::AlignCenter, label);
@@ -860,11 +842,12 @@ void TimelineRenderer::paintStrip(QPainter *p, const Layout &l, int index) const
                     group.memoryIsPss ? tr("memory (PSS)") : tr("memory (RSS)"));
         if (box.height() >= lineH * 2)
             p->drawText(QRectF(gutterLeft, box.top() + lineH, gutterWidth, lineH),
-                        Qt::AlignRight | Qt::AlignTop, tr("top %1").arg(formatBytes(top)));
+                        Qt::AlignRight | Qt::AlignTop,
+                        tr("top %1").arg(Units::bytes(std::uint64_t(std::max(0.0, double(top))))));
         if (box.height() >= lineH * 3 && group.peakMemoryBytes)
             p->drawText(QRectF(gutterLeft, box.bottom() - lineH, gutterWidth, lineH),
                         Qt::AlignRight | Qt::AlignBottom,
-                        tr("peak %1").arg(formatBytes(double(*group.peakMemoryBytes))));
+                        tr("peak %1").arg(Units::bytes(std::uint64_t(*group.peakMemoryBytes))));
     }
 }
 

@@ -83,8 +83,6 @@ public:
     static std::pair<double, double> fullRange(const TimelineData &data, double minimumEnd = 0.0);
     // A 1-2-5 step giving at most maxTicks ticks over span.
     static double niceStep(double span, int maxTicks);
-    static QString formatSeconds(double seconds, double step);
-    static QString formatBytes(double bytes);
     // The height of a group's resource strip (gaps, CPU rows and memory panel); 0 without samples.
     static qreal stripHeight(const TimelineData::Group &group, const Theme &theme,
                              StripSize size = StripSize::Full);

@@ -510,13 +510,13 @@ QString TimelineView::stripToolTip(int groupIndex, double at) const
                                   : tr("<br><b>memory</b> (RSS: shared pages counted in each process):");
         for (qsizetype m = 0; m < ms.memoryBytes.size(); ++m) {
             const QString name = group.memoryNames.value(m, tr("series %1").arg(m)).toHtmlEscaped();
-            text += u"<br>&nbsp;&nbsp;"_s + name + u": "_s +
-                    (ms.memoryBytes[m] > 0 ? TimelineRenderer::formatBytes(double(ms.memoryBytes[m]))
-                                           : tr("not running"));
+            text +=
+                u"<br>&nbsp;&nbsp;"_s + name + u": "_s +
+                (ms.memoryBytes[m] > 0 ? Units::bytes(std::uint64_t(ms.memoryBytes[m])) : tr("not running"));
         }
         if (group.peakMemoryBytes)
             text += tr("<br>peak of the run, all processes together: %1")
-                        .arg(TimelineRenderer::formatBytes(double(*group.peakMemoryBytes)));
+                        .arg(Units::bytes(std::uint64_t(*group.peakMemoryBytes)));
     }
     return text;
 }
