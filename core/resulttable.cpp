@@ -36,9 +36,10 @@ QString ResultTable::header(int column)
     return {};
 }
 
-QString ResultTable::cell(const RunResult &r, int column)
+QString ResultTable::cell(const RunResult &r, int column, Style style)
 {
     const CpuTimes cpu = r.totalCpu();
+    const auto seconds = style == Style::Fixed ? &Units::fixedSeconds : &Units::seconds;
     switch (column) {
     case ModeColumn:
         return modeName(r.mode) + (r.cancelled ? u" (cancelled)"_s : QString());
@@ -47,17 +48,17 @@ QString ResultTable::cell(const RunResult &r, int column)
     case Words:
         return QLocale(QLocale::English).toString(qulonglong(r.words));
     case Wall:
-        return Units::fixedSeconds(r.wallS);
+        return seconds(r.wallS);
     case User:
-        return Units::fixedSeconds(cpu.user);
+        return seconds(cpu.user);
     case Sys:
-        return Units::fixedSeconds(cpu.sys);
+        return seconds(cpu.sys);
     case CpuTotal:
-        return Units::fixedSeconds(cpu.total());
+        return seconds(cpu.total());
     case CpuPerWall:
         return QString::number(r.cpuPerWall(), 'f', 2);
     case ParentCpu:
-        return Units::fixedSeconds(r.parentCpu.total());
+        return seconds(r.parentCpu.total());
     }
     return {};
 }

@@ -27,8 +27,16 @@ public:
         ColumnCount
     };
 
+    // Fixed: seconds to the millisecond, as the CLI's columns that scripts read; Readable: the unit
+    // that gives a time digits (µs, ms), as the window shows it.
+    enum class Style
+    {
+        Fixed,
+        Readable
+    };
+
     static QString header(int column);
-    static QString cell(const RunResult &run, int column);
+    static QString cell(const RunResult &run, int column, Style style = Style::Fixed);
     // Plain-text table with aligned columns, as the CLI prints it.
     static QString text(const QList<RunResult> &runs);
     // Tab-separated, for the clipboard.

@@ -12,8 +12,10 @@ BackendOutcome SequentialBackend::run(const RunContext &context)
 {
     BackendOutcome out;
     out.result = baseResult(context, Mode::Sequential, 1);
-    const CpuTimes cpu0 = threadCpu();
+    // Wall and CPU cover the same interval, read back to back at both ends: on a run of microseconds
+    // a /proc read inside one of them but not the other would show one thread as 1.6 cores busy.
     const std::int64_t delay0 = threadRunDelayNs();
+    const CpuTimes cpu0 = threadCpu();
     const std::int64_t t0 = monotonicNs();
     RunRecorder recorder(context, Mode::Sequential, 1, t0);
     recorder.setWorkerName(0, u"thread %1"_s.arg(currentThreadId()));
@@ -43,8 +45,9 @@ BackendOutcome SequentialBackend::run(const RunContext &context)
                                       task, phases));
         recorder.maybeReport();
     }
-    out.result.wallS = double(monotonicNs() - t0) / 1e9;
+    const std::int64_t t1 = monotonicNs();
     const CpuTimes used = threadCpu() - cpu0;
+    out.result.wallS = double(t1 - t0) / 1e9;
     RunDelaySum waited;
     waited.addNs(delay0, threadRunDelayNs());
     out.result.countingWaitS = waited.total();

@@ -224,7 +224,8 @@ private Q_SLOTS:
                 // A doubtful run (a busy CI machine makes one) is marked after its mode.
                 const QString mark =
                     c == ResultTable::ModeColumn && !r.warnings.isEmpty() ? u" ⚠"_s : QString();
-                QCOMPARE(model->data(model->index(row, c)).toString(), ResultTable::cell(r, c) + mark);
+                QCOMPARE(model->data(model->index(row, c)).toString(),
+                         ResultTable::cell(r, c, ResultTable::Style::Readable) + mark);
                 QCOMPARE(model->headerData(c, Qt::Horizontal).toString(), ResultTable::header(c));
             }
         }

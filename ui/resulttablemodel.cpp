@@ -58,7 +58,7 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
             return role == Qt::DisplayRole
                        ? ResultTable::cell(run, index.column()) + u" ⚠"_s
                        : tr("%1, with warnings").arg(ResultTable::cell(run, index.column()));
-        return ResultTable::cell(run, index.column());
+        return ResultTable::cell(run, index.column(), ResultTable::Style::Readable);
     case Qt::ForegroundRole:
         if (index.column() == ResultTable::ModeColumn && !run.warnings.isEmpty())
             return Theme::warningColor();
