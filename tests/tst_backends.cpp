@@ -1,10 +1,10 @@
-#include "backend.h"
+#include "backends/backend.h"
+#include "corpus/taskplanner.h"
+#include "engine/runner.h"
 #include "hugepageprobe.h"
 #include "patience.h"
 #include "procscan.h"
 #include "referencecounter.h"
-#include "runner.h"
-#include "taskplanner.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "chartexporter.h"
-#include "theme.h"
-#include "wallcpuchart.h"
+#include "charts/chartexporter.h"
+#include "charts/theme.h"
+#include "charts/wallcpuchart.h"
 
 #include <QAbstractAxis>
 #include <QApplication>

@@ -1,5 +1,5 @@
 #include "clirun.h"
-#include "experiment.h"
+#include "model/experiment.h"
 #include "patience.h"
 #include "procscan.h"
 

@@ -1,7 +1,7 @@
-#include "clusterbackend.h"
+#include "backends/clusterbackend.h"
+#include "engine/runner.h"
 #include "patience.h"
 #include "referencecounter.h"
-#include "runner.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,9 +1,9 @@
-#include "corpus.h"
+#include "corpus/corpus.h"
 #include "hugepageprobe.h"
-#include "hugepages.h"
-#include "mappieces.h"
+#include "kernel/hugepages.h"
+#include "kernel/mappieces.h"
+#include "kernel/wordcounter.h"
 #include "referencecounter.h"
-#include "wordcounter.h"
 
 #include <QFile>
 #include <QTemporaryDir>

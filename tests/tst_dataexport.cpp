@@ -1,9 +1,9 @@
+#include "analysis/modesummary.h"
 #include "clirun.h"
-#include "csvexport.h"
-#include "markdownexport.h"
-#include "modesummary.h"
-#include "resultjson.h"
-#include "traceexport.h"
+#include "io/csvexport.h"
+#include "io/markdownexport.h"
+#include "io/resultjson.h"
+#include "io/traceexport.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
-#include "backend.h"
-#include "emulatedgil.h"
+#include "backends/backend.h"
+#include "engine/runner.h"
+#include "kernel/emulatedgil.h"
+#include "kernel/taskexecutor.h"
 #include "patience.h"
 #include "procscan.h"
-#include "runner.h"
-#include "taskexecutor.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

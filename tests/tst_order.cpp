@@ -1,6 +1,6 @@
-#include "experiment.h"
+#include "engine/runner.h"
+#include "model/experiment.h"
 #include "patience.h"
-#include "runner.h"
 
 #include <QSignalSpy>
 #include <QTest>

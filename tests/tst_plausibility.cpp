@@ -1,9 +1,9 @@
+#include "analysis/plausibility.h"
 #include "clirun.h"
-#include "clock.h"
-#include "machineload.h"
+#include "engine/machineload.h"
+#include "io/resultjson.h"
+#include "kernel/clock.h"
 #include "patience.h"
-#include "plausibility.h"
-#include "resultjson.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
+#include "engine/resourcesampler.h"
+#include "engine/runner.h"
+#include "io/resultjson.h"
+#include "io/traceexport.h"
 #include "patience.h"
-#include "resourcesampler.h"
-#include "resultjson.h"
-#include "runner.h"
-#include "traceexport.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "resultjson.h"
-#include "resulttable.h"
+#include "io/resultjson.h"
+#include "io/resulttable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
+#include "charts/scalingchart.h"
 #include "clirun.h"
-#include "mainwindow.h"
+#include "engine/sweeprunner.h"
+#include "panels/scalingpanel.h"
 #include "patience.h"
 #include "procscan.h"
-#include "scalingchart.h"
-#include "scalingpanel.h"
-#include "sweeprunner.h"
+#include "window/mainwindow.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,6 +1,6 @@
+#include "analysis/scenario.h"
+#include "io/units.h"
 #include "patience.h"
-#include "scenario.h"
-#include "units.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "sessionfile.h"
+#include "io/sessionfile.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "experiment.h"
+#include "engine/runner.h"
+#include "model/experiment.h"
 #include "patience.h"
-#include "runner.h"
-#include "stallwatchdog.h"
+#include "window/stallwatchdog.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

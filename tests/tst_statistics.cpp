@@ -1,6 +1,6 @@
-#include "clock.h"
-#include "statistics.h"
-#include "taskexecutor.h"
+#include "analysis/statistics.h"
+#include "kernel/clock.h"
+#include "kernel/taskexecutor.h"
 
 #include <QTest>
 

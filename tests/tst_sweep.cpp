@@ -1,8 +1,8 @@
+#include "analysis/statistics.h"
+#include "analysis/sweep.h"
 #include "clirun.h"
 #include "patience.h"
 #include "procscan.h"
-#include "statistics.h"
-#include "sweep.h"
 
 #include <QCoreApplication>
 #include <QFile>

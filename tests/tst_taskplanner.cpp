@@ -1,7 +1,7 @@
-#include "corpus.h"
+#include "corpus/corpus.h"
+#include "corpus/taskplanner.h"
+#include "kernel/wordcounter.h"
 #include "referencecounter.h"
-#include "taskplanner.h"
-#include "wordcounter.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,11 +1,11 @@
-#include "backgroundwork.h"
+#include "charts/theme.h"
 #include "eventcounter.h"
 #include "patience.h"
-#include "theme.h"
-#include "timelinedata.h"
-#include "timelinephases.h"
-#include "timelinerenderer.h"
-#include "timelineview.h"
+#include "timeline/timelinedata.h"
+#include "timeline/timelinephases.h"
+#include "timeline/timelinerenderer.h"
+#include "timeline/timelineview.h"
+#include "window/backgroundwork.h"
 
 #include <QElapsedTimer>
 #include <QWheelEvent>

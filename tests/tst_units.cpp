@@ -1,4 +1,4 @@
-#include "units.h"
+#include "io/units.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
+#include "kernel/wordcounter.h"
 #include "referencecounter.h"
-#include "wordcounter.h"
 
 #include <QDir>
 #include <QFile>

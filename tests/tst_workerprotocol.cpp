@@ -1,4 +1,4 @@
-#include "workerprotocol.h"
+#include "kernel/workerprotocol.h"
 
 #include <QTest>
 

@@ -1,48 +1,59 @@
+#include "clitool.h"
 #include "runcommand.h"
+#include "scenariocommand.h"
+#include "sweepcommand.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
-#ifdef WORDRACE_HAVE_CHART
-#include "chartcommand.h"
-
-#include <QApplication>
-
-#include <cstdio>
 #include <cstring>
+#include <vector>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
-// Qt's own chatter (a missing XDG_RUNTIME_DIR, font fallbacks) would bury the one line that says
-// why a chart was not drawn; keep only what is serious unless asked for more.
-void quietMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+// `chart` is drawn by wordrace-chart, next to this program: it links the GUI libraries this one
+// never loads. The helper takes over this process (same pid, terminal, streams and exit status).
+int execChart(int argc, char *argv[])
 {
-    if (type == QtCriticalMsg || type == QtFatalMsg || qEnvironmentVariableIsSet("WORDRACE_DEBUG")) {
-        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
-        std::fflush(stderr);
-    }
+#ifdef WORDRACE_HAVE_CHART
+    const QByteArray helper =
+        QFile::encodeName(QCoreApplication::applicationDirPath() + u"/wordrace-chart"_s);
+    std::vector<char *> args;
+    args.push_back(const_cast<char *>(helper.constData()));
+    for (int i = 1; i < argc; ++i)
+        args.push_back(argv[i]);
+    args.push_back(nullptr);
+    ::execv(helper.constData(), args.data());
+    return wordrace::Cli::usageError(
+        u"chart"_s, u"cannot start %1: %2"_s.arg(QFile::decodeName(helper),
+                                                 QString::fromLocal8Bit(std::strerror(errno))));
+#else
+    Q_UNUSED(argc);
+    Q_UNUSED(argv);
+    return wordrace::Cli::usageError(u"chart"_s,
+                                     u"this build draws no charts (it was built without the GUI)"_s);
+#endif
 }
 
 } // namespace
-#endif
 
 int main(int argc, char *argv[])
 {
-#ifdef WORDRACE_HAVE_CHART
-    if (argc > 1 && std::strcmp(argv[1], "chart") == 0) {
-        // Drawing needs no screen: without a display (ssh, CI, cron) use the offscreen platform
-        // rather than fail to connect to one. Checked before QApplication reads the environment.
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
-            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        qInstallMessageHandler(quietMessages);
-        QApplication app(argc, argv);
-        QCoreApplication::setApplicationName(QStringLiteral("wordrace-cli"));
-        QCoreApplication::setApplicationVersion(QStringLiteral(WORDRACE_VERSION));
-        return wordrace::ChartCommand::exec(QCoreApplication::arguments());
-    }
-#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("wordrace-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WORDRACE_VERSION));
-    return wordrace::RunCommand::exec(QCoreApplication::arguments());
+    const QStringList arguments = QCoreApplication::arguments();
+    // Each command has options of its own: the command word decides whose parser reads them.
+    const QString command = arguments.value(1);
+    if (command == u"chart")
+        return execChart(argc, argv);
+    if (command == u"sweep")
+        return wordrace::SweepCommand::exec(arguments);
+    if (command == u"scenario")
+        return wordrace::ScenarioCommand::exec(arguments);
+    return wordrace::RunCommand::exec(arguments);
 }

@@ -1,7 +1,7 @@
-#include "mainwindow.h"
-#include "sessioncontroller.h"
-#include "stallwatchdog.h"
-#include "startupprobe.h"
+#include "session/sessioncontroller.h"
+#include "window/mainwindow.h"
+#include "window/stallwatchdog.h"
+#include "window/startupprobe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -4,11 +4,11 @@
 // its static share), and rank 0 gathers every record with MPI collectives and prints them as text
 // lines on its standard output for the parent (ClusterBackend) to read.
 
-#include "clock.h"
-#include "clusterlines.h"
-#include "corpus.h"
-#include "taskexecutor.h"
-#include "taskplanner.h"
+#include "backends/clusterlines.h"
+#include "corpus/corpus.h"
+#include "corpus/taskplanner.h"
+#include "kernel/clock.h"
+#include "kernel/taskexecutor.h"
 
 #include <mpi.h>
 

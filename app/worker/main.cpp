@@ -1,4 +1,4 @@
-#include "workerloop.h"
+#include "kernel/workerloop.h"
 
 int main(int argc, char *argv[])
 {

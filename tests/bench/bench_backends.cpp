@@ -3,9 +3,9 @@
 // Ratios against floors measured in the same invocation count, not absolute times (issue 7):
 // per-task overhead of each pool, worker start-up, the pipe transport against a raw pipe, and
 // the speed-up of 2 workers against sequential next to the memory floor's own scaling.
-#include "backend.h"
-#include "corpus.h"
-#include "taskplanner.h"
+#include "backends/backend.h"
+#include "corpus/corpus.h"
+#include "corpus/taskplanner.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 // The counter against the machine's floors, on the lesson's corpus in memory (580 MB).
 //   bench_counter --benchmark_filter=. --benchmark_min_time=1
 // Ratios matter, not absolute numbers: run the floors and the counter in the same invocation.
-#include "corpus.h"
-#include "hugepages.h"
-#include "wordcounter.h"
+#include "corpus/corpus.h"
+#include "kernel/hugepages.h"
+#include "kernel/wordcounter.h"
 
 #include <benchmark/benchmark.h>
 

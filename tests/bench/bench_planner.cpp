@@ -1,8 +1,8 @@
 // Cutting the lesson's corpus (30,000,000 lines, 580 MB) into tasks, from Pool.map's default
 // chunk up to the 2,000,000 tasks a run may have.
 //   bench_planner --benchmark_counters_tabular=true
-#include "corpus.h"
-#include "taskplanner.h"
+#include "corpus/corpus.h"
+#include "corpus/taskplanner.h"
 
 #include <benchmark/benchmark.h>
 

@@ -3,11 +3,11 @@
 //   QT_QPA_PLATFORM=offscreen bench_timeline --benchmark_counters_tabular=true
 // The view paints through the same TimelineRenderer into a raster backing store, so painting
 // into a QImage of the window's size is the frame's cost, without the compositor.
-#include "backgroundwork.h"
-#include "chartexporter.h"
-#include "theme.h"
-#include "timelinedata.h"
-#include "timelinerenderer.h"
+#include "charts/chartexporter.h"
+#include "charts/theme.h"
+#include "timeline/timelinedata.h"
+#include "timeline/timelinerenderer.h"
+#include "window/backgroundwork.h"
 
 #include <QApplication>
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 //   perfchart ROWS.tsv OUT.png [WIDTHxHEIGHT]
 // ROWS.tsv: what, wall seconds, CPU seconds, words (COMPARE_TSV=... tests/bench/compare.sh).
 // Times span three orders of magnitude (memchr to CPython), so the time axis is logarithmic.
-#include "theme.h"
+#include "charts/theme.h"
 
 #include <QApplication>
 #include <QFile>

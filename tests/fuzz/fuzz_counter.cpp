@@ -2,7 +2,7 @@
 // chunked counting and the slow reference decoder must all agree. A crash input found here goes
 // into tests/data/fuzz-regressions/, which tst_wordcounter replays on every build.
 #include "../referencecounter.h"
-#include "wordcounter.h"
+#include "kernel/wordcounter.h"
 
 #include <cstdint>
 #include <cstdlib>

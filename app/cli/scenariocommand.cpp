@@ -1,0 +1,197 @@
+#include "scenariocommand.h"
+
+#include "clitool.h"
+
+#include "analysis/plausibility.h"
+#include "analysis/scenario.h"
+#include "backends/processscan.h"
+#include "engine/runner.h"
+#include "io/resultjson.h"
+#include "io/resulttable.h"
+#include "signalcatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+namespace {
+
+void out(FILE *f, const QString &text)
+{
+    std::fputs(qPrintable(text), f);
+    std::fputc('\n', f);
+    std::fflush(f);
+}
+
+} // namespace
+
+int ScenarioCommand::exec(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Runs one of the lesson's experiments and explains the result from the "
+                                     "measurements. Without NAME, lists them."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"scenario"_s, u"The command."_s);
+    parser.addPositionalArgument(u"NAME"_s, u"Which scenario."_s, u"[NAME]"_s);
+    const QCommandLineOption predictOpt(u"predict"_s, u"Your prediction: the number of one of the choices."_s,
+                                        u"N"_s);
+    const QCommandLineOption workersOpt(u"workers"_s, u"Workers (default: logical CPUs)."_s, u"N"_s);
+    const QCommandLineOption jsonOpt(u"json"_s, u"Write the verdict and the runs as JSON to FILE or -."_s,
+                                     u"FILE"_s);
+    parser.addOptions({predictOpt, workersOpt, jsonOpt});
+    const auto usageError = [](const QString &why) { return Cli::usageError(u"scenario"_s, why); };
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return Cli::Ok;
+    }
+    int workers = Experiment::defaultWorkers();
+    if (parser.isSet(workersOpt)) {
+        bool ok = false;
+        workers = parser.value(workersOpt).toInt(&ok);
+        if (!ok || workers < 1 || workers > Experiment::kMaxWorkers)
+            return usageError(u"--workers needs a whole number from 1 to %1"_s.arg(Experiment::kMaxWorkers));
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() == 1) {
+        for (const Scenario &s : Scenario::all(workers))
+            out(stdout, u"%1  %2: %3"_s.arg(s.id.leftJustified(14), s.title, s.question));
+        return Cli::Ok;
+    }
+    if (positional.size() != 2)
+        return usageError(u"expected: scenario [NAME]"_s);
+    const auto scenario = Scenario::byId(positional.at(1), workers);
+    if (!scenario)
+        return usageError(
+            u"no scenario '%1' (run 'wordrace-cli scenario' for the list)"_s.arg(positional.at(1)));
+    std::optional<int> prediction;
+    if (parser.isSet(predictOpt)) {
+        bool ok = false;
+        const int n = parser.value(predictOpt).toInt(&ok);
+        if (!ok || n < 1 || n > scenario->choices.size())
+            return usageError(u"--predict needs a choice from 1 to %1"_s.arg(scenario->choices.size()));
+        prediction = n - 1;
+    }
+    const QString jsonTarget = parser.value(jsonOpt);
+    FILE *text = jsonTarget == u"-" ? stderr : stdout;
+
+    out(text, u"%1 (%2)"_s.arg(scenario->title, scenario->lesson));
+    out(text, scenario->question);
+    for (qsizetype i = 0; i < scenario->choices.size(); ++i)
+        out(text, u"  %1. %2%3"_s.arg(i + 1).arg(scenario->choices[i],
+                                                 prediction == i ? u"   <- your prediction"_s : QString()));
+
+    Runner runner;
+    SignalCatcher signals;
+    QList<RunResult> results;
+    QString failure;
+    int failureCode = Cli::Ok;
+    qsizetype nextExperiment = 0;
+    bool cancelledByUser = false;
+    QList<qint64> workerPids;
+    const bool zombies = scenario->id == u"zombies";
+    QTimer zombieTimer;
+
+    QObject::connect(&signals, &SignalCatcher::signalled, &runner, [&] {
+        cancelledByUser = true;
+        runner.cancel();
+    });
+    QObject::connect(&runner, &Runner::runFinished, &runner,
+                     [&](quint64, const RunResult &r) { results.append(r); });
+    QObject::connect(&runner, &Runner::runFailed, &runner,
+                     [&](quint64, const QString &why, Runner::FailureKind k) {
+                         failure = why;
+                         failureCode = k == Runner::FailureKind::BadInput ? Cli::BadUsage : Cli::RunFailed;
+                     });
+    auto startNext = [&] {
+        out(stderr, u"running %1 of %2 ..."_s.arg(nextExperiment + 1).arg(scenario->experiments.size()));
+        runner.start(scenario->experiments.at(nextExperiment++));
+    };
+    if (zombies) {
+        // Cancel the run half-way, once its workers are up, and note who they were.
+        zombieTimer.setInterval(50);
+        QObject::connect(&zombieTimer, &QTimer::timeout, &runner, [&] {
+            const QList<qint64> now = workerProcesses(QCoreApplication::applicationPid());
+            for (qint64 p : now)
+                if (!workerPids.contains(p))
+                    workerPids.append(p);
+            if (workerPids.size() >= scenario->experiments.first().workers) {
+                zombieTimer.stop();
+                QTimer::singleShot(300, &runner, [&] { runner.cancel(); });
+            }
+        });
+        QObject::connect(&runner, &Runner::runStarted, &runner, [&] { zombieTimer.start(); });
+    }
+    QObject::connect(&runner, &Runner::experimentFinished, &runner, [&](quint64, bool cancelled) {
+        if (!failure.isEmpty() || cancelledByUser || nextExperiment >= scenario->experiments.size() ||
+            (cancelled && !zombies))
+            QCoreApplication::exit(0);
+        else
+            startNext();
+    });
+    startNext();
+    QCoreApplication::exec();
+    runner.wait();
+
+    if (!failure.isEmpty()) {
+        out(stderr, u"wordrace-cli: "_s + failure);
+        return failureCode;
+    }
+    if (cancelledByUser)
+        return signals.exitCode();
+    QList<qint64> survivors;
+    for (qint64 p : std::as_const(workerPids))
+        if (processExists(p) && workerProcesses().contains(p))
+            survivors.append(p);
+
+    const Verdict verdict = scenario->verdict(results, workerPids, survivors);
+    out(text, QString());
+    Plausibility::judge(results, QThread::idealThreadCount());
+    std::fputs(qPrintable(ResultTable::text(results)), text);
+    std::fputs(qPrintable(Plausibility::text(results)), text);
+    out(text, QString());
+    out(text, u"Verdict: %1"_s.arg(verdict.answer));
+    out(text, verdict.explanation);
+    if (prediction)
+        out(text, scenario->choices.at(*prediction) == verdict.answer
+                      ? u"Your prediction was right."_s
+                      : u"Your prediction was: %1."_s.arg(scenario->choices.at(*prediction)));
+    if (!jsonTarget.isEmpty()) {
+        QJsonObject s{{u"id"_s, scenario->id},
+                      {u"title"_s, scenario->title},
+                      {u"question"_s, scenario->question},
+                      {u"choices"_s, QJsonArray::fromStringList(scenario->choices)},
+                      {u"answer"_s, verdict.answer},
+                      {u"explanation"_s, verdict.explanation},
+                      {u"evidence"_s, QJsonArray::fromStringList(verdict.evidence)}};
+        if (prediction)
+            s[u"prediction"_s] = scenario->choices.at(*prediction);
+        QByteArray json = ResultJson::serialize(results);
+        // One more key in front of the run document's own.
+        json.insert(1, "\"scenario\":" + QJsonDocument(s).toJson(QJsonDocument::Compact) + ",\n");
+        if (jsonTarget == u"-") {
+            std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
+        } else {
+            QSaveFile f(jsonTarget);
+            if (!f.open(QIODevice::WriteOnly) || f.write(json) != json.size() || !f.commit()) {
+                out(stderr, u"wordrace-cli: cannot write %1: %2"_s.arg(jsonTarget, f.errorString()));
+                return Cli::RunFailed;
+            }
+        }
+    }
+    return Cli::Ok;
+}
+
+} // namespace wordrace

@@ -1,0 +1,256 @@
+#include "sweepcommand.h"
+
+#include "clitool.h"
+#include "io/units.h"
+
+#include "analysis/modesummary.h"
+#include "analysis/sweep.h"
+#include "engine/runner.h"
+#include "engine/sweeprunner.h"
+#include "experimentoptions.h"
+#include "io/outputfile.h"
+#include "io/resultjson.h"
+#include "model/experiment.h"
+#include "signalcatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QThread>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+using namespace Cli;
+
+int SweepCommand::exec(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Runs an experiment over several worker counts (speed-up, efficiency, Amdahl's law) or over "
+        "several corpus sizes (where threads and processes start to beat sequential)."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"sweep"_s, u"Run a sweep."_s);
+    const QCommandLineOption workersOpt(
+        u"workers"_s,
+        u"Worker counts to sweep, comma-separated (1,2,4,8); with --sizes one count (default: logical CPUs, %1)."_s
+            .arg(Experiment::defaultWorkers()),
+        u"LIST"_s);
+    const QCommandLineOption sizesOpt(
+        u"sizes"_s,
+        u"Corpora to sweep, comma-separated: lesson:1000,lesson:100000 or REPEAT values of --corpus."_s,
+        u"LIST"_s);
+    const QCommandLineOption modeOpt(u"mode"_s,
+                                     u"Parallel modes, comma-separated (default threads,processes); "
+                                     "sequential always runs once as the baseline."_s,
+                                     u"MODES"_s, u"threads,processes"_s);
+    const QCommandLineOption corpusOpt(u"corpus"_s,
+                                       u"lesson[:REPEAT], nicehat[:REPEAT] or a file (default lesson)."_s,
+                                       u"SPEC"_s, u"lesson"_s);
+    const QCommandLineOption chunkOpt(u"chunk"_s, u"Lines per task (default: ceil(lines / (4 x workers)))."_s,
+                                      u"N"_s);
+    const QCommandLineOption runsOpt(u"runs"_s, u"Measured runs of each mode at each point (default 1)."_s,
+                                     u"N"_s, u"1"_s);
+    const QCommandLineOption warmupOpt(
+        u"warmup"_s, u"Unmeasured runs of each mode before them (default 0)."_s, u"K"_s, u"0"_s);
+    const QCommandLineOption jsonOpt(u"json"_s,
+                                     u"Write the sweep and its runs as JSON to FILE, or to standard "
+                                     "output with -."_s,
+                                     u"FILE"_s);
+    const QCommandLineOption csvOpt(u"csv"_s, u"Write one CSV row per point to FILE."_s, u"FILE"_s);
+    parser.addOptions(
+        {workersOpt, sizesOpt, modeOpt, corpusOpt, chunkOpt, runsOpt, warmupOpt, jsonOpt, csvOpt});
+    const ExperimentOptions knobOptions;
+    knobOptions.addTo(parser);
+
+    if (!parser.parse(arguments))
+        return usageError(u"sweep"_s, parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return Cli::Ok;
+    }
+    if (parser.positionalArguments() != QStringList{u"sweep"_s})
+        return usageError(u"sweep"_s,
+                          u"unexpected argument '%1'"_s.arg(parser.positionalArguments().mid(1).join(u' ')));
+
+    // What every point shares.
+    Experiment base;
+    base.modes.clear();
+    for (const QString &name : parser.value(modeOpt).split(u',', Qt::SkipEmptyParts)) {
+        const auto mode = modeFromName(name.trimmed());
+        if (!mode)
+            return usageError(u"sweep"_s, u"unknown mode '%1' (use threads or processes)"_s.arg(name));
+        if (*mode != Mode::Sequential && !base.modes.contains(*mode))
+            base.modes.append(*mode);
+    }
+    if (base.modes.isEmpty())
+        return usageError(u"sweep"_s,
+                          u"--mode needs threads or processes; sequential is always the baseline"_s);
+    if (parser.isSet(chunkOpt)) {
+        bool ok = false;
+        const qlonglong chunk = parser.value(chunkOpt).toLongLong(&ok);
+        if (!ok || chunk < 1)
+            return usageError(u"sweep"_s, u"--chunk needs a whole number of lines >= 1, not '%1'"_s.arg(
+                                              parser.value(chunkOpt)));
+        base.chunkLines = std::uint64_t(chunk);
+    }
+    for (auto [opt, target, name] :
+         {std::tuple{&runsOpt, &base.runs, "--runs"}, std::tuple{&warmupOpt, &base.warmup, "--warmup"}}) {
+        bool ok = false;
+        *target = parser.value(*opt).toInt(&ok);
+        if (!ok)
+            return usageError(u"sweep"_s, u"%1 needs a whole number, not '%2'"_s.arg(QLatin1String(name),
+                                                                                     parser.value(*opt)));
+    }
+    // A sweep's points are compared at one count of runs each; an automatic count is run's alone.
+    if (base.runs < 1 || base.runs > Experiment::kMaxRuns)
+        return usageError(u"sweep"_s, u"--runs must be between 1 and %1"_s.arg(Experiment::kMaxRuns));
+    QString error;
+    const auto spec = CorpusSpec::parse(parser.value(corpusOpt), &error);
+    if (!spec)
+        return usageError(u"sweep"_s, error);
+    base.corpus = *spec;
+    if (const QString why = knobOptions.apply(parser, base); !why.isEmpty())
+        return usageError(u"sweep"_s, why);
+
+    // The experiments, in order. Sequential runs once per corpus, beside the first parallel point,
+    // so that it is interleaved with them as the Runner interleaves modes.
+    const bool sizesKind = parser.isSet(sizesOpt);
+    QList<Experiment> experiments;
+    if (sizesKind) {
+        const auto sizes = SweepRunner::parseSizes(parser.value(sizesOpt), base.corpus, &error);
+        if (!sizes)
+            return usageError(u"sweep"_s, u"--sizes "_s + error);
+        if (parser.isSet(workersOpt)) {
+            bool ok = false;
+            base.workers = parser.value(workersOpt).toInt(&ok);
+            if (!ok)
+                return usageError(u"sweep"_s,
+                                  u"--workers with --sizes needs one whole number, not '%1'"_s.arg(
+                                      parser.value(workersOpt)));
+        }
+        experiments = SweepRunner::sizesPlan(base, *sizes);
+    } else {
+        if (!parser.isSet(workersOpt))
+            return usageError(u"sweep"_s,
+                              u"give --workers LIST (a worker sweep) or --sizes LIST (a size sweep)"_s);
+        const auto counts = SweepRunner::parseWorkerCounts(parser.value(workersOpt), &error);
+        if (!counts)
+            return usageError(u"sweep"_s, u"--workers "_s + error);
+        experiments = SweepRunner::workersPlan(base, *counts);
+    }
+    for (const Experiment &e : std::as_const(experiments))
+        if (const QString why = e.validate(); !why.isEmpty())
+            return usageError(u"sweep"_s, why);
+
+    const QString jsonTarget = parser.value(jsonOpt);
+    const bool jsonToStdout = jsonTarget == u"-";
+    const QString csvTarget = parser.value(csvOpt);
+    if (!jsonTarget.isEmpty() && !jsonToStdout)
+        if (const QString why = OutputFile::checkTarget(u"--json"_s, jsonTarget); !why.isEmpty())
+            return usageError(u"sweep"_s, why);
+    if (parser.isSet(csvOpt)) {
+        if (const QString why = OutputFile::checkTarget(u"--csv"_s, csvTarget); !why.isEmpty())
+            return usageError(u"sweep"_s, why);
+        if (!jsonToStdout && !jsonTarget.isEmpty() &&
+            QFileInfo(jsonTarget).absoluteFilePath() == QFileInfo(csvTarget).absoluteFilePath())
+            return usageError(u"sweep"_s, u"--json and --csv name the same file"_s);
+    }
+    FILE *tableOut = jsonToStdout ? stderr : stdout;
+
+    SweepRunner sweeps;
+    auto stopSignals = std::make_unique<SignalCatcher>();
+    QObject::connect(stopSignals.get(), &SignalCatcher::signalled, &sweeps, [&](int sig) {
+        printErr(u"wordrace-cli: stopping (%1)"_s.arg(sig == SIGINT ? u"interrupted"_s : u"terminated"_s));
+        sweeps.cancel();
+    });
+    int exitCode = Cli::Ok;
+    int done = 0;
+    QEventLoop loop;
+    QObject::connect(&sweeps, &SweepRunner::pointStarted, &sweeps, [&](quint64, int point, int points) {
+        const Experiment &e = sweeps.plan().at(point);
+        QStringList modes;
+        for (Mode m : e.modes)
+            modes << modeName(m);
+        printErr(u"sweep %1/%2: %3 on %4, %5 worker(s) for the parallel modes"_s.arg(point + 1)
+                     .arg(points)
+                     .arg(modes.join(u", "_s), e.corpus.displayName())
+                     .arg(e.workers));
+    });
+    QObject::connect(&sweeps, &SweepRunner::experimentPrepared, &sweeps,
+                     [&](quint64, const QString &summary, const QStringList &warnings) {
+                         printErr(u"  "_s + summary);
+                         for (const QString &w : warnings)
+                             printErr(u"  warning: "_s + w);
+                     });
+    QObject::connect(&sweeps, &SweepRunner::runFinished, &sweeps, [&](quint64, const RunResult &r) {
+        ++done;
+        printErr(u"  [%1/%2] %3: %4%5"_s.arg(done)
+                     .arg(sweeps.totalRuns())
+                     .arg(ModeSummary::labelFor(r.mode, r.workers), Units::seconds(r.wallS),
+                          r.cancelled ? u" (cancelled)"_s : QString()));
+    });
+    QObject::connect(&sweeps, &SweepRunner::runFailed, &sweeps,
+                     [&](quint64, const QString &why, Runner::FailureKind kind) {
+                         printErr(u"wordrace-cli: "_s + why);
+                         exitCode = kind == Runner::FailureKind::BadInput ? Cli::BadUsage : Cli::RunFailed;
+                     });
+    QObject::connect(&sweeps, &SweepRunner::sweepFinished, &loop, &QEventLoop::quit);
+    sweeps.start(sizesKind ? Sweep::Kind::Sizes : Sweep::Kind::Workers, experiments);
+    if (sweeps.isRunning())
+        loop.exec();
+    sweeps.wait();
+    const QList<RunResult> results = sweeps.results();
+    const int stoppedBy = stopSignals->caught();
+    stopSignals.reset();
+
+    if (!results.isEmpty() || exitCode == Cli::Ok) {
+        const Sweep sweep(sizesKind ? Sweep::Kind::Sizes : Sweep::Kind::Workers, results,
+                          QThread::idealThreadCount());
+        if (!results.isEmpty()) {
+            std::fputs(qPrintable(sweep.text()), tableOut);
+            QStringList warnings;
+            for (const SweepPoint &p : sweep.points())
+                warnings << p.summary.warnings;
+            for (const QString &w : std::as_const(warnings))
+                std::fputs(qPrintable(u"warning: "_s + w + u'\n'), tableOut);
+            std::fflush(tableOut);
+        }
+        auto writeFailed = [&](const QString &why) {
+            printErr(u"wordrace-cli: "_s + why);
+            if (exitCode == Cli::Ok)
+                exitCode = Cli::RunFailed;
+        };
+        if (!jsonTarget.isEmpty()) {
+            const QByteArray json = ResultJson::serialize(results, QJsonObject{{u"sweep"_s, sweep.toJson()}});
+            if (jsonToStdout) {
+                std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
+                std::fflush(stdout);
+            } else if (const QString why = OutputFile::write(
+                           jsonTarget, [&](QIODevice *d) { return d->write(json) == json.size(); });
+                       !why.isEmpty()) {
+                writeFailed(why);
+            }
+        }
+        if (parser.isSet(csvOpt)) {
+            const QByteArray csv = sweep.csv();
+            if (const QString why =
+                    OutputFile::write(csvTarget, [&](QIODevice *d) { return d->write(csv) == csv.size(); });
+                !why.isEmpty())
+                writeFailed(why);
+        }
+    }
+    if (stoppedBy == SIGINT)
+        return Cli::Interrupted;
+    if (stoppedBy == SIGTERM)
+        return Cli::Terminated;
+    return exitCode;
+}
+
+} // namespace wordrace

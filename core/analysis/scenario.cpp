@@ -1,0 +1,338 @@
+#include "analysis/scenario.h"
+
+#include "analysis/modesummary.h"
+#include "io/units.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+namespace {
+
+QString secs(double s)
+{
+    return Units::seconds(s);
+}
+
+const RunResult *find(const QList<RunResult> &results, Mode mode)
+{
+    for (const RunResult &r : results)
+        if (r.mode == mode)
+            return &r;
+    return nullptr;
+}
+
+// The run that stands for `mode`: its median run (ModeSummary::medianRuns).
+const RunResult *medianRun(const QList<RunResult> &medians, Mode mode)
+{
+    return find(medians, mode);
+}
+
+// "1.52 ± 0.04": how many times as fast as sequential, with its uncertainty when there is one.
+QString speedupOf(const QList<ModeSummary> &summaries, Mode mode)
+{
+    for (const ModeSummary &m : summaries)
+        if (m.mode == mode && m.speedup)
+            return ModeSummary::estimate(*m.speedup);
+    return u"n/a"_s;
+}
+
+// " (median of 9, 17.9 ms to 20.1 ms)", or nothing for a single run.
+QString spreadOf(const ModeSummary &m)
+{
+    if (m.runs < 2)
+        return {};
+    return u" (median of %1, %2 to %3)"_s.arg(m.runs).arg(secs(m.wall.min), secs(m.wall.max));
+}
+
+QString fastestOf(const QList<RunResult> &results)
+{
+    const auto it =
+        std::min_element(results.begin(), results.end(),
+                         [](const RunResult &a, const RunResult &b) { return a.wallS < b.wallS; });
+    return it == results.end() ? QString() : modeName(it->mode);
+}
+
+Experiment base(const CorpusSpec &corpus, QList<Mode> modes, int workers)
+{
+    Experiment e;
+    e.corpus = corpus;
+    e.modes = std::move(modes);
+    e.workers = workers;
+    return e;
+}
+
+} // namespace
+
+QList<Scenario> Scenario::all(int workers)
+{
+    QList<Scenario> list;
+    const QStringList modesChoice = {u"sequential"_s, u"threads"_s, u"processes"_s};
+    {
+        Scenario s{
+            u"delays"_s,
+            u"Threads and delays"_s,
+            u"print_with_delay: three threads sleeping 5, 2 and 3 s"_s,
+            u"Three threads wait 5 s, 2 s and 3 s. In which order do they finish, and how long does it all take?"_s,
+            {u"5, 2, 3 (the order they started), about 10 s"_s, u"2, 3, 5, about 5 s"_s,
+             u"2, 3, 5, about 10 s"_s},
+            {}};
+        Experiment e = base(CorpusSpec::niceHat(1), {Mode::Threads}, 3);
+        e.chunkLines = 1; // three strings, three tasks
+        e.knobs.latencyPatternMs = {5000, 2000, 3000};
+        s.experiments = {e};
+        list << s;
+    }
+    {
+        Scenario s{u"return-values"_s,
+                   u"Where do return values go?"_s,
+                   u"count_and_store: threads append their results to a shared list"_s,
+                   u"Threads append each string's count to a list as they finish. Does the list come out in "
+                   u"the order "
+                   "the strings went in?"_s,
+                   {u"yes, in input order"_s, u"no, in completion order"_s},
+                   {}};
+        Experiment e = base(CorpusSpec::niceHat(100), {Mode::Threads}, std::max(2, workers));
+        e.chunkLines = 1;
+        e.knobs.ioLatencyMs = 1; // a little waiting, as real work has, lets threads overtake each other
+        s.experiments = {e};
+        list << s;
+    }
+    {
+        Scenario s{u"race"_s,
+                   u"The word-count race"_s,
+                   u"sequential vs concurrent vs parallel word counts, %time"_s,
+                   u"110,000,000 words: which is fastest, sequential, threads or processes?"_s,
+                   modesChoice,
+                   {}};
+        Experiment e = base(CorpusSpec::lesson(), allModes(), workers);
+        e.runs = Experiment::kAutoRuns; // medians with their spread, as the app's own default
+        e.warmup = 1;
+        s.experiments = {e};
+        list << s;
+    }
+    {
+        Scenario s{u"web-scraping"_s,
+                   u"The web-scraping quiz"_s,
+                   u"Pop quiz: an application that waits for web servers"_s,
+                   u"40 tasks each wait 100 ms for a server, then count. With 8 workers, which wins?"_s,
+                   modesChoice,
+                   {}};
+        Experiment e = base(CorpusSpec::lesson(40), allModes(), 8);
+        e.chunkLines = 3; // 40 tasks
+        e.knobs.ioLatencyMs = 100;
+        // Waiting dominates: one round takes seconds, so the automatic count is one run, no warm-up.
+        e.runs = Experiment::kAutoRuns;
+        s.experiments = {e};
+        list << s;
+    }
+    {
+        Scenario s{
+            u"cpu-bound-gil"_s,
+            u"The CPU-bound quiz, with an emulated GIL"_s,
+            u"Pop quiz: a very large dataset through a CPU-intensive algorithm"_s,
+            u"Every word costs 95 ns of interpreter work (about CPython's speed) and threads must share one "
+            "GIL. Which is fastest?"_s,
+            modesChoice,
+            {}};
+        Experiment e = base(CorpusSpec::lesson(300'000), allModes(), std::max(2, workers));
+        e.knobs.workPerWordNs = 95;
+        e.knobs.gil = true;
+        e.runs = Experiment::kAutoRuns;
+        e.warmup = 1;
+        s.experiments = {e};
+        list << s;
+    }
+    {
+        Scenario s{u"tiny-tasks"_s,
+                   u"Tiny tasks"_s,
+                   u"concurrent_word_count starts one thread per string; Pool.map with tiny items"_s,
+                   u"One task per string, 60,000 strings, and a new thread for each (the lesson's "
+                   "concurrent_word_count). Which is fastest?"_s,
+                   modesChoice,
+                   {}};
+        Experiment seq = base(CorpusSpec::lesson(20'000), {Mode::Sequential}, 1);
+        seq.chunkLines = 1;
+        Experiment threads = base(CorpusSpec::lesson(20'000), {Mode::Threads}, std::max(2, workers));
+        threads.chunkLines = 1;
+        threads.knobs.spawn = Spawn::PerTask;
+        Experiment processes = base(CorpusSpec::lesson(20'000), {Mode::Processes}, std::max(2, workers));
+        processes.chunkLines = 1;
+        processes.knobs.transport = Transport::Pipe; // as Pool.map pickles every string
+        s.experiments = {seq, threads, processes};
+        list << s;
+    }
+    {
+        Scenario s{u"zombies"_s,
+                   u"Cleaning up zombies"_s,
+                   u"ps ux | grep ipykernel | grep -v grep | awk '{print $2}' | xargs kill -9"_s,
+                   u"A run on worker processes is cancelled half-way. Are any of its workers left behind?"_s,
+                   {u"yes, they keep running until killed"_s, u"no, none is left"_s},
+                   {}};
+        // 300,000 small tasks keep the workers busy for seconds, long enough to cancel half-way.
+        Experiment e = base(CorpusSpec::lesson(3'000'000), {Mode::Processes}, std::max(2, workers));
+        e.chunkLines = 30;
+        s.experiments = {e};
+        list << s;
+    }
+    return list;
+}
+
+std::optional<Scenario> Scenario::byId(const QString &id, int workers)
+{
+    for (const Scenario &s : all(workers))
+        if (s.id == id)
+            return s;
+    return std::nullopt;
+}
+
+Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &workerPids,
+                          const QList<qint64> &survivors) const
+{
+    Verdict v;
+    const QLocale en(QLocale::English);
+    if (results.isEmpty()) {
+        v.explanation = u"Nothing was measured."_s;
+        return v;
+    }
+    if (id == u"delays") {
+        QList<TaskRecord> byEnd = results.first().tasks;
+        std::sort(byEnd.begin(), byEnd.end(),
+                  [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
+        QStringList order;
+        double sumWaits = 0;
+        for (const TaskRecord &t : byEnd) {
+            order << QString::number(t.ioS, 'f', 1) + u" s"_s;
+            sumWaits += t.ioS;
+        }
+        const double wall = results.first().wallS;
+        const bool ordered =
+            std::is_sorted(byEnd.begin(), byEnd.end(),
+                           [](const TaskRecord &a, const TaskRecord &b) { return a.ioS < b.ioS; });
+        const bool overlapped = wall < 0.75 * sumWaits;
+        v.answer = ordered ? (overlapped ? choices[1] : choices[2]) : choices[0];
+        v.explanation =
+            u"The threads finished in the order %1 and the whole took %2, while the waits add up to %3. "
+            "A waiting thread does not hold up the others: the waits overlapped, so the one with the "
+            "shortest wait finished first."_s.arg(order.join(u", "_s), secs(wall), secs(sumWaits));
+        if (!overlapped)
+            v.explanation =
+                u"The threads finished in the order %1, but the whole took %2 of %3 waited: the waits "
+                "did not overlap on this machine."_s.arg(order.join(u", "_s), secs(wall), secs(sumWaits));
+        v.evidence << u"finish order: %1"_s.arg(order.join(u", "_s)) << u"wall: %1"_s.arg(secs(wall))
+                   << u"sum of waits: %1"_s.arg(secs(sumWaits));
+    } else if (id == u"return-values") {
+        QList<TaskRecord> byEnd = results.first().tasks;
+        std::sort(byEnd.begin(), byEnd.end(),
+                  [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
+        int outOfOrder = 0;
+        QStringList firstTen;
+        for (qsizetype i = 0; i < byEnd.size(); ++i) {
+            if (i > 0 && byEnd[i].task < byEnd[i - 1].task)
+                ++outOfOrder;
+            if (i < 10)
+                firstTen << u"#%1:%2"_s.arg(byEnd[i].task).arg(byEnd[i].words);
+        }
+        v.answer = outOfOrder > 0 ? choices[1] : choices[0];
+        v.explanation =
+            outOfOrder > 0
+                ? u"The results came back in completion order: %1 of %2 results arrived after a later "
+                  "string's. The first ten, as string#:count, were %3. Keep the index with each result "
+                  "(as Pool.map does) if order matters."_s.arg(outOfOrder)
+                      .arg(byEnd.size())
+                      .arg(firstTen.join(u' '))
+                : u"This time all %1 results happened to arrive in input order (%2), but nothing makes "
+                  "threads keep it: run it again."_s.arg(byEnd.size())
+                      .arg(firstTen.join(u' '));
+        v.evidence << u"results out of input order: %1 of %2"_s.arg(outOfOrder).arg(byEnd.size());
+    } else if (id == u"zombies") {
+        const RunResult &r = results.first();
+        v.answer = survivors.isEmpty() ? choices[1] : choices[0];
+        QStringList pids;
+        for (qint64 p : workerPids)
+            pids << QString::number(p);
+        v.explanation = survivors.isEmpty()
+                            ? u"The run was cancelled after %1 of %2 chunks, with workers %3 running. "
+                              u"Afterwards /proc lists none "
+                              "of them: each worker was stopped, and would also die with its parent "
+                              "(PR_SET_PDEATHSIG, end of "
+                              "its input). The lesson needed `ps ux | grep ... | xargs kill -9` because "
+                              "multiprocessing's "
+                              "workers outlived the notebook kernel that started them."_s.arg(r.tasks.size())
+                                  .arg(r.taskCount)
+                                  .arg(pids.isEmpty() ? u"(none yet)"_s : pids.join(u", "_s))
+                            : u"%1 worker(s) were still alive after the cancel: %2."_s.arg(survivors.size())
+                                  .arg(pids.join(u", "_s));
+        v.evidence << u"chunks done before cancel: %1 of %2"_s.arg(r.tasks.size()).arg(r.taskCount)
+                   << u"worker PIDs: %1"_s.arg(pids.join(u", "_s))
+                   << u"left behind: %1"_s.arg(survivors.size());
+    } else {
+        // The races: which mode's median wall time is shortest, and why, from the numbers. Each
+        // mode's own figures are its median run's; a speed-up carries its uncertainty when the mode
+        // ran more than once.
+        const QList<ModeSummary> summaries = ModeSummary::summarize(results);
+        const ModeSummary *fastest = nullptr;
+        for (const ModeSummary &m : summaries)
+            if (m.runs > 0 && (!fastest || m.wall.median < fastest->wall.median))
+                fastest = &m;
+        v.answer = fastest ? modeName(fastest->mode) : fastestOf(results);
+        const QList<RunResult> medians = ModeSummary::medianRuns(results);
+        const RunResult *seq = medianRun(medians, Mode::Sequential);
+        QStringList parts;
+        for (qsizetype i = 0; i < summaries.size(); ++i) {
+            const ModeSummary &m = summaries.at(i);
+            const RunResult *r = &medians.at(i); // medianRuns groups as summarize does
+            QString line = u"%1 took %2 wall%3, %4 CPU (parent alone: %5), %6 busy cores"_s.arg(
+                modeName(r->mode), secs(r->wallS), spreadOf(m), secs(r->totalCpu().total()),
+                secs(r->parentCpu.total()), QString::number(r->cpuPerWall(), 'f', 2));
+            QString evidence = u"%1: %2"_s.arg(modeName(r->mode), secs(r->wallS));
+            if (m.mode != Mode::Sequential && m.speedup && std::isfinite(m.speedup->value)) {
+                const QString times = ModeSummary::estimate(*m.speedup);
+                line += u", %1x as fast as sequential"_s.arg(times);
+                evidence += u" (%1x sequential)"_s.arg(times);
+            }
+            parts << line;
+            v.evidence << evidence;
+        }
+        v.explanation = u"%1 was fastest. "_s.arg(v.answer) + parts.join(u"; "_s) + u". "_s;
+        if (!summaries.isEmpty() && summaries.first().runs < 2)
+            v.explanation += u"Each mode ran once, so these figures carry no measured spread. "_s;
+        const RunResult *thr = medianRun(medians, Mode::Threads);
+        const RunResult *proc = medianRun(medians, Mode::Processes);
+        if (id == u"web-scraping" && thr && seq)
+            v.explanation +=
+                u"The tasks mostly wait: %1 of waiting in total, and a waiting thread costs almost no "
+                "CPU, so %2 threads wait side by side. Processes overlap the waits too, but pay %3 to "
+                "start."_s.arg(secs(thr->overhead.ioS))
+                    .arg(thr->workers)
+                    .arg(proc ? secs(proc->startupS) : u"extra"_s);
+        else if (id == u"cpu-bound-gil" && thr && seq && proc)
+            v.explanation +=
+                u"With the emulated GIL only one thread computes at a time: threads waited %1 for it "
+                "in total and ran %2x as fast as sequential. Each process has its own GIL, so %3 "
+                "processes computed at once: %4x."_s.arg(secs(thr->overhead.gilWaitS))
+                    .arg(speedupOf(summaries, Mode::Threads))
+                    .arg(proc->workers)
+                    .arg(speedupOf(summaries, Mode::Processes));
+        else if (id == u"tiny-tasks")
+            v.explanation +=
+                u"Each task is one short string: starting a thread for each cost %1 in total, and the "
+                "processes spent %2 moving strings through pipes, far more than counting (%3). "
+                "Use these only if your processing takes longer than the setup overhead."_s
+                    .arg(thr ? secs(thr->overhead.startupS) : u"-"_s)
+                    .arg(proc ? secs(proc->overhead.transferS) : u"-"_s)
+                    .arg(seq ? secs(seq->overhead.computeS) : u"-"_s);
+        else if (id == u"race" && proc)
+            v.explanation +=
+                u"The parent of the processes used only %1 of CPU: that is all the lesson's %time "
+                "could see; the workers' %2 happened in other processes."_s.arg(
+                    secs(proc->parentCpu.total()), secs(proc->workersCpu.total()));
+    }
+    return v;
+}
+
+} // namespace wordrace

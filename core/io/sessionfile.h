@@ -1,0 +1,62 @@
+#pragma once
+
+#include "model/experiment.h"
+#include "model/runresult.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace wordrace {
+
+// One press of Run as a session keeps it: what was asked and what came back.
+struct SessionEntry
+{
+    enum class State
+    {
+        Done,
+        Cancelled,
+        Failed
+    };
+
+    int number = 0; // the history's "#N"
+    QDateTime started;
+    Experiment experiment;
+    State state = State::Done;
+    QString failure;
+    QString summary;
+    QList<RunResult> results;
+};
+
+// What the app had on screen: the experiment panel, the history and which entries were shown.
+struct Session
+{
+    Experiment experiment;
+    QList<SessionEntry> entries;
+    QList<int> selected; // rows of `entries` on show (two when comparing)
+};
+
+// A `.wordrace.json` file: {"format": "wordrace-session", "version": 1, "experiment": {...},
+// "selected": [...], "entries": [{..., "results": RESULT}]}, where RESULT is exactly what
+// `wordrace-cli run --json` writes (ResultJson), so every run keeps every field its charts need and
+// summaries are recomputed on reading. Reading checks every field's presence and type, and says what
+// is wrong in one line.
+class SessionFile
+{
+public:
+    static constexpr int kVersion = 1;
+    static constexpr auto kSuffix = ".wordrace.json";
+
+    static QByteArray serialize(const Session &session);
+    static std::optional<Session> parse(const QByteArray &json, QString *error = nullptr);
+
+    // Through QSaveFile: a failed write leaves whatever was at `path` untouched. Empty on success,
+    // otherwise a one-line reason.
+    static QString write(const QString &path, const Session &session);
+    static std::optional<Session> read(const QString &path, QString *error = nullptr);
+};
+
+} // namespace wordrace

@@ -1,0 +1,276 @@
+#include "kernel/workerloop.h"
+
+#include "kernel/clock.h"
+#include "kernel/emulatedgil.h"
+#include "kernel/hugepages.h"
+#include "kernel/taskexecutor.h"
+#include "kernel/wordcounter.h"
+#include "kernel/workerprotocol.h"
+
+#include <cerrno>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace wordrace {
+
+namespace {
+
+bool writeAll(const std::string &bytes)
+{
+    const char *p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        const ssize_t n = ::write(STDOUT_FILENO, p, left);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        p += n;
+        left -= std::size_t(n);
+    }
+    return true;
+}
+
+// Room for a whole task's bytes (pipe transport), reused from task to task. Anonymous memory
+// asked for in huge pages where the machine allows them: a 72 MB task is then 36 page faults on
+// first use instead of 18,000.
+class TaskBuffer
+{
+public:
+    TaskBuffer() = default;
+    TaskBuffer(const TaskBuffer &) = delete;
+    TaskBuffer &operator=(const TaskBuffer &) = delete;
+    ~TaskBuffer() { release(); }
+    char *reserve(std::size_t size)
+    {
+        if (size <= m_capacity)
+            return m_data;
+        release();
+        constexpr std::size_t kHuge = std::size_t(2) << 20;
+        const std::size_t capacity = (size + kHuge - 1) / kHuge * kHuge;
+        void *p = ::mmap(nullptr, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return nullptr;
+        ::madvise(p, capacity, MADV_HUGEPAGE); // a hint: refused, it only costs faults
+        m_data = static_cast<char *>(p);
+        m_capacity = capacity;
+        return m_data;
+    }
+
+private:
+    void release()
+    {
+        if (m_data)
+            ::munmap(m_data, m_capacity);
+        m_data = nullptr;
+        m_capacity = 0;
+    }
+    char *m_data = nullptr;
+    std::size_t m_capacity = 0;
+};
+
+int fail(const std::string &why)
+{
+    writeAll(protocol::encodeError(why));
+    std::fprintf(stderr, "wordrace-worker: %s\n", why.c_str());
+    return 3;
+}
+
+// Both entry points, after their start: parentPid, when > 0, must be the parent (it may have
+// died already); `inherited` is a forked worker's corpus.
+int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<std::string_view> inherited);
+
+} // namespace
+
+int runWorker(int argc, char **argv)
+{
+    const std::int64_t launchedNs = monotonicNs();
+    long expectedParent = -1;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0) {
+            std::printf("wordrace-worker protocol %u\n", unsigned(protocol::kVersion));
+            return 0;
+        }
+        if (std::strcmp(argv[i], "--parent-pid") == 0 && i + 1 < argc)
+            expectedParent = std::strtol(argv[++i], nullptr, 10);
+    }
+    return runWorkerLoop(launchedNs, expectedParent, std::nullopt);
+}
+
+int runForkedWorker(long parentPid, std::string_view corpus)
+{
+    return runWorkerLoop(monotonicNs(), parentPid, corpus);
+}
+
+namespace {
+
+int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<std::string_view> inherited)
+{
+    // Die with the parent, even when it is killed with SIGKILL and cannot clean up; then make
+    // sure the parent did not die before the line above took effect.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (expectedParent > 0 && ::getppid() != expectedParent)
+        return 4;
+    // A closed pipe is reported through write()'s EPIPE, not by killing us.
+    ::signal(SIGPIPE, SIG_IGN);
+
+    protocol::Decoder decoder;
+    protocol::Type msgType{};
+    std::string_view payload; // a view into the decoder's buffer: no copy of large task data
+    const char *corpus = nullptr;
+    std::uint64_t corpusSize = 0;
+    bool helloSeen = false;
+    bool pipeTransport = false;
+    TaskCosts costs;
+    EmulatedGil gil;
+    // Pipe transport: where task bytes arrive, and a buffer for a whole task, reused (as
+    // unpickling an item builds it whole before the function sees it).
+    int dataFd = -1;
+    TaskBuffer taskBuffer;
+
+    auto runTask = [&](const protocol::Task &task, std::string_view bytes, std::uint64_t from,
+                       std::uint64_t to, std::int64_t transferNs) -> int {
+        protocol::Done done{};
+        done.index = task.index;
+        done.startNs = monotonicNs() - transferNs;
+        TaskPhases phases;
+        std::uint64_t words = 0;
+        if (TaskExecutor::run(bytes, from, to, costs, nullptr, words, phases) != TaskExecutor::Status::Ok)
+            return fail("the corpus shrank while it was being read (chunk " + std::to_string(task.index) +
+                        "); was the file truncated or rewritten?");
+        done.endNs = monotonicNs();
+        done.words = words;
+        done.bytes = task.end - task.begin;
+        done.ioNs = phases.ioNs;
+        done.gilWaitNs = phases.gilWaitNs;
+        done.computeNs = phases.computeNs;
+        done.transferNs = transferNs;
+        return writeAll(protocol::encode(protocol::Type::Done, done)) ? 0 : 5;
+    };
+
+    for (;;) {
+        protocol::Decoder::Status st;
+        while ((st = decoder.next(msgType, payload)) == protocol::Decoder::Status::Ok) {
+            switch (msgType) {
+            case protocol::Type::Hello: {
+                protocol::Hello hello{};
+                if (!protocol::decodePayload(payload, hello) || helloSeen)
+                    return fail("unexpected hello");
+                helloSeen = true;
+                corpusSize = hello.corpusSize;
+                pipeTransport = hello.transport == 1;
+                costs.ioLatencyNs = hello.ioLatencyNs;
+                costs.workIterationsPerWord = hello.workIterationsPerWord;
+                costs.gil = hello.gil ? &gil : nullptr;
+                // The parent's descriptor as we can open it: the corpus, or the task-data pipe.
+                const std::string path =
+                    "/proc/" + std::to_string(hello.parentPid) + "/fd/" + std::to_string(hello.corpusFd);
+                if (pipeTransport) {
+                    dataFd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+                    if (dataFd < 0)
+                        return fail("cannot open the task-data pipe " + path + ": " + std::strerror(errno));
+                } else if (inherited) {
+                    if (inherited->size() != corpusSize)
+                        return fail("the inherited corpus has " + std::to_string(inherited->size()) +
+                                    " bytes, the parent announced " + std::to_string(corpusSize));
+                    corpus = inherited->data();
+                } else if (corpusSize > 0) {
+                    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+                    if (fd < 0)
+                        return fail("cannot open the shared corpus " + path + ": " + std::strerror(errno));
+                    const ReadMapping map = mapForReading(fd, corpusSize);
+                    const int error = errno;
+                    ::close(fd);
+                    if (!map.data)
+                        return fail("cannot map the shared corpus: " + std::string(std::strerror(error)));
+                    corpus = map.data;
+                }
+                const protocol::Ready ready{static_cast<std::int32_t>(::getpid()), 0, launchedNs,
+                                            monotonicNs()};
+                if (!writeAll(protocol::encode(protocol::Type::Ready, ready)))
+                    return 5;
+                break;
+            }
+            case protocol::Type::Task: {
+                protocol::Task task{};
+                if (!protocol::decodePayload(payload, task) || !helloSeen)
+                    return fail("unexpected task");
+                if (task.begin > task.end || task.end > corpusSize)
+                    return fail("task " + std::to_string(task.index) + " lies outside the corpus");
+                if (pipeTransport) {
+                    const std::int64_t sinceNs = monotonicNs();
+                    const std::size_t size = task.end - task.begin;
+                    if (size > protocol::kMaxTaskData)
+                        return fail("task " + std::to_string(task.index) +
+                                    " is larger than a pipe task may be");
+                    char *buffer = taskBuffer.reserve(size);
+                    if (!buffer && size > 0)
+                        return fail("no memory for task " + std::to_string(task.index) + " (" +
+                                    std::to_string(size) + " bytes)");
+                    for (std::size_t got = 0; got < size;) {
+                        const ssize_t n = ::read(dataFd, buffer + got, size - got);
+                        if (n == 0)
+                            return 0; // the parent is gone or cancelled the run
+                        if (n < 0) {
+                            if (errno == EINTR)
+                                continue;
+                            return 6;
+                        }
+                        got += std::size_t(n);
+                    }
+                    if (const int rc =
+                            runTask(task, std::string_view(buffer, size), 0, size, monotonicNs() - sinceNs))
+                        return rc;
+                    break;
+                }
+                if (const int rc =
+                        runTask(task, std::string_view(corpus, corpusSize), task.begin, task.end, 0))
+                    return rc;
+                break;
+            }
+            case protocol::Type::Bye: {
+                // The kernel's exact process clock, split into user and system as getrusage has it.
+                const CpuTimes cpu = processCpu();
+                const std::int64_t delayNs = threadRunDelayNs();
+                const protocol::Usage usage{std::int64_t(std::llround(cpu.user * 1e6)),
+                                            std::int64_t(std::llround(cpu.sys * 1e6)),
+                                            delayNs < 0 ? -1 : delayNs / 1000};
+                writeAll(protocol::encode(protocol::Type::Usage, usage));
+                return 0;
+            }
+            default:
+                return fail("unexpected message type " + std::to_string(int(msgType)));
+            }
+        }
+        if (st == protocol::Decoder::Status::Malformed)
+            return fail("malformed message from the parent: " + decoder.error());
+        // Only messages come through stdin: small reads (the room reserved is zero-filled first).
+        const std::size_t readSize = 4096;
+        char *tail = decoder.reserveTail(readSize);
+        const ssize_t n = ::read(STDIN_FILENO, tail, readSize);
+        decoder.commitTail(readSize, n > 0 ? std::size_t(n) : 0);
+        if (n == 0)
+            return 0; // the parent closed our input: it is gone or cancelled the run
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return 6;
+        }
+    }
+}
+
+} // namespace
+
+} // namespace wordrace

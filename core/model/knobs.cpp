@@ -1,0 +1,77 @@
+#include "model/knobs.h"
+
+#include <QStringList>
+
+#include <initializer_list>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+namespace {
+
+template<typename E>
+std::optional<E> fromName(const QString &name, QString (*nameOf)(E), std::initializer_list<E> values)
+{
+    for (const E value : values)
+        if (nameOf(value) == name)
+            return value;
+    return std::nullopt;
+}
+
+} // namespace
+
+QString conditionsText(const Knobs &k)
+{
+    QStringList parts;
+    if (!k.latencyPatternMs.isEmpty()) {
+        QStringList ms;
+        for (double v : k.latencyPatternMs)
+            ms << QString::number(v);
+        parts << u"I/O %1 ms in turn"_s.arg(ms.join(u"/"_s));
+    } else if (k.ioLatencyMs > 0)
+        parts << u"I/O %1 ms per task"_s.arg(k.ioLatencyMs);
+    if (k.workPerWordNs > 0)
+        parts << u"%1 ns/word"_s.arg(k.workPerWordNs);
+    if (k.gil)
+        parts << u"emulated GIL"_s;
+    if (k.spawn != Spawn::Pool)
+        parts << u"%1 spawn"_s.arg(spawnName(k.spawn));
+    if (k.transport != Transport::Shared)
+        parts << u"%1 transport"_s.arg(transportName(k.transport));
+    if (k.start != Start::Spawn)
+        parts << u"%1 start"_s.arg(startName(k.start));
+    return parts.join(u", "_s);
+}
+
+QString spawnName(Spawn spawn)
+{
+    return spawn == Spawn::Pool ? u"pool"_s : u"per-task"_s;
+}
+
+QString transportName(Transport transport)
+{
+    return transport == Transport::Shared ? u"shared"_s : u"pipe"_s;
+}
+
+QString startName(Start start)
+{
+    return start == Start::Spawn ? u"spawn"_s : u"fork"_s;
+}
+
+std::optional<Spawn> spawnFromName(const QString &name)
+{
+    return fromName(name, spawnName, {Spawn::Pool, Spawn::PerTask});
+}
+
+std::optional<Transport> transportFromName(const QString &name)
+{
+    return fromName(name, transportName, {Transport::Shared, Transport::Pipe});
+}
+
+std::optional<Start> startFromName(const QString &name)
+{
+    return fromName(name, startName, {Start::Spawn, Start::Fork});
+}
+
+} // namespace wordrace

@@ -1,0 +1,156 @@
+#include "charts/overheadchart.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QHorizontalStackedBarSeries>
+#include <QLegend>
+#include <QValueAxis>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+OverheadChart::OverheadChart(QGraphicsItem *parent) : QChart(parent)
+{
+    setTitle(tr("Where the time went"));
+    legend()->setAlignment(Qt::AlignRight); // the chart is wide and short: keep the height for bars
+    setBackgroundRoundness(0);
+    rebuild();
+}
+
+QString OverheadChart::phaseName(int phase)
+{
+    switch (phase) {
+    case 0:
+        return tr("start-up");
+    case 1:
+        return tr("transfer");
+    case 2:
+        return tr("compute");
+    case 3:
+        return tr("I/O wait");
+    case 4:
+        return tr("GIL wait");
+    case 5:
+        return tr("gather");
+    default:
+        return tr("idle");
+    }
+}
+
+QColor OverheadChart::phaseColor(int phase, const Theme &theme)
+{
+    const QColor colors[kPhases] = {QColor(0xcc, 0x79, 0xa7), QColor(0xe6, 0x9f, 0x00),
+                                    QColor(0x56, 0xb4, 0xe9), QColor(0xf0, 0xe4, 0x42),
+                                    theme.foreground,         QColor(0x88, 0x88, 0x88),
+                                    QColor(0xcc, 0xcc, 0xcc)};
+    return colors[std::clamp(phase, 0, kPhases - 1)];
+}
+
+double OverheadChart::phaseSeconds(const RunResult &r, int phase)
+{
+    const Overhead &o = r.overhead;
+    const double values[kPhases] = {o.startupS, o.transferS, o.computeS, o.ioS,
+                                    o.gilWaitS, o.gatherS,   o.idleS};
+    return std::max(0.0, values[std::clamp(phase, 0, kPhases - 1)]);
+}
+
+void OverheadChart::setResults(const QList<RunResult> &results)
+{
+    m_results = results;
+    rebuild();
+}
+
+void OverheadChart::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    rebuild();
+}
+
+void OverheadChart::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    rebuild();
+}
+
+void OverheadChart::rebuild()
+{
+    removeAllSeries();
+    // removeAxis() hands the axis back to us; it is ours to delete.
+    for (QAbstractAxis *axis : axes()) {
+        removeAxis(axis);
+        delete axis;
+    }
+
+    setBackgroundBrush(m_theme.background);
+    setPlotAreaBackgroundVisible(false);
+    setTitleBrush(m_theme.foreground);
+    setTitleFont(m_theme.titleFont());
+    legend()->setFont(m_theme.textFont());
+    legend()->setLabelColor(m_theme.foreground);
+    legend()->setVisible(!m_results.isEmpty());
+
+    if (m_results.isEmpty()) {
+        setTitle(m_emptyText.isEmpty() ? tr("Where the time went") : m_emptyText);
+        return;
+    }
+    setTitle(tr("Where the time went (worker-seconds)"));
+
+    bool repeated = false;
+    for (const RunResult &r : std::as_const(m_results))
+        repeated = repeated || r.repetition > 0;
+    // Categories run bottom-up; reversed, the first run is on top as in the wall-vs-CPU chart.
+    QStringList categories;
+    for (qsizetype i = m_results.size() - 1; i >= 0; --i) {
+        const RunResult &r = m_results.at(i);
+        QString name = r.workers > 1 ? tr("%1 ×%2").arg(modeName(r.mode)).arg(r.workers) : modeName(r.mode);
+        if (repeated)
+            name += tr(" run %1").arg(r.repetition + 1);
+        categories << name;
+    }
+    auto *series = new QHorizontalStackedBarSeries;
+    double largest = 0.0;
+    for (const RunResult &r : std::as_const(m_results)) {
+        double sum = 0.0;
+        for (int p = 0; p < kPhases; ++p)
+            sum += phaseSeconds(r, p);
+        largest = std::max(largest, sum);
+    }
+    for (int p = 0; p < kPhases; ++p) {
+        auto *set = new QBarSet(phaseName(p));
+        set->setColor(phaseColor(p, m_theme));
+        set->setBorderColor(m_theme.background);
+        for (qsizetype i = m_results.size() - 1; i >= 0; --i)
+            set->append(phaseSeconds(m_results.at(i), p));
+        series->append(set);
+    }
+    series->setBarWidth(0.6);
+    addSeries(series);
+
+    auto *y = new QBarCategoryAxis;
+    y->append(categories);
+    y->setLabelsFont(m_theme.textFont(true));
+    y->setLabelsBrush(m_theme.foreground);
+    y->setGridLineVisible(false);
+    y->setLinePen(QPen(m_theme.muted, m_theme.lineWidth));
+    addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+
+    auto *x = new QValueAxis;
+    x->setRange(0.0, largest > 0 ? largest * 1.05 : 1.0);
+    x->setTitleText(tr("worker-seconds"));
+    x->setTitleFont(m_theme.textFont());
+    x->setTitleBrush(m_theme.foreground);
+    x->setLabelsFont(m_theme.textFont());
+    x->setLabelsBrush(m_theme.foreground);
+    x->setLabelFormat(u"%.3g"_s);
+    x->setGridLinePen(QPen(m_theme.grid, m_theme.lineWidth));
+    x->setLinePen(QPen(m_theme.muted, m_theme.lineWidth));
+    x->applyNiceNumbers();
+    addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+}
+
+} // namespace wordrace

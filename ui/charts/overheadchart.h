@@ -1,0 +1,42 @@
+#pragma once
+
+#include "charts/theme.h"
+#include "model/runresult.h"
+
+#include <QChart>
+#include <QColor>
+#include <QList>
+#include <QString>
+
+namespace wordrace {
+
+// Where each run's time went (RunResult::overhead, worker-seconds): start-up, transfer, compute,
+// I/O wait, GIL wait, gather and idle stacked in one horizontal bar per run, so the cost a mode
+// pays besides counting is visible beside the race's wall and CPU times.
+class OverheadChart : public QChart
+{
+    Q_OBJECT
+public:
+    explicit OverheadChart(QGraphicsItem *parent = nullptr);
+
+    void setResults(const QList<RunResult> &results);
+    const QList<RunResult> &results() const { return m_results; }
+    void setTheme(const Theme &theme);
+    void setEmptyText(const QString &text);
+
+    static constexpr int kPhases = 7;
+    static QString phaseName(int phase);
+    // The Okabe-Ito colours the modes do not use, and greys, so a phase is never read as a mode;
+    // the GIL wait takes the theme's text colour to stand out on light and dark backgrounds alike.
+    static QColor phaseColor(int phase, const Theme &theme);
+    static double phaseSeconds(const RunResult &result, int phase);
+
+private:
+    void rebuild();
+
+    QList<RunResult> m_results;
+    Theme m_theme = Theme::light();
+    QString m_emptyText;
+};
+
+} // namespace wordrace

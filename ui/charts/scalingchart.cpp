@@ -1,0 +1,744 @@
+#include "charts/scalingchart.h"
+#include "io/units.h"
+
+#include "analysis/modesummary.h"
+
+#include <QCursor>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPainter>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+namespace {
+
+// Points of the fitted curve: enough for a smooth bend at any chart size.
+constexpr int kCurveSteps = 80;
+// Above this ratio between the largest and the smallest value an axis goes logarithmic, or the
+// small sizes would all sit on top of each other.
+constexpr double kLogSpan = 20.0;
+// Series with this property false stay out of the key (markers, crossover lines).
+constexpr char kKeyProperty[] = "wordraceKey";
+
+// A round tick step that gives about `ticks` intervals over `range`: 1, 2 or 5 times a power of 10.
+double niceStep(double range, int ticks)
+{
+    const double raw = range / std::max(1, ticks);
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0})
+        if (raw <= m * power)
+            return m * power;
+    return 10.0 * power;
+}
+
+QString times(double s)
+{
+    return QString::number(s, 'f', s < 10 ? 2 : 1) + u"×"_s;
+}
+
+QString estimateText(const Estimate &e)
+{
+    return ModeSummary::estimate(e);
+}
+
+QString wallText(const SampleSummary &wall)
+{
+    QString text = Units::seconds(wall.mean);
+    if (std::isfinite(wall.stddev))
+        text += u" ± "_s + Units::seconds(wall.stddev);
+    return text;
+}
+
+const ModeFit *fitFor(const Sweep &sweep, Mode mode)
+{
+    for (const ModeFit &f : sweep.fits())
+        if (f.mode == mode)
+            return &f;
+    return nullptr;
+}
+
+const Crossover *crossoverFor(const Sweep &sweep, Mode mode, int workers)
+{
+    for (const Crossover &c : sweep.crossovers())
+        if (c.mode == mode && c.workers == workers)
+            return &c;
+    return nullptr;
+}
+
+QString modeLabel(Mode mode, int workers, bool withWorkers)
+{
+    return withWorkers && mode != Mode::Sequential ? ModeSummary::labelFor(mode, workers) : modeName(mode);
+}
+
+} // namespace
+
+// Draws the key: a line sample (with the mode's dot for measured series) and the entry's text,
+// wrapped into as many rows as the width needs.
+class ScalingChart::Key : public QGraphicsItem
+{
+public:
+    explicit Key(ScalingChart *chart) : QGraphicsItem(chart), m_chart(chart)
+    {
+        setZValue(1000);
+        setAcceptedMouseButtons(Qt::NoButton);
+    }
+    void prepareGeometryChange() { QGraphicsItem::prepareGeometryChange(); }
+    QRectF boundingRect() const override { return m_chart->rect(); }
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        const Theme &theme = m_chart->m_theme;
+        const auto entries = m_chart->keyEntries();
+        if (entries.isEmpty())
+            return;
+        const QRectF r = m_chart->rect();
+        const qreal width = r.width() - 2 * theme.textPx;
+        const auto rows = m_chart->keyRows(entries, width);
+        const QFontMetricsF fm(theme.textFont());
+        const qreal sample = theme.textPx * 2.4;
+        const qreal gap = theme.textPx * 0.5;
+        const qreal itemGap = theme.textPx * 1.5;
+        const qreal rowHeight = theme.textPx * 1.6;
+        p->setRenderHint(QPainter::Antialiasing, true);
+        p->setFont(theme.textFont());
+        qreal y = r.bottom() - m_chart->keyHeight();
+        for (qsizetype row = 0; row < rows.size(); ++row) {
+            const qsizetype end = row + 1 < rows.size() ? rows.at(row + 1) : entries.size();
+            qreal rowWidth = 0;
+            for (qsizetype i = rows.at(row); i < end; ++i)
+                rowWidth +=
+                    sample + gap + fm.horizontalAdvance(entries.at(i).text) + (i + 1 < end ? itemGap : 0);
+            qreal x = r.left() + std::max<qreal>(theme.textPx, (r.width() - rowWidth) / 2);
+            const qreal mid = y + rowHeight / 2;
+            for (qsizetype i = rows.at(row); i < end; ++i) {
+                const KeyEntry &e = entries.at(i);
+                p->setPen(e.pen);
+                p->drawLine(QPointF(x, mid), QPointF(x + sample, mid));
+                if (e.dot.isValid()) {
+                    p->setPen(Qt::NoPen);
+                    p->setBrush(e.dot);
+                    const qreal radius = theme.textPx * 0.4 + theme.lineWidth;
+                    p->drawEllipse(QPointF(x + sample / 2, mid), radius, radius);
+                }
+                x += sample + gap;
+                const QString text = fm.elidedText(e.text, Qt::ElideRight, std::max<qreal>(0, r.right() - x));
+                p->setPen(theme.foreground);
+                p->drawText(QRectF(x, y, fm.horizontalAdvance(text) + 2, rowHeight),
+                            Qt::AlignVCenter | Qt::AlignLeft, text);
+                x += fm.horizontalAdvance(e.text) + itemGap;
+            }
+            y += rowHeight;
+        }
+    }
+
+private:
+    ScalingChart *m_chart;
+};
+
+ScalingChart::ScalingChart(QGraphicsItem *parent) : QChart(parent)
+{
+    m_emptyText = tr("Run a sweep to see how the modes scale.");
+    // Qt's legend elides long entries, and the fits' entries carry the numbers that matter: the
+    // key below the plot wraps them instead.
+    legend()->setVisible(false);
+    m_key = new Key(this);
+    connect(this, &QChart::plotAreaChanged, this, [this] { placeLabels(); });
+    rebuild();
+}
+
+QString ScalingChart::viewName(View view)
+{
+    switch (view) {
+    case View::Speedup:
+        return u"scaling"_s;
+    case View::Efficiency:
+        return u"efficiency"_s;
+    case View::SizeWall:
+        return u"sizes"_s;
+    case View::SizeSpeedup:
+        return u"sizes-speedup"_s;
+    }
+    return {};
+}
+
+std::optional<ScalingChart::View> ScalingChart::viewFromName(const QString &name)
+{
+    for (View v : {View::Speedup, View::Efficiency, View::SizeWall, View::SizeSpeedup})
+        if (name == viewName(v))
+            return v;
+    return std::nullopt;
+}
+
+bool ScalingChart::viewFits(View view, Sweep::Kind kind)
+{
+    const bool workersView = view == View::Speedup || view == View::Efficiency;
+    return workersView == (kind == Sweep::Kind::Workers);
+}
+
+QString ScalingChart::defaultTitle(View view, const Sweep &sweep)
+{
+    QString corpus;
+    if (!sweep.points().isEmpty())
+        corpus = sweep.points().first().summary.corpus.displayName();
+    switch (view) {
+    case View::Speedup:
+        return tr("Speed-up S(N) = T(sequential) / T(N): %1").arg(corpus);
+    case View::Efficiency:
+        return tr("Efficiency E(N) = S(N) / N: %1").arg(corpus);
+    case View::SizeWall:
+        return tr("Wall time against corpus size: where parallel starts to pay");
+    case View::SizeSpeedup:
+        return tr("Speed-up against corpus size: above 1, parallel wins");
+    }
+    return {};
+}
+
+QString ScalingChart::bytesText(double bytes)
+{
+    static const char *const units[] = {"B", "kB", "MB", "GB", "TB"};
+    int unit = 0;
+    while (bytes >= 1000.0 && unit < 4) {
+        bytes /= 1000.0;
+        ++unit;
+    }
+    const int decimals = unit == 0 || bytes >= 100 ? 0 : bytes >= 10 ? 1 : 2;
+    return QString::number(bytes, 'f', decimals) + u' ' + QLatin1String(units[unit]);
+}
+
+void ScalingChart::setSweep(const Sweep &sweep)
+{
+    m_sweep = sweep;
+    rebuild();
+}
+
+void ScalingChart::clearSweep()
+{
+    m_sweep.reset();
+    rebuild();
+}
+
+void ScalingChart::setView(View view)
+{
+    if (view == m_view)
+        return;
+    m_view = view;
+    rebuild();
+}
+
+void ScalingChart::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    rebuild();
+}
+
+void ScalingChart::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    rebuild();
+}
+
+QXYSeries *ScalingChart::seriesNamed(const QString &name) const
+{
+    for (QAbstractSeries *s : series())
+        if (s->objectName() == name)
+            return qobject_cast<QXYSeries *>(s);
+    return nullptr;
+}
+
+QStringList ScalingChart::crossoverLabels() const
+{
+    QStringList out;
+    for (const Label &l : m_labels)
+        out << l.item->text();
+    return out;
+}
+
+void ScalingChart::styleAxis(QAbstractAxis *axis, const QString &title)
+{
+    axis->setLabelsFont(m_theme.textFont());
+    axis->setLabelsBrush(m_theme.foreground);
+    axis->setTitleText(title);
+    axis->setTitleFont(m_theme.textFont(true));
+    axis->setTitleBrush(m_theme.foreground);
+    axis->setGridLineColor(m_theme.grid);
+    axis->setLinePenColor(m_theme.muted);
+    QPen grid(m_theme.grid);
+    grid.setWidthF(std::max<qreal>(1.0, m_theme.lineWidth * 0.5));
+    axis->setGridLinePen(grid);
+    if (auto *value = qobject_cast<QValueAxis *>(axis))
+        value->setMinorGridLineVisible(false);
+}
+
+QXYSeries *ScalingChart::addLine(const QString &name, const QString &legend, const QColor &color, qreal width,
+                                 Qt::PenStyle style)
+{
+    auto *line = new QLineSeries(this);
+    line->setObjectName(name);
+    line->setName(legend);
+    QPen pen(color);
+    pen.setWidthF(width);
+    pen.setStyle(style);
+    pen.setCapStyle(Qt::RoundCap);
+    line->setPen(pen);
+    addSeries(line);
+    return line;
+}
+
+void ScalingChart::hideFromLegend(QXYSeries *series)
+{
+    series->setProperty(kKeyProperty, false);
+}
+
+QList<ScalingChart::KeyEntry> ScalingChart::keyEntries() const
+{
+    QList<KeyEntry> entries;
+    for (QAbstractSeries *s : series()) {
+        auto *line = qobject_cast<QLineSeries *>(s);
+        if (!line || qobject_cast<QScatterSeries *>(s) || line->property(kKeyProperty) == QVariant(false))
+            continue;
+        KeyEntry e{line->pen(), QColor(), line->name()};
+        if (line->objectName().startsWith(u"measured-"_s))
+            e.dot = line->pen().color();
+        entries.append(e);
+    }
+    return entries;
+}
+
+QList<qsizetype> ScalingChart::keyRows(const QList<KeyEntry> &entries, qreal width) const
+{
+    const QFontMetricsF fm(m_theme.textFont());
+    const qreal sample = m_theme.textPx * 2.4;
+    const qreal gap = m_theme.textPx * 0.5;
+    const qreal itemGap = m_theme.textPx * 1.5;
+    QList<qsizetype> rows;
+    qreal x = 0;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const qreal w = sample + gap + fm.horizontalAdvance(entries.at(i).text);
+        if (rows.isEmpty() || (x > 0 && x + w > width)) {
+            rows.append(i);
+            x = 0;
+        }
+        x += w + itemGap;
+    }
+    return rows;
+}
+
+qreal ScalingChart::keyHeight() const
+{
+    const auto entries = keyEntries();
+    if (entries.isEmpty())
+        return 0;
+    const qreal width = size().width() - 2 * m_theme.textPx;
+    return std::round(m_theme.textPx * 1.6 * keyRows(entries, width).size() + m_theme.textPx * 0.4);
+}
+
+void ScalingChart::updateMargins()
+{
+    const int margin = int(std::round(m_theme.textPx * 0.5));
+    const QMargins wanted(margin, margin, margin * 2, margin + int(keyHeight()));
+    if (margins() != wanted)
+        setMargins(wanted);
+    if (m_key) {
+        m_key->prepareGeometryChange();
+        m_key->update();
+    }
+}
+
+void ScalingChart::resizeEvent(QGraphicsSceneResizeEvent *event)
+{
+    QChart::resizeEvent(event);
+    updateMargins();
+}
+
+void ScalingChart::addMarkers(const QString &name, const QColor &color, const QList<QPointF> &points,
+                              const QStringList &tips)
+{
+    auto *dots = new QScatterSeries(this);
+    dots->setObjectName(name);
+    dots->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    dots->setMarkerSize(std::round(m_theme.textPx * 0.9 + m_theme.lineWidth * 2));
+    dots->setColor(color);
+    dots->setBorderColor(m_theme.background);
+    dots->append(points);
+    addSeries(dots);
+    hideFromLegend(dots);
+    connect(dots, &QXYSeries::hovered, this, [this, dots, tips](const QPointF &at, bool state) {
+        if (!state) {
+            QToolTip::hideText();
+            return;
+        }
+        qsizetype best = -1;
+        double bestDistance = 0;
+        for (qsizetype i = 0; i < dots->count() && i < tips.size(); ++i) {
+            const QPointF d = mapToPosition(dots->at(int(i)), dots) - mapToPosition(at, dots);
+            const double distance = d.manhattanLength();
+            if (best < 0 || distance < bestDistance) {
+                best = i;
+                bestDistance = distance;
+            }
+        }
+        if (best < 0)
+            return;
+        m_hoverText = tips.at(best);
+        QToolTip::showText(QCursor::pos(), m_hoverText);
+    });
+}
+
+void ScalingChart::rebuild()
+{
+    for (const Label &l : std::as_const(m_labels))
+        delete l.item;
+    m_labels.clear();
+    removeAllSeries();
+    for (QAbstractAxis *axis : axes()) {
+        removeAxis(axis);
+        delete axis;
+    }
+    setBackgroundBrush(m_theme.background);
+    setBackgroundPen(Qt::NoPen);
+    setPlotAreaBackgroundVisible(false);
+    setTitleBrush(m_theme.foreground);
+    setTitleFont(m_theme.titleFont());
+
+    if (!m_empty)
+        m_empty = new QGraphicsSimpleTextItem(this);
+    m_empty->setFont(m_theme.textFont());
+    m_empty->setBrush(m_theme.muted);
+    m_empty->setZValue(1000);
+
+    QString empty;
+    if (!m_sweep || m_sweep->points().isEmpty())
+        empty = m_emptyText;
+    else if (!viewFits(m_view, m_sweep->kind()))
+        empty = m_view == View::Speedup || m_view == View::Efficiency
+                    ? tr("This chart needs a sweep over worker counts.")
+                    : tr("This chart needs a sweep over corpus sizes.");
+    m_empty->setText(empty);
+    m_empty->setVisible(!empty.isEmpty());
+    if (empty.isEmpty()) {
+        if (m_sweep->kind() == Sweep::Kind::Workers)
+            buildWorkers();
+        else
+            buildSizes();
+    }
+    updateMargins();
+    placeLabels();
+}
+
+void ScalingChart::buildWorkers()
+{
+    const Sweep &sweep = *m_sweep;
+    const bool efficiency = m_view == View::Efficiency;
+    QList<Mode> modes;
+    int maxN = 1;
+    double maxY = 1.0;
+    for (const SweepPoint &p : sweep.points()) {
+        const ModeSummary &s = p.summary;
+        if (s.mode == Mode::Sequential)
+            continue;
+        if (!modes.contains(s.mode))
+            modes.append(s.mode);
+        maxN = std::max(maxN, s.workers);
+        const Estimate e = efficiency ? p.efficiency : s.speedup.value_or(Estimate{});
+        if (std::isfinite(e.value))
+            maxY = std::max(maxY, e.value + (std::isfinite(e.uncertainty) ? e.uncertainty : 0.0));
+    }
+    const qreal thick = std::max<qreal>(2.5, m_theme.lineWidth * 2.0);
+
+    QXYSeries *ideal = addLine(u"ideal"_s, efficiency ? tr("ideal: E = 1") : tr("ideal: S = N"),
+                               m_theme.muted, thick * 0.8, Qt::DashLine);
+    ideal->append(1, 1);
+    ideal->append(maxN, efficiency ? 1.0 : double(maxN));
+    const double yWanted = (efficiency ? std::max(1.0, maxY) : std::max(double(maxN), maxY)) * 1.08;
+    const double yStep = niceStep(yWanted, 6);
+    const double yMax = std::ceil(yWanted / yStep) * yStep;
+
+    for (Mode mode : std::as_const(modes)) {
+        const QColor color = Theme::modeColor(mode);
+        QList<QPointF> points;
+        QStringList tips;
+        for (const SweepPoint &p : sweep.points()) {
+            const ModeSummary &s = p.summary;
+            if (s.mode != mode || !s.speedup)
+                continue;
+            const double y = efficiency ? p.efficiency.value : s.speedup->value;
+            if (!std::isfinite(y))
+                continue;
+            points.append(QPointF(s.workers, y));
+            QString tip = tr("%1\nspeed-up S = %2\nefficiency E = %3\nwall %4 (%5 run(s))")
+                              .arg(ModeSummary::labelFor(mode, s.workers), estimateText(*s.speedup),
+                                   estimateText(p.efficiency), wallText(s.wall))
+                              .arg(s.runs);
+            if (std::isfinite(p.amdahlSpeedup))
+                tip += tr("\nAmdahl's law predicts S = %1").arg(QString::number(p.amdahlSpeedup, 'f', 2));
+            tips.append(tip);
+        }
+        QXYSeries *measured = addLine(u"measured-"_s + modeName(mode), tr("%1 measured").arg(modeName(mode)),
+                                      color, thick, Qt::SolidLine);
+        measured->append(points);
+        addMarkers(u"points-"_s + modeName(mode), color, points, tips);
+
+        if (const ModeFit *f = fitFor(sweep, mode)) {
+            // A curve is drawn only where it follows its points; otherwise the legend says how far
+            // off the best one was, and nothing pretends to be a model.
+            const double ceiling = f->fit.maxSpeedup();
+            const QString model = f->fit.perWorkerCost > 0 ? tr("Amdahl + per-worker cost") : tr("Amdahl");
+            QString legend;
+            if (!f->fit.fits())
+                legend =
+                    tr("%1: no model fits (misses by up to %2%)")
+                        .arg(modeName(mode), QString::number(f->fit.maxRelativeResidual * 100.0, 'f', 0));
+            else {
+                legend = tr("%1, %2: serial %3")
+                             .arg(modeName(mode), model, QString::number(f->fit.serialFraction, 'f', 3));
+                if (std::isfinite(f->fit.uncertainty))
+                    legend += u" ± "_s + QString::number(f->fit.uncertainty, 'f', 3);
+                if (f->fit.perWorkerCost > 0)
+                    legend +=
+                        tr(", +%1% per worker").arg(QString::number(f->fit.perWorkerCost * 100.0, 'g', 3));
+                legend += std::isfinite(ceiling) ? tr(", at most %1 faster").arg(times(ceiling))
+                                                 : tr(", no ceiling");
+                legend +=
+                    f->fit.points > 1
+                        ? tr(", within %1%").arg(QString::number(f->fit.maxRelativeResidual * 100.0, 'f', 0))
+                        : tr(", 1 point");
+            }
+            if (f->beyondCores)
+                legend += tr(" (fitted beyond the cores)");
+            QXYSeries *curve =
+                addLine(u"amdahl-"_s + modeName(mode), legend, color.darker(115), thick * 0.7, Qt::DotLine);
+            if (f->fit.fits())
+                for (int i = 0; i <= kCurveSteps; ++i) {
+                    const double n = 1.0 + (maxN - 1.0) * i / kCurveSteps;
+                    const double s = f->fit.speedup(n);
+                    curve->append(n, efficiency ? s / n : s);
+                }
+        }
+    }
+
+    // Past the machine's cores extra workers only take turns: the reason the curve flattens there.
+    const int cores = sweep.logicalCpus();
+    if (cores >= 1 && cores < maxN) {
+        QXYSeries *coreLine = addLine(u"cores"_s,
+                                      cores == 1 ? tr("this machine's 1 logical CPU")
+                                                 : tr("this machine's %1 logical CPUs").arg(cores),
+                                      m_theme.muted, thick * 0.5, Qt::DashDotLine);
+        coreLine->append(cores, 0);
+        coreLine->append(cores, yMax);
+    }
+
+    auto *x = new QValueAxis(this);
+    styleAxis(x, tr("workers N"));
+    const double pad = std::max(0.15, maxN * 0.03);
+    x->setRange(1.0 - pad, maxN + pad);
+    x->setLabelFormat(u"%.0f"_s);
+    if (maxN <= 16) {
+        x->setTickType(QValueAxis::TicksDynamic);
+        x->setTickAnchor(0);
+        x->setTickInterval(1);
+    }
+    auto *y = new QValueAxis(this);
+    styleAxis(y, efficiency ? tr("efficiency E(N) = S(N) / N") : tr("speed-up S(N)"));
+    y->setRange(0, yMax);
+    y->setLabelFormat(yStep >= 1 ? u"%.0f"_s : yStep >= 0.1 ? u"%.1f"_s : u"%.2f"_s);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(yStep);
+    addAxis(x, Qt::AlignBottom);
+    addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries *s : series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+}
+
+void ScalingChart::buildSizes()
+{
+    const Sweep &sweep = *m_sweep;
+    const bool speedup = m_view == View::SizeSpeedup;
+    QList<std::pair<Mode, int>> keys;
+    double minX = 0, maxX = 0, minY = 0, maxY = 0;
+    bool any = false;
+    QList<int> workerCounts;
+    for (const SweepPoint &p : sweep.points()) {
+        const ModeSummary &s = p.summary;
+        const auto key = std::pair{s.mode, s.workers};
+        if (speedup && s.mode == Mode::Sequential)
+            continue;
+        if (!keys.contains(key))
+            keys.append(key);
+        if (s.mode != Mode::Sequential && !workerCounts.contains(s.workers))
+            workerCounts.append(s.workers);
+        const double y = speedup ? (s.speedup ? s.speedup->value : std::nan("")) : s.wall.mean;
+        if (!std::isfinite(y) || y <= 0 || s.corpusBytes == 0)
+            continue;
+        const double x = double(s.corpusBytes);
+        minX = any ? std::min(minX, x) : x;
+        maxX = any ? std::max(maxX, x) : x;
+        minY = any ? std::min(minY, y) : y;
+        maxY = any ? std::max(maxY, y) : y;
+        any = true;
+    }
+    if (!any)
+        return;
+    if (speedup) {
+        minY = std::min(minY, 1.0);
+        maxY = std::max(maxY, 1.0);
+    }
+    const bool withWorkers = workerCounts.size() > 1;
+    const qreal thick = std::max<qreal>(2.5, m_theme.lineWidth * 2.0);
+    const bool logX = maxX / minX >= kLogSpan;
+    const bool logY = maxY / minY >= kLogSpan;
+    double xLo = logX ? minX / 1.6 : minX - (maxX - minX) * 0.04;
+    double xHi = logX ? maxX * 1.6 : maxX + (maxX - minX) * 0.04;
+    if (!(xHi > xLo)) {
+        xLo = minX * 0.5;
+        xHi = maxX * 1.5;
+    }
+    double yLo = logY ? minY / 1.6 : 0.0;
+    // Room above the data for the crossover labels.
+    double yHi = logY ? maxY * 6.0 : maxY * 1.35;
+
+    if (speedup) {
+        QXYSeries *par = addLine(u"break-even"_s, tr("sequential: S = 1"), Theme::modeColor(Mode::Sequential),
+                                 thick * 0.8, Qt::DashLine);
+        par->append(xLo, 1.0);
+        par->append(xHi, 1.0);
+    }
+
+    for (const auto &[mode, workers] : std::as_const(keys)) {
+        const QColor color = Theme::modeColor(mode);
+        QList<QPointF> points;
+        QStringList tips;
+        for (const SweepPoint &p : sweep.points()) {
+            const ModeSummary &s = p.summary;
+            if (s.mode != mode || s.workers != workers)
+                continue;
+            const double y = speedup ? (s.speedup ? s.speedup->value : std::nan("")) : s.wall.mean;
+            if (!std::isfinite(y) || y <= 0 || s.corpusBytes == 0)
+                continue;
+            points.append(QPointF(double(s.corpusBytes), y));
+            tips.append(tr("%1 on %2 (%3)\nwall %4 (%5 run(s))\nspeed-up %6")
+                            .arg(ModeSummary::labelFor(mode, s.workers), s.corpus.displayName(),
+                                 bytesText(double(s.corpusBytes)), wallText(s.wall))
+                            .arg(s.runs)
+                            .arg(s.speedup ? estimateText(*s.speedup) : tr("n/a")));
+        }
+        QString legend = modeLabel(mode, workers, true);
+        const Crossover *c = mode == Mode::Sequential ? nullptr : crossoverFor(sweep, mode, workers);
+        if (c && c->never)
+            legend += tr(": never faster here");
+        const QString name = modeName(mode) + (withWorkers ? u"-%1"_s.arg(workers) : QString());
+        QXYSeries *line = addLine(u"measured-"_s + name, legend, color, thick, Qt::SolidLine);
+        line->append(points);
+        addMarkers(u"points-"_s + name, color, points, tips);
+        if (!c || c->never)
+            continue;
+        const double at = std::isfinite(c->estimateBytes) ? c->estimateBytes : double(c->fromBytes);
+        const QString who = modeLabel(mode, workers, withWorkers);
+        const QString text =
+            c->always
+                ? tr("%1 beat sequential at every size, from %2").arg(who, bytesText(double(c->fromBytes)))
+            : std::isfinite(c->estimateBytes) ? tr("%1 beat sequential from ~%2").arg(who, bytesText(at))
+                                              : tr("%1 beat sequential from %2").arg(who, bytesText(at));
+        QXYSeries *mark = addLine(u"crossover-"_s + name, text, color, thick * 0.6, Qt::DashLine);
+        mark->append(at, yLo);
+        mark->append(at, yHi);
+        hideFromLegend(mark);
+        auto *label = new QGraphicsSimpleTextItem(text, this);
+        label->setFont(m_theme.textFont(true));
+        label->setBrush(color.darker(120));
+        label->setZValue(900);
+        m_labels.append(Label{label, QPointF(at, yHi), mark});
+    }
+
+    auto makeAxis = [this](bool log, double lo, double hi, const QString &title,
+                           const QString &format) -> QAbstractAxis * {
+        if (log) {
+            auto *a = new QLogValueAxis(this);
+            styleAxis(a, title);
+            a->setBase(10);
+            a->setLabelFormat(format);
+            a->setRange(lo, hi);
+            return a;
+        }
+        auto *a = new QValueAxis(this);
+        styleAxis(a, title);
+        a->setLabelFormat(format);
+        a->setRange(lo, hi);
+        a->setTickCount(6);
+        return a;
+    };
+    QAbstractAxis *x = makeAxis(logX, xLo, xHi, tr("corpus size (bytes)"), logX ? u"%g"_s : u"%.3g"_s);
+    QAbstractAxis *y =
+        makeAxis(logY, yLo, yHi, speedup ? tr("speed-up over sequential") : tr("wall time (s, mean)"),
+                 logY ? u"%g"_s : u"%.3g"_s);
+    addAxis(x, Qt::AlignBottom);
+    addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries *s : series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+}
+
+void ScalingChart::placeLabels()
+{
+    if (m_empty && m_empty->isVisible()) {
+        const QRectF r = rect();
+        const QRectF b = m_empty->boundingRect();
+        m_empty->setPos(r.center() - b.center());
+    }
+    const QRectF plot = plotArea();
+    const qreal gap = std::max<qreal>(6.0, m_theme.textPx * 0.4);
+    qreal y = plot.top() + gap;
+    for (const Label &l : std::as_const(m_labels)) {
+        const QPointF at = mapToPosition(l.anchor, l.series);
+        const QRectF b = l.item->boundingRect();
+        // Right of its line when it fits, else to the left, so it never leaves the plot.
+        qreal x = at.x() + gap;
+        if (x + b.width() > plot.right())
+            x = at.x() - gap - b.width();
+        x = std::max(x, plot.left() + gap);
+        l.item->setPos(x, y);
+        y += b.height() * 1.25;
+    }
+}
+
+void ScalingChart::render(const Sweep &sweep, View view, const Theme &theme, const QString &title,
+                          QPainter *painter, const QSizeF &size)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setRenderHint(QPainter::TextAntialiasing, true);
+    const QRectF bounds(QPointF(0, 0), size);
+    QGraphicsScene scene;
+    auto *chart = new ScalingChart;
+    chart->setTheme(theme);
+    chart->setView(view);
+    chart->setSweep(sweep);
+    chart->setTitle(title);
+    scene.addItem(chart);
+    chart->setGeometry(bounds);
+    // Lay the chart out now: nothing will spin an event loop before it is drawn.
+    if (chart->layout())
+        chart->layout()->activate();
+    chart->placeLabels();
+    scene.setSceneRect(bounds);
+    painter->fillRect(bounds, theme.background);
+    scene.render(painter, bounds, bounds);
+    painter->restore();
+}
+
+} // namespace wordrace

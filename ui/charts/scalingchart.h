@@ -1,0 +1,108 @@
+#pragma once
+
+#include "analysis/sweep.h"
+#include "charts/theme.h"
+
+#include <QChart>
+#include <QList>
+#include <QPen>
+#include <QString>
+
+#include <optional>
+
+class QAbstractAxis;
+class QGraphicsSimpleTextItem;
+class QPainter;
+class QXYSeries;
+
+namespace wordrace {
+
+// A sweep as a chart. A worker sweep shows the speed-up S(N) of each parallel mode against the
+// worker count beside the ideal S = N and Amdahl's law fitted to it (its serial fraction and
+// ceiling in the legend), or the efficiency E(N) = S(N) / N. A size sweep shows each mode's wall
+// time against the corpus size, or its speed-up, with where it starts to beat sequential marked.
+class ScalingChart : public QChart
+{
+    Q_OBJECT
+public:
+    enum class View
+    {
+        Speedup,
+        Efficiency,
+        SizeWall,
+        SizeSpeedup
+    };
+
+    explicit ScalingChart(QGraphicsItem *parent = nullptr);
+
+    void setSweep(const Sweep &sweep);
+    void clearSweep();
+    const std::optional<Sweep> &sweep() const { return m_sweep; }
+    void setView(View view);
+    View view() const { return m_view; }
+    void setTheme(const Theme &theme);
+    void setEmptyText(const QString &text);
+
+    // The text a hovered point shows (tests read it; the tooltip shows it).
+    QString hoverText() const { return m_hoverText; }
+    // The series whose objectName is `name` ("measured-threads", "amdahl-threads", "ideal", ...).
+    QXYSeries *seriesNamed(const QString &name) const;
+    // The crossover labels drawn on a size chart, as shown.
+    QStringList crossoverLabels() const;
+
+    // `wordrace-cli chart --kind` names: scaling, efficiency, sizes, sizes-speedup.
+    static QString viewName(View view);
+    static std::optional<View> viewFromName(const QString &name);
+    static bool viewFits(View view, Sweep::Kind kind);
+    static QString defaultTitle(View view, const Sweep &sweep);
+    // Draws the chart of a sweep away from the screen, for exports.
+    static void render(const Sweep &sweep, View view, const Theme &theme, const QString &title,
+                       QPainter *painter, const QSizeF &size);
+    // "58 kB", "580 MB": decimal units, as the corpus sizes are given.
+    static QString bytesText(double bytes);
+
+protected:
+    void resizeEvent(QGraphicsSceneResizeEvent *event) override;
+
+private:
+    class Key;
+    struct KeyEntry
+    {
+        QPen pen;
+        QColor dot; // invalid: no marker
+        QString text;
+    };
+    QList<KeyEntry> keyEntries() const;
+    // The key's entries split into rows that fit `width`: the index of each row's first entry.
+    QList<qsizetype> keyRows(const QList<KeyEntry> &entries, qreal width) const;
+    qreal keyHeight() const;
+    void updateMargins();
+    void rebuild();
+    void buildWorkers();
+    void buildSizes();
+    void placeLabels();
+    void styleAxis(QAbstractAxis *axis, const QString &title);
+    QXYSeries *addLine(const QString &name, const QString &legend, const QColor &color, qreal width,
+                       Qt::PenStyle style);
+    void addMarkers(const QString &name, const QColor &color, const QList<QPointF> &points,
+                    const QStringList &tips);
+    void hideFromLegend(QXYSeries *series);
+
+    struct Label
+    {
+        QGraphicsSimpleTextItem *item;
+        QPointF anchor; // in data coordinates
+        QAbstractSeries *series;
+    };
+
+    std::optional<Sweep> m_sweep;
+    View m_view = View::Speedup;
+    Theme m_theme = Theme::light();
+    QString m_emptyText;
+    QString m_hoverText;
+    QGraphicsSimpleTextItem *m_empty = nullptr;
+    Key *m_key = nullptr;
+    QList<Label> m_labels;
+};
+
+} // namespace wordrace

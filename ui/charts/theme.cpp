@@ -1,0 +1,116 @@
+#include "charts/theme.h"
+
+#include <QGuiApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+Theme Theme::light()
+{
+    Theme t;
+    t.kind = Kind::Light;
+    t.background = QColor(0xff, 0xff, 0xff);
+    t.foreground = QColor(0x1a, 0x1a, 0x1a);
+    t.muted = QColor(0x55, 0x55, 0x55);
+    t.grid = QColor(0xdd, 0xdd, 0xdd);
+    t.laneShade = QColor(0xf3, 0xf3, 0xf3);
+    t.maxLaneHeight = 80;
+    return t;
+}
+
+Theme Theme::dark()
+{
+    Theme t;
+    t.kind = Kind::Dark;
+    t.background = QColor(0x1e, 0x1f, 0x22);
+    t.foreground = QColor(0xf0, 0xf0, 0xf0);
+    t.muted = QColor(0xb0, 0xb0, 0xb0);
+    t.grid = QColor(0x44, 0x46, 0x4a);
+    t.laneShade = QColor(0x2a, 0x2b, 0x2f);
+    t.maxLaneHeight = 80;
+    return t;
+}
+
+Theme Theme::projector()
+{
+    // Projectors wash out dark backgrounds and thin lines: pure white, pure black, heavy strokes.
+    Theme t;
+    t.kind = Kind::Projector;
+    t.background = Qt::white;
+    t.foreground = Qt::black;
+    t.muted = QColor(0x30, 0x30, 0x30);
+    t.grid = QColor(0xb8, 0xb8, 0xb8);
+    t.laneShade = QColor(0xee, 0xee, 0xee);
+    t.textPx = 26;
+    t.titlePx = 34;
+    t.lineWidth = 3.0;
+    t.maxLaneHeight = 120;
+    return t;
+}
+
+Theme Theme::byKind(Kind kind)
+{
+    switch (kind) {
+    case Kind::Light:
+        return light();
+    case Kind::Dark:
+        return dark();
+    case Kind::Projector:
+        return projector();
+    }
+    return light();
+}
+
+QString Theme::name(Kind kind)
+{
+    switch (kind) {
+    case Kind::Light:
+        return u"light"_s;
+    case Kind::Dark:
+        return u"dark"_s;
+    case Kind::Projector:
+        return u"projector"_s;
+    }
+    return {};
+}
+
+std::optional<Theme::Kind> Theme::kindFromName(const QString &name)
+{
+    for (Kind k : {Kind::Light, Kind::Dark, Kind::Projector})
+        if (name.compare(Theme::name(k), Qt::CaseInsensitive) == 0)
+            return k;
+    return std::nullopt;
+}
+
+QColor Theme::modeColor(Mode mode)
+{
+    switch (mode) {
+    case Mode::Sequential:
+        return QColor(0x00, 0x72, 0xb2); // Okabe-Ito blue
+    case Mode::Threads:
+        return QColor(0xd5, 0x5e, 0x00); // vermillion
+    case Mode::Processes:
+        return QColor(0x00, 0x9e, 0x73); // bluish green
+    case Mode::Cluster:
+        return QColor(0xcc, 0x79, 0xa7); // reddish purple
+    }
+    return Qt::gray;
+}
+
+QColor Theme::tint(const QColor &color, qreal amount) const
+{
+    const auto mix = [amount](int a, int b) { return int(a * amount + b * (1.0 - amount) + 0.5); };
+    return QColor(mix(color.red(), background.red()), mix(color.green(), background.green()),
+                  mix(color.blue(), background.blue()));
+}
+
+QFont Theme::font(int pixelSize, bool bold) const
+{
+    QFont f = QGuiApplication::font();
+    f.setPixelSize(pixelSize);
+    f.setBold(bold);
+    return f;
+}
+
+} // namespace wordrace

@@ -1,0 +1,683 @@
+#include "charts/wallcpuchart.h"
+#include "io/units.h"
+
+#include "analysis/modesummary.h"
+#include "analysis/plausibility.h"
+#include "timeline/timelinerenderer.h"
+
+#include <QBarSet>
+#include <QCategoryAxis>
+#include <QFontMetricsF>
+#include <QGraphicsItem>
+#include <QHorizontalStackedBarSeries>
+#include <QLegend>
+#include <QPainter>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+namespace {
+
+// Rows: a run's wall bar at 3i, its CPU bar at 3i + 1, and 3i + 2 the gap before the next run.
+constexpr int kSlots = 3;
+constexpr qreal kBarWidth = 0.78;
+
+// Pale for user time, dark for sys, in every theme: the same three shades everywhere.
+QColor userColor(const Theme &, const QColor &mode)
+{
+    const auto mix = [](int c) { return int(c * 0.45 + 255 * 0.55 + 0.5); };
+    return QColor(mix(mode.red()), mix(mode.green()), mix(mode.blue()));
+}
+
+QColor sysColor(const QColor &mode)
+{
+    return mode.darker(170);
+}
+
+enum class LegendKind
+{
+    Wall,
+    User,
+    Sys,
+    Parent,
+    Spread
+};
+
+QList<std::pair<LegendKind, QString>> legendItems(bool spread)
+{
+    QList<std::pair<LegendKind, QString>> items{
+        {LegendKind::Wall, WallCpuChart::tr("wall time")},
+        {LegendKind::User, WallCpuChart::tr("CPU user")},
+        {LegendKind::Sys, WallCpuChart::tr("CPU sys")},
+        {LegendKind::Parent, WallCpuChart::tr("parent process only: what %time shows")}};
+    if (spread)
+        items.append({LegendKind::Spread, WallCpuChart::tr("n runs: the median run, middle half, min–max")});
+    return items;
+}
+
+QPen whiskerPen(const Theme &theme)
+{
+    QPen pen(theme.foreground, std::max(2.0, theme.lineWidth * 1.2));
+    pen.setCapStyle(Qt::FlatCap);
+    return pen;
+}
+
+// Draws a spread as a whisker from lo to hi with end caps and a thick band over the ±σ part.
+void paintWhisker(QPainter *p, const Theme &theme, qreal lo, qreal hi, qreal bandLo, qreal bandHi, qreal y,
+                  qreal height)
+{
+    p->setPen(whiskerPen(theme));
+    p->drawLine(QPointF(lo, y), QPointF(hi, y));
+    p->drawLine(QPointF(lo, y - height * 0.5), QPointF(lo, y + height * 0.5));
+    p->drawLine(QPointF(hi, y - height * 0.5), QPointF(hi, y + height * 0.5));
+    if (bandHi > bandLo) {
+        // A halo of the background keeps the band visible over a bar of any colour.
+        const qreal band = std::max(4.0, std::min(height * 0.2, theme.lineWidth * 3 + 3));
+        p->fillRect(QRectF(bandLo - 1, y - band / 2 - 1.5, bandHi - bandLo + 2, band + 3), theme.background);
+        p->fillRect(QRectF(bandLo, y - band / 2, bandHi - bandLo, band), theme.foreground);
+    }
+}
+
+struct LegendMetrics
+{
+    qreal box, spacing, itemGap, rowHeight;
+};
+
+LegendMetrics legendMetrics(const Theme &theme)
+{
+    return {std::round(theme.textPx * 1.1), std::round(theme.textPx * 0.4), std::round(theme.textPx * 1.4),
+            std::round(theme.textPx * 1.6)};
+}
+
+// The legend's items split into rows that fit width: index of each row's first item.
+QList<qsizetype> legendRows(const Theme &theme, qreal width, bool spread)
+{
+    const QFontMetricsF fm(theme.textFont());
+    const LegendMetrics m = legendMetrics(theme);
+    const auto items = legendItems(spread);
+    QList<qsizetype> rows{0};
+    qreal x = 0;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const qreal w = m.box + m.spacing + fm.horizontalAdvance(items.at(i).second);
+        if (x > 0 && x + w > width) {
+            rows.append(i);
+            x = 0;
+        }
+        x += w + m.itemGap;
+    }
+    return rows;
+}
+
+int legendHeight(const Theme &theme, qreal width, bool spread)
+{
+    return int(std::round(legendMetrics(theme).rowHeight * legendRows(theme, width, spread).size() +
+                          theme.textPx * 0.3));
+}
+
+} // namespace
+
+// Draws the numbers, the parent-CPU marks, the legend and the empty-state hint over the bars. One
+// item that maps data to pixels as it paints follows every resize and re-layout by itself.
+class WallCpuChart::Annotations : public QGraphicsItem
+{
+public:
+    explicit Annotations(WallCpuChart *chart) : QGraphicsItem(chart), m_chart(chart)
+    {
+        setZValue(1000);
+        setAcceptedMouseButtons(Qt::NoButton);
+    }
+    QRectF boundingRect() const override { return m_chart->rect(); }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override;
+    void paintLegend(QPainter *p) const;
+    void refresh()
+    {
+        prepareGeometryChange();
+        update();
+    }
+
+private:
+    WallCpuChart *m_chart;
+};
+
+void WallCpuChart::Annotations::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const Theme &theme = m_chart->m_theme;
+    const QList<RunResult> &results = m_chart->m_results;
+    const QRectF plot = m_chart->plotArea();
+    p->setRenderHint(QPainter::Antialiasing, true);
+    if (results.isEmpty() || !m_chart->m_series) {
+        p->setFont(theme.textFont());
+        p->setPen(theme.muted);
+        p->drawText(m_chart->rect().adjusted(theme.textPx, theme.titlePx * 2, -theme.textPx, -theme.textPx),
+                    Qt::AlignCenter | Qt::TextWordWrap, m_chart->m_emptyText);
+        return;
+    }
+    paintLegend(p);
+    const QFont valueFont = theme.textFont(true);
+    const QFont noteFont = theme.textFont();
+    const QFontMetricsF valueMetrics(valueFont);
+    const QFontMetricsF noteMetrics(noteFont);
+    const qreal gap = std::max(4.0, theme.textPx * 0.4);
+
+    const QList<Row> &rows = m_chart->m_rows;
+    for (int i = 0; i < rows.size(); ++i) {
+        const RunResult &r = rows.at(i).shown;
+        for (bool cpu : {false, true}) {
+            const QRectF bar = m_chart->barRect(i, cpu);
+            const QRectF whisker = m_chart->whiskerRect(i, cpu);
+            if (!whisker.isNull()) {
+                const QRectF band = m_chart->quartileRect(i, cpu);
+                paintWhisker(p, theme, whisker.left(), whisker.right(), band.left(), band.right(),
+                             bar.center().y(), whisker.height());
+            }
+            QString note;
+            const QString value = m_chart->label(i, cpu, &note);
+            const qreal w = valueMetrics.horizontalAdvance(value);
+            const qreal noteWidth = noteMetrics.horizontalAdvance(note);
+            const qreal right =
+                whisker.isNull()
+                    ? bar.right()
+                    : std::max({bar.right(), whisker.right(), m_chart->quartileRect(i, cpu).right()});
+            const qreal x = std::min(right + gap, plot.right() - w);
+            // A note that does not fit beside the value goes under it, into the gap between runs.
+            bool twoLines = !note.isEmpty() && x + w + noteWidth > m_chart->rect().right();
+            // Under a wall bar there is only the CPU bar's label: in a short chart the spread's
+            // note would run into it, and the tooltip and the legend already say it.
+            const qreal pitch = m_chart->barRect(i, true).center().y() - bar.center().y();
+            if (twoLines && !cpu && rows.at(i).hasSpread() &&
+                pitch < valueMetrics.height() * 0.75 + noteMetrics.height()) {
+                note.clear();
+                twoLines = false;
+            }
+            const qreal centerY =
+                twoLines ? bar.center().y() - valueMetrics.height() * 0.3 : bar.center().y();
+            p->setFont(valueFont);
+            p->setPen(theme.foreground);
+            p->drawText(QRectF(x, centerY - valueMetrics.height(), w + 2, 2 * valueMetrics.height()),
+                        Qt::AlignLeft | Qt::AlignVCenter, value);
+            if (!note.isEmpty()) {
+                p->setFont(noteFont);
+                const QString text = twoLines ? note.mid(3) : note; // drop the " · " joint
+                const QPointF at = twoLines ? QPointF(x, centerY + valueMetrics.height() * 0.55)
+                                            : QPointF(x + w, centerY - noteMetrics.height());
+                p->drawText(QRectF(at, QSizeF(noteWidth + 2,
+                                              twoLines ? noteMetrics.height() : 2 * noteMetrics.height())),
+                            Qt::AlignLeft | Qt::AlignVCenter, text);
+            }
+        }
+
+        // The parent's own CPU: for worker processes it is far short of the bar, the rest hidden.
+        const QRectF cpu = m_chart->barRect(i, true);
+        const qreal x =
+            m_chart->mapToPosition(QPointF(r.parentCpu.total(), kSlots * i + 1), m_chart->m_series).x();
+        const qreal overhang = cpu.height() * 0.2;
+        QPen dash(theme.foreground, std::max(2.0, theme.lineWidth * 1.3));
+        dash.setStyle(Qt::DashLine);
+        dash.setCapStyle(Qt::FlatCap);
+        p->setPen(dash);
+        p->drawLine(QPointF(x, cpu.top() - overhang), QPointF(x, cpu.bottom() + overhang));
+    }
+}
+
+void WallCpuChart::Annotations::paintLegend(QPainter *p) const
+{
+    // Each swatch shows its shade in every mode's colour: the shade is what it means, the hue
+    // which mode it belongs to.
+    const Theme &theme = m_chart->m_theme;
+    QList<Mode> modes;
+    for (const RunResult &r : m_chart->m_results)
+        if (!modes.contains(r.mode))
+            modes.append(r.mode);
+    const QFont font = theme.textFont();
+    const QFontMetricsF fm(font);
+    const LegendMetrics m = legendMetrics(theme);
+    const bool spread = m_chart->anySpread();
+    const auto items = legendItems(spread);
+    const QRectF area = m_chart->rect().adjusted(theme.textPx, 0, -theme.textPx, 0);
+    QList<qsizetype> rows = legendRows(theme, area.width(), spread);
+    rows.append(items.size());
+    const qreal margin = std::round(theme.textPx * 0.5);
+    qreal y = area.bottom() - margin - (rows.size() - 1) * m.rowHeight;
+    p->setFont(font);
+    for (qsizetype row = 0; row + 1 < rows.size(); ++row, y += m.rowHeight) {
+        qreal width = 0;
+        for (qsizetype i = rows.at(row); i < rows.at(row + 1); ++i)
+            width += m.box + m.spacing + fm.horizontalAdvance(items.at(i).second) + m.itemGap;
+        width -= m.itemGap;
+        qreal x = area.center().x() - width / 2;
+        for (qsizetype i = rows.at(row); i < rows.at(row + 1); ++i) {
+            const auto &[kind, label] = items.at(i);
+            const QRectF swatch(x, y + (m.rowHeight - m.box) / 2, m.box, m.box);
+            if (kind == LegendKind::Spread) {
+                paintWhisker(p, theme, swatch.left(), swatch.right(), swatch.left() + swatch.width() * 0.3,
+                             swatch.right() - swatch.width() * 0.3, swatch.center().y(),
+                             swatch.height() * 0.8);
+            } else if (kind == LegendKind::Parent) {
+                QPen dash(theme.foreground, std::max(2.0, theme.lineWidth * 1.3));
+                dash.setStyle(Qt::DashLine);
+                dash.setCapStyle(Qt::FlatCap);
+                p->setPen(dash);
+                p->drawLine(QPointF(swatch.left(), swatch.center().y()),
+                            QPointF(swatch.right(), swatch.center().y()));
+            } else {
+                const qsizetype n = std::max<qsizetype>(1, modes.size());
+                for (qsizetype k = 0; k < n; ++k) {
+                    const QColor mode = modes.isEmpty() ? theme.muted : Theme::modeColor(modes.at(k));
+                    const QColor c = kind == LegendKind::Wall   ? mode
+                                     : kind == LegendKind::User ? userColor(theme, mode)
+                                                                : sysColor(mode);
+                    p->fillRect(QRectF(swatch.left() + swatch.width() * k / n, swatch.top(),
+                                       swatch.width() / n + 0.5, swatch.height()),
+                                c);
+                }
+            }
+            p->setPen(theme.foreground);
+            const qreal w = fm.horizontalAdvance(label);
+            p->drawText(QRectF(swatch.right() + m.spacing, y, w + 2, m.rowHeight),
+                        Qt::AlignLeft | Qt::AlignVCenter, label);
+            x += m.box + m.spacing + w + m.itemGap;
+        }
+    }
+}
+
+WallCpuChart::WallCpuChart(QGraphicsItem *parent) : QChart(parent)
+{
+    m_emptyText = tr("Press Run (F5): each mode's wall time will appear here above the CPU time it used.");
+    setAnimationOptions(QChart::NoAnimation);
+    setBackgroundRoundness(0);
+    // The legend explains shades and the dashed mark across all modes at once, which QLegend's
+    // one-marker-per-set cannot; the annotations draw it.
+    legend()->hide();
+    m_annotations = new Annotations(this);
+    connect(this, &QChart::plotAreaChanged, this, [this] {
+        fitLabels();
+        m_annotations->refresh();
+    });
+    applyTheme();
+    rebuild();
+}
+
+WallCpuChart::~WallCpuChart() = default;
+
+void WallCpuChart::setResults(const QList<RunResult> &results)
+{
+    m_results = results;
+    groupRows();
+    rebuild();
+}
+
+void WallCpuChart::groupRows()
+{
+    m_rows.clear();
+    for (int i = 0; i < m_results.size(); ++i) {
+        const RunResult &r = m_results.at(i);
+        auto same = [&](const Row &row) {
+            const RunResult &o = m_results.at(row.runs.first());
+            return o.mode == r.mode && o.workers == r.workers && o.corpus == r.corpus && o.knobs == r.knobs;
+        };
+        const auto it = std::find_if(m_rows.begin(), m_rows.end(), same);
+        if (it == m_rows.end())
+            m_rows.append(Row{{i}, r, {}, {}});
+        else
+            it->runs.append(i);
+    }
+    for (Row &row : m_rows) {
+        if (row.runs.size() < 2)
+            continue;
+        // The statistics of the measured runs that finished, as ModeSummary counts them; a
+        // cancelled run's times mean nothing. If every run was cancelled, show what there is.
+        QList<int> measured;
+        for (int i : std::as_const(row.runs))
+            if (!m_results.at(i).cancelled)
+                measured.append(i);
+        if (measured.isEmpty())
+            measured = row.runs;
+        // The bars are the median run's own (the lower middle one of an even count): a run that was
+        // measured, whose wall and CPU belong together, and the one the timeline shows.
+        QList<int> byWall = measured;
+        std::sort(byWall.begin(), byWall.end(),
+                  [this](int a, int b) { return m_results.at(a).wallS < m_results.at(b).wallS; });
+        row.shown = m_results.at(byWall.at((byWall.size() - 1) / 2));
+        QList<double> walls, cpus;
+        for (int i : std::as_const(measured)) {
+            walls.append(m_results.at(i).wallS);
+            cpus.append(m_results.at(i).totalCpu().total());
+        }
+        row.wall = Statistics::summarize(walls);
+        row.cpu = Statistics::summarize(cpus);
+    }
+}
+
+bool WallCpuChart::anySpread() const
+{
+    return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Row &r) { return r.hasSpread(); });
+}
+
+double WallCpuChart::rowEnd(int row, bool cpu) const
+{
+    const Row &r = m_rows.at(row);
+    const double value = cpu ? r.shown.totalCpu().total() : r.shown.wallS;
+    if (!r.hasSpread())
+        return value;
+    const SampleSummary &s = cpu ? r.cpu : r.wall;
+    return std::max(value, s.max);
+}
+
+void WallCpuChart::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    applyTheme();
+    rebuild();
+}
+
+void WallCpuChart::setMinimumMax(double seconds)
+{
+    const double minimum = std::max(0.0, seconds);
+    if (minimum == m_minimumMax)
+        return;
+    m_minimumMax = minimum;
+    rebuild();
+}
+
+void WallCpuChart::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    m_annotations->refresh();
+}
+
+double WallCpuChart::largestTime() const
+{
+    double largest = 0.0;
+    for (int i = 0; i < m_rows.size(); ++i)
+        largest = std::max({largest, rowEnd(i, false), rowEnd(i, true)});
+    return largest;
+}
+
+double WallCpuChart::axisMax() const
+{
+    return m_axisX ? m_axisX->max() : 0.0;
+}
+
+QString WallCpuChart::label(int row, bool cpu, QString *note) const
+{
+    const Row &rw = m_rows.at(row);
+    const RunResult &r = rw.shown;
+    // With a spread the number is the median run's, and the note says how many runs and their range.
+    if (!cpu) {
+        if (note && rw.hasSpread())
+            *note = tr(" · median of %1, %2 to %3")
+                        .arg(rw.wall.n)
+                        .arg(Units::seconds(rw.wall.min), Units::seconds(rw.wall.max));
+        return tr("wall %1").arg(Units::seconds(r.wallS));
+    }
+    const double total = r.totalCpu().total();
+    if (note && r.parentCpu.total() < 0.9 * total)
+        *note = tr(" · %time sees %1").arg(Units::seconds(r.parentCpu.total()));
+    return tr("CPU %1").arg(Units::seconds(total));
+}
+
+QRectF WallCpuChart::whiskerRect(int row, bool cpu) const
+{
+    if (!m_series || row < 0 || row >= m_rows.size() || !m_rows.at(row).hasSpread())
+        return {};
+    const SampleSummary &s = cpu ? m_rows.at(row).cpu : m_rows.at(row).wall;
+    const qreal y = kSlots * row + (cpu ? 1 : 0);
+    auto *self = const_cast<WallCpuChart *>(this);
+    const QPointF a = self->mapToPosition(QPointF(s.min, y - kBarWidth * 0.35), m_series);
+    const QPointF b = self->mapToPosition(QPointF(s.max, y + kBarWidth * 0.35), m_series);
+    return QRectF(a, b).normalized();
+}
+
+QRectF WallCpuChart::quartileRect(int row, bool cpu) const
+{
+    if (!m_series || row < 0 || row >= m_rows.size() || !m_rows.at(row).hasSpread())
+        return {};
+    const SampleSummary &s = cpu ? m_rows.at(row).cpu : m_rows.at(row).wall;
+    if (!std::isfinite(s.lowerQuartile) || !std::isfinite(s.upperQuartile))
+        return {};
+    const qreal y = kSlots * row + (cpu ? 1 : 0);
+    auto *self = const_cast<WallCpuChart *>(this);
+    const QPointF a = self->mapToPosition(QPointF(s.lowerQuartile, y - kBarWidth * 0.15), m_series);
+    const QPointF b = self->mapToPosition(QPointF(s.upperQuartile, y + kBarWidth * 0.15), m_series);
+    return QRectF(a, b).normalized();
+}
+
+QRectF WallCpuChart::barRect(int run, bool cpu) const
+{
+    if (!m_series || run < 0 || run >= m_rows.size())
+        return {};
+    const RunResult &r = m_rows.at(run).shown;
+    const qreal row = kSlots * run + (cpu ? 1 : 0);
+    const double value = cpu ? r.totalCpu().total() : r.wallS;
+    // QChart::mapToPosition only reads, but is not declared const.
+    auto *self = const_cast<WallCpuChart *>(this);
+    const QPointF a = self->mapToPosition(QPointF(0.0, row - kBarWidth / 2), m_series);
+    const QPointF b = self->mapToPosition(QPointF(value, row + kBarWidth / 2), m_series);
+    return QRectF(a, b).normalized();
+}
+
+void WallCpuChart::applyTheme()
+{
+    setBackgroundBrush(m_theme.background);
+    setBackgroundPen(Qt::NoPen);
+    setPlotAreaBackgroundVisible(false);
+    setTitleBrush(m_theme.foreground);
+    setTitleFont(m_theme.titleFont());
+    updateMargins();
+}
+
+void WallCpuChart::updateMargins()
+{
+    const int margin = int(std::round(m_theme.textPx * 0.5));
+    const int legend =
+        m_results.isEmpty() ? 0 : legendHeight(m_theme, size().width() - 2 * m_theme.textPx, anySpread());
+    const QMargins wanted(margin, margin, margin * 2, margin + legend);
+    if (margins() != wanted)
+        setMargins(wanted);
+}
+
+void WallCpuChart::resizeEvent(QGraphicsSceneResizeEvent *event)
+{
+    QChart::resizeEvent(event);
+    updateMargins();
+}
+
+void WallCpuChart::fitLabels()
+{
+    if (m_fitting || !m_axisX || m_results.isEmpty())
+        return;
+    const QRectF plot = plotArea();
+    if (plot.width() < 50)
+        return;
+    m_fitting = true;
+    const double before = m_axisX->max();
+    const QFontMetricsF valueMetrics(m_theme.textFont(true));
+    const QFontMetricsF noteMetrics(m_theme.textFont());
+    const qreal gap = std::max(4.0, m_theme.textPx * 0.4) + 4;
+    double needed = largestTime();
+    for (int i = 0; i < m_rows.size(); ++i) {
+        for (bool cpu : {false, true}) {
+            QString note;
+            const qreal valueWidth = valueMetrics.horizontalAdvance(label(i, cpu, &note));
+            const double value = rowEnd(i, cpu);
+            // Leave a bar at least 40% of the width even when its label is long.
+            auto need = [&](qreal labelWidth) {
+                return value * plot.width() / std::max(plot.width() - labelWidth - gap, plot.width() * 0.4);
+            };
+            const double oneLine = need(valueWidth + noteMetrics.horizontalAdvance(note));
+            // The painter puts a note under its value when it does not fit beside it; do so
+            // when one line would cost the bars much of their length.
+            const double twoLines = need(std::max(valueWidth, noteMetrics.horizontalAdvance(note)));
+            needed = std::max(needed, oneLine > twoLines * 1.15 ? twoLines : oneLine);
+        }
+    }
+    if (!(needed > 0))
+        needed = 1.0;
+    // Ticks at round numbers, the axis ending where the labels need it to: rounding the end up
+    // to a tick as applyNiceNumbers() does can waste half the width.
+    const qreal tickLabel = QFontMetricsF(m_theme.textFont()).horizontalAdvance(u"0.000"_s) * 2.2;
+    const int ticks = std::max(2, int(plot.width() / tickLabel));
+    double step = TimelineRenderer::niceStep(needed, ticks);
+    double end =
+        std::abs(std::remainder(needed, step)) < step * 0.1 ? std::round(needed / step) * step : needed;
+    // A shared scale is taken as it is, never rounded: rounded to this chart's ticks it could come
+    // out shorter than the other chart's axis, and the two would never settle on one scale.
+    m_ownMax = end;
+    if (m_minimumMax > end) {
+        end = m_minimumMax;
+        step = TimelineRenderer::niceStep(end, ticks);
+    }
+    m_axisX->setRange(0.0, end);
+    m_axisX->setTickType(QValueAxis::TicksDynamic);
+    m_axisX->setTickAnchor(0.0);
+    m_axisX->setTickInterval(step);
+    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 6);
+    m_axisX->setLabelFormat(u"%.%1f"_s.arg(decimals));
+    m_fitting = false;
+    if (m_axisX->max() != before)
+        Q_EMIT axisMaxChanged(m_axisX->max());
+}
+
+void WallCpuChart::rebuild()
+{
+    removeAllSeries();
+    m_series = nullptr;
+    for (QAbstractAxis *axis : axes()) {
+        removeAxis(axis);
+        delete axis;
+    }
+    m_axisX = nullptr;
+    m_axisY = nullptr;
+    m_ownMax = 0.0;
+    updateMargins();
+    if (m_results.isEmpty()) {
+        m_annotations->refresh();
+        return;
+    }
+
+    const int n = int(m_rows.size());
+    const int rows = kSlots * n - 1;
+    m_series = new QHorizontalStackedBarSeries(this);
+    m_series->setBarWidth(kBarWidth);
+    auto makeSet = [&](const QString &name, const QColor &color) {
+        auto *set = new QBarSet(name);
+        set->setBrush(color);
+        set->setPen(Qt::NoPen);
+        set->append(QList<qreal>(rows, 0.0));
+        return set;
+    };
+    for (int i = 0; i < n; ++i) {
+        const RunResult &r = m_rows.at(i).shown;
+        const QColor color = Theme::modeColor(r.mode);
+        const CpuTimes cpu = r.totalCpu();
+        QBarSet *wall = makeSet(tr("%1 wall").arg(modeName(r.mode)), color);
+        wall->replace(kSlots * i, r.wallS);
+        QBarSet *user = makeSet(tr("%1 CPU user").arg(modeName(r.mode)), userColor(m_theme, color));
+        user->replace(kSlots * i + 1, std::max(0.0, cpu.user));
+        QBarSet *sys = makeSet(tr("%1 CPU sys").arg(modeName(r.mode)), sysColor(color));
+        sys->replace(kSlots * i + 1, std::max(0.0, cpu.sys));
+        m_series->append({wall, user, sys});
+    }
+    addSeries(m_series);
+
+    m_axisY = new QCategoryAxis(this);
+    m_axisY->setStartValue(-1);
+    for (int i = 0; i < n; ++i) {
+        const Row &row = m_rows.at(i);
+        const RunResult &r = row.shown;
+        QString text = u"<b>%1</b>"_s.arg(modeName(r.mode));
+        if (r.mode != Mode::Sequential)
+            text += u" ×%1"_s.arg(r.workers);
+        // Rows of one mode that differ in corpus or knobs are told apart by their first run's number.
+        const bool repeated = std::count_if(m_rows.cbegin(), m_rows.cend(),
+                                            [&](const Row &o) { return o.shown.mode == r.mode; }) > 1;
+        if (row.hasSpread())
+            text +=
+                u"<br>"_s +
+                tr("%1 runs · %2 cores busy").arg(row.wall.n).arg(QString::number(r.cpuPerWall(), 'f', 2));
+        else
+            text += (repeated ? u" "_s + tr("run %1").arg(r.repetition + 1) : QString()) + u"<br>"_s +
+                    tr("%1 cores busy").arg(QString::number(r.cpuPerWall(), 'f', 2));
+        // A doubtful number is never shown as a fact: the row says what is wrong with it.
+        QList<const RunResult *> rowRuns;
+        for (int k : row.runs)
+            rowRuns << &m_results.at(k);
+        if (const QStringList doubts = Plausibility::kinds(rowRuns); !doubts.isEmpty())
+            text += u"<br><font color=\"%1\">⚠ %2</font>"_s.arg(Theme::warningColor().name(),
+                                                                doubts.join(u", "_s));
+        // Category labels must be unique; a repeated mode gets an invisible difference.
+        while (m_axisY->categoriesLabels().contains(text))
+            text += u" "_s;
+        m_axisY->append(text, kSlots * i + 2);
+    }
+    m_axisY->setRange(-1, kSlots * n - 1);
+    m_axisY->setReverse(true); // first run on top
+    m_axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    m_axisY->setGridLineVisible(false);
+
+    m_axisX = new QValueAxis(this);
+    m_axisX->setTitleText(tr("seconds"));
+    // Until the plot is laid out and fitLabels() can measure, a quarter more for the labels.
+    const double top = largestTime();
+    m_ownMax = top > 0 ? top * 1.25 : 1.0;
+    m_axisX->setRange(0.0, std::max(m_ownMax, m_minimumMax));
+
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_axisX), static_cast<QAbstractAxis *>(m_axisY)}) {
+        axis->setLabelsFont(m_theme.textFont());
+        axis->setLabelsColor(m_theme.foreground);
+        axis->setTitleFont(m_theme.textFont());
+        axis->setTitleBrush(m_theme.foreground);
+        axis->setLinePen(QPen(m_theme.foreground, m_theme.lineWidth));
+        axis->setGridLinePen(QPen(m_theme.grid, std::max(1.0, m_theme.lineWidth * 0.5)));
+    }
+    addAxis(m_axisX, Qt::AlignBottom);
+    addAxis(m_axisY, Qt::AlignLeft);
+    m_series->attachAxis(m_axisX);
+    m_series->attachAxis(m_axisY);
+    fitLabels();
+
+    connect(m_series, &QHorizontalStackedBarSeries::hovered, this, [this](bool status, int index, QBarSet *) {
+        const int run = index / kSlots;
+        if (!status || run >= m_rows.size() || index % kSlots == 2) {
+            setToolTip({});
+            return;
+        }
+        const Row &row = m_rows.at(run);
+        const RunResult &r = row.shown;
+        const CpuTimes cpu = r.totalCpu();
+        QString spread;
+        if (row.hasSpread()) {
+            const SampleSummary &s = index % kSlots == 0 ? row.wall : row.cpu;
+            spread = tr("<br><br>the bars are the median run of %1 (run %2)<br>median %3<br>"
+                        "middle half %4 to %5 (the thick band)<br>min %6, max %7 (the whisker)<br>"
+                        "mean %8 ± %9 (σ)")
+                         .arg(s.n)
+                         .arg(r.repetition + 1)
+                         .arg(Units::seconds(s.median), Units::seconds(s.lowerQuartile),
+                              Units::seconds(s.upperQuartile), Units::seconds(s.min), Units::seconds(s.max),
+                              Units::seconds(s.mean), Units::seconds(s.stddev));
+        }
+        if (index % kSlots == 0) {
+            setToolTip(
+                tr("<b>%1</b><br>wall time: %2<br>from the first task handed out to the last worker gone")
+                    .arg(modeName(r.mode), Units::seconds(r.wallS)) +
+                spread);
+        } else {
+            setToolTip(tr("<b>%1</b><br>CPU time: %2 (user %3, sys %4)<br>parent process alone: %5<br>"
+                          "CPU / wall: %6 cores busy on average")
+                           .arg(modeName(r.mode), Units::seconds(cpu.total()), Units::seconds(cpu.user),
+                                Units::seconds(cpu.sys), Units::seconds(r.parentCpu.total()),
+                                QString::number(r.cpuPerWall(), 'f', 2)) +
+                       spread);
+        }
+    });
+    m_annotations->refresh();
+}
+
+} // namespace wordrace

@@ -1,0 +1,1210 @@
+#include "window/mainwindow.h"
+#include "io/units.h"
+
+#include "analysis/plausibility.h"
+#include "backends/processscan.h"
+#include "charts/wallcpuchart.h"
+#include "io/resulttable.h"
+#include "panels/experimentpanel.h"
+#include "panels/exportdialog.h"
+#include "panels/livetext.h"
+#include "panels/resultspane.h"
+#include "panels/resulttableview.h"
+#include "panels/scalingpanel.h"
+#include "panels/scenariopanel.h"
+#include "session/appsettings.h"
+#include "session/runhistory.h"
+#include "session/sessioncontroller.h"
+#include "timeline/timelineview.h"
+#include "window/backgroundwork.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QChartView>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QListView>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QThread>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+// Outside the namespace: Q_INIT_RESOURCE declares a global function.
+static void initWordRaceResources()
+{
+    Q_INIT_RESOURCE(wordrace);
+}
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+namespace {
+
+constexpr int kProgressSteps = 1000;
+constexpr int kStatusTimeoutMs = 8000;
+
+// The first doubt about an experiment's runs, for the status bar; empty when there is none.
+QString firstWarning(const QList<RunResult> &runs)
+{
+    for (const RunResult &r : runs)
+        if (!r.warnings.isEmpty())
+            return u"%1: %2"_s.arg(modeName(r.mode), r.warnings.first().message);
+    return {};
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xf0, 0xf0, 0xf0);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0x56, 0xb4, 0xe9));
+    p.setColor(QPalette::HighlightedText, Qt::black);
+    p.setColor(QPalette::Link, QColor(0x56, 0xb4, 0xe9));
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
+QString localFileOf(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_runner(new Runner(this)), m_history(new RunHistory(this))
+{
+    initWordRaceResources();
+    setObjectName(u"mainWindow"_s);
+    setWindowIcon(QIcon(u":/wordrace/wordrace.svg"_s));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    createActions();
+    createCentral();
+    createDocks();
+    createMenus();
+    createToolBar();
+    connectRunner();
+
+    m_ticker = new QTimer(this);
+    m_ticker->setInterval(100);
+    connect(m_ticker, &QTimer::timeout, this, &MainWindow::tick);
+    m_runner->setDisplayWait(1000);
+    m_shownTimer = new QTimer(this);
+    m_shownTimer->setSingleShot(true);
+    m_shownTimer->setInterval(0);
+    connect(m_shownTimer, &QTimer::timeout, this, &MainWindow::reportShown);
+
+    statusBar()->setAccessibleName(tr("Status"));
+    loadSettings();
+    applyTheme();
+    updateTitle();
+    updateActions();
+    statusBar()->showMessage(tr("Ready: press Run (F5) to count the lesson's words three ways."));
+    // Ready to run: Enter or Space starts the race as soon as the window opens.
+    if (auto *run = m_panel->findChild<QToolButton *>(u"runButton"_s))
+        run->setFocus();
+}
+
+MainWindow::~MainWindow()
+{
+    // Stop the engine before the panes it reports to go away.
+    disconnect(m_runner, nullptr, this, nullptr);
+    m_runner->cancel();
+    m_runner->wait();
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &text, const QString &name, const QKeySequence &key, const QString &tip,
+                       QStyle::StandardPixmap fallback, const QString &themeIcon) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        a->setToolTip(key.isEmpty() ? tip : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        a->setStatusTip(tip);
+        if (!themeIcon.isEmpty())
+            a->setIcon(QIcon::fromTheme(themeIcon, style()->standardIcon(fallback)));
+        // On the window itself, so shortcuts keep working with the menu bar hidden (presentation).
+        addAction(a);
+        return a;
+    };
+    m_runAction =
+        make(tr("&Run"), u"runAction"_s, QKeySequence(Qt::Key_F5), tr("Count the words in every mode ticked"),
+             QStyle::SP_MediaPlay, u"media-playback-start"_s);
+    m_runOnceAction = make(tr("Run &Once"), u"runOnceAction"_s, QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                           tr("Count once in every mode ticked: no warm-up, one measured run each"),
+                           QStyle::SP_MediaSkipForward, u"media-skip-forward"_s);
+    m_cancelAction =
+        make(tr("&Cancel"), u"cancelAction"_s, QKeySequence(Qt::Key_Escape),
+             tr("Stop the run; the modes already finished stay"), QStyle::SP_MediaStop, u"process-stop"_s);
+    m_openAction =
+        make(tr("&Open Text File…"), u"openAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+             tr("Count the words of a text file"), QStyle::SP_DialogOpenButton, u"document-open"_s);
+    m_exportAction =
+        make(tr("&Export Chart…"), u"exportAction"_s, QKeySequence(Qt::CTRL | Qt::Key_E),
+             tr("Save a chart as PNG, SVG or PDF"), QStyle::SP_DialogSaveButton, u"document-export"_s);
+    m_copyAction =
+        make(tr("Copy Chart &Image"), u"copyChartAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+             tr("Copy the chart with the keyboard focus (or wall vs CPU) to the clipboard"),
+             QStyle::SP_FileIcon, u"edit-copy"_s);
+    m_quitAction =
+        make(tr("&Quit"), u"quitAction"_s, QKeySequence(Qt::CTRL | Qt::Key_Q),
+             tr("Quit WordRace, stopping any run"), QStyle::SP_DialogCloseButton, u"application-exit"_s);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_presentationAction = make(tr("&Presentation"), u"presentationAction"_s, QKeySequence(Qt::Key_F11),
+                                tr("Full screen, big type and only what a demo needs"),
+                                QStyle::SP_DesktopIcon, u"view-fullscreen"_s);
+    m_presentationAction->setCheckable(true);
+    // No style offers a full-screen icon; a desktop icon would only puzzle. The theme's, or none.
+    m_presentationAction->setIcon(QIcon::fromTheme(u"view-fullscreen"_s));
+    m_zoomInAction = make(tr("Zoom &In Timeline"), u"zoomInAction"_s, QKeySequence::ZoomIn,
+                          tr("Show less time, in more detail"), QStyle::SP_ArrowUp, QString());
+    m_zoomOutAction = make(tr("Zoom &Out Timeline"), u"zoomOutAction"_s, QKeySequence::ZoomOut,
+                           tr("Show more time"), QStyle::SP_ArrowDown, QString());
+    m_zoomResetAction = make(tr("&Whole Timeline"), u"zoomResetAction"_s, QKeySequence(Qt::CTRL | Qt::Key_0),
+                             tr("Show every run from start to end"), QStyle::SP_BrowserReload, QString());
+    m_aboutAction = make(tr("&About WordRace"), u"aboutAction"_s, QKeySequence(Qt::Key_F1),
+                         tr("What WordRace is and how to read its charts"), QStyle::SP_MessageBoxInformation,
+                         u"help-about"_s);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_aboutQtAction = make(tr("About &Qt"), u"aboutQtAction"_s, QKeySequence(),
+                           tr("The Qt version WordRace uses"), QStyle::SP_TitleBarMenuButton, QString());
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+
+    m_themeGroup = new QActionGroup(this);
+    for (Theme::Kind kind : {Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::Projector}) {
+        const QString text = kind == Theme::Kind::Light  ? tr("&Light")
+                             : kind == Theme::Kind::Dark ? tr("&Dark")
+                                                         : tr("&Projector (big, high contrast)");
+        auto *a = new QAction(text, m_themeGroup);
+        a->setObjectName(u"theme-"_s + Theme::name(kind));
+        a->setCheckable(true);
+        a->setData(int(kind));
+        a->setStatusTip(tr("Use the %1 colours and type sizes").arg(Theme::name(kind)));
+        connect(a, &QAction::triggered, this, [this, kind] { setThemeKind(kind); });
+    }
+
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::runExperiment);
+    connect(m_runOnceAction, &QAction::triggered, this, &MainWindow::runOnce);
+    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRun);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openFileDialog);
+    connect(m_exportAction, &QAction::triggered, this, [this] { exportDialog(focusedChart()); });
+    connect(m_copyAction, &QAction::triggered, this, [this] { copyChart(focusedChart()); });
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentation);
+    connect(m_zoomInAction, &QAction::triggered, this, [this] { activePane()->timeline()->zoomIn(); });
+    connect(m_zoomOutAction, &QAction::triggered, this, [this] { activePane()->timeline()->zoomOut(); });
+    connect(m_zoomResetAction, &QAction::triggered, this, [this] { activePane()->timeline()->resetZoom(); });
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    // Esc cancels a run; with nothing running it leaves presentation mode. Only one is enabled at
+    // a time, so the key is never ambiguous.
+    m_leavePresentation = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    m_leavePresentation->setEnabled(false);
+    connect(m_leavePresentation, &QShortcut::activated, this, [this] { setPresentation(false); });
+}
+
+void MainWindow::createCentral()
+{
+    auto *central = new QWidget(this);
+    central->setObjectName(u"central"_s);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    auto *progressRow = new QHBoxLayout;
+    m_progress = new QProgressBar(central);
+    m_progress->setObjectName(u"progress"_s);
+    m_progress->setRange(0, kProgressSteps);
+    m_progress->setValue(0);
+    m_progress->setTextVisible(false);
+    m_progress->setAccessibleName(tr("Run progress"));
+    m_progress->setToolTip(tr("How much of the experiment is done, over all modes"));
+    m_progress->setMaximumWidth(420);
+    m_progressLabel = new LiveText(tr("Ready"), central);
+    m_progressLabel->setObjectName(u"progressLabel"_s);
+    m_progressLabel->setAccessibleName(tr("Words counted and time elapsed"));
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_progressLabel, 2);
+    layout->addLayout(progressRow);
+
+    m_scenarioPanel = new ScenarioPanel(central);
+    m_scenarioPanel->hide();
+    connect(m_scenarioPanel, &ScenarioPanel::predictionMade, this, [this] {
+        m_scenarioNext = 0;
+        m_scenarioResults.clear();
+        m_scenarioPids.clear();
+        runNextScenarioExperiment();
+    });
+    layout->addWidget(m_scenarioPanel);
+
+    // On a small screen (a 1366x768 projector) the panes need more height than there is: they
+    // scroll, rather than push the window's bottom, the table and the status bar off the screen.
+    auto *paneScroll = new QScrollArea(central);
+    paneScroll->setObjectName(u"paneScroll"_s);
+    paneScroll->setWidgetResizable(true);
+    paneScroll->setFrameShape(QFrame::NoFrame);
+    m_paneSplit = new QSplitter(Qt::Horizontal, paneScroll);
+    m_paneSplit->setObjectName(u"paneSplit"_s);
+    m_paneSplit->setChildrenCollapsible(false);
+    for (std::size_t i = 0; i < m_panes.size(); ++i) {
+        auto *pane = new ResultsPane(m_paneSplit);
+        pane->setObjectName(u"pane%1"_s.arg(i));
+        connect(pane, &ResultsPane::chartMenuRequested, this,
+                [this, pane](ChartKind kind, const QPoint &pos) { chartMenu(pane, kind, pos); });
+        connect(pane, &ResultsPane::scaleChanged, this, &MainWindow::shareScales);
+        m_panes[i] = pane;
+    }
+    m_panes[1]->hide();
+    paneScroll->setWidget(m_paneSplit);
+    layout->addWidget(paneScroll, 1);
+
+    // The race and the sweeps share the window; a sweep is many races, so it gets a tab of its own.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"tabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(central, tr("Race"));
+    m_scaling = new ScalingPanel(m_tabs);
+    m_tabs->addTab(m_scaling, tr("Scaling"));
+    m_tabs->setUsesScrollButtons(false);
+    for (QToolButton *arrow : m_tabs->tabBar()->findChildren<QToolButton *>())
+        arrow->setToolTip(arrow->accessibleName());
+    // Esc must reach a running sweep from any tab, not only while its own tab is on show.
+    addAction(m_scaling->cancelAction());
+    connect(m_scaling, &ScalingPanel::runningChanged, this, [this] { updateActions(); });
+    setCentralWidget(m_tabs);
+}
+
+void MainWindow::createDocks()
+{
+    m_panel = new ExperimentPanel(this);
+    m_panel->setActions(m_runAction, m_cancelAction);
+    connect(m_panel, &ExperimentPanel::experimentChanged, this, [this] {
+        updateTitle();
+        updateActions();
+    });
+    connect(m_panel, &ExperimentPanel::openFileRequested, this, &MainWindow::openFileDialog);
+    m_experimentDock = new QDockWidget(tr("Experiment"), this);
+    m_experimentDock->setObjectName(u"experimentDock"_s);
+    m_experimentDock->setWidget(m_panel);
+    m_experimentDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_experimentDock->setAccessibleName(tr("Experiment settings"));
+    m_panel->setMinimumWidth(300);
+    addDockWidget(Qt::LeftDockWidgetArea, m_experimentDock);
+
+    m_historyView = new QListView(this);
+    m_historyView->setObjectName(u"historyView"_s);
+    m_historyView->setModel(m_history);
+    m_historyView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_historyView->setAlternatingRowColors(true);
+    m_historyView->setUniformItemSizes(true);
+    m_historyView->setTextElideMode(Qt::ElideRight);
+    m_historyView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_historyView->setAccessibleName(tr("Run history"));
+    m_historyView->setToolTip(
+        tr("Every run of this session. Select one to see it again; select two (Ctrl+click) "
+           "to compare them side by side."));
+    connect(m_historyView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::showSelection);
+    m_historyDock = new QDockWidget(tr("History"), this);
+    m_historyDock->setObjectName(u"historyDock"_s);
+    m_historyDock->setWidget(m_historyView);
+    m_historyDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                               QDockWidget::DockWidgetClosable);
+    m_historyDock->setAccessibleName(tr("Run history"));
+    addDockWidget(Qt::LeftDockWidgetArea, m_historyDock);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    // Ctrl+O and Ctrl+S are the session's, the document a lab keeps; a text file is Ctrl+Shift+O.
+    m_sessions = new SessionController(this);
+    file->addAction(m_sessions->openAction());
+    file->addAction(m_sessions->saveAction());
+    file->addSeparator();
+    file->addAction(m_openAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
+    file->addAction(m_copyAction);
+    file->addMenu(m_sessions->exportDataMenu());
+    file->addAction(m_sessions->exportEverythingAction());
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_runAction);
+    run->addAction(m_runOnceAction);
+    run->addAction(m_cancelAction);
+
+    m_scenarioMenu = menuBar()->addMenu(tr("&Scenarios"));
+    m_scenarioMenu->setObjectName(u"scenarioMenu"_s);
+    m_scenarioMenu->setToolTipsVisible(true);
+    for (const Scenario &scenario : Scenario::all(QThread::idealThreadCount())) {
+        QAction *a = m_scenarioMenu->addAction(scenario.title);
+        a->setObjectName(u"scenario-"_s + scenario.id);
+        a->setToolTip(scenario.question);
+        a->setStatusTip(scenario.lesson);
+        const QString id = scenario.id;
+        connect(a, &QAction::triggered, this, [this, id] { startScenario(id); });
+    }
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_presentationAction);
+    QMenu *themes = view->addMenu(tr("&Theme"));
+    themes->addActions(m_themeGroup->actions());
+    view->addSeparator();
+    view->addAction(m_zoomInAction);
+    view->addAction(m_zoomOutAction);
+    view->addAction(m_zoomResetAction);
+    view->addSeparator();
+    view->addAction(m_experimentDock->toggleViewAction());
+    view->addAction(m_historyDock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(u"mainToolBar"_s);
+    m_toolBar->setAccessibleName(tr("Main toolbar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_runAction);
+    m_toolBar->addAction(m_runOnceAction);
+    m_toolBar->addAction(m_cancelAction);
+    // The lesson's experiments, two clicks from launch: this button, then one of them.
+    m_scenarioButton = new QToolButton(this);
+    m_scenarioButton->setObjectName(u"scenarioButton"_s);
+    m_scenarioButton->setText(tr("Scenarios"));
+    m_scenarioButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    m_scenarioButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_scenarioButton->setPopupMode(QToolButton::InstantPopup);
+    m_scenarioButton->setMenu(m_scenarioMenu);
+    m_scenarioButton->setToolTip(
+        tr("The lesson's experiments: predict the outcome, run it, read the verdict"));
+    m_scenarioButton->setAccessibleName(tr("Scenarios"));
+    m_toolBar->addWidget(m_scenarioButton);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_openAction);
+    m_toolBar->addAction(m_exportAction);
+    m_deskOnly = {m_openAction, m_exportAction, m_toolBar->addSeparator()};
+    m_toolBar->addAction(m_presentationAction);
+    // In presentation mode the experiment panel is hidden; this line says what is being raced.
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setObjectName(u"experimentSummary"_s);
+    m_summaryLabel->setAccessibleName(tr("Experiment"));
+    m_summaryLabel->setContentsMargins(12, 0, 12, 0);
+    m_toolBar->addWidget(m_summaryLabel);
+}
+
+void MainWindow::connectRunner()
+{
+    connect(m_runner, &Runner::experimentPrepared, this, &MainWindow::onPrepared);
+    connect(m_runner, &Runner::runStarted, this, &MainWindow::onRunStarted);
+    connect(m_runner, &Runner::progressChanged, this, &MainWindow::onProgress);
+    connect(m_runner, &Runner::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_runner, &Runner::runFailed, this, &MainWindow::onRunFailed);
+    connect(m_runner, &Runner::experimentFinished, this, &MainWindow::onExperimentFinished);
+}
+
+void MainWindow::loadSettings()
+{
+    AppSettings settings;
+    QString note;
+    m_panel->setExperiment(settings.experiment(&note));
+    if (!note.isEmpty())
+        QTimer::singleShot(0, this, [this, note] { statusBar()->showMessage(note, kStatusTimeoutMs); });
+    m_themeKind = settings.theme();
+    // Both return false on anything they do not recognise, leaving the defaults.
+    if (!restoreGeometry(settings.geometry())) {
+        // First start: most of the screen, the charts need the room.
+        const QRect screen = QGuiApplication::primaryScreen()
+                                 ? QGuiApplication::primaryScreen()->availableGeometry()
+                                 : QRect(0, 0, 1600, 1000);
+        resize(std::max(1024, screen.width() * 9 / 10), std::max(700, screen.height() * 9 / 10));
+        move(screen.center() - rect().center());
+    }
+    restoreState(settings.windowState());
+    for (QAction *a : m_themeGroup->actions())
+        a->setChecked(a->data().toInt() == int(m_themeKind));
+}
+
+void MainWindow::saveSettings()
+{
+    AppSettings settings;
+    settings.setExperiment(m_panel->experiment());
+    settings.setTheme(m_themeKind);
+    if (m_presentation)
+        settings.setWindow(m_geometryBeforePresentation, m_stateBeforePresentation);
+    else
+        settings.setWindow(saveGeometry(), saveState());
+}
+
+bool MainWindow::isRunning() const
+{
+    return m_liveRow >= 0;
+}
+
+void MainWindow::runExperiment()
+{
+    runPanelExperiment(false);
+}
+
+void MainWindow::runOnce()
+{
+    runPanelExperiment(true);
+}
+
+void MainWindow::runPanelExperiment(bool once)
+{
+    if (isRunning())
+        return;
+    if (const QString why = m_panel->problem(); !why.isEmpty()) {
+        statusBar()->showMessage(why, kStatusTimeoutMs);
+        return;
+    }
+    // A run of the panel's own experiment ends any scenario left waiting for its prediction.
+    if (m_scenario) {
+        m_scenario.reset();
+        m_scenarioPanel->hide();
+    }
+    Experiment experiment = m_panel->experiment();
+    if (once) {
+        experiment.runs = 1;
+        experiment.warmup = 0;
+    }
+    startExperiment(experiment);
+}
+
+void MainWindow::startExperiment(const Experiment &experiment)
+{
+    m_userCancelled = false;
+    m_liveRow = m_history->add(experiment);
+    m_modeIndex = 0;
+    m_historyView->selectionModel()->select(m_history->index(m_liveRow), QItemSelectionModel::ClearAndSelect |
+                                                                             QItemSelectionModel::Current);
+    m_historyView->scrollTo(m_history->index(m_liveRow));
+    showSelection();
+
+    m_runner->start(experiment);
+    m_clock.start();
+    m_progress->setRange(0, 0); // busy until the corpus is ready
+    m_progressLabel->setText(tr("Preparing %1…").arg(experiment.corpus.displayName()));
+    statusBar()->showMessage(tr("Preparing the corpus…"));
+    m_ticker->start();
+    m_panel->setRunning(true);
+    updateActions();
+}
+
+void MainWindow::cancelRun()
+{
+    if (!isRunning())
+        return;
+    m_userCancelled = true;
+    m_runner->cancel();
+    statusBar()->showMessage(tr("Cancelling…"));
+}
+
+void MainWindow::tick()
+{
+    if (!isRunning())
+        return;
+    // Keeps the elapsed time moving while the engine is busy between progress reports.
+    const HistoryEntry &e = m_history->entry(m_liveRow);
+    const double elapsed = m_clock.elapsed() / 1000.0;
+    if (!e.live) {
+        m_progressLabel->setText(
+            tr("Preparing %1… %2").arg(e.experiment.corpus.displayName(), Units::seconds(elapsed)));
+        return;
+    }
+    m_progressLabel->setText(
+        tr("%1: %2 of %3 tasks · %4 words · %5 · total %6")
+            .arg(modeName(e.live->mode))
+            .arg(Units::count(std::uint64_t(e.live->tasksDone)))
+            .arg(Units::count(std::uint64_t(e.live->tasksTotal)))
+            .arg(Units::count(e.live->words), Units::seconds(e.live->elapsedS), Units::seconds(elapsed)));
+}
+
+QList<ResultsPane *> MainWindow::panesShowing(int row) const
+{
+    QList<ResultsPane *> panes;
+    if (row < 0 || row >= m_history->count())
+        return panes;
+    const int number = m_history->entry(row).number;
+    for (ResultsPane *pane : m_panes)
+        if (pane->isVisibleTo(m_paneSplit) && pane->entryNumber() == number)
+            panes.append(pane);
+    return panes;
+}
+
+void MainWindow::onPrepared(quint64 job, const QString &summary, const QStringList &warnings)
+{
+    if (job != m_runner->currentJob() || !isRunning())
+        return;
+    HistoryEntry &e = m_history->entry(m_liveRow);
+    e.summary = summary;
+    m_history->touch(m_liveRow);
+    for (ResultsPane *pane : panesShowing(m_liveRow))
+        pane->showEntry(&e);
+    statusBar()->showMessage(warnings.isEmpty() ? summary : tr("Warning: %1").arg(warnings.join(u"; "_s)),
+                             warnings.isEmpty() ? 0 : kStatusTimeoutMs * 2);
+}
+
+void MainWindow::onRunStarted(quint64 job, Mode mode)
+{
+    if (job != m_runner->currentJob() || !isRunning())
+        return;
+    HistoryEntry &e = m_history->entry(m_liveRow);
+    RunProgress live;
+    live.mode = mode;
+    e.live = live;
+    e.liveBatches.clear();
+    e.liveWorkers = mode == Mode::Sequential ? 1 : e.experiment.workers;
+    m_modeIndex = std::max<qsizetype>(0, e.experiment.modes.indexOf(mode));
+    m_progress->setRange(0, kProgressSteps);
+    m_progress->setValue(
+        int(kProgressSteps * m_modeIndex / std::max<qsizetype>(1, e.experiment.modes.size())));
+    for (ResultsPane *pane : panesShowing(m_liveRow))
+        pane->startRun(mode, e.liveWorkers);
+    statusBar()->showMessage(tr("Counting with %1…").arg(modeName(mode)));
+    tick();
+    drawing(job);
+}
+
+void MainWindow::onProgress(quint64 job, const RunProgress &progress)
+{
+    if (job != m_runner->currentJob() || !isRunning())
+        return;
+    HistoryEntry &e = m_history->entry(m_liveRow);
+    if (!e.live || e.live->mode != progress.mode)
+        return;
+    // Keep every task so far: a batch per progress, as copying them into one list would cost the
+    // GUI thread a copy of every task again.
+    RunProgress &live = *e.live;
+    if (!progress.newTasks.isEmpty())
+        e.liveBatches.append(progress.newTasks);
+    live.tasksDone = progress.tasksDone;
+    live.tasksTotal = progress.tasksTotal;
+    live.words = progress.words;
+    live.bytesDone = progress.bytesDone;
+    live.bytesTotal = progress.bytesTotal;
+    live.elapsedS = progress.elapsedS;
+    live.workerNames = progress.workerNames;
+    for (ResultsPane *pane : panesShowing(m_liveRow))
+        pane->addProgress(progress);
+    const double fraction = progress.bytesTotal > 0 ? double(progress.bytesDone) / double(progress.bytesTotal)
+                            : progress.tasksTotal > 0
+                                ? double(progress.tasksDone) / double(progress.tasksTotal)
+                                : 0.0;
+    const qsizetype modes = std::max<qsizetype>(1, e.experiment.modes.size());
+    m_progress->setValue(
+        int(kProgressSteps * (double(m_modeIndex) + std::clamp(fraction, 0.0, 1.0)) / double(modes)));
+    tick();
+}
+
+void MainWindow::onRunFinished(quint64 job, const RunResult &result)
+{
+    if (job != m_runner->currentJob() || !isRunning())
+        return;
+    HistoryEntry &e = m_history->entry(m_liveRow);
+    e.results.append(result);
+    // Judged again with every run: a later mode can make an earlier one's number doubtful.
+    Plausibility::judge(e.results, QThread::idealThreadCount());
+    e.live.reset();
+    releaseInBackground(std::exchange(e.liveBatches, {}));
+    m_history->touch(m_liveRow);
+    for (ResultsPane *pane : panesShowing(m_liveRow))
+        pane->addResult(e.results.last());
+    if (result.corpus.kind == CorpusSpec::Kind::File)
+        m_panel->setKnownLines(result.corpus.path, result.corpusLines);
+    const qsizetype modes = std::max<qsizetype>(1, e.experiment.modes.size());
+    m_progress->setValue(int(kProgressSteps * (m_modeIndex + 1) / modes));
+    statusBar()->showMessage(tr("%1 took %2 wall, %3 CPU")
+                                 .arg(modeName(result.mode), Units::seconds(result.wallS),
+                                      Units::seconds(result.totalCpu().total())));
+    drawing(job);
+}
+
+void MainWindow::drawing(quint64 job)
+{
+    if (job != m_shownJob) {
+        m_shownJob = job;
+        m_shownCount = 0;
+    }
+    ++m_shownCount;
+    m_quietTurns = 0;
+    m_shownTimer->start();
+}
+
+void MainWindow::reportShown()
+{
+    // A zero timer fires only once the posted layouts and paints are done, so the second quiet
+    // turn comes after the last chart drawn has been laid out and painted.
+    const bool pending = std::any_of(m_panes.cbegin(), m_panes.cend(),
+                                     [](const ResultsPane *pane) { return pane->chartsPending(); });
+    m_quietTurns = pending ? 0 : m_quietTurns + 1;
+    if (m_quietTurns < 2)
+        m_shownTimer->start();
+    else
+        m_runner->shown(m_shownJob, m_shownCount);
+}
+
+void MainWindow::onRunFailed(quint64 job, const QString &reason, Runner::FailureKind kind)
+{
+    if (job != m_runner->currentJob() || !isRunning())
+        return;
+    HistoryEntry &e = m_history->entry(m_liveRow);
+    e.state = HistoryEntry::State::Failed;
+    e.failure = reason;
+    m_history->touch(m_liveRow);
+    if (kind == Runner::FailureKind::BadInput) {
+        showError(tr("WordRace cannot run this experiment."),
+                  tr("%1\n\nChange the experiment (corpus, size, workers or chunk size) and press Run again.")
+                      .arg(reason));
+    } else {
+        showError(
+            tr("The run failed."),
+            tr("%1\n\nCheck that wordrace-worker is installed next to WordRace and that there is enough free "
+               "memory, then press Run again. Unticking “processes” runs without worker processes.")
+                .arg(reason));
+    }
+}
+
+void MainWindow::onExperimentFinished(quint64 job, bool cancelled)
+{
+    if (job != m_runner->currentJob() || !isRunning())
+        return;
+    const int row = m_liveRow;
+    m_liveRow = -1;
+    m_ticker->stop();
+    HistoryEntry &e = m_history->entry(row);
+    e.live.reset();
+    releaseInBackground(std::exchange(e.liveBatches, {}));
+    if (e.state != HistoryEntry::State::Failed)
+        e.state = cancelled ? HistoryEntry::State::Cancelled : HistoryEntry::State::Done;
+    m_history->touch(row);
+    // Redraw from the finished results, dropping any half-drawn mode.
+    for (ResultsPane *pane : panesShowing(row))
+        pane->finishEntry(&e);
+    showSelection();
+
+    m_progress->setRange(0, kProgressSteps);
+    const double elapsed = m_clock.elapsed() / 1000.0;
+    QStringList walls;
+    for (const RunResult &r : std::as_const(e.results))
+        walls << tr("%1 %2").arg(modeName(r.mode), Units::seconds(r.wallS));
+    switch (e.state) {
+    case HistoryEntry::State::Done:
+        m_progress->setValue(kProgressSteps);
+        m_progressLabel->setText(tr("Done in %1: %2").arg(Units::seconds(elapsed), walls.join(u" · "_s)));
+        if (const QString doubt = firstWarning(e.results); !doubt.isEmpty()) {
+            m_progressLabel->setText(m_progressLabel->text() + u"  ⚠ "_s + tr("some numbers are doubtful"));
+            statusBar()->showMessage(u"⚠ "_s + doubt, kStatusTimeoutMs * 2);
+        } else {
+            statusBar()->showMessage(tr("Done. Hover over the charts for details; right-click to export."),
+                                     kStatusTimeoutMs);
+        }
+        break;
+    case HistoryEntry::State::Cancelled:
+        m_progressLabel->setText(walls.isEmpty() ? tr("Cancelled")
+                                                 : tr("Cancelled: %1").arg(walls.join(u" · "_s)));
+        statusBar()->showMessage(tr("Cancelled."), kStatusTimeoutMs);
+        break;
+    case HistoryEntry::State::Failed:
+    case HistoryEntry::State::Running:
+        m_progress->setValue(0);
+        m_progressLabel->setText(tr("Failed: %1").arg(e.failure));
+        statusBar()->showMessage(tr("The run failed."), kStatusTimeoutMs);
+        break;
+    }
+    m_panel->setRunning(false);
+    updateActions();
+    if (m_scenario)
+        scenarioExperimentFinished(e);
+}
+
+bool MainWindow::startScenario(const QString &id)
+{
+    if (isRunning())
+        return false;
+    const auto scenario = Scenario::byId(id, QThread::idealThreadCount());
+    if (!scenario)
+        return false;
+    m_scenario = scenario;
+    m_scenarioPanel->ask(*scenario);
+    statusBar()->showMessage(tr("Pick a prediction, or skip it, to run the scenario."), kStatusTimeoutMs);
+    return true;
+}
+
+void MainWindow::runNextScenarioExperiment()
+{
+    if (!m_scenario || isRunning() || m_scenarioNext >= m_scenario->experiments.size())
+        return;
+    const qsizetype n = m_scenario->experiments.size();
+    m_scenarioPanel->setStatus(n == 1 ? tr("Running…")
+                                      : tr("Running experiment %1 of %2…").arg(m_scenarioNext + 1).arg(n));
+    // The panel shows what runs, so that what the class sees can be run again by hand.
+    m_panel->setExperiment(m_scenario->experiments.at(m_scenarioNext));
+    startExperiment(m_scenario->experiments.at(m_scenarioNext++));
+    if (m_scenario->id == u"zombies")
+        watchZombies();
+}
+
+void MainWindow::watchZombies()
+{
+    // As `wordrace-cli scenario zombies`: note the workers once they are all up, cancel ~300 ms
+    // later, and after the run see which of them still exist.
+    if (!m_zombieTimer) {
+        m_zombieTimer = new QTimer(this);
+        m_zombieTimer->setInterval(50);
+    }
+    m_zombieTimer->disconnect();
+    const quint64 job = m_runner->currentJob();
+    const int workers = m_scenario->experiments.first().workers;
+    connect(m_zombieTimer, &QTimer::timeout, this, [this, job, workers] {
+        if (job != m_runner->currentJob() || !isRunning()) {
+            m_zombieTimer->stop();
+            return;
+        }
+        for (qint64 p : workerProcesses(QCoreApplication::applicationPid()))
+            if (!m_scenarioPids.contains(p))
+                m_scenarioPids.append(p);
+        if (m_scenarioPids.size() >= workers) {
+            m_zombieTimer->stop();
+            QTimer::singleShot(300, this, [this, job] {
+                if (job == m_runner->currentJob() && isRunning())
+                    m_runner->cancel();
+            });
+        }
+    });
+    m_zombieTimer->start();
+}
+
+void MainWindow::scenarioExperimentFinished(const HistoryEntry &entry)
+{
+    if (m_zombieTimer)
+        m_zombieTimer->stop();
+    const bool zombies = m_scenario->id == u"zombies";
+    m_scenarioResults.append(entry.results);
+    if (entry.state == HistoryEntry::State::Failed || m_userCancelled ||
+        (entry.state == HistoryEntry::State::Cancelled && !zombies)) {
+        m_scenarioPanel->showStopped(entry.state == HistoryEntry::State::Failed
+                                         ? tr("The scenario stopped: %1").arg(entry.failure)
+                                         : tr("The scenario was cancelled; no verdict."));
+        m_scenario.reset();
+        return;
+    }
+    if (m_scenarioNext < m_scenario->experiments.size()) {
+        runNextScenarioExperiment();
+        return;
+    }
+    QList<qint64> survivors;
+    for (qint64 p : std::as_const(m_scenarioPids))
+        if (processExists(p) && workerProcesses().contains(p))
+            survivors.append(p);
+    const Verdict verdict = m_scenario->verdict(m_scenarioResults, m_scenarioPids, survivors);
+    m_scenarioPanel->showVerdict(verdict);
+    statusBar()->showMessage(tr("Verdict: %1").arg(verdict.answer), kStatusTimeoutMs);
+    m_scenario.reset();
+}
+
+void MainWindow::showSelection()
+{
+    QList<int> rows;
+    for (const QModelIndex &i : m_historyView->selectionModel()->selectedRows())
+        rows.append(i.row());
+    std::sort(rows.begin(), rows.end());
+    if (rows.isEmpty())
+        return;
+    const bool compare = rows.size() >= 2;
+    const HistoryEntry *first = &m_history->entry(rows.at(0));
+    const HistoryEntry *second = compare ? &m_history->entry(rows.at(1)) : nullptr;
+    if (m_panes[0]->entryNumber() != first->number || m_panes[0]->isHidden())
+        m_panes[0]->showEntry(first);
+    m_panes[1]->setVisible(compare);
+    if (compare && m_panes[1]->entryNumber() != second->number)
+        m_panes[1]->showEntry(second);
+    for (ResultsPane *pane : m_panes) {
+        pane->setCompact(compare);
+        pane->setSharedScale(0, 0);
+    }
+    if (compare) {
+        shareScales();
+        statusBar()->showMessage(
+            tr("Comparing #%1 and #%2 on the same scales").arg(first->number).arg(second->number),
+            kStatusTimeoutMs);
+    }
+    updateActions();
+}
+
+void MainWindow::shareScales()
+{
+    if (m_sharingScales || m_panes[1]->isHidden())
+        return;
+    // One scale for both, or the faster run would look as slow as the other. Each chart may need
+    // a longer axis than its numbers for its labels, so share the axes' ends, not the numbers.
+    m_sharingScales = true;
+    for (ResultsPane *pane : m_panes)
+        pane->flushCharts();
+    for (int round = 0; round < 3; ++round) {
+        const double axis =
+            std::max(m_panes[0]->wallCpuChart()->ownAxisMax(), m_panes[1]->wallCpuChart()->ownAxisMax());
+        const double end = std::max(m_panes[0]->timelineEnd(), m_panes[1]->timelineEnd());
+        for (ResultsPane *pane : m_panes)
+            pane->setSharedScale(axis, end);
+        if (m_panes[0]->wallCpuChart()->axisMax() == m_panes[1]->wallCpuChart()->axisMax())
+            break;
+    }
+    m_sharingScales = false;
+}
+
+ChartKind MainWindow::focusedChart() const
+{
+    ResultsPane *pane = activePane();
+    if (pane->timeline()->hasFocus())
+        return ChartKind::Timeline;
+    if (pane->overheadView()->hasFocus())
+        return ChartKind::Overhead;
+    return ChartKind::WallCpu;
+}
+
+ResultsPane *MainWindow::activePane() const
+{
+    if (m_panes[1]->isVisible() && m_panes[1]->isAncestorOf(focusWidget()))
+        return m_panes[1];
+    return m_panes[0];
+}
+
+void MainWindow::updateActions()
+{
+    const bool sweeping = m_scaling && m_scaling->isRunning();
+    const bool running = isRunning() || sweeping;
+    if (m_scaling)
+        m_scaling->setBlocked(isRunning());
+    m_runAction->setEnabled(!running && m_panel->problem().isEmpty());
+    m_runOnceAction->setEnabled(m_runAction->isEnabled());
+    m_cancelAction->setEnabled(isRunning());
+    m_openAction->setEnabled(!running);
+    if (m_scenarioButton) {
+        m_scenarioButton->setEnabled(!running);
+        for (QAction *a : m_scenarioMenu->actions())
+            a->setEnabled(!running);
+    }
+    m_leavePresentation->setEnabled(m_presentation && !running);
+    m_runAction->setToolTip(running                        ? tr("A run is going (Esc cancels it)")
+                            : m_panel->problem().isEmpty() ? tr("Count the words in every mode ticked (F5)")
+                                                           : m_panel->problem());
+    const Experiment e = m_panel->experiment();
+    if (m_scaling)
+        m_scaling->setBaseExperiment(e);
+    QStringList modes;
+    for (Mode m : e.modes)
+        modes << modeName(m);
+    const QString workers = e.workers == 1 ? tr("1 worker") : tr("%1 workers").arg(e.workers);
+    m_summaryLabel->setText(tr("%1 · %2 · %3").arg(e.corpus.displayName(), modes.join(u", "_s), workers));
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("WordRace — %1").arg(m_panel->experiment().corpus.displayName()));
+}
+
+Theme MainWindow::theme() const
+{
+    return Theme::byKind(m_presentation ? Theme::Kind::Projector : m_themeKind);
+}
+
+void MainWindow::setThemeKind(Theme::Kind kind)
+{
+    m_themeKind = kind;
+    for (QAction *a : m_themeGroup->actions())
+        a->setChecked(a->data().toInt() == int(kind));
+    applyTheme();
+}
+
+void MainWindow::applyTheme()
+{
+    const Theme t = theme();
+    // The desktop's own palette, as it was before any theme of ours replaced it.
+    static const QPalette desktop = QApplication::palette();
+    QApplication::setPalette(t.kind == Theme::Kind::Dark ? darkPalette() : desktop);
+    for (ResultsPane *pane : m_panes)
+        pane->setTheme(t);
+    if (m_scaling)
+        m_scaling->setTheme(t);
+    // Projector type for everything a class reads from the back: progress, table, toolbar.
+    const bool big = t.kind == Theme::Kind::Projector;
+    QFont font;
+    if (big)
+        font.setPixelSize(t.textPx);
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_progressLabel, m_toolBar, statusBar(), m_summaryLabel})
+        w->setFont(big ? font : QFont());
+    m_progress->setMinimumHeight(big ? t.textPx : 0);
+    m_toolBar->setIconSize(big ? QSize(40, 40) : QSize(24, 24));
+}
+
+void MainWindow::setPresentation(bool on)
+{
+    if (on == m_presentation)
+        return;
+    if (on) {
+        m_stateBeforePresentation = saveState();
+        m_wasMaximized = isMaximized();
+        m_presentation = true;
+        m_experimentDock->hide();
+        m_historyDock->hide();
+        menuBar()->hide();
+        // A demo needs Run, Cancel and the way out; files and exports wait for the desk.
+        for (QAction *a : std::as_const(m_deskOnly))
+            m_toolBar->removeAction(a);
+        m_toolBar->show();
+        m_geometryBeforePresentation = saveGeometry();
+        // Without a window manager (a kiosk, Xvfb) full screen is only a request; fill the
+        // screen ourselves too.
+        if (QScreen *s = screen())
+            setGeometry(s->geometry());
+        showFullScreen();
+    } else {
+        m_presentation = false;
+        menuBar()->show();
+        m_toolBar->insertActions(m_presentationAction, m_deskOnly);
+        restoreState(m_stateBeforePresentation);
+        if (m_wasMaximized) {
+            showMaximized();
+        } else {
+            showNormal();
+            restoreGeometry(m_geometryBeforePresentation);
+        }
+    }
+    m_presentationAction->blockSignals(true);
+    m_presentationAction->setChecked(on);
+    m_presentationAction->blockSignals(false);
+    m_presentationAction->setText(on ? tr("Leave &Presentation") : tr("&Presentation"));
+    applyTheme();
+    updateActions();
+    statusBar()->showMessage(on ? tr("Presentation: F5 runs, Esc cancels or leaves, F11 leaves.") : QString(),
+                             kStatusTimeoutMs);
+}
+
+bool MainWindow::openCorpusFile(const QString &path)
+{
+    const QFileInfo info(path);
+    QString why;
+    if (!info.exists())
+        why = tr("%1 does not exist.").arg(QDir::toNativeSeparators(path));
+    else if (info.isDir())
+        why = tr("%1 is a folder, not a file.").arg(QDir::toNativeSeparators(path));
+    else if (!info.isReadable())
+        why = tr("You may not read %1.").arg(QDir::toNativeSeparators(path));
+    if (!why.isEmpty()) {
+        showError(tr("WordRace cannot count that file."),
+                  tr("%1\n\nChoose a text file you can read.").arg(why));
+        return false;
+    }
+    if (isRunning()) {
+        statusBar()->showMessage(tr("Wait for the run to finish (or press Esc) before changing the corpus."),
+                                 kStatusTimeoutMs);
+        return false;
+    }
+    m_panel->setCorpusFile(info.absoluteFilePath());
+    AppSettings().setOpenFolder(info.absolutePath());
+    statusBar()->showMessage(tr("Corpus: %1. Press Run (F5).").arg(info.fileName()), kStatusTimeoutMs);
+    return true;
+}
+
+void MainWindow::openFileDialog()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Count the Words of a File"), AppSettings().openFolder(),
+                                     tr("Text files (*.txt *.md *.csv *.log);;All files (*)"));
+    if (!path.isEmpty())
+        openCorpusFile(path);
+}
+
+bool MainWindow::exportChart(ChartKind kind, const QString &path, const QSize &pixelSize, bool projectorTheme,
+                             QString *error)
+{
+    const ChartSource source = activePane()->source(kind);
+    const Theme t = projectorTheme ? Theme::projector() : theme();
+    const bool ok = ChartExporter::write(source, t, path, pixelSize, error);
+    if (ok)
+        statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+    return ok;
+}
+
+void MainWindow::copyChart(ChartKind kind)
+{
+    ResultsPane *pane = activePane();
+    const QImage image = ChartExporter::image(pane->source(kind), theme(), pane->chartSize(kind));
+    QApplication::clipboard()->setImage(image);
+    statusBar()->showMessage(
+        tr("Copied the chart to the clipboard (%1 × %2)").arg(image.width()).arg(image.height()),
+        kStatusTimeoutMs);
+}
+
+void MainWindow::exportDialog(ChartKind kind, std::optional<ChartExporter::Format> format)
+{
+    ResultsPane *pane = activePane();
+    ExportDialog dialog(this);
+    dialog.setKind(kind);
+    dialog.setWindowSizes(pane->chartSize(ChartKind::WallCpu), pane->chartSize(ChartKind::Timeline));
+    dialog.setProjectorTheme(m_presentation);
+    AppSettings settings;
+    const QString name = u"wordrace-%1-%2.%3"_s.arg(ChartExporter::kindName(kind))
+                             .arg(std::max(1, pane->entryNumber()))
+                             .arg(ExportDialog::suffix(format.value_or(ChartExporter::Format::Png)));
+    dialog.setPath(QDir(settings.exportFolder()).filePath(name));
+    if (format)
+        dialog.setFormat(*format);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!exportChart(dialog.kind(), dialog.path(), dialog.pixelSize(), dialog.projectorTheme(), &error)) {
+        showError(tr("The chart was not exported."), tr("%1\n\nChoose a folder you can write to, check that "
+                                                        "the disk has free space, and export again.")
+                                                         .arg(error));
+        return;
+    }
+    settings.setExportFolder(QFileInfo(dialog.path()).absolutePath());
+}
+
+void MainWindow::chartMenu(ResultsPane *pane, ChartKind kind, const QPoint &globalPos)
+{
+    pane->setFocus();
+    if (kind == ChartKind::Timeline)
+        pane->timeline()->setFocus();
+    else if (kind == ChartKind::Overhead)
+        pane->overheadView()->setFocus();
+    else
+        pane->chartView()->setFocus();
+    QMenu menu(this);
+    menu.addAction(tr("Export as &PNG…"), this,
+                   [this, kind] { exportDialog(kind, ChartExporter::Format::Png); });
+    menu.addAction(tr("Export as &SVG…"), this,
+                   [this, kind] { exportDialog(kind, ChartExporter::Format::Svg); });
+    menu.addAction(tr("Export as P&DF…"), this,
+                   [this, kind] { exportDialog(kind, ChartExporter::Format::Pdf); });
+    menu.addSeparator();
+    menu.addAction(tr("&Copy Image"), this, [this, kind] { copyChart(kind); });
+    if (kind == ChartKind::Timeline) {
+        menu.addSeparator();
+        menu.addAction(m_zoomInAction);
+        menu.addAction(m_zoomOutAction);
+        menu.addAction(m_zoomResetAction);
+    }
+    menu.exec(globalPos);
+}
+
+void MainWindow::showError(const QString &text, const QString &details)
+{
+    // Not exec(): a run's failure must never stop the event loop, or tests and Esc would hang.
+    if (m_errorBox)
+        m_errorBox->deleteLater();
+    m_errorBox = new QMessageBox(QMessageBox::Warning, tr("WordRace"), text, QMessageBox::Ok, this);
+    m_errorBox->setObjectName(u"errorBox"_s);
+    m_errorBox->setInformativeText(details);
+    m_errorBox->setAttribute(Qt::WA_DeleteOnClose);
+    m_errorBox->open();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About WordRace"),
+                       tr("<h3>WordRace %1</h3>"
+                          "<p>Counts words three ways: in one sequential loop, on a pool of threads and on "
+                          "worker processes, "
+                          "and shows what each costs.</p>"
+                          "<p><b>Wall vs CPU</b>: the wall time is what the clock on the wall says; the CPU "
+                          "time is what the "
+                          "cores spent. The dashed mark is the CPU of the parent process alone: all that "
+                          "Python's %time shows, "
+                          "which is why Pool.map seems to use so little CPU.</p>"
+                          "<p><b>Timeline</b>: one lane per worker, one bar per task. Wheel or +/− zooms, "
+                          "drag or arrows pan, "
+                          "Home shows everything.</p>"
+                          "<p>F5 runs, Esc cancels, F11 switches to presentation mode.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (isRunning()) {
+        // The runner's destructor would wait too; doing it here keeps no worker process behind
+        // while the window still exists to show it is stopping.
+        statusBar()->showMessage(tr("Stopping the run…"));
+        m_runner->cancel();
+        m_runner->wait();
+    }
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localFileOf(event->mimeData()).isEmpty() && !isRunning())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = localFileOf(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // After the drop returns: a dialog inside a drop handler confuses some platforms' drag state.
+    QTimer::singleShot(0, this, [this, path] { openCorpusFile(path); });
+}
+
+} // namespace wordrace

@@ -1,0 +1,195 @@
+#pragma once
+
+#include "analysis/scenario.h"
+#include "charts/chartexporter.h"
+#include "charts/theme.h"
+#include "engine/runner.h"
+#include "model/experiment.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
+
+#include <array>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QListView;
+class QMenu;
+class QToolButton;
+class QProgressBar;
+class QShortcut;
+class QSplitter;
+class QTabWidget;
+class QTimer;
+class QToolBar;
+
+namespace wordrace {
+
+class ExperimentPanel;
+class LiveText;
+struct HistoryEntry;
+class ResultsPane;
+class RunHistory;
+class ScenarioPanel;
+class SessionController;
+class ScalingPanel;
+
+// WordRace's window: the experiment on the left, the race's charts and numbers in the middle,
+// every run of the session below the experiment to show again or compare.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void runExperiment();
+    void runOnce();
+    void cancelRun();
+    // Asks the built-in scenario's question, then runs its experiments one after the other and
+    // shows the measured verdict. False for an unknown id or while a run goes.
+    bool startScenario(const QString &id);
+    bool isRunning() const;
+
+    void setPresentation(bool on);
+    bool isPresentation() const { return m_presentation; }
+    void setThemeKind(Theme::Kind kind);
+    // The theme in use: the projector one in presentation mode, the chosen one otherwise.
+    Theme theme() const;
+
+    // Makes the file the corpus; shows a dialog and returns false when it cannot be read.
+    bool openCorpusFile(const QString &path);
+    // Writes a chart of the pane on show. On failure returns false and the reason (no dialog).
+    bool exportChart(ChartKind kind, const QString &path, const QSize &pixelSize, bool projectorTheme,
+                     QString *error = nullptr);
+    void copyChart(ChartKind kind);
+
+    Runner *runner() const { return m_runner; }
+    ExperimentPanel *experimentPanel() const { return m_panel; }
+    RunHistory *history() const { return m_history; }
+    QListView *historyView() const { return m_historyView; }
+    ResultsPane *pane(int index) const { return m_panes[std::size_t(index)]; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QMessageBox *errorBox() const { return m_errorBox; }
+    ScenarioPanel *scenarioPanel() const { return m_scenarioPanel; }
+    // File > Open/Save Session, Export Data and Export Everything.
+    SessionController *sessions() const { return m_sessions; }
+    ScalingPanel *scalingPanel() const { return m_scaling; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void createCentral();
+    void connectRunner();
+    void loadSettings();
+    void saveSettings();
+
+    void runPanelExperiment(bool once);
+    void startExperiment(const Experiment &experiment);
+    void runNextScenarioExperiment();
+    void scenarioExperimentFinished(const HistoryEntry &entry);
+    void watchZombies();
+    void updateActions();
+    void updateTitle();
+    void applyTheme();
+    void tick();
+    // A run's start or result is being drawn: tell the runner once it is (reportShown).
+    void drawing(quint64 job);
+    void reportShown();
+    void showSelection();
+    // Gives both compared panes the longer of their time axes.
+    void shareScales();
+    ResultsPane *activePane() const;
+    // The chart the keyboard is on, for Export and Copy; the wall-vs-CPU chart otherwise.
+    ChartKind focusedChart() const;
+    QList<ResultsPane *> panesShowing(int row) const;
+
+    void onPrepared(quint64 job, const QString &summary, const QStringList &warnings);
+    void onRunStarted(quint64 job, Mode mode);
+    void onProgress(quint64 job, const RunProgress &progress);
+    void onRunFinished(quint64 job, const RunResult &result);
+    void onRunFailed(quint64 job, const QString &reason, Runner::FailureKind kind);
+    void onExperimentFinished(quint64 job, bool cancelled);
+
+    void openFileDialog();
+    void exportDialog(ChartKind kind, std::optional<ChartExporter::Format> format = std::nullopt);
+    void chartMenu(ResultsPane *pane, ChartKind kind, const QPoint &globalPos);
+    void showError(const QString &text, const QString &details);
+    void showAbout();
+
+    Runner *m_runner;
+    RunHistory *m_history;
+    ExperimentPanel *m_panel = nullptr;
+    QListView *m_historyView = nullptr;
+    std::array<ResultsPane *, 2> m_panes{};
+    QSplitter *m_paneSplit = nullptr;
+    QProgressBar *m_progress = nullptr;
+    LiveText *m_progressLabel = nullptr;
+    QLabel *m_summaryLabel = nullptr;
+    QDockWidget *m_experimentDock = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QTimer *m_ticker = nullptr;
+    // Tells the runner when the runs' starts and results so far are drawn, so that the next run
+    // can start.
+    QTimer *m_shownTimer = nullptr;
+    quint64 m_shownJob = 0;
+    qint64 m_shownCount = 0; // of m_shownJob's runStarted and runFinished signals
+    int m_quietTurns = 0;
+    QPointer<QMessageBox> m_errorBox;
+    ScenarioPanel *m_scenarioPanel = nullptr;
+    SessionController *m_sessions = nullptr;
+    ScalingPanel *m_scaling = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QMenu *m_scenarioMenu = nullptr;
+    QToolButton *m_scenarioButton = nullptr;
+
+    // The scenario under way: its experiments run one after the other, each as its own run.
+    std::optional<Scenario> m_scenario;
+    qsizetype m_scenarioNext = 0;
+    QList<RunResult> m_scenarioResults;
+    QList<qint64> m_scenarioPids; // the zombie scenario's workers, seen while it ran
+    QTimer *m_zombieTimer = nullptr;
+    bool m_userCancelled = false;
+
+    QAction *m_runAction = nullptr;
+    QAction *m_runOnceAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_presentationAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_zoomResetAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QShortcut *m_leavePresentation = nullptr;
+    QList<QAction *> m_deskOnly; // toolbar entries a presentation does without
+
+    int m_liveRow = -1;
+    qsizetype m_modeIndex = 0;
+    QElapsedTimer m_clock;
+    Theme::Kind m_themeKind = Theme::Kind::Light;
+    bool m_presentation = false;
+    bool m_wasMaximized = false;
+    bool m_sharingScales = false;
+    QByteArray m_stateBeforePresentation;
+    QByteArray m_geometryBeforePresentation;
+};
+
+} // namespace wordrace
