@@ -15,6 +15,9 @@ cmake --preset default
 cmake --build --preset default
 ctest --preset default
 
+stage "clazy (levels 0 and 1)"
+bash scripts/clazy.sh build/default
+
 if [ "${WORDRACE_SKIP_SANITIZERS:-0}" != "1" ]; then
   stage "AddressSanitizer + UndefinedBehaviorSanitizer"
   cmake --preset asan

@@ -186,7 +186,7 @@ int RunCommand::exec(const QStringList &arguments)
         if (!parser.isSet(*e.option))
             continue;
         const QString path = parser.value(*e.option);
-        if (const QString why = OutputFile::checkTarget(u"--"_s + e.option->names().first(), path);
+        if (const QString why = OutputFile::checkTarget(u"--"_s + e.option->names().constFirst(), path);
             !why.isEmpty())
             return usageError(why);
         const QString absolute = QFileInfo(path).absoluteFilePath();

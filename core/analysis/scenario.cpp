@@ -194,7 +194,6 @@ Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &
                           const QList<qint64> &survivors) const
 {
     Verdict v;
-    const QLocale en(QLocale::English);
     if (results.isEmpty()) {
         v.explanation = u"Nothing was measured."_s;
         return v;
@@ -314,18 +313,17 @@ Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &
             v.explanation +=
                 u"With the emulated GIL only one thread computes at a time: threads waited %1 for it "
                 "in total and ran %2x as fast as sequential. Each process has its own GIL, so %3 "
-                "processes computed at once: %4x."_s.arg(secs(thr->overhead.gilWaitS))
-                    .arg(speedupOf(summaries, Mode::Threads))
-                    .arg(proc->workers)
-                    .arg(speedupOf(summaries, Mode::Processes));
+                "processes computed at once: %4x."_s.arg(
+                    secs(thr->overhead.gilWaitS), speedupOf(summaries, Mode::Threads),
+                    QString::number(proc->workers), speedupOf(summaries, Mode::Processes));
         else if (id == u"tiny-tasks")
             v.explanation +=
                 u"Each task is one short string: starting a thread for each cost %1 in total, and the "
                 "processes spent %2 moving strings through pipes, far more than counting (%3). "
-                "Use these only if your processing takes longer than the setup overhead."_s
-                    .arg(thr ? secs(thr->overhead.startupS) : u"-"_s)
-                    .arg(proc ? secs(proc->overhead.transferS) : u"-"_s)
-                    .arg(seq ? secs(seq->overhead.computeS) : u"-"_s);
+                "Use these only if your processing takes longer than the setup overhead."_s.arg(
+                    thr ? secs(thr->overhead.startupS) : u"-"_s,
+                    proc ? secs(proc->overhead.transferS) : u"-"_s,
+                    seq ? secs(seq->overhead.computeS) : u"-"_s);
         else if (id == u"race" && proc)
             v.explanation +=
                 u"The parent of the processes used only %1 of CPU: that is all the lesson's %time "

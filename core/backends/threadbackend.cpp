@@ -85,7 +85,6 @@ BackendOutcome ThreadBackend::run(const RunContext &context)
     // Each pool thread's wait for a core, read as it starts and ends; per-task threads add theirs.
     std::vector<std::pair<std::int64_t, std::int64_t>> workerDelay(static_cast<std::size_t>(n));
     RunDelaySum spawnedDelay;
-    std::mutex cpuMutex;
     double startupS = 0.0;
 
     if (!perTask) {

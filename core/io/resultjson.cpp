@@ -1,4 +1,5 @@
 #include "io/resultjson.h"
+#include "io/jsonarray.h"
 
 #include "analysis/modesummary.h"
 
@@ -289,10 +290,10 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     r.cancelled = o[u"cancelled"_s].toBool();
     if (o.contains(u"clock_alignment_error_s"_s))
         r.clockAlignmentErrorS = o[u"clock_alignment_error_s"_s].toDouble();
-    for (const QJsonValue &h : o[u"cluster_hosts"_s].toArray())
+    for (const QJsonValue &h : constArray(o[u"cluster_hosts"_s].toArray()))
         r.clusterHosts.append(h.toString());
     r.repetition = o[u"repetition"_s].toInt();
-    for (const QJsonValue &w : o[u"warnings"_s].toArray())
+    for (const QJsonValue &w : constArray(o[u"warnings"_s].toArray()))
         r.warnings.append(RunWarning{w[u"kind"_s].toString(), w[u"message"_s].toString()});
     if (o[u"others_cores"_s].isDouble())
         r.othersCores = o[u"others_cores"_s].toDouble();
@@ -307,7 +308,7 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     r.knobs.spawn = spawnFromName(knobs[u"spawn"_s].toString()).value_or(Spawn::Pool);
     r.knobs.transport = transportFromName(knobs[u"transport"_s].toString()).value_or(Transport::Shared);
     r.knobs.start = startFromName(knobs[u"start"_s].toString()).value_or(Start::Spawn);
-    for (const QJsonValue &v : knobs[u"latency_pattern_ms"_s].toArray())
+    for (const QJsonValue &v : constArray(knobs[u"latency_pattern_ms"_s].toArray()))
         r.knobs.latencyPatternMs.append(v.toDouble());
     const QJsonObject overhead = o[u"overhead"_s].toObject();
     r.overhead.startupS = overhead[u"startup_s"_s].toDouble();
@@ -317,13 +318,13 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     r.overhead.gilWaitS = overhead[u"gil_wait_s"_s].toDouble();
     r.overhead.gatherS = overhead[u"gather_s"_s].toDouble();
     r.overhead.idleS = overhead[u"idle_s"_s].toDouble();
-    for (const QJsonValue &v : o[u"worker_names"_s].toArray())
+    for (const QJsonValue &v : constArray(o[u"worker_names"_s].toArray()))
         r.workerNames.append(v.toString());
     if (o[u"peak_memory_bytes"_s].isDouble())
         r.peakMemoryBytes = std::uint64_t(o[u"peak_memory_bytes"_s].toDouble());
     r.memoryIsPss = o[u"memory_kind"_s].toString(u"pss"_s) != u"rss";
     r.samplerCpuS = o[u"sampler_cpu_s"_s].toDouble();
-    for (const QJsonValue &v : o[u"memory_names"_s].toArray())
+    for (const QJsonValue &v : constArray(o[u"memory_names"_s].toArray()))
         r.memoryNames.append(v.toString());
     const QJsonArray samples = o[u"samples"_s].toArray();
     r.samples.reserve(samples.size());
@@ -331,9 +332,9 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
         const QJsonObject so = v.toObject();
         ResourceSample s;
         s.timeS = so[u"time_s"_s].toDouble();
-        for (const QJsonValue &b : so[u"core_busy"_s].toArray())
+        for (const QJsonValue &b : constArray(so[u"core_busy"_s].toArray()))
             s.coreBusy.append(float(std::clamp(b.toDouble(), 0.0, 1.0)));
-        for (const QJsonValue &m : so[u"memory_bytes"_s].toArray())
+        for (const QJsonValue &m : constArray(so[u"memory_bytes"_s].toArray()))
             s.memoryBytes.append(qint64(std::max(0.0, m.toDouble())));
         r.samples.append(std::move(s));
     }
@@ -379,7 +380,7 @@ std::optional<QList<RunResult>> ResultJson::parse(const QByteArray &json, QStrin
         return std::nullopt;
     }
     QList<RunResult> runs;
-    for (const QJsonValue &v : doc.object()[u"runs"_s].toArray()) {
+    for (const QJsonValue &v : constArray(doc.object()[u"runs"_s].toArray())) {
         auto run = fromJson(v.toObject(), error);
         if (!run)
             return std::nullopt;

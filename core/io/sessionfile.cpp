@@ -1,4 +1,5 @@
 #include "io/sessionfile.h"
+#include "io/jsonarray.h"
 
 #include "io/outputfile.h"
 #include "io/resultjson.h"
@@ -200,7 +201,7 @@ std::optional<Knobs> knobsFromJson(const QJsonObject &o, const QString &where, C
     k.spawn = *spawn;
     k.transport = *transport;
     k.start = *start;
-    for (const QJsonValue &v : o[u"latency_pattern_ms"_s].toArray())
+    for (const QJsonValue &v : constArray(o[u"latency_pattern_ms"_s].toArray()))
         k.latencyPatternMs.append(v.toDouble());
     return k;
 }
@@ -252,7 +253,7 @@ std::optional<Experiment> experimentFromJson(const QJsonObject &o, const QString
     }
     e.corpus = *corpus;
     e.modes.clear();
-    for (const QJsonValue &v : o[u"modes"_s].toArray()) {
+    for (const QJsonValue &v : constArray(o[u"modes"_s].toArray())) {
         const auto mode = modeFromName(v.toString());
         if (!mode) {
             check.fail(u"%1.modes has an unknown mode \"%2\""_s.arg(where, v.toString()));
@@ -412,7 +413,7 @@ std::optional<Session> SessionFile::parse(const QByteArray &json, QString *error
         }
         session.entries.append(e);
     }
-    for (const QJsonValue &v : top[u"selected"_s].toArray()) {
+    for (const QJsonValue &v : constArray(top[u"selected"_s].toArray())) {
         const int row = v.toInt(-1);
         if (row < 0 || row >= session.entries.size())
             return failWith(

@@ -568,12 +568,11 @@ void MainWindow::tick()
             tr("Preparing %1… %2").arg(e.experiment.corpus.displayName(), Units::seconds(elapsed)));
         return;
     }
-    m_progressLabel->setText(
-        tr("%1: %2 of %3 tasks · %4 words · %5 · total %6")
-            .arg(modeName(e.live->mode))
-            .arg(Units::count(std::uint64_t(e.live->tasksDone)))
-            .arg(Units::count(std::uint64_t(e.live->tasksTotal)))
-            .arg(Units::count(e.live->words), Units::seconds(e.live->elapsedS), Units::seconds(elapsed)));
+    m_progressLabel->setText(tr("%1: %2 of %3 tasks · %4 words · %5 · total %6")
+                                 .arg(modeName(e.live->mode), Units::count(std::uint64_t(e.live->tasksDone)),
+                                      Units::count(std::uint64_t(e.live->tasksTotal)),
+                                      Units::count(e.live->words), Units::seconds(e.live->elapsedS),
+                                      Units::seconds(elapsed)));
 }
 
 QList<ResultsPane *> MainWindow::panesShowing(int row) const
