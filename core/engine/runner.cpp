@@ -63,6 +63,268 @@ struct Runner::Display
     qint64 shown = 0;
 };
 
+class Runner::Execution
+{
+public:
+    Execution(Runner *runner, quint64 job, Experiment experiment, std::shared_ptr<std::atomic_bool> cancel,
+              std::shared_ptr<Display> display)
+        : m_runner(runner), m_job(job), m_experiment(std::move(experiment)), m_cancel(std::move(cancel)),
+          m_display(std::move(display))
+    {}
+
+    void run()
+    {
+        if (!prepare())
+            return;
+        // An automatic count is fixed once the first round (warm-up or measured) has shown how long
+        // a round takes; until then the loop goes on as if for the most runs it could choose.
+        const bool autoRuns = m_experiment.runs == Experiment::kAutoRuns;
+        int rounds = m_experiment.warmup + (autoRuns ? Experiment::kAutoMaxRuns : m_experiment.runs);
+        for (int round = 0; round < rounds && !m_cancelled; ++round) {
+            const std::int64_t roundStartNs = monotonicNs();
+            // Modes interleaved within each round, so that drift on a noisy machine hits every mode alike.
+            for (const Mode mode : std::as_const(m_experiment.modes)) {
+                if (!runMode(mode, round))
+                    return; // failed: runFailed and experimentFinished are sent
+                if (m_cancelled)
+                    break;
+            }
+            if (autoRuns && round == 0 && !m_cancelled) {
+                const int runs =
+                    Experiment::autoRuns(double(monotonicNs() - roundStartNs) * 1e-9, m_experiment.warmup);
+                rounds = m_experiment.warmup + runs;
+                post([runner = m_runner, job = m_job, runs] { Q_EMIT runner->runCountChosen(job, runs); });
+            }
+        }
+        post([runner = m_runner, job = m_job, cancelled = m_cancelled] {
+            Q_EMIT runner->experimentFinished(job, cancelled);
+        });
+    }
+
+private:
+    // Signals are emitted on the runner's own thread, queued, so receivers never see the engine's.
+    template<typename F> void post(F &&fn)
+    {
+        tsanRelease(m_runner);
+        QMetaObject::invokeMethod(
+            m_runner,
+            [runner = m_runner, fn = std::forward<F>(fn)] {
+                tsanAcquire(runner);
+                fn();
+            },
+            Qt::QueuedConnection);
+    }
+
+    void failWith(const QString &why, FailureKind kind)
+    {
+        post([runner = m_runner, job = m_job, why, kind] {
+            Q_EMIT runner->runFailed(job, why, kind);
+            Q_EMIT runner->experimentFinished(job, false);
+        });
+    }
+
+    // The checks, the corpus and the one task plan every mode runs. False: it failed (said so).
+    bool prepare()
+    {
+        if (const QString why = m_experiment.validate(); !why.isEmpty())
+            return failWith(why, FailureKind::BadInput), false;
+        if (const QString why = missingProgram(); !why.isEmpty())
+            return failWith(why, FailureKind::RunFailed), false;
+        QString error;
+        Corpus::Failure failure = Corpus::Failure::None;
+        m_corpus = Corpus::open(m_experiment.corpus, &error, &failure, storage());
+        if (!m_corpus)
+            return failWith(error, failure == Corpus::Failure::BadInput ? FailureKind::BadInput
+                                                                        : FailureKind::RunFailed),
+                   false;
+        // The emulated interpreter cost is calibrated once per process (~20 ms); do it here, so the
+        // first timed run does not pay for it inside its wall time.
+        if (m_experiment.knobs.workPerWordNs > 0)
+            (void)TaskExecutor::iterationsPerNs();
+        if (m_corpus->size() == 0)
+            m_warnings << u"the corpus is empty: 0 words"_s;
+        else if (!m_corpus->isGenerated() && m_corpus->looksBinary())
+            m_warnings << u"%1 does not look like text; counting its bytes anyway"_s.arg(
+                m_experiment.corpus.displayName());
+        return true;
+    }
+
+    // Why a mode cannot start, before any corpus is built: a missing worker program or MPI.
+    QString missingProgram() const
+    {
+        // Forked workers run this program's own copy of the worker loop: no wordrace-worker needed.
+        if (m_experiment.modes.contains(Mode::Processes) && m_experiment.knobs.start != Start::Fork)
+            if (const QString why =
+                    ProcessBackend::checkWorker(ProcessBackend::resolveWorkerPath(m_experiment.workerPath));
+                !why.isEmpty())
+                return why;
+        if (m_experiment.modes.contains(Mode::Cluster))
+            return ClusterBackend::checkAvailable(m_experiment.cluster);
+        return {};
+    }
+
+    // Exec'd workers map a generated corpus through its memfd, in huge pages where the kernel
+    // allows; forked ones inherit its pages, which then can be huge ones. Piped workers never map
+    // it. Every mode of the experiment counts the same corpus.
+    Corpus::Storage storage() const
+    {
+        if (!m_experiment.modes.contains(Mode::Processes))
+            return Corpus::Storage::Shared;
+        if (m_experiment.knobs.start == Start::Fork)
+            return Corpus::Storage::Inherited;
+        return m_experiment.knobs.transport == Transport::Shared ? Corpus::Storage::SharedHuge
+                                                                 : Corpus::Storage::Shared;
+    }
+
+    // One plan for every mode: the same tasks, so that the modes differ only in how they run them.
+    // Its default chunk is Pool.map's for the parallel modes' workers (sequential runs it in order).
+    // Made before the first run; the corpus summary goes out with it.
+    bool planOnce()
+    {
+        if (m_plan)
+            return true;
+        QString error;
+        m_plan = TaskPlanner::plan(*m_corpus, m_experiment.workers, m_experiment.chunkLines, &error);
+        if (!m_plan)
+            return failWith(error, FailureKind::BadInput), false;
+        const QLocale c(QLocale::English);
+        QString summary = u"%1: %2 bytes, %3 lines, prepared in %4 s"_s.arg(
+            m_experiment.corpus.displayName(), c.toString(qulonglong(m_corpus->size())),
+            c.toString(qulonglong(m_plan->totalLines)), QString::number(m_corpus->prepareSeconds(), 'f', 3));
+        if (m_corpus->inHugePages())
+            summary += u" (in 2 MiB pages, for the worker processes)"_s;
+        if (m_plan->splitLines > 0)
+            m_warnings << u"%1 line(s) longer than a task were split at whitespace"_s.arg(m_plan->splitLines);
+        post([runner = m_runner, job = m_job, summary, warnings = m_warnings] {
+            Q_EMIT runner->experimentPrepared(job, summary, warnings);
+        });
+        return true;
+    }
+
+    // Waits until the display has drawn every signal sent so far (or gives up after its timeout).
+    void waitForDisplay()
+    {
+        if (!m_display || m_eventsSent == 0)
+            return;
+        std::unique_lock lock(m_display->mutex);
+        m_display->changed.wait_for(lock, m_display->timeout,
+                                    [&] { return m_display->shown >= m_eventsSent || m_cancel->load(); });
+    }
+
+    // One run of one mode. False: the experiment failed (said so); a cancel sets m_cancelled.
+    bool runMode(Mode mode, int round)
+    {
+        waitForDisplay();
+        if (m_cancel->load()) {
+            m_cancelled = true;
+            return true;
+        }
+        if (!planOnce())
+            return false;
+        post([runner = m_runner, job = m_job, mode] { Q_EMIT runner->runStarted(job, mode); });
+        ++m_eventsSent;
+        // The window lays out the new run's lanes now; not while this run's workers start. A
+        // cancel meanwhile ends the run at once, as a cancelled run.
+        waitForDisplay();
+        const bool warmup = round < m_experiment.warmup;
+        BackendOutcome outcome = measure(mode, warmup);
+        if (!outcome.error.isEmpty()) {
+            if (m_cancel->load()) {
+                m_cancelled = true;
+                return true;
+            }
+            failWith(outcome.error, outcome.badInput ? FailureKind::BadInput : FailureKind::RunFailed);
+            return false;
+        }
+        RunResult &result = outcome.result;
+        result.repetition = round - m_experiment.warmup;
+        if (result.cancelled)
+            m_cancelled = true;
+        // A warm-up run is not measured, unless it is all there will be of a cancelled experiment.
+        if (!warmup || result.cancelled) {
+            post([runner = m_runner, job = m_job, result] { Q_EMIT runner->runFinished(job, result); });
+            ++m_eventsSent;
+        }
+        return true;
+    }
+
+    // The backend's run, with the cores and the memory sampled under it and the machine's load
+    // read at both ends.
+    BackendOutcome measure(Mode mode, bool warmup)
+    {
+        const int workers = mode == Mode::Sequential ? 1 : m_experiment.workers;
+        RunContext context;
+        context.corpus = m_corpus.get();
+        context.plan = &*m_plan;
+        context.workers = workers;
+        context.cancel = m_cancel;
+        context.workerPath = m_experiment.workerPath;
+        context.taskTimeoutS = m_experiment.taskTimeoutS;
+        context.knobs = m_experiment.knobs;
+        context.cluster = m_experiment.cluster;
+        context.progress = [this](const RunProgress &p) {
+            post([runner = m_runner, job = m_job, p] { Q_EMIT runner->progressChanged(job, p); });
+        };
+
+        const std::unique_ptr<Backend> backend = Backend::create(mode);
+        const Backend *watched = backend.get();
+        const bool processes = watched->hasWorkerProcesses();
+        // The cores and the memory under the timeline, sampled on a thread of its own. Memory
+        // series: this process (it holds the threads, and the corpus), then each worker process.
+        const qint64 self = QCoreApplication::applicationPid();
+        ResourceSampler sampler([watched, processes, self, workers] {
+            std::vector<qint64> pids{self};
+            if (processes) {
+                std::vector<qint64> w = watched->workerPids();
+                w.resize(std::size_t(workers), 0);
+                pids.insert(pids.end(), w.begin(), w.end());
+            }
+            return pids;
+        });
+        // WORDRACE_SAMPLER=off: runs without sampling, to measure what sampling costs. Warm-up
+        // runs are not sampled: their results are dropped.
+        const bool sampling = !warmup && qEnvironmentVariable("WORDRACE_SAMPLER") != u"off";
+        if (sampling)
+            sampler.start();
+        const MachineLoad loadBefore = MachineLoad::now();
+        const CpuTimes ownBefore = processCpu();
+        const std::int64_t sampleOrigin = monotonicNs();
+        BackendOutcome outcome = backend->run(context);
+        const CpuTimes ownUsed = processCpu() - ownBefore;
+        const MachineLoad loadAfter = MachineLoad::now();
+        // The process backend tells its exact start; the others start within microseconds of
+        // sampleOrigin, well below one sampling interval.
+        const std::int64_t origin = watched->runStartNs() > 0 ? watched->runStartNs() : sampleOrigin;
+        ResourceSampler::Samples samples = sampling ? sampler.stop(origin) : ResourceSampler::Samples{};
+        if (!outcome.error.isEmpty())
+            return outcome;
+        RunResult &result = outcome.result;
+        if (sampling) {
+            result.samples = std::move(samples.samples);
+            result.peakMemoryBytes = samples.peakMemoryBytes;
+            result.memoryIsPss = samples.memoryIsPss;
+            result.samplerCpuS = samples.samplerCpuS;
+            result.memoryNames = {processes ? u"parent"_s : u"process"_s};
+            if (processes)
+                for (int w = 0; w < workers; ++w)
+                    result.memoryNames.append(result.workerNames.value(w, u"worker %1"_s.arg(w)));
+        }
+        noteMachineLoad(result, loadBefore, loadAfter, ownUsed);
+        return outcome;
+    }
+
+    Runner *const m_runner;
+    const quint64 m_job;
+    const Experiment m_experiment;
+    const std::shared_ptr<std::atomic_bool> m_cancel;
+    const std::shared_ptr<Display> m_display;
+    std::unique_ptr<Corpus> m_corpus;
+    std::optional<TaskPlan> m_plan;
+    QStringList m_warnings;
+    qint64 m_eventsSent = 0; // runStarted and runFinished signals, as the display counts them
+    bool m_cancelled = false;
+};
+
 Runner::Runner(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<wordrace::RunResult>();
@@ -84,7 +346,7 @@ quint64 Runner::start(const Experiment &experiment)
     auto cancelFlag = m_cancel;
     m_display = m_displayWaitMs > 0 ? std::make_shared<Display>(m_displayWaitMs) : nullptr;
     m_thread.reset(QThread::create([this, job, experiment, cancelFlag, display = m_display] {
-        execute(job, experiment, cancelFlag, display);
+        Execution(this, job, experiment, cancelFlag, display).run();
         tsanRelease(this); // everything the run did, handed to whoever wait()s for it
     }));
     m_thread->setObjectName(u"wordrace-runner"_s);
@@ -124,209 +386,6 @@ void Runner::wait()
         m_thread->wait();
         tsanAcquire(this);
     }
-}
-
-void Runner::execute(quint64 job, Experiment experiment, std::shared_ptr<std::atomic_bool> cancel,
-                     std::shared_ptr<Display> display)
-{
-    // Signals are emitted on this object's own thread, queued, so receivers never see the
-    // engine's thread.
-    auto post = [this](auto &&fn) {
-        tsanRelease(this);
-        QMetaObject::invokeMethod(
-            this,
-            [this, fn = std::forward<decltype(fn)>(fn)] {
-                tsanAcquire(this);
-                fn();
-            },
-            Qt::QueuedConnection);
-    };
-    auto failWith = [&](const QString &why, FailureKind kind) {
-        post([this, job, why, kind] {
-            Q_EMIT runFailed(job, why, kind);
-            Q_EMIT experimentFinished(job, false);
-        });
-    };
-
-    if (const QString why = experiment.validate(); !why.isEmpty())
-        return failWith(why, FailureKind::BadInput);
-    // Forked workers run this program's own copy of the worker loop: no wordrace-worker needed.
-    const bool forking = experiment.knobs.start == Start::Fork;
-    if (experiment.modes.contains(Mode::Processes) && !forking) {
-        const QString why =
-            ProcessBackend::checkWorker(ProcessBackend::resolveWorkerPath(experiment.workerPath));
-        if (!why.isEmpty())
-            return failWith(why, FailureKind::RunFailed);
-    }
-    if (experiment.modes.contains(Mode::Cluster))
-        if (const QString why = ClusterBackend::checkAvailable(experiment.cluster); !why.isEmpty())
-            return failWith(why, FailureKind::RunFailed);
-
-    QString error;
-    Corpus::Failure failure = Corpus::Failure::None;
-    // Exec'd workers map a generated corpus through its memfd, in huge pages where the kernel
-    // allows; forked ones inherit its pages, which then can be huge ones. Piped workers never map
-    // it. Every mode of the experiment counts the same corpus.
-    const bool withProcesses = experiment.modes.contains(Mode::Processes);
-    Corpus::Storage storage = Corpus::Storage::Shared;
-    if (withProcesses && forking)
-        storage = Corpus::Storage::Inherited;
-    else if (withProcesses && experiment.knobs.transport == Transport::Shared)
-        storage = Corpus::Storage::SharedHuge;
-    const std::unique_ptr<Corpus> corpus = Corpus::open(experiment.corpus, &error, &failure, storage);
-    if (!corpus)
-        return failWith(error, failure == Corpus::Failure::BadInput ? FailureKind::BadInput
-                                                                    : FailureKind::RunFailed);
-
-    // The emulated interpreter cost is calibrated once per process (~20 ms); do it here, so the
-    // first timed run does not pay for it inside its wall time.
-    if (experiment.knobs.workPerWordNs > 0)
-        (void)TaskExecutor::iterationsPerNs();
-
-    QStringList warnings;
-    if (corpus->size() == 0)
-        warnings << u"the corpus is empty: 0 words"_s;
-    else if (!corpus->isGenerated() && corpus->looksBinary())
-        warnings << u"%1 does not look like text; counting its bytes anyway"_s.arg(
-            experiment.corpus.displayName());
-
-    bool cancelled = false;
-    bool preparedSent = false;
-    // One plan for every mode: the same tasks, so that the modes differ only in how they run them.
-    // Its default chunk is Pool.map's for the parallel modes' workers (sequential runs it in order).
-    std::optional<TaskPlan> sharedPlan;
-    qint64 eventsSent = 0; // runStarted and runFinished signals, as the display counts them
-    // Waits until the display has drawn every signal sent so far (or gives up after its timeout).
-    const auto waitForDisplay = [&] {
-        if (!display || eventsSent == 0)
-            return;
-        std::unique_lock lock(display->mutex);
-        display->changed.wait_for(lock, display->timeout,
-                                  [&] { return display->shown >= eventsSent || cancel->load(); });
-    };
-    // An automatic count is fixed once the first round (warm-up or measured) has shown how long a
-    // round takes; until then the loop goes on as if for the most runs it could choose.
-    const bool autoRuns = experiment.runs == Experiment::kAutoRuns;
-    int rounds = experiment.warmup + (autoRuns ? Experiment::kAutoMaxRuns : experiment.runs);
-    for (int round = 0; round < rounds && !cancelled; ++round) {
-        const bool warmup = round < experiment.warmup;
-        const std::int64_t roundStartNs = monotonicNs();
-        // Modes interleaved within each round, so that drift on a noisy machine hits every mode alike.
-        for (const Mode mode : std::as_const(experiment.modes)) {
-            waitForDisplay();
-            if (cancel->load()) {
-                cancelled = true;
-                break;
-            }
-            const int workers = mode == Mode::Sequential ? 1 : experiment.workers;
-            if (!sharedPlan) {
-                sharedPlan = TaskPlanner::plan(*corpus, experiment.workers, experiment.chunkLines, &error);
-                if (!sharedPlan)
-                    return failWith(error, FailureKind::BadInput);
-            }
-            const TaskPlan &plan = *sharedPlan;
-            if (!preparedSent) {
-                preparedSent = true;
-                const QLocale c(QLocale::English);
-                QString summary = u"%1: %2 bytes, %3 lines, prepared in %4 s"_s.arg(
-                    experiment.corpus.displayName(), c.toString(qulonglong(corpus->size())),
-                    c.toString(qulonglong(plan.totalLines)),
-                    QString::number(corpus->prepareSeconds(), 'f', 3));
-                if (corpus->inHugePages())
-                    summary += u" (in 2 MiB pages, for the worker processes)"_s;
-                if (plan.splitLines > 0)
-                    warnings << u"%1 line(s) longer than a task were split at whitespace"_s.arg(
-                        plan.splitLines);
-                post([this, job, summary, warnings] { Q_EMIT experimentPrepared(job, summary, warnings); });
-            }
-            post([this, job, mode] { Q_EMIT runStarted(job, mode); });
-            ++eventsSent;
-            // The window lays out the new run's lanes now; not while this run's workers start. A
-            // cancel meanwhile ends the run at once, as a cancelled run.
-            waitForDisplay();
-
-            RunContext context;
-            context.corpus = corpus.get();
-            context.plan = &plan;
-            context.workers = workers;
-            context.cancel = cancel;
-            context.workerPath = experiment.workerPath;
-            context.taskTimeoutS = experiment.taskTimeoutS;
-            context.knobs = experiment.knobs;
-            context.cluster = experiment.cluster;
-            context.progress = [&](const RunProgress &p) {
-                post([this, job, p] { Q_EMIT progressChanged(job, p); });
-            };
-
-            const std::unique_ptr<Backend> backend = Backend::create(mode);
-            const Backend *watched = backend.get();
-            const bool processes = watched->hasWorkerProcesses();
-            // The cores and the memory under the timeline, sampled on a thread of its own. Memory
-            // series: this process (it holds the threads, and the corpus), then each worker process.
-            const qint64 self = QCoreApplication::applicationPid();
-            ResourceSampler sampler([watched, processes, self, workers] {
-                std::vector<qint64> pids{self};
-                if (processes) {
-                    std::vector<qint64> w = watched->workerPids();
-                    w.resize(std::size_t(workers), 0);
-                    pids.insert(pids.end(), w.begin(), w.end());
-                }
-                return pids;
-            });
-            // WORDRACE_SAMPLER=off: runs without sampling, to measure what sampling costs. Warm-up
-            // runs are not sampled: their results are dropped.
-            const bool sampling = !warmup && qEnvironmentVariable("WORDRACE_SAMPLER") != u"off";
-            if (sampling)
-                sampler.start();
-            const MachineLoad loadBefore = MachineLoad::now();
-            const CpuTimes ownBefore = processCpu();
-            const std::int64_t sampleOrigin = monotonicNs();
-            BackendOutcome outcome = backend->run(context);
-            const CpuTimes ownUsed = processCpu() - ownBefore;
-            const MachineLoad loadAfter = MachineLoad::now();
-            // The process backend tells its exact start; the others start within microseconds of
-            // sampleOrigin, well below one sampling interval.
-            const std::int64_t origin = watched->runStartNs() > 0 ? watched->runStartNs() : sampleOrigin;
-            ResourceSampler::Samples samples = sampling ? sampler.stop(origin) : ResourceSampler::Samples{};
-            if (!outcome.error.isEmpty()) {
-                if (cancel->load()) {
-                    cancelled = true;
-                    break;
-                }
-                return failWith(outcome.error,
-                                outcome.badInput ? FailureKind::BadInput : FailureKind::RunFailed);
-            }
-            RunResult result = std::move(outcome.result);
-            result.repetition = round - experiment.warmup;
-            if (sampling) {
-                result.samples = std::move(samples.samples);
-                result.peakMemoryBytes = samples.peakMemoryBytes;
-                result.memoryIsPss = samples.memoryIsPss;
-                result.samplerCpuS = samples.samplerCpuS;
-                result.memoryNames = {processes ? u"parent"_s : u"process"_s};
-                if (processes)
-                    for (int w = 0; w < workers; ++w)
-                        result.memoryNames.append(result.workerNames.value(w, u"worker %1"_s.arg(w)));
-            }
-            noteMachineLoad(result, loadBefore, loadAfter, ownUsed);
-            if (result.cancelled)
-                cancelled = true;
-            // A warm-up run is not measured, unless it is all there will be of a cancelled experiment.
-            if (!warmup || result.cancelled) {
-                post([this, job, result] { Q_EMIT runFinished(job, result); });
-                ++eventsSent;
-            }
-            if (cancelled)
-                break;
-        }
-        if (autoRuns && round == 0 && !cancelled) {
-            const int runs =
-                Experiment::autoRuns(double(monotonicNs() - roundStartNs) * 1e-9, experiment.warmup);
-            rounds = experiment.warmup + runs;
-            post([this, job, runs] { Q_EMIT runCountChosen(job, runs); });
-        }
-    }
-    post([this, job, cancelled] { Q_EMIT experimentFinished(job, cancelled); });
 }
 
 } // namespace wordrace

@@ -64,8 +64,8 @@ Q_SIGNALS:
 
 private:
     struct Display;
-    void execute(quint64 job, Experiment experiment, std::shared_ptr<std::atomic_bool> cancel,
-                 std::shared_ptr<Display> display);
+    // One experiment on the runner's thread: preparation, rounds, runs (runner.cpp).
+    class Execution;
 
     quint64 m_job = 0;
     std::unique_ptr<QThread> m_thread;
