@@ -121,6 +121,31 @@ private Q_SLOTS:
         QVERIFY(model.data(mode1, Qt::AccessibleTextRole).toString().contains(u"with warnings"_s));
     }
 
+    // The history as a model: rows added, touched and replaced keep Qt's model contract, and each
+    // row names its experiment's conditions.
+    void historyModelKeepsTheContract()
+    {
+        RunHistory history;
+        QAbstractItemModelTester tester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Experiment plain;
+        plain.corpus = CorpusSpec::niceHat(1);
+        QCOMPARE(history.add(plain), 0);
+        Experiment gil = plain;
+        gil.knobs.gil = true;
+        gil.knobs.workPerWordNs = 95;
+        QCOMPARE(history.add(gil), 1);
+        QCOMPARE(history.rowCount(), 2);
+        history.entry(1).results.append(RunResult{});
+        history.touch(1);
+        const QString title = history.data(history.index(1), Qt::DisplayRole).toString();
+        QVERIFY2(title.contains(conditionsText(gil.knobs)), qPrintable(title));
+        QVERIFY2(!history.data(history.index(0), Qt::DisplayRole).toString().contains(u"GIL"_s),
+                 qPrintable(history.data(history.index(0), Qt::DisplayRole).toString()));
+        history.replace({history.entry(0)});
+        QCOMPARE(history.rowCount(), 1);
+        QCOMPARE(history.add(plain), 1);
+    }
+
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);

@@ -1,5 +1,6 @@
 #include "experimentoptions.h"
 
+#include "backends/clusterbackend.h"
 #include "model/experiment.h"
 
 #include <QCommandLineParser>
@@ -8,8 +9,15 @@ using namespace Qt::StringLiterals;
 
 namespace wordrace {
 
-ExperimentOptions::ExperimentOptions()
-    : m_ioLatency(u"io-latency"_s,
+ExperimentOptions::ExperimentOptions(Config config)
+    : m_config(std::move(config)),
+      m_corpus(u"corpus"_s, u"lesson[:REPEAT], nicehat[:REPEAT] or a file (default lesson)."_s, u"SPEC"_s,
+               u"lesson"_s),
+      m_chunk(u"chunk"_s, u"Lines per task (default: ceil(lines / (4 x workers)))."_s, u"N"_s),
+      m_runs(u"runs"_s, m_config.runsHelp, u"N"_s, u"1"_s),
+      m_warmup(u"warmup"_s, u"Unmeasured runs of each mode before them (default 0)."_s, u"K"_s, u"0"_s),
+      m_modes(u"mode"_s, m_config.modesHelp, u"MODES"_s, m_config.modesDefault),
+      m_ioLatency(u"io-latency"_s,
                   u"Each task first waits MS milliseconds, as if fetching a page (I/O-bound)."_s, u"MS"_s),
       m_workPerWord(
           u"work-per-word"_s,
@@ -32,10 +40,86 @@ ExperimentOptions::ExperimentOptions()
 
 void ExperimentOptions::addTo(QCommandLineParser &parser) const
 {
+    if (m_config.corpus)
+        parser.addOption(m_corpus);
+    if (m_config.chunk)
+        parser.addOption(m_chunk);
+    if (m_config.runs)
+        parser.addOptions({m_runs, m_warmup});
+    if (m_config.modes)
+        parser.addOption(m_modes);
     parser.addOptions({m_ioLatency, m_workPerWord, m_gil, m_spawn, m_transport, m_start, m_taskTimeout});
 }
 
 QString ExperimentOptions::apply(const QCommandLineParser &parser, Experiment &e) const
+{
+    if (m_config.modes)
+        if (QString why = applyModes(parser, e); !why.isEmpty())
+            return why;
+    if (m_config.chunk && parser.isSet(m_chunk)) {
+        bool ok = false;
+        const qlonglong chunk = parser.value(m_chunk).toLongLong(&ok);
+        if (!ok || chunk < 1)
+            return u"--chunk needs a whole number of lines >= 1, not '%1'"_s.arg(parser.value(m_chunk));
+        e.chunkLines = std::uint64_t(chunk);
+    }
+    if (m_config.runs)
+        if (QString why = applyRuns(parser, e); !why.isEmpty())
+            return why;
+    if (m_config.corpus) {
+        QString error;
+        const auto spec = CorpusSpec::parse(parser.value(m_corpus), &error);
+        if (!spec)
+            return error;
+        e.corpus = *spec;
+    }
+    return applyKnobs(parser, e);
+}
+
+QString ExperimentOptions::applyModes(const QCommandLineParser &parser, Experiment &e) const
+{
+    e.modes.clear();
+    for (const QString &name : parser.value(m_modes).split(u',', Qt::SkipEmptyParts)) {
+        const auto mode = modeFromName(name.trimmed());
+        if (!mode)
+            return m_config.sequentialIsBaseline
+                       ? u"unknown mode '%1' (use threads or processes)"_s.arg(name)
+                       : u"unknown mode '%1' (use sequential, threads, processes or cluster)"_s.arg(name);
+        if (*mode == Mode::Cluster && !ClusterBackend::isBuilt())
+            return ClusterBackend::checkAvailable({});
+        if (m_config.sequentialIsBaseline && *mode == Mode::Sequential)
+            continue;
+        if (!e.modes.contains(*mode))
+            e.modes.append(*mode);
+    }
+    if (m_config.sequentialIsBaseline && e.modes.isEmpty())
+        return u"--mode needs threads or processes; sequential is always the baseline"_s;
+    return {};
+}
+
+QString ExperimentOptions::applyRuns(const QCommandLineParser &parser, Experiment &e) const
+{
+    const QString runs = parser.value(m_runs);
+    if (m_config.autoRuns && runs == u"auto") {
+        e.runs = Experiment::kAutoRuns;
+    } else {
+        bool ok = false;
+        e.runs = runs.toInt(&ok);
+        if (!ok)
+            return u"--runs needs a whole number, not '%1'"_s.arg(runs);
+        // 0 is how an automatic count is stored; on the command line it is spelled "auto".
+        if (e.runs < 1 || e.runs > Experiment::kMaxRuns)
+            return m_config.autoRuns ? u"--runs must be between 1 and %1, or auto"_s.arg(Experiment::kMaxRuns)
+                                     : u"--runs must be between 1 and %1"_s.arg(Experiment::kMaxRuns);
+    }
+    bool ok = false;
+    e.warmup = parser.value(m_warmup).toInt(&ok);
+    if (!ok)
+        return u"--warmup needs a whole number, not '%1'"_s.arg(parser.value(m_warmup));
+    return {};
+}
+
+QString ExperimentOptions::applyKnobs(const QCommandLineParser &parser, Experiment &e) const
 {
     auto number = [&](const QCommandLineOption &opt, double &target, const QString &name) -> QString {
         if (!parser.isSet(opt))

@@ -25,6 +25,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -41,244 +42,249 @@ struct Export
     std::function<bool(QIODevice *, const QList<RunResult> &)> write;
 };
 
-} // namespace
-
-int RunCommand::exec(const QStringList &arguments)
+// One `wordrace-cli run`: its options, the experiment they describe, the run and what it writes.
+class RunInvocation
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Counts words sequentially, on a thread pool and on worker processes, "
-                                     "and shows what each way costs."_s);
-    parser.addHelpOption();
-    parser.addPositionalArgument(u"run"_s, u"Run an experiment. ('wordrace-cli sweep --help' for sweeps.)"_s);
-    const QCommandLineOption modeOpt(
-        u"mode"_s, u"Modes to run, comma-separated: sequential,threads,processes (and cluster, MPI ranks)."_s,
-        u"MODES"_s, u"sequential,threads,processes"_s);
-    const QCommandLineOption hostfileOpt(
-        u"hostfile"_s, u"Cluster: an Open MPI hostfile placing the ranks on other machines."_s, u"FILE"_s);
-    const QCommandLineOption hostsOpt(
-        u"hosts"_s, u"Cluster: hosts for mpirun --host, e.g. node1:2,node2:2 (default: this machine)."_s,
-        u"LIST"_s);
-    const QCommandLineOption scheduleOpt(
-        u"cluster-schedule"_s,
-        u"Cluster: dynamic (rank 0 hands out the next task, default) or static (rank r takes every Nth)."_s,
-        u"HOW"_s, u"dynamic"_s);
-    const QCommandLineOption workersOpt(
-        u"workers"_s,
-        u"Threads or processes (default: logical CPUs, %1)."_s.arg(Experiment::defaultWorkers()), u"N"_s);
-    const QCommandLineOption corpusOpt(u"corpus"_s,
-                                       u"lesson[:REPEAT], nicehat[:REPEAT] or a file (default lesson)."_s,
-                                       u"SPEC"_s, u"lesson"_s);
-    const QCommandLineOption chunkOpt(u"chunk"_s, u"Lines per task (default: ceil(lines / (4 x workers)))."_s,
-                                      u"N"_s);
-    const QCommandLineOption jsonOpt(
-        u"json"_s, u"Write the results as JSON to FILE, or to standard output with -."_s, u"FILE"_s);
-    const QCommandLineOption runsOpt(
-        u"runs"_s,
-        u"Measured runs of each mode, interleaved across modes (default 1); auto: as many as fit in about "
-        u"a second after the first round, at most 9."_s,
-        u"N"_s, u"1"_s);
-    const QCommandLineOption warmupOpt(
-        u"warmup"_s, u"Unmeasured runs of each mode before them (default 0)."_s, u"K"_s, u"0"_s);
-    const QCommandLineOption csvOpt(u"csv"_s, u"Write one CSV row per run to FILE."_s, u"FILE"_s);
-    const QCommandLineOption csvTasksOpt(u"csv-tasks"_s, u"Write one CSV row per task to FILE."_s, u"FILE"_s);
-    const QCommandLineOption markdownOpt(u"markdown"_s, u"Write the statistics as Markdown tables to FILE."_s,
-                                         u"FILE"_s);
-    const QCommandLineOption traceOpt(
-        u"trace"_s, u"Write a Chrome trace (Perfetto, chrome://tracing) of every task to FILE."_s, u"FILE"_s);
-    parser.addOptions({modeOpt, workersOpt, corpusOpt, chunkOpt, jsonOpt, runsOpt, warmupOpt, csvOpt,
-                       csvTasksOpt, markdownOpt, traceOpt, hostfileOpt, hostsOpt, scheduleOpt});
-    const ExperimentOptions knobOptions;
-    knobOptions.addTo(parser);
+public:
+    RunInvocation()
+        : m_options(ExperimentOptions::Config{
+              .corpus = true,
+              .chunk = true,
+              .runs = true,
+              .autoRuns = true,
+              .runsHelp =
+                  u"Measured runs of each mode, interleaved across modes (default 1); auto: as many as fit "
+                  u"in about a second after the first round, at most 9."_s,
+              .modes = true,
+              .modesDefault = u"sequential,threads,processes"_s,
+              .modesHelp =
+                  u"Modes to run, comma-separated: sequential,threads,processes (and cluster, MPI ranks)."_s,
+              .sequentialIsBaseline = false})
+    {
+        m_parser.setApplicationDescription(u"Counts words sequentially, on a thread pool and on worker "
+                                           "processes, and shows what each way costs."_s);
+        m_parser.addHelpOption();
+        m_parser.addPositionalArgument(u"run"_s,
+                                       u"Run an experiment. ('wordrace-cli sweep --help' for sweeps.)"_s);
+        m_parser.addOptions({m_workersOpt, m_jsonOpt, m_csvOpt, m_csvTasksOpt, m_markdownOpt, m_traceOpt,
+                             m_hostfileOpt, m_hostsOpt, m_scheduleOpt});
+        m_options.addTo(m_parser);
+    }
 
-    auto usageError = [](const QString &why) {
-        printErr(u"wordrace-cli: "_s + why);
-        return int(BadUsage);
-    };
-    if (!parser.parse(arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return Ok;
+    int exec(const QStringList &arguments)
+    {
+        if (const std::optional<int> done = parse(arguments))
+            return *done;
+        if (const std::optional<int> done = checkTargets())
+            return *done;
+        const int stoppedBy = run();
+        report();
+        writeFiles();
+        if (stoppedBy == SIGINT)
+            return Interrupted;
+        if (stoppedBy == SIGTERM)
+            return Terminated;
+        return m_exitCode;
     }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1 || positional.first() != u"run")
-        return usageError(u"expected the command 'run', 'sweep' or 'scenario' (see --help)"_s);
 
-    Experiment experiment;
-    experiment.modes.clear();
-    for (const QString &name : parser.value(modeOpt).split(u',', Qt::SkipEmptyParts)) {
-        const auto mode = modeFromName(name.trimmed());
-        if (!mode)
-            return usageError(
-                u"unknown mode '%1' (use sequential, threads, processes or cluster)"_s.arg(name));
-        if (*mode == Mode::Cluster && !ClusterBackend::isBuilt())
-            return usageError(ClusterBackend::checkAvailable({}));
-        if (!experiment.modes.contains(*mode))
-            experiment.modes.append(*mode);
-    }
-    if (parser.isSet(workersOpt)) {
-        bool ok = false;
-        experiment.workers = parser.value(workersOpt).toInt(&ok);
-        if (!ok)
-            return usageError(u"--workers needs a whole number, not '%1'"_s.arg(parser.value(workersOpt)));
-    }
-    if (parser.isSet(chunkOpt)) {
-        bool ok = false;
-        const qlonglong chunk = parser.value(chunkOpt).toLongLong(&ok);
-        if (!ok || chunk < 1)
-            return usageError(
-                u"--chunk needs a whole number of lines >= 1, not '%1'"_s.arg(parser.value(chunkOpt)));
-        experiment.chunkLines = std::uint64_t(chunk);
-    }
-    for (auto [opt, target, name] : {std::tuple{&runsOpt, &experiment.runs, "--runs"},
-                                     std::tuple{&warmupOpt, &experiment.warmup, "--warmup"}}) {
-        if (target == &experiment.runs && parser.value(*opt) == u"auto") {
-            *target = Experiment::kAutoRuns;
-            continue;
+private:
+    static int usageError(const QString &why) { return Cli::usageError({}, why); }
+
+    // The experiment the options describe; an exit status when there is nothing to run.
+    std::optional<int> parse(const QStringList &arguments)
+    {
+        if (!m_parser.parse(arguments))
+            return usageError(m_parser.errorText());
+        if (m_parser.isSet(u"help"_s)) {
+            std::fputs(qPrintable(m_parser.helpText()), stdout);
+            return Ok;
         }
-        bool ok = false;
-        *target = parser.value(*opt).toInt(&ok);
-        if (!ok)
-            return usageError(
-                u"%1 needs a whole number, not '%2'"_s.arg(QLatin1String(name), parser.value(*opt)));
-        // 0 is how an automatic count is stored; on the command line it is spelled "auto".
-        if (target == &experiment.runs && *target == Experiment::kAutoRuns)
-            return usageError(u"--runs must be between 1 and %1, or auto"_s.arg(Experiment::kMaxRuns));
+        const QStringList positional = m_parser.positionalArguments();
+        if (positional.size() != 1 || positional.first() != u"run")
+            return usageError(u"expected the command 'run', 'sweep' or 'scenario' (see --help)"_s);
+        if (m_parser.isSet(m_workersOpt)) {
+            bool ok = false;
+            m_experiment.workers = m_parser.value(m_workersOpt).toInt(&ok);
+            if (!ok)
+                return usageError(
+                    u"--workers needs a whole number, not '%1'"_s.arg(m_parser.value(m_workersOpt)));
+        }
+        if (m_parser.isSet(m_hostfileOpt) && m_parser.isSet(m_hostsOpt))
+            return usageError(u"give --hostfile or --hosts, not both"_s);
+        m_experiment.cluster.hostfile = m_parser.value(m_hostfileOpt);
+        m_experiment.cluster.hosts = m_parser.value(m_hostsOpt);
+        if (const QString schedule = m_parser.value(m_scheduleOpt); schedule == u"static")
+            m_experiment.cluster.schedule = ClusterSchedule::Static;
+        else if (schedule != u"dynamic")
+            return usageError(u"--cluster-schedule must be dynamic or static, not '%1'"_s.arg(schedule));
+        if (const QString why = m_options.apply(m_parser, m_experiment); !why.isEmpty())
+            return usageError(why);
+        if (const QString why = m_experiment.validate(); !why.isEmpty())
+            return usageError(why);
+        m_jsonTarget = m_parser.value(m_jsonOpt);
+        m_tableOut = m_jsonTarget == u"-" ? stderr : stdout;
+        return std::nullopt;
     }
-    if (parser.isSet(hostfileOpt) && parser.isSet(hostsOpt))
-        return usageError(u"give --hostfile or --hosts, not both"_s);
-    experiment.cluster.hostfile = parser.value(hostfileOpt);
-    experiment.cluster.hosts = parser.value(hostsOpt);
-    if (const QString schedule = parser.value(scheduleOpt); schedule == u"static")
-        experiment.cluster.schedule = ClusterSchedule::Static;
-    else if (schedule != u"dynamic")
-        return usageError(u"--cluster-schedule must be dynamic or static, not '%1'"_s.arg(schedule));
-    QString error;
-    const auto spec = CorpusSpec::parse(parser.value(corpusOpt), &error);
-    if (!spec)
-        return usageError(error);
-    experiment.corpus = *spec;
-    if (const QString why = knobOptions.apply(parser, experiment); !why.isEmpty())
-        return usageError(why);
-    if (const QString why = experiment.validate(); !why.isEmpty())
-        return usageError(why);
 
-    const QString jsonTarget = parser.value(jsonOpt);
-    const bool jsonToStdout = jsonTarget == u"-";
-    const QList<Export> exports = {
-        {&csvOpt, CsvExport::writeRuns},
-        {&csvTasksOpt, CsvExport::writeTasks},
-        {&markdownOpt,
-         [](QIODevice *d, const QList<RunResult> &runs) {
-             const QByteArray text = MarkdownExport::report(runs).toUtf8();
-             return d->write(text) == text.size();
-         }},
-        {&traceOpt, TraceExport::write},
-    };
     // Every target checked before the run, so that a typo never costs a long run.
-    QStringList targets;
-    if (!jsonTarget.isEmpty() && !jsonToStdout) {
-        if (const QString why = OutputFile::checkTarget(u"--json"_s, jsonTarget); !why.isEmpty())
-            return usageError(why);
-        targets << QFileInfo(jsonTarget).absoluteFilePath();
+    std::optional<int> checkTargets()
+    {
+        QStringList targets;
+        if (!m_jsonTarget.isEmpty() && m_jsonTarget != u"-") {
+            if (const QString why = OutputFile::checkTarget(u"--json"_s, m_jsonTarget); !why.isEmpty())
+                return usageError(why);
+            targets << QFileInfo(m_jsonTarget).absoluteFilePath();
+        }
+        for (const Export &e : m_exports) {
+            if (!m_parser.isSet(*e.option))
+                continue;
+            const QString path = m_parser.value(*e.option);
+            if (const QString why = OutputFile::checkTarget(u"--"_s + e.option->names().constFirst(), path);
+                !why.isEmpty())
+                return usageError(why);
+            const QString absolute = QFileInfo(path).absoluteFilePath();
+            if (targets.contains(absolute))
+                return usageError(
+                    u"%1 is named by two options; each export needs a file of its own"_s.arg(path));
+            targets << absolute;
+        }
+        return std::nullopt;
     }
-    for (const Export &e : exports) {
-        if (!parser.isSet(*e.option))
-            continue;
-        const QString path = parser.value(*e.option);
-        if (const QString why = OutputFile::checkTarget(u"--"_s + e.option->names().constFirst(), path);
-            !why.isEmpty())
-            return usageError(why);
-        const QString absolute = QFileInfo(path).absoluteFilePath();
-        if (targets.contains(absolute))
-            return usageError(u"%1 is named by two options; each export needs a file of its own"_s.arg(path));
-        targets << absolute;
+
+    // Runs the experiment to its end; Ctrl-C and SIGTERM cancel it cleanly (workers stopped,
+    // partial results kept). Returns the signal that stopped it, or 0.
+    int run()
+    {
+        Runner runner;
+        auto stopSignals = std::make_unique<SignalCatcher>();
+        QObject::connect(stopSignals.get(), &SignalCatcher::signalled, &runner, [&runner](int sig) {
+            printErr(
+                u"wordrace-cli: stopping (%1)"_s.arg(sig == SIGINT ? u"interrupted"_s : u"terminated"_s));
+            runner.cancel();
+        });
+        QObject::connect(&runner, &Runner::experimentPrepared, &runner,
+                         [](quint64, const QString &summary, const QStringList &warnings) {
+                             printErr(summary);
+                             for (const QString &w : warnings)
+                                 printErr(u"warning: "_s + w);
+                         });
+        QObject::connect(&runner, &Runner::runCountChosen, &runner, [](quint64, int runs) {
+            printErr(u"auto: %1 measured run(s) of each mode"_s.arg(runs));
+        });
+        QObject::connect(&runner, &Runner::runFinished, &runner,
+                         [this](quint64, const RunResult &r) { m_results.append(r); });
+        QObject::connect(&runner, &Runner::runFailed, &runner,
+                         [this](quint64, const QString &why, Runner::FailureKind kind) {
+                             printErr(u"wordrace-cli: "_s + why);
+                             m_exitCode = kind == Runner::FailureKind::BadInput ? BadUsage : RunFailed;
+                         });
+        QObject::connect(&runner, &Runner::experimentFinished, &runner,
+                         [](quint64, bool) { QCoreApplication::exit(0); });
+        runner.start(m_experiment);
+        QCoreApplication::exec();
+        runner.wait();
+        return stopSignals->caught(); // destroyed here: a second Ctrl-C while files are written stops at once
     }
-    FILE *tableOut = jsonToStdout ? stderr : stdout;
 
-    // Ctrl-C and SIGTERM cancel the run cleanly (workers stopped, partial results kept).
-    Runner runner;
-    auto stopSignals = std::make_unique<SignalCatcher>();
-    QObject::connect(stopSignals.get(), &SignalCatcher::signalled, &runner, [&](int sig) {
-        printErr(u"wordrace-cli: stopping (%1)"_s.arg(sig == SIGINT ? u"interrupted"_s : u"terminated"_s));
-        runner.cancel();
-    });
-
-    QList<RunResult> results;
-    int exitCode = Ok;
-    QObject::connect(&runner, &Runner::experimentPrepared, &runner,
-                     [&](quint64, const QString &summary, const QStringList &warnings) {
-                         printErr(summary);
-                         for (const QString &w : warnings)
-                             printErr(u"warning: "_s + w);
-                     });
-    QObject::connect(&runner, &Runner::runCountChosen, &runner, [&](quint64, int runs) {
-        printErr(u"auto: %1 measured run(s) of each mode"_s.arg(runs));
-    });
-    QObject::connect(&runner, &Runner::runFinished, &runner,
-                     [&](quint64, const RunResult &r) { results.append(r); });
-    QObject::connect(&runner, &Runner::runFailed, &runner,
-                     [&](quint64, const QString &why, Runner::FailureKind kind) {
-                         printErr(u"wordrace-cli: "_s + why);
-                         exitCode = kind == Runner::FailureKind::BadInput ? BadUsage : RunFailed;
-                     });
-    QObject::connect(&runner, &Runner::experimentFinished, &runner,
-                     [&](quint64, bool) { QCoreApplication::exit(0); });
-    runner.start(experiment);
-    QCoreApplication::exec();
-    runner.wait();
-    const int stoppedBy = stopSignals->caught();
-    stopSignals.reset(); // a second Ctrl-C while the files are written stops at once
-
-    Plausibility::judge(results, QThread::idealThreadCount());
-    if (!results.isEmpty()) {
-        std::fputs(qPrintable(ResultTable::text(results)), tableOut);
-        std::fputs(qPrintable(Plausibility::text(results)), tableOut);
-        if (experiment.runs != 1)
-            std::fputs(qPrintable(ModeSummary::text(ModeSummary::summarize(results))), tableOut);
-        for (const RunResult &r : std::as_const(results))
+    // The table, the warnings and (with several runs) the statistics.
+    void report()
+    {
+        Plausibility::judge(m_results, QThread::idealThreadCount());
+        if (m_results.isEmpty())
+            return;
+        std::fputs(qPrintable(ResultTable::text(m_results)), m_tableOut);
+        std::fputs(qPrintable(Plausibility::text(m_results)), m_tableOut);
+        if (m_experiment.runs != 1)
+            std::fputs(qPrintable(ModeSummary::text(ModeSummary::summarize(m_results))), m_tableOut);
+        for (const RunResult &r : std::as_const(m_results))
             if (r.mode == Mode::Cluster && r.clockAlignmentErrorS)
                 // The ranks' clocks were aligned on rank 0's; their timeline is this exact, no more.
                 std::fputs(
                     qPrintable(u"cluster: %1 ranks on %2, %3 schedule; clock alignment error +/- %4 us\n"_s
                                    .arg(r.workers)
                                    .arg(r.clusterHosts.join(u", "_s),
-                                        clusterScheduleName(experiment.cluster.schedule))
+                                        clusterScheduleName(m_experiment.cluster.schedule))
                                    .arg(*r.clockAlignmentErrorS * 1e6, 0, 'f', 1)),
-                    tableOut);
-        std::fflush(tableOut);
+                    m_tableOut);
+        std::fflush(m_tableOut);
     }
-    auto writeFailed = [&](const QString &why) {
-        printErr(u"wordrace-cli: "_s + why);
-        if (exitCode == Ok)
-            exitCode = RunFailed;
-    };
-    if (!results.isEmpty() || exitCode == Ok) {
-        if (!jsonTarget.isEmpty()) {
-            const QByteArray json = ResultJson::serialize(results);
-            if (jsonToStdout) {
+
+    void writeFiles()
+    {
+        if (m_results.isEmpty() && m_exitCode != Ok)
+            return;
+        const auto writeFailed = [this](const QString &why) {
+            printErr(u"wordrace-cli: "_s + why);
+            if (m_exitCode == Ok)
+                m_exitCode = RunFailed;
+        };
+        if (!m_jsonTarget.isEmpty()) {
+            const QByteArray json = ResultJson::serialize(m_results);
+            if (m_jsonTarget == u"-") {
                 std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
                 std::fflush(stdout);
             } else if (const QString why = OutputFile::write(
-                           jsonTarget, [&](QIODevice *d) { return d->write(json) == json.size(); });
+                           m_jsonTarget, [&json](QIODevice *d) { return d->write(json) == json.size(); });
                        !why.isEmpty()) {
                 writeFailed(why);
             }
         }
-        for (const Export &e : exports) {
-            if (!parser.isSet(*e.option))
+        for (const Export &e : m_exports) {
+            if (!m_parser.isSet(*e.option))
                 continue;
-            const QString why =
-                OutputFile::write(parser.value(*e.option), [&](QIODevice *d) { return e.write(d, results); });
+            const QString why = OutputFile::write(m_parser.value(*e.option),
+                                                  [this, &e](QIODevice *d) { return e.write(d, m_results); });
             if (!why.isEmpty())
                 writeFailed(why);
         }
     }
-    if (stoppedBy == SIGINT)
-        return Interrupted;
-    if (stoppedBy == SIGTERM)
-        return Terminated;
-    return exitCode;
+
+    QCommandLineParser m_parser;
+    ExperimentOptions m_options;
+    const QCommandLineOption m_hostfileOpt{
+        u"hostfile"_s, u"Cluster: an Open MPI hostfile placing the ranks on other machines."_s, u"FILE"_s};
+    const QCommandLineOption m_hostsOpt{
+        u"hosts"_s, u"Cluster: hosts for mpirun --host, e.g. node1:2,node2:2 (default: this machine)."_s,
+        u"LIST"_s};
+    const QCommandLineOption m_scheduleOpt{
+        u"cluster-schedule"_s,
+        u"Cluster: dynamic (rank 0 hands out the next task, default) or static (rank r takes every Nth)."_s,
+        u"HOW"_s, u"dynamic"_s};
+    const QCommandLineOption m_workersOpt{
+        u"workers"_s,
+        u"Threads or processes (default: logical CPUs, %1)."_s.arg(Experiment::defaultWorkers()), u"N"_s};
+    const QCommandLineOption m_jsonOpt{
+        u"json"_s, u"Write the results as JSON to FILE, or to standard output with -."_s, u"FILE"_s};
+    const QCommandLineOption m_csvOpt{u"csv"_s, u"Write one CSV row per run to FILE."_s, u"FILE"_s};
+    const QCommandLineOption m_csvTasksOpt{u"csv-tasks"_s, u"Write one CSV row per task to FILE."_s,
+                                           u"FILE"_s};
+    const QCommandLineOption m_markdownOpt{u"markdown"_s,
+                                           u"Write the statistics as Markdown tables to FILE."_s, u"FILE"_s};
+    const QCommandLineOption m_traceOpt{
+        u"trace"_s, u"Write a Chrome trace (Perfetto, chrome://tracing) of every task to FILE."_s, u"FILE"_s};
+    const QList<Export> m_exports{
+        {&m_csvOpt, CsvExport::writeRuns},
+        {&m_csvTasksOpt, CsvExport::writeTasks},
+        {&m_markdownOpt,
+         [](QIODevice *d, const QList<RunResult> &runs) {
+             const QByteArray text = MarkdownExport::report(runs).toUtf8();
+             return d->write(text) == text.size();
+         }},
+        {&m_traceOpt, TraceExport::write},
+    };
+
+    Experiment m_experiment;
+    QString m_jsonTarget;
+    FILE *m_tableOut = stdout;
+    QList<RunResult> m_results;
+    int m_exitCode = Ok;
+};
+
+} // namespace
+
+int RunCommand::exec(const QStringList &arguments)
+{
+    return RunInvocation().exec(arguments);
 }
 
 } // namespace wordrace

@@ -46,28 +46,24 @@ int SweepCommand::exec(const QStringList &arguments)
         u"sizes"_s,
         u"Corpora to sweep, comma-separated: lesson:1000,lesson:100000 or REPEAT values of --corpus."_s,
         u"LIST"_s);
-    const QCommandLineOption modeOpt(u"mode"_s,
-                                     u"Parallel modes, comma-separated (default threads,processes); "
-                                     "sequential always runs once as the baseline."_s,
-                                     u"MODES"_s, u"threads,processes"_s);
-    const QCommandLineOption corpusOpt(u"corpus"_s,
-                                       u"lesson[:REPEAT], nicehat[:REPEAT] or a file (default lesson)."_s,
-                                       u"SPEC"_s, u"lesson"_s);
-    const QCommandLineOption chunkOpt(u"chunk"_s, u"Lines per task (default: ceil(lines / (4 x workers)))."_s,
-                                      u"N"_s);
-    const QCommandLineOption runsOpt(u"runs"_s, u"Measured runs of each mode at each point (default 1)."_s,
-                                     u"N"_s, u"1"_s);
-    const QCommandLineOption warmupOpt(
-        u"warmup"_s, u"Unmeasured runs of each mode before them (default 0)."_s, u"K"_s, u"0"_s);
     const QCommandLineOption jsonOpt(u"json"_s,
                                      u"Write the sweep and its runs as JSON to FILE, or to standard "
                                      "output with -."_s,
                                      u"FILE"_s);
     const QCommandLineOption csvOpt(u"csv"_s, u"Write one CSV row per point to FILE."_s, u"FILE"_s);
-    parser.addOptions(
-        {workersOpt, sizesOpt, modeOpt, corpusOpt, chunkOpt, runsOpt, warmupOpt, jsonOpt, csvOpt});
-    const ExperimentOptions knobOptions;
-    knobOptions.addTo(parser);
+    parser.addOptions({workersOpt, sizesOpt, jsonOpt, csvOpt});
+    const ExperimentOptions options(ExperimentOptions::Config{
+        .corpus = true,
+        .chunk = true,
+        .runs = true,
+        .autoRuns = false, // the points of a sweep are compared at one count of runs each
+        .runsHelp = u"Measured runs of each mode at each point (default 1)."_s,
+        .modes = true,
+        .modesDefault = u"threads,processes"_s,
+        .modesHelp = u"Parallel modes, comma-separated (default threads,processes); sequential always runs "
+                     "once as the baseline."_s,
+        .sequentialIsBaseline = true});
+    options.addTo(parser);
 
     if (!parser.parse(arguments))
         return usageError(u"sweep"_s, parser.errorText());
@@ -81,44 +77,10 @@ int SweepCommand::exec(const QStringList &arguments)
 
     // What every point shares.
     Experiment base;
-    base.modes.clear();
-    for (const QString &name : parser.value(modeOpt).split(u',', Qt::SkipEmptyParts)) {
-        const auto mode = modeFromName(name.trimmed());
-        if (!mode)
-            return usageError(u"sweep"_s, u"unknown mode '%1' (use threads or processes)"_s.arg(name));
-        if (*mode != Mode::Sequential && !base.modes.contains(*mode))
-            base.modes.append(*mode);
-    }
-    if (base.modes.isEmpty())
-        return usageError(u"sweep"_s,
-                          u"--mode needs threads or processes; sequential is always the baseline"_s);
-    if (parser.isSet(chunkOpt)) {
-        bool ok = false;
-        const qlonglong chunk = parser.value(chunkOpt).toLongLong(&ok);
-        if (!ok || chunk < 1)
-            return usageError(u"sweep"_s, u"--chunk needs a whole number of lines >= 1, not '%1'"_s.arg(
-                                              parser.value(chunkOpt)));
-        base.chunkLines = std::uint64_t(chunk);
-    }
-    for (auto [opt, target, name] :
-         {std::tuple{&runsOpt, &base.runs, "--runs"}, std::tuple{&warmupOpt, &base.warmup, "--warmup"}}) {
-        bool ok = false;
-        *target = parser.value(*opt).toInt(&ok);
-        if (!ok)
-            return usageError(u"sweep"_s, u"%1 needs a whole number, not '%2'"_s.arg(QLatin1String(name),
-                                                                                     parser.value(*opt)));
-    }
-    // A sweep's points are compared at one count of runs each; an automatic count is run's alone.
-    if (base.runs < 1 || base.runs > Experiment::kMaxRuns)
-        return usageError(u"sweep"_s, u"--runs must be between 1 and %1"_s.arg(Experiment::kMaxRuns));
-    QString error;
-    const auto spec = CorpusSpec::parse(parser.value(corpusOpt), &error);
-    if (!spec)
-        return usageError(u"sweep"_s, error);
-    base.corpus = *spec;
-    if (const QString why = knobOptions.apply(parser, base); !why.isEmpty())
+    if (const QString why = options.apply(parser, base); !why.isEmpty())
         return usageError(u"sweep"_s, why);
 
+    QString error;
     // The experiments, in order. Sequential runs once per corpus, beside the first parallel point,
     // so that it is interleaved with them as the Runner interleaves modes.
     const bool sizesKind = parser.isSet(sizesOpt);
