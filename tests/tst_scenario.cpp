@@ -1,4 +1,5 @@
 #include "analysis/scenario.h"
+#include "engine/scenariorunner.h"
 #include "io/units.h"
 #include "patience.h"
 
@@ -9,7 +10,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <vector>
@@ -119,6 +122,62 @@ private Q_SLOTS:
             s->verdict({result(Mode::Sequential, 1.0, 0.01, 1), result(Mode::Threads, 0.5, 0.01)});
         QVERIFY2(!once.explanation.contains(u"±"_s), qPrintable(once.explanation));
         QVERIFY2(once.explanation.contains(u"ran once"_s), qPrintable(once.explanation));
+    }
+
+    // The scenario runner asks for each experiment in turn and reads the verdict after the last;
+    // a failure or the user's cancel ends it without one.
+    void scenarioRunnerDrivesTheExperiments_data()
+    {
+        QTest::addColumn<int>("failAt"); // -1: none
+        QTest::addColumn<bool>("userCancels");
+        QTest::newRow("all three run: a verdict") << -1 << false;
+        QTest::newRow("the second fails: stopped") << 1 << false;
+        QTest::newRow("the user cancels the first: stopped") << -1 << true;
+    }
+    void scenarioRunnerDrivesTheExperiments()
+    {
+        QFETCH(int, failAt);
+        QFETCH(bool, userCancels);
+        const auto s = Scenario::byId(u"tiny-tasks"_s, 2);
+        QVERIFY(s);
+        QCOMPARE(s->experiments.size(), 3);
+        ScenarioRunner runner;
+        QList<int> requested;
+        QSignalSpy verdicts(&runner, &ScenarioRunner::verdictReady);
+        QSignalSpy stopped(&runner, &ScenarioRunner::stopped);
+        connect(&runner, &ScenarioRunner::experimentRequested, this,
+                [&](const Experiment &e, int index, int count) {
+                    requested << index;
+                    QCOMPARE(count, 3);
+                    QCOMPARE(e, s->experiments.at(index));
+                    // The client answers later, from its own event loop, as a real run would.
+                    QTimer::singleShot(0, &runner, [&runner, e, index, failAt, userCancels] {
+                        runner.experimentStarted();
+                        const Mode mode = e.modes.first();
+                        RunResult r = result(mode, 0.1 * (index + 1), 0.1, e.workers);
+                        r.knobs = e.knobs;
+                        const auto ending = index == failAt ? ScenarioRunner::Ending::Failed
+                                            : userCancels   ? ScenarioRunner::Ending::Cancelled
+                                                            : ScenarioRunner::Ending::Done;
+                        runner.experimentEnded({r}, ending, u"worker 1 was killed"_s, userCancels);
+                    });
+                });
+        runner.start(*s);
+        QVERIFY(runner.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!runner.isRunning(), kPatienceMs);
+        if (failAt < 0 && !userCancels) {
+            QCOMPARE(requested, (QList<int>{0, 1, 2}));
+            QCOMPARE(verdicts.size(), 1);
+            QCOMPARE(stopped.size(), 0);
+            QCOMPARE(verdicts.first().at(1).value<QList<RunResult>>().size(), 3);
+            QVERIFY(s->choices.contains(verdicts.first().at(0).value<Verdict>().answer));
+        } else {
+            QCOMPARE(requested.size(), userCancels ? 1 : failAt + 1);
+            QCOMPARE(verdicts.size(), 0);
+            QCOMPARE(stopped.size(), 1);
+            const QString why = stopped.first().at(0).toString();
+            QVERIFY2(why.contains(userCancels ? u"cancelled"_s : u"worker 1 was killed"_s), qPrintable(why));
+        }
     }
 
     void delaysVerdict()

@@ -1,10 +1,11 @@
 #include "scenariocommand.h"
 
+#include "engine/scenariorunner.h"
+
 #include "clitool.h"
 
 #include "analysis/plausibility.h"
 #include "analysis/scenario.h"
-#include "backends/processscan.h"
 #include "engine/runner.h"
 #include "io/resultjson.h"
 #include "io/resulttable.h"
@@ -17,7 +18,6 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QThread>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -94,54 +94,48 @@ int ScenarioCommand::exec(const QStringList &arguments)
                                                  prediction == i ? u"   <- your prediction"_s : QString()));
 
     Runner runner;
+    ScenarioRunner scenarioRunner;
     SignalCatcher signals;
-    QList<RunResult> results;
+    QList<RunResult> runs;    // of the experiment under way
+    QList<RunResult> results; // of the whole scenario, with its verdict
+    std::optional<Verdict> verdict;
     QString failure;
     int failureCode = Cli::Ok;
-    qsizetype nextExperiment = 0;
     bool cancelledByUser = false;
-    QList<qint64> workerPids;
-    const bool zombies = scenario->id == u"zombies";
-    QTimer zombieTimer;
 
     QObject::connect(&signals, &SignalCatcher::signalled, &runner, [&] {
         cancelledByUser = true;
         runner.cancel();
     });
+    QObject::connect(&scenarioRunner, &ScenarioRunner::experimentRequested, &runner,
+                     [&](const Experiment &e, int index, int count) {
+                         out(stderr, u"running %1 of %2 ..."_s.arg(index + 1).arg(count));
+                         runs.clear();
+                         runner.start(e);
+                     });
+    QObject::connect(&scenarioRunner, &ScenarioRunner::cancelRequested, &runner, [&] { runner.cancel(); });
+    QObject::connect(&scenarioRunner, &ScenarioRunner::verdictReady, &runner,
+                     [&](const Verdict &v, const QList<RunResult> &all) {
+                         verdict = v;
+                         results = all;
+                         QCoreApplication::exit(0);
+                     });
+    QObject::connect(&scenarioRunner, &ScenarioRunner::stopped, &runner, [] { QCoreApplication::exit(0); });
+    QObject::connect(&runner, &Runner::runStarted, &runner, [&] { scenarioRunner.experimentStarted(); });
     QObject::connect(&runner, &Runner::runFinished, &runner,
-                     [&](quint64, const RunResult &r) { results.append(r); });
+                     [&](quint64, const RunResult &r) { runs.append(r); });
     QObject::connect(&runner, &Runner::runFailed, &runner,
                      [&](quint64, const QString &why, Runner::FailureKind k) {
                          failure = why;
                          failureCode = k == Runner::FailureKind::BadInput ? Cli::BadUsage : Cli::RunFailed;
                      });
-    auto startNext = [&] {
-        out(stderr, u"running %1 of %2 ..."_s.arg(nextExperiment + 1).arg(scenario->experiments.size()));
-        runner.start(scenario->experiments.at(nextExperiment++));
-    };
-    if (zombies) {
-        // Cancel the run half-way, once its workers are up, and note who they were.
-        zombieTimer.setInterval(50);
-        QObject::connect(&zombieTimer, &QTimer::timeout, &runner, [&] {
-            const QList<qint64> now = workerProcesses(QCoreApplication::applicationPid());
-            for (qint64 p : now)
-                if (!workerPids.contains(p))
-                    workerPids.append(p);
-            if (workerPids.size() >= scenario->experiments.first().workers) {
-                zombieTimer.stop();
-                QTimer::singleShot(300, &runner, [&] { runner.cancel(); });
-            }
-        });
-        QObject::connect(&runner, &Runner::runStarted, &runner, [&] { zombieTimer.start(); });
-    }
     QObject::connect(&runner, &Runner::experimentFinished, &runner, [&](quint64, bool cancelled) {
-        if (!failure.isEmpty() || cancelledByUser || nextExperiment >= scenario->experiments.size() ||
-            (cancelled && !zombies))
-            QCoreApplication::exit(0);
-        else
-            startNext();
+        const auto ending = !failure.isEmpty() ? ScenarioRunner::Ending::Failed
+                            : cancelled        ? ScenarioRunner::Ending::Cancelled
+                                               : ScenarioRunner::Ending::Done;
+        scenarioRunner.experimentEnded(runs, ending, failure, cancelledByUser);
     });
-    startNext();
+    scenarioRunner.start(*scenario);
     QCoreApplication::exec();
     runner.wait();
 
@@ -151,21 +145,17 @@ int ScenarioCommand::exec(const QStringList &arguments)
     }
     if (cancelledByUser)
         return signals.exitCode();
-    QList<qint64> survivors;
-    for (qint64 p : std::as_const(workerPids))
-        if (processExists(p) && workerProcesses().contains(p))
-            survivors.append(p);
-
-    const Verdict verdict = scenario->verdict(results, workerPids, survivors);
+    if (!verdict)
+        return Cli::RunFailed;
     out(text, QString());
     Plausibility::judge(results, QThread::idealThreadCount());
     std::fputs(qPrintable(ResultTable::text(results)), text);
     std::fputs(qPrintable(Plausibility::text(results)), text);
     out(text, QString());
-    out(text, u"Verdict: %1"_s.arg(verdict.answer));
-    out(text, verdict.explanation);
+    out(text, u"Verdict: %1"_s.arg(verdict->answer));
+    out(text, verdict->explanation);
     if (prediction)
-        out(text, scenario->choices.at(*prediction) == verdict.answer
+        out(text, scenario->choices.at(*prediction) == verdict->answer
                       ? u"Your prediction was right."_s
                       : u"Your prediction was: %1."_s.arg(scenario->choices.at(*prediction)));
     if (!jsonTarget.isEmpty()) {
@@ -173,9 +163,9 @@ int ScenarioCommand::exec(const QStringList &arguments)
                       {u"title"_s, scenario->title},
                       {u"question"_s, scenario->question},
                       {u"choices"_s, QJsonArray::fromStringList(scenario->choices)},
-                      {u"answer"_s, verdict.answer},
-                      {u"explanation"_s, verdict.explanation},
-                      {u"evidence"_s, QJsonArray::fromStringList(verdict.evidence)}};
+                      {u"answer"_s, verdict->answer},
+                      {u"explanation"_s, verdict->explanation},
+                      {u"evidence"_s, QJsonArray::fromStringList(verdict->evidence)}};
         if (prediction)
             s[u"prediction"_s] = scenario->choices.at(*prediction);
         QByteArray json = ResultJson::serialize(results);

@@ -1,4 +1,6 @@
 #include "window/mainwindow.h"
+
+#include "engine/scenariorunner.h"
 #include "io/units.h"
 
 #include "analysis/plausibility.h"
@@ -117,7 +119,8 @@ QString localFileOf(const QMimeData *mime)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_runner(new Runner(this)), m_history(new RunHistory(this))
+    : QMainWindow(parent), m_runner(new Runner(this)), m_history(new RunHistory(this)),
+      m_scenarios(new ScenarioRunner(this))
 {
     initWordRaceResources();
     setObjectName(u"mainWindow"_s);
@@ -131,6 +134,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createToolBar();
     connectRunner();
+    connectScenarios();
 
     m_ticker = new QTimer(this);
     m_ticker->setInterval(100);
@@ -279,10 +283,8 @@ void MainWindow::createCentral()
     m_scenarioPanel = new ScenarioPanel(central);
     m_scenarioPanel->hide();
     connect(m_scenarioPanel, &ScenarioPanel::predictionMade, this, [this] {
-        m_scenarioNext = 0;
-        m_scenarioResults.clear();
-        m_scenarioPids.clear();
-        runNextScenarioExperiment();
+        if (m_askedScenario && !isRunning())
+            m_scenarios->start(*std::exchange(m_askedScenario, std::nullopt));
     });
     layout->addWidget(m_scenarioPanel);
 
@@ -515,8 +517,8 @@ void MainWindow::runPanelExperiment(bool once)
         return;
     }
     // A run of the panel's own experiment ends any scenario left waiting for its prediction.
-    if (m_scenario) {
-        m_scenario.reset();
+    if (m_askedScenario) {
+        m_askedScenario.reset();
         m_scenarioPanel->hide();
     }
     Experiment experiment = m_panel->experiment();
@@ -619,6 +621,7 @@ void MainWindow::onRunStarted(quint64 job, Mode mode)
     statusBar()->showMessage(tr("Counting with %1…").arg(modeName(mode)));
     tick();
     drawing(job);
+    m_scenarios->experimentStarted();
 }
 
 void MainWindow::onProgress(quint64 job, const RunProgress &progress)
@@ -769,8 +772,12 @@ void MainWindow::onExperimentFinished(quint64 job, bool cancelled)
     }
     m_panel->setRunning(false);
     updateActions();
-    if (m_scenario)
-        scenarioExperimentFinished(e);
+    if (m_scenarios->isRunning()) {
+        const auto ending = e.state == HistoryEntry::State::Failed      ? ScenarioRunner::Ending::Failed
+                            : e.state == HistoryEntry::State::Cancelled ? ScenarioRunner::Ending::Cancelled
+                                                                        : ScenarioRunner::Ending::Done;
+        m_scenarios->experimentEnded(e.results, ending, e.failure, m_userCancelled);
+    }
 }
 
 bool MainWindow::startScenario(const QString &id)
@@ -780,82 +787,33 @@ bool MainWindow::startScenario(const QString &id)
     const auto scenario = Scenario::byId(id, QThread::idealThreadCount());
     if (!scenario)
         return false;
-    m_scenario = scenario;
+    m_askedScenario = scenario;
     m_scenarioPanel->ask(*scenario);
     statusBar()->showMessage(tr("Pick a prediction, or skip it, to run the scenario."), kStatusTimeoutMs);
     return true;
 }
 
-void MainWindow::runNextScenarioExperiment()
+void MainWindow::connectScenarios()
 {
-    if (!m_scenario || isRunning() || m_scenarioNext >= m_scenario->experiments.size())
-        return;
-    const qsizetype n = m_scenario->experiments.size();
-    m_scenarioPanel->setStatus(n == 1 ? tr("Running…")
-                                      : tr("Running experiment %1 of %2…").arg(m_scenarioNext + 1).arg(n));
-    // The panel shows what runs, so that what the class sees can be run again by hand.
-    m_panel->setExperiment(m_scenario->experiments.at(m_scenarioNext));
-    startExperiment(m_scenario->experiments.at(m_scenarioNext++));
-    if (m_scenario->id == u"zombies")
-        watchZombies();
-}
-
-void MainWindow::watchZombies()
-{
-    // As `wordrace-cli scenario zombies`: note the workers once they are all up, cancel ~300 ms
-    // later, and after the run see which of them still exist.
-    if (!m_zombieTimer) {
-        m_zombieTimer = new QTimer(this);
-        m_zombieTimer->setInterval(50);
-    }
-    m_zombieTimer->disconnect();
-    const quint64 job = m_runner->currentJob();
-    const int workers = m_scenario->experiments.first().workers;
-    connect(m_zombieTimer, &QTimer::timeout, this, [this, job, workers] {
-        if (job != m_runner->currentJob() || !isRunning()) {
-            m_zombieTimer->stop();
-            return;
-        }
-        for (qint64 p : workerProcesses(QCoreApplication::applicationPid()))
-            if (!m_scenarioPids.contains(p))
-                m_scenarioPids.append(p);
-        if (m_scenarioPids.size() >= workers) {
-            m_zombieTimer->stop();
-            QTimer::singleShot(300, this, [this, job] {
-                if (job == m_runner->currentJob() && isRunning())
-                    m_runner->cancel();
+    connect(m_scenarios, &ScenarioRunner::experimentRequested, this,
+            [this](const Experiment &experiment, int index, int count) {
+                m_scenarioPanel->setStatus(
+                    count == 1 ? tr("Running…")
+                               : tr("Running experiment %1 of %2…").arg(index + 1).arg(count));
+                // The panel shows what runs, so that what the class sees can be run again by hand.
+                m_panel->setExperiment(experiment);
+                startExperiment(experiment);
             });
-        }
+    connect(m_scenarios, &ScenarioRunner::cancelRequested, this, [this] {
+        if (isRunning())
+            m_runner->cancel();
     });
-    m_zombieTimer->start();
-}
-
-void MainWindow::scenarioExperimentFinished(const HistoryEntry &entry)
-{
-    if (m_zombieTimer)
-        m_zombieTimer->stop();
-    const bool zombies = m_scenario->id == u"zombies";
-    m_scenarioResults.append(entry.results);
-    if (entry.state == HistoryEntry::State::Failed || m_userCancelled ||
-        (entry.state == HistoryEntry::State::Cancelled && !zombies)) {
-        m_scenarioPanel->showStopped(entry.state == HistoryEntry::State::Failed
-                                         ? tr("The scenario stopped: %1").arg(entry.failure)
-                                         : tr("The scenario was cancelled; no verdict."));
-        m_scenario.reset();
-        return;
-    }
-    if (m_scenarioNext < m_scenario->experiments.size()) {
-        runNextScenarioExperiment();
-        return;
-    }
-    QList<qint64> survivors;
-    for (qint64 p : std::as_const(m_scenarioPids))
-        if (processExists(p) && workerProcesses().contains(p))
-            survivors.append(p);
-    const Verdict verdict = m_scenario->verdict(m_scenarioResults, m_scenarioPids, survivors);
-    m_scenarioPanel->showVerdict(verdict);
-    statusBar()->showMessage(tr("Verdict: %1").arg(verdict.answer), kStatusTimeoutMs);
-    m_scenario.reset();
+    connect(m_scenarios, &ScenarioRunner::verdictReady, this, [this](const Verdict &verdict) {
+        m_scenarioPanel->showVerdict(verdict);
+        statusBar()->showMessage(tr("Verdict: %1").arg(verdict.answer), kStatusTimeoutMs);
+    });
+    connect(m_scenarios, &ScenarioRunner::stopped, this,
+            [this](const QString &why) { m_scenarioPanel->showStopped(why); });
 }
 
 void MainWindow::showSelection()

@@ -36,6 +36,7 @@ class ResultsPane;
 class RunHistory;
 class ScenarioPanel;
 class SessionController;
+class ScenarioRunner;
 class ScalingPanel;
 
 // WordRace's window: the experiment on the left, the race's charts and numbers in the middle,
@@ -98,9 +99,7 @@ private:
 
     void runPanelExperiment(bool once);
     void startExperiment(const Experiment &experiment);
-    void runNextScenarioExperiment();
-    void scenarioExperimentFinished(const HistoryEntry &entry);
-    void watchZombies();
+    void connectScenarios();
     void updateActions();
     void updateTitle();
     void applyTheme();
@@ -156,12 +155,9 @@ private:
     QMenu *m_scenarioMenu = nullptr;
     QToolButton *m_scenarioButton = nullptr;
 
-    // The scenario under way: its experiments run one after the other, each as its own run.
-    std::optional<Scenario> m_scenario;
-    qsizetype m_scenarioNext = 0;
-    QList<RunResult> m_scenarioResults;
-    QList<qint64> m_scenarioPids; // the zombie scenario's workers, seen while it ran
-    QTimer *m_zombieTimer = nullptr;
+    // A scenario asked, waiting for the class's prediction; then the one under way.
+    std::optional<Scenario> m_askedScenario;
+    ScenarioRunner *m_scenarios = nullptr;
     bool m_userCancelled = false;
 
     QAction *m_runAction = nullptr;
