@@ -6,6 +6,7 @@
 #include "panels/experimentpanel.h"
 #include "panels/resultspane.h"
 #include "patience.h"
+#include "session/experimentsession.h"
 #include "session/resulttablemodel.h"
 #include "session/runhistory.h"
 #include "session/sessioncontroller.h"
@@ -429,6 +430,34 @@ private Q_SLOTS:
 
         QVERIFY(!w.sessions()->exportEverything(dir.filePath(u"no-such-folder"_s), &error));
         QVERIFY2(error.contains(u"does not exist"_s), qPrintable(error));
+    }
+
+    // The session controller records a whole experiment into the history without any widget:
+    // what the window and the panes show is this state.
+    void experimentSessionRecordsARun()
+    {
+        ExperimentSession session;
+        QSignalSpy started(&session, &ExperimentSession::runStarted);
+        QSignalSpy added(&session, &ExperimentSession::resultAdded);
+        QSignalSpy finished(&session, &ExperimentSession::finished);
+        Experiment e = smallExperiment(2);
+        e.modes = {Mode::Sequential, Mode::Threads};
+        const int row = session.start(e);
+        QCOMPARE(row, 0);
+        QVERIFY(session.isRunning());
+        QCOMPARE(session.start(e), -1); // one experiment at a time
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kPatienceMs);
+        QVERIFY(!session.isRunning());
+        QCOMPARE(finished.first().at(0).toInt(), row);
+        const HistoryEntry &entry = session.history()->entry(row);
+        QCOMPARE(entry.state, HistoryEntry::State::Done);
+        QCOMPARE(entry.results.size(), 4);
+        QCOMPARE(started.size(), 4);
+        QCOMPARE(added.size(), 4);
+        QVERIFY(!entry.summary.isEmpty());
+        QVERIFY(!entry.live);
+        QCOMPARE(session.progress(), 1.0);
+        QVERIFY(!session.cancelledByUser());
     }
 
     void repeatedRunsShowTheirSpread_data()

@@ -5,7 +5,7 @@
 #include "timeline/timelinephases.h"
 #include "timeline/timelinerenderer.h"
 #include "timeline/timelineview.h"
-#include "window/backgroundwork.h"
+#include "session/backgroundwork.h"
 
 #include <QElapsedTimer>
 #include <QWheelEvent>

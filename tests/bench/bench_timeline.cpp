@@ -7,7 +7,7 @@
 #include "charts/theme.h"
 #include "timeline/timelinedata.h"
 #include "timeline/timelinerenderer.h"
-#include "window/backgroundwork.h"
+#include "session/backgroundwork.h"
 
 #include <QApplication>
 #include <QFileInfo>

@@ -3,7 +3,7 @@
 
 #include "timeline/timelinephases.h"
 #include "timeline/timelinerenderer.h"
-#include "window/backgroundwork.h"
+#include "session/backgroundwork.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>

@@ -2,6 +2,7 @@
 
 #include "engine/scenariorunner.h"
 #include "io/units.h"
+#include "session/experimentsession.h"
 
 #include "analysis/plausibility.h"
 #include "backends/processscan.h"
@@ -15,10 +16,10 @@
 #include "panels/scalingpanel.h"
 #include "panels/scenariopanel.h"
 #include "session/appsettings.h"
+#include "session/backgroundwork.h"
 #include "session/runhistory.h"
 #include "session/sessioncontroller.h"
 #include "timeline/timelineview.h"
-#include "window/backgroundwork.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -119,8 +120,8 @@ QString localFileOf(const QMimeData *mime)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_runner(new Runner(this)), m_history(new RunHistory(this)),
-      m_scenarios(new ScenarioRunner(this))
+    : QMainWindow(parent), m_session(new ExperimentSession(this)), m_runner(m_session->runner()),
+      m_history(m_session->history()), m_scenarios(new ScenarioRunner(this))
 {
     initWordRaceResources();
     setObjectName(u"mainWindow"_s);
@@ -133,17 +134,16 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createMenus();
     createToolBar();
-    connectRunner();
+    connectSession();
     connectScenarios();
 
     m_ticker = new QTimer(this);
     m_ticker->setInterval(100);
     connect(m_ticker, &QTimer::timeout, this, &MainWindow::tick);
-    m_runner->setDisplayWait(1000);
-    m_shownTimer = new QTimer(this);
-    m_shownTimer->setSingleShot(true);
-    m_shownTimer->setInterval(0);
-    connect(m_shownTimer, &QTimer::timeout, this, &MainWindow::reportShown);
+    m_session->setChartsPending([this] {
+        return std::any_of(m_panes.cbegin(), m_panes.cend(),
+                           [](const ResultsPane *pane) { return pane->chartsPending(); });
+    });
 
     statusBar()->setAccessibleName(tr("Status"));
     loadSettings();
@@ -450,14 +450,14 @@ void MainWindow::createToolBar()
     m_toolBar->addWidget(m_summaryLabel);
 }
 
-void MainWindow::connectRunner()
+void MainWindow::connectSession()
 {
-    connect(m_runner, &Runner::experimentPrepared, this, &MainWindow::onPrepared);
-    connect(m_runner, &Runner::runStarted, this, &MainWindow::onRunStarted);
-    connect(m_runner, &Runner::progressChanged, this, &MainWindow::onProgress);
-    connect(m_runner, &Runner::runFinished, this, &MainWindow::onRunFinished);
-    connect(m_runner, &Runner::runFailed, this, &MainWindow::onRunFailed);
-    connect(m_runner, &Runner::experimentFinished, this, &MainWindow::onExperimentFinished);
+    connect(m_session, &ExperimentSession::prepared, this, &MainWindow::onPrepared);
+    connect(m_session, &ExperimentSession::runStarted, this, &MainWindow::onRunStarted);
+    connect(m_session, &ExperimentSession::progressed, this, &MainWindow::onProgress);
+    connect(m_session, &ExperimentSession::resultAdded, this, &MainWindow::onResultAdded);
+    connect(m_session, &ExperimentSession::failed, this, &MainWindow::onRunFailed);
+    connect(m_session, &ExperimentSession::finished, this, &MainWindow::onExperimentFinished);
 }
 
 void MainWindow::loadSettings()
@@ -495,7 +495,7 @@ void MainWindow::saveSettings()
 
 bool MainWindow::isRunning() const
 {
-    return m_liveRow >= 0;
+    return m_session->isRunning();
 }
 
 void MainWindow::runExperiment()
@@ -531,16 +531,13 @@ void MainWindow::runPanelExperiment(bool once)
 
 void MainWindow::startExperiment(const Experiment &experiment)
 {
-    m_userCancelled = false;
-    m_liveRow = m_history->add(experiment);
-    m_modeIndex = 0;
-    m_historyView->selectionModel()->select(m_history->index(m_liveRow), QItemSelectionModel::ClearAndSelect |
-                                                                             QItemSelectionModel::Current);
-    m_historyView->scrollTo(m_history->index(m_liveRow));
+    const int row = m_session->start(experiment);
+    if (row < 0)
+        return;
+    m_historyView->selectionModel()->select(m_history->index(row), QItemSelectionModel::ClearAndSelect |
+                                                                       QItemSelectionModel::Current);
+    m_historyView->scrollTo(m_history->index(row));
     showSelection();
-
-    m_runner->start(experiment);
-    m_clock.start();
     m_progress->setRange(0, 0); // busy until the corpus is ready
     m_progressLabel->setText(tr("Preparing %1…").arg(experiment.corpus.displayName()));
     statusBar()->showMessage(tr("Preparing the corpus…"));
@@ -553,8 +550,7 @@ void MainWindow::cancelRun()
 {
     if (!isRunning())
         return;
-    m_userCancelled = true;
-    m_runner->cancel();
+    m_session->cancel();
     statusBar()->showMessage(tr("Cancelling…"));
 }
 
@@ -563,8 +559,8 @@ void MainWindow::tick()
     if (!isRunning())
         return;
     // Keeps the elapsed time moving while the engine is busy between progress reports.
-    const HistoryEntry &e = m_history->entry(m_liveRow);
-    const double elapsed = m_clock.elapsed() / 1000.0;
+    const HistoryEntry &e = m_history->entry(m_session->liveRow());
+    const double elapsed = m_session->elapsedS();
     if (!e.live) {
         m_progressLabel->setText(
             tr("Preparing %1… %2").arg(e.experiment.corpus.displayName(), Units::seconds(elapsed)));
@@ -589,127 +585,47 @@ QList<ResultsPane *> MainWindow::panesShowing(int row) const
     return panes;
 }
 
-void MainWindow::onPrepared(quint64 job, const QString &summary, const QStringList &warnings)
+void MainWindow::onPrepared(int row, const QString &summary, const QStringList &warnings)
 {
-    if (job != m_runner->currentJob() || !isRunning())
-        return;
-    HistoryEntry &e = m_history->entry(m_liveRow);
-    e.summary = summary;
-    m_history->touch(m_liveRow);
-    for (ResultsPane *pane : panesShowing(m_liveRow))
-        pane->showEntry(&e);
+    for (ResultsPane *pane : panesShowing(row))
+        pane->showEntry(&m_history->entry(row));
     statusBar()->showMessage(warnings.isEmpty() ? summary : tr("Warning: %1").arg(warnings.join(u"; "_s)),
                              warnings.isEmpty() ? 0 : kStatusTimeoutMs * 2);
 }
 
-void MainWindow::onRunStarted(quint64 job, Mode mode)
+void MainWindow::onRunStarted(int row, Mode mode, int workers)
 {
-    if (job != m_runner->currentJob() || !isRunning())
-        return;
-    HistoryEntry &e = m_history->entry(m_liveRow);
-    RunProgress live;
-    live.mode = mode;
-    e.live = live;
-    e.liveBatches.clear();
-    e.liveWorkers = mode == Mode::Sequential ? 1 : e.experiment.workers;
-    m_modeIndex = std::max<qsizetype>(0, e.experiment.modes.indexOf(mode));
     m_progress->setRange(0, kProgressSteps);
-    m_progress->setValue(
-        int(kProgressSteps * m_modeIndex / std::max<qsizetype>(1, e.experiment.modes.size())));
-    for (ResultsPane *pane : panesShowing(m_liveRow))
-        pane->startRun(mode, e.liveWorkers);
+    m_progress->setValue(int(kProgressSteps * m_session->progress()));
+    for (ResultsPane *pane : panesShowing(row))
+        pane->startRun(mode, workers);
     statusBar()->showMessage(tr("Counting with %1…").arg(modeName(mode)));
     tick();
-    drawing(job);
     m_scenarios->experimentStarted();
 }
 
-void MainWindow::onProgress(quint64 job, const RunProgress &progress)
+void MainWindow::onProgress(int row, const RunProgress &progress)
 {
-    if (job != m_runner->currentJob() || !isRunning())
-        return;
-    HistoryEntry &e = m_history->entry(m_liveRow);
-    if (!e.live || e.live->mode != progress.mode)
-        return;
-    // Keep every task so far: a batch per progress, as copying them into one list would cost the
-    // GUI thread a copy of every task again.
-    RunProgress &live = *e.live;
-    if (!progress.newTasks.isEmpty())
-        e.liveBatches.append(progress.newTasks);
-    live.tasksDone = progress.tasksDone;
-    live.tasksTotal = progress.tasksTotal;
-    live.words = progress.words;
-    live.bytesDone = progress.bytesDone;
-    live.bytesTotal = progress.bytesTotal;
-    live.elapsedS = progress.elapsedS;
-    live.workerNames = progress.workerNames;
-    for (ResultsPane *pane : panesShowing(m_liveRow))
+    for (ResultsPane *pane : panesShowing(row))
         pane->addProgress(progress);
-    const double fraction = progress.bytesTotal > 0 ? double(progress.bytesDone) / double(progress.bytesTotal)
-                            : progress.tasksTotal > 0
-                                ? double(progress.tasksDone) / double(progress.tasksTotal)
-                                : 0.0;
-    const qsizetype modes = std::max<qsizetype>(1, e.experiment.modes.size());
-    m_progress->setValue(
-        int(kProgressSteps * (double(m_modeIndex) + std::clamp(fraction, 0.0, 1.0)) / double(modes)));
+    m_progress->setValue(int(kProgressSteps * m_session->progress()));
     tick();
 }
 
-void MainWindow::onRunFinished(quint64 job, const RunResult &result)
+void MainWindow::onResultAdded(int row, const RunResult &result)
 {
-    if (job != m_runner->currentJob() || !isRunning())
-        return;
-    HistoryEntry &e = m_history->entry(m_liveRow);
-    e.results.append(result);
-    // Judged again with every run: a later mode can make an earlier one's number doubtful.
-    Plausibility::judge(e.results, QThread::idealThreadCount());
-    e.live.reset();
-    releaseInBackground(std::exchange(e.liveBatches, {}));
-    m_history->touch(m_liveRow);
-    for (ResultsPane *pane : panesShowing(m_liveRow))
-        pane->addResult(e.results.last());
+    for (ResultsPane *pane : panesShowing(row))
+        pane->addResult(result);
     if (result.corpus.kind == CorpusSpec::Kind::File)
         m_panel->setKnownLines(result.corpus.path, result.corpusLines);
-    const qsizetype modes = std::max<qsizetype>(1, e.experiment.modes.size());
-    m_progress->setValue(int(kProgressSteps * (m_modeIndex + 1) / modes));
+    m_progress->setValue(int(kProgressSteps * m_session->progress()));
     statusBar()->showMessage(tr("%1 took %2 wall, %3 CPU")
                                  .arg(modeName(result.mode), Units::seconds(result.wallS),
                                       Units::seconds(result.totalCpu().total())));
-    drawing(job);
 }
 
-void MainWindow::drawing(quint64 job)
+void MainWindow::onRunFailed(int, const QString &reason, Runner::FailureKind kind)
 {
-    if (job != m_shownJob) {
-        m_shownJob = job;
-        m_shownCount = 0;
-    }
-    ++m_shownCount;
-    m_quietTurns = 0;
-    m_shownTimer->start();
-}
-
-void MainWindow::reportShown()
-{
-    // A zero timer fires only once the posted layouts and paints are done, so the second quiet
-    // turn comes after the last chart drawn has been laid out and painted.
-    const bool pending = std::any_of(m_panes.cbegin(), m_panes.cend(),
-                                     [](const ResultsPane *pane) { return pane->chartsPending(); });
-    m_quietTurns = pending ? 0 : m_quietTurns + 1;
-    if (m_quietTurns < 2)
-        m_shownTimer->start();
-    else
-        m_runner->shown(m_shownJob, m_shownCount);
-}
-
-void MainWindow::onRunFailed(quint64 job, const QString &reason, Runner::FailureKind kind)
-{
-    if (job != m_runner->currentJob() || !isRunning())
-        return;
-    HistoryEntry &e = m_history->entry(m_liveRow);
-    e.state = HistoryEntry::State::Failed;
-    e.failure = reason;
-    m_history->touch(m_liveRow);
     if (kind == Runner::FailureKind::BadInput) {
         showError(tr("WordRace cannot run this experiment."),
                   tr("%1\n\nChange the experiment (corpus, size, workers or chunk size) and press Run again.")
@@ -723,33 +639,36 @@ void MainWindow::onRunFailed(quint64 job, const QString &reason, Runner::Failure
     }
 }
 
-void MainWindow::onExperimentFinished(quint64 job, bool cancelled)
+void MainWindow::onExperimentFinished(int row)
 {
-    if (job != m_runner->currentJob() || !isRunning())
-        return;
-    const int row = m_liveRow;
-    m_liveRow = -1;
     m_ticker->stop();
-    HistoryEntry &e = m_history->entry(row);
-    e.live.reset();
-    releaseInBackground(std::exchange(e.liveBatches, {}));
-    if (e.state != HistoryEntry::State::Failed)
-        e.state = cancelled ? HistoryEntry::State::Cancelled : HistoryEntry::State::Done;
-    m_history->touch(row);
+    const HistoryEntry &e = m_history->entry(row);
     // Redraw from the finished results, dropping any half-drawn mode.
     for (ResultsPane *pane : panesShowing(row))
         pane->finishEntry(&e);
     showSelection();
+    showEnding(e);
+    m_panel->setRunning(false);
+    updateActions();
+    if (m_scenarios->isRunning()) {
+        const auto ending = e.state == HistoryEntry::State::Failed      ? ScenarioRunner::Ending::Failed
+                            : e.state == HistoryEntry::State::Cancelled ? ScenarioRunner::Ending::Cancelled
+                                                                        : ScenarioRunner::Ending::Done;
+        m_scenarios->experimentEnded(e.results, ending, e.failure, m_session->cancelledByUser());
+    }
+}
 
+void MainWindow::showEnding(const HistoryEntry &e)
+{
     m_progress->setRange(0, kProgressSteps);
-    const double elapsed = m_clock.elapsed() / 1000.0;
     QStringList walls;
     for (const RunResult &r : std::as_const(e.results))
         walls << tr("%1 %2").arg(modeName(r.mode), Units::seconds(r.wallS));
     switch (e.state) {
     case HistoryEntry::State::Done:
         m_progress->setValue(kProgressSteps);
-        m_progressLabel->setText(tr("Done in %1: %2").arg(Units::seconds(elapsed), walls.join(u" · "_s)));
+        m_progressLabel->setText(
+            tr("Done in %1: %2").arg(Units::seconds(m_session->elapsedS()), walls.join(u" · "_s)));
         if (const QString doubt = firstWarning(e.results); !doubt.isEmpty()) {
             m_progressLabel->setText(m_progressLabel->text() + u"  ⚠ "_s + tr("some numbers are doubtful"));
             statusBar()->showMessage(u"⚠ "_s + doubt, kStatusTimeoutMs * 2);
@@ -769,14 +688,6 @@ void MainWindow::onExperimentFinished(quint64 job, bool cancelled)
         m_progressLabel->setText(tr("Failed: %1").arg(e.failure));
         statusBar()->showMessage(tr("The run failed."), kStatusTimeoutMs);
         break;
-    }
-    m_panel->setRunning(false);
-    updateActions();
-    if (m_scenarios->isRunning()) {
-        const auto ending = e.state == HistoryEntry::State::Failed      ? ScenarioRunner::Ending::Failed
-                            : e.state == HistoryEntry::State::Cancelled ? ScenarioRunner::Ending::Cancelled
-                                                                        : ScenarioRunner::Ending::Done;
-        m_scenarios->experimentEnded(e.results, ending, e.failure, m_userCancelled);
     }
 }
 

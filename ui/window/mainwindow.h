@@ -36,6 +36,7 @@ class ResultsPane;
 class RunHistory;
 class ScenarioPanel;
 class SessionController;
+class ExperimentSession;
 class ScenarioRunner;
 class ScalingPanel;
 
@@ -93,7 +94,7 @@ private:
     void createToolBar();
     void createDocks();
     void createCentral();
-    void connectRunner();
+    void connectSession();
     void loadSettings();
     void saveSettings();
 
@@ -104,9 +105,6 @@ private:
     void updateTitle();
     void applyTheme();
     void tick();
-    // A run's start or result is being drawn: tell the runner once it is (reportShown).
-    void drawing(quint64 job);
-    void reportShown();
     void showSelection();
     // Gives both compared panes the longer of their time axes.
     void shareScales();
@@ -115,12 +113,14 @@ private:
     ChartKind focusedChart() const;
     QList<ResultsPane *> panesShowing(int row) const;
 
-    void onPrepared(quint64 job, const QString &summary, const QStringList &warnings);
-    void onRunStarted(quint64 job, Mode mode);
-    void onProgress(quint64 job, const RunProgress &progress);
-    void onRunFinished(quint64 job, const RunResult &result);
-    void onRunFailed(quint64 job, const QString &reason, Runner::FailureKind kind);
-    void onExperimentFinished(quint64 job, bool cancelled);
+    void onPrepared(int row, const QString &summary, const QStringList &warnings);
+    void onRunStarted(int row, Mode mode, int workers);
+    void onProgress(int row, const RunProgress &progress);
+    void onResultAdded(int row, const RunResult &result);
+    void onRunFailed(int row, const QString &reason, Runner::FailureKind kind);
+    void onExperimentFinished(int row);
+    // The progress text and the status bar at the end of an experiment.
+    void showEnding(const HistoryEntry &e);
 
     void openFileDialog();
     void exportDialog(ChartKind kind, std::optional<ChartExporter::Format> format = std::nullopt);
@@ -128,8 +128,9 @@ private:
     void showError(const QString &text, const QString &details);
     void showAbout();
 
-    Runner *m_runner;
-    RunHistory *m_history;
+    ExperimentSession *m_session;
+    Runner *m_runner;      // the session's
+    RunHistory *m_history; // the session's
     ExperimentPanel *m_panel = nullptr;
     QListView *m_historyView = nullptr;
     std::array<ResultsPane *, 2> m_panes{};
@@ -141,12 +142,6 @@ private:
     QDockWidget *m_historyDock = nullptr;
     QToolBar *m_toolBar = nullptr;
     QTimer *m_ticker = nullptr;
-    // Tells the runner when the runs' starts and results so far are drawn, so that the next run
-    // can start.
-    QTimer *m_shownTimer = nullptr;
-    quint64 m_shownJob = 0;
-    qint64 m_shownCount = 0; // of m_shownJob's runStarted and runFinished signals
-    int m_quietTurns = 0;
     QPointer<QMessageBox> m_errorBox;
     ScenarioPanel *m_scenarioPanel = nullptr;
     SessionController *m_sessions = nullptr;
@@ -158,7 +153,6 @@ private:
     // A scenario asked, waiting for the class's prediction; then the one under way.
     std::optional<Scenario> m_askedScenario;
     ScenarioRunner *m_scenarios = nullptr;
-    bool m_userCancelled = false;
 
     QAction *m_runAction = nullptr;
     QAction *m_runOnceAction = nullptr;
@@ -177,9 +171,6 @@ private:
     QShortcut *m_leavePresentation = nullptr;
     QList<QAction *> m_deskOnly; // toolbar entries a presentation does without
 
-    int m_liveRow = -1;
-    qsizetype m_modeIndex = 0;
-    QElapsedTimer m_clock;
     Theme::Kind m_themeKind = Theme::Kind::Light;
     bool m_presentation = false;
     bool m_wasMaximized = false;

@@ -1,4 +1,4 @@
-#include "window/backgroundwork.h"
+#include "session/backgroundwork.h"
 
 #include <QThread>
 
