@@ -224,4 +224,12 @@ QString Plausibility::text(const QList<RunResult> &runs)
     return out;
 }
 
+QString Plausibility::firstDoubt(const QList<RunResult> &runs)
+{
+    for (const RunResult &r : runs)
+        if (!r.warnings.isEmpty())
+            return u"%1: %2"_s.arg(modeName(r.mode), r.warnings.first().message);
+    return {};
+}
+
 } // namespace wordrace

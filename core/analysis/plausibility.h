@@ -22,6 +22,8 @@ public:
     static QStringList kinds(const QList<const RunResult *> &runs);
     // Warnings of the runs as lines for a terminal: "warning: threads run 1: ...".
     static QString text(const QList<RunResult> &runs);
+    // "threads: <message>" for the first warning of these runs, for a status line; empty if none.
+    static QString firstDoubt(const QList<RunResult> &runs);
 
     // A speed-up above min(workers, cores) x this is more than the hardware can give a CPU-bound count.
     static constexpr double kSpeedupSlack = 1.1;

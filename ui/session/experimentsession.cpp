@@ -43,6 +43,7 @@ int ExperimentSession::start(const Experiment &experiment)
     m_progress = 0.0;
     m_runner->start(experiment);
     m_clock.start();
+    Q_EMIT experimentStarted(m_liveRow);
     return m_liveRow;
 }
 

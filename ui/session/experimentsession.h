@@ -40,6 +40,8 @@ public:
     void setChartsPending(std::function<bool()> pending) { m_chartsPending = std::move(pending); }
 
 Q_SIGNALS:
+    // A history entry was added for the experiment; its corpus is being prepared.
+    void experimentStarted(int row);
     void prepared(int row, const QString &summary, const QStringList &warnings);
     void runStarted(int row, wordrace::Mode mode, int workers);
     void progressed(int row, const wordrace::RunProgress &progress);

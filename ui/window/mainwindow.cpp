@@ -1,7 +1,9 @@
 #include "window/mainwindow.h"
 
+#include "analysis/plausibility.h"
 #include "engine/scenariorunner.h"
 #include "io/units.h"
+#include "panels/racepage.h"
 #include "session/experimentsession.h"
 
 #include "analysis/plausibility.h"
@@ -72,17 +74,7 @@ namespace wordrace {
 
 namespace {
 
-constexpr int kProgressSteps = 1000;
 constexpr int kStatusTimeoutMs = 8000;
-
-// The first doubt about an experiment's runs, for the status bar; empty when there is none.
-QString firstWarning(const QList<RunResult> &runs)
-{
-    for (const RunResult &r : runs)
-        if (!r.warnings.isEmpty())
-            return u"%1: %2"_s.arg(modeName(r.mode), r.warnings.first().message);
-    return {};
-}
 
 QPalette darkPalette()
 {
@@ -137,13 +129,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectSession();
     connectScenarios();
 
-    m_ticker = new QTimer(this);
-    m_ticker->setInterval(100);
-    connect(m_ticker, &QTimer::timeout, this, &MainWindow::tick);
-    m_session->setChartsPending([this] {
-        return std::any_of(m_panes.cbegin(), m_panes.cend(),
-                           [](const ResultsPane *pane) { return pane->chartsPending(); });
-    });
+    m_session->setChartsPending([this] { return m_race->chartsPending(); });
 
     statusBar()->setAccessibleName(tr("Status"));
     loadSettings();
@@ -162,6 +148,16 @@ MainWindow::~MainWindow()
     disconnect(m_runner, nullptr, this, nullptr);
     m_runner->cancel();
     m_runner->wait();
+}
+
+ResultsPane *MainWindow::pane(int index) const
+{
+    return m_race->pane(index);
+}
+
+QProgressBar *MainWindow::progressBar() const
+{
+    return m_race->progressBar();
 }
 
 void MainWindow::createActions()
@@ -240,13 +236,16 @@ void MainWindow::createActions()
     connect(m_runOnceAction, &QAction::triggered, this, &MainWindow::runOnce);
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRun);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openFileDialog);
-    connect(m_exportAction, &QAction::triggered, this, [this] { exportDialog(focusedChart()); });
-    connect(m_copyAction, &QAction::triggered, this, [this] { copyChart(focusedChart()); });
+    connect(m_exportAction, &QAction::triggered, this, [this] { exportDialog(m_race->focusedChart()); });
+    connect(m_copyAction, &QAction::triggered, this, [this] { copyChart(m_race->focusedChart()); });
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentation);
-    connect(m_zoomInAction, &QAction::triggered, this, [this] { activePane()->timeline()->zoomIn(); });
-    connect(m_zoomOutAction, &QAction::triggered, this, [this] { activePane()->timeline()->zoomOut(); });
-    connect(m_zoomResetAction, &QAction::triggered, this, [this] { activePane()->timeline()->resetZoom(); });
+    connect(m_zoomInAction, &QAction::triggered, this,
+            [this] { m_race->activePane()->timeline()->zoomIn(); });
+    connect(m_zoomOutAction, &QAction::triggered, this,
+            [this] { m_race->activePane()->timeline()->zoomOut(); });
+    connect(m_zoomResetAction, &QAction::triggered, this,
+            [this] { m_race->activePane()->timeline()->resetZoom(); });
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 
@@ -259,61 +258,19 @@ void MainWindow::createActions()
 
 void MainWindow::createCentral()
 {
-    auto *central = new QWidget(this);
-    central->setObjectName(u"central"_s);
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(6, 6, 6, 6);
-
-    auto *progressRow = new QHBoxLayout;
-    m_progress = new QProgressBar(central);
-    m_progress->setObjectName(u"progress"_s);
-    m_progress->setRange(0, kProgressSteps);
-    m_progress->setValue(0);
-    m_progress->setTextVisible(false);
-    m_progress->setAccessibleName(tr("Run progress"));
-    m_progress->setToolTip(tr("How much of the experiment is done, over all modes"));
-    m_progress->setMaximumWidth(420);
-    m_progressLabel = new LiveText(tr("Ready"), central);
-    m_progressLabel->setObjectName(u"progressLabel"_s);
-    m_progressLabel->setAccessibleName(tr("Words counted and time elapsed"));
-    progressRow->addWidget(m_progress, 1);
-    progressRow->addWidget(m_progressLabel, 2);
-    layout->addLayout(progressRow);
-
-    m_scenarioPanel = new ScenarioPanel(central);
-    m_scenarioPanel->hide();
+    m_race = new RacePage(m_session, this);
+    m_scenarioPanel = m_race->scenarioPanel();
     connect(m_scenarioPanel, &ScenarioPanel::predictionMade, this, [this] {
         if (m_askedScenario && !isRunning())
             m_scenarios->start(*std::exchange(m_askedScenario, std::nullopt));
     });
-    layout->addWidget(m_scenarioPanel);
-
-    // On a small screen (a 1366x768 projector) the panes need more height than there is: they
-    // scroll, rather than push the window's bottom, the table and the status bar off the screen.
-    auto *paneScroll = new QScrollArea(central);
-    paneScroll->setObjectName(u"paneScroll"_s);
-    paneScroll->setWidgetResizable(true);
-    paneScroll->setFrameShape(QFrame::NoFrame);
-    m_paneSplit = new QSplitter(Qt::Horizontal, paneScroll);
-    m_paneSplit->setObjectName(u"paneSplit"_s);
-    m_paneSplit->setChildrenCollapsible(false);
-    for (std::size_t i = 0; i < m_panes.size(); ++i) {
-        auto *pane = new ResultsPane(m_paneSplit);
-        pane->setObjectName(u"pane%1"_s.arg(i));
-        connect(pane, &ResultsPane::chartMenuRequested, this,
-                [this, pane](ChartKind kind, const QPoint &pos) { chartMenu(pane, kind, pos); });
-        connect(pane, &ResultsPane::scaleChanged, this, &MainWindow::shareScales);
-        m_panes[i] = pane;
-    }
-    m_panes[1]->hide();
-    paneScroll->setWidget(m_paneSplit);
-    layout->addWidget(paneScroll, 1);
+    connect(m_race, &RacePage::chartMenuRequested, this, &MainWindow::chartMenu);
 
     // The race and the sweeps share the window; a sweep is many races, so it gets a tab of its own.
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"tabs"_s);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(central, tr("Race"));
+    m_tabs->addTab(m_race, tr("Race"));
     m_scaling = new ScalingPanel(m_tabs);
     m_tabs->addTab(m_scaling, tr("Scaling"));
     m_tabs->setUsesScrollButtons(false);
@@ -452,10 +409,24 @@ void MainWindow::createToolBar()
 
 void MainWindow::connectSession()
 {
-    connect(m_session, &ExperimentSession::prepared, this, &MainWindow::onPrepared);
-    connect(m_session, &ExperimentSession::runStarted, this, &MainWindow::onRunStarted);
-    connect(m_session, &ExperimentSession::progressed, this, &MainWindow::onProgress);
-    connect(m_session, &ExperimentSession::resultAdded, this, &MainWindow::onResultAdded);
+    // The race page draws what the session records; the window says it in the status bar.
+    connect(m_session, &ExperimentSession::prepared, this,
+            [this](int, const QString &summary, const QStringList &warnings) {
+                statusBar()->showMessage(warnings.isEmpty() ? summary
+                                                            : tr("Warning: %1").arg(warnings.join(u"; "_s)),
+                                         warnings.isEmpty() ? 0 : kStatusTimeoutMs * 2);
+            });
+    connect(m_session, &ExperimentSession::runStarted, this, [this](int, Mode mode) {
+        statusBar()->showMessage(tr("Counting with %1…").arg(modeName(mode)));
+        m_scenarios->experimentStarted();
+    });
+    connect(m_session, &ExperimentSession::resultAdded, this, [this](int, const RunResult &result) {
+        if (result.corpus.kind == CorpusSpec::Kind::File)
+            m_panel->setKnownLines(result.corpus.path, result.corpusLines);
+        statusBar()->showMessage(tr("%1 took %2 wall, %3 CPU")
+                                     .arg(modeName(result.mode), Units::seconds(result.wallS),
+                                          Units::seconds(result.totalCpu().total())));
+    });
     connect(m_session, &ExperimentSession::failed, this, &MainWindow::onRunFailed);
     connect(m_session, &ExperimentSession::finished, this, &MainWindow::onExperimentFinished);
 }
@@ -538,10 +509,7 @@ void MainWindow::startExperiment(const Experiment &experiment)
                                                                        QItemSelectionModel::Current);
     m_historyView->scrollTo(m_history->index(row));
     showSelection();
-    m_progress->setRange(0, 0); // busy until the corpus is ready
-    m_progressLabel->setText(tr("Preparing %1…").arg(experiment.corpus.displayName()));
     statusBar()->showMessage(tr("Preparing the corpus…"));
-    m_ticker->start();
     m_panel->setRunning(true);
     updateActions();
 }
@@ -552,76 +520,6 @@ void MainWindow::cancelRun()
         return;
     m_session->cancel();
     statusBar()->showMessage(tr("Cancelling…"));
-}
-
-void MainWindow::tick()
-{
-    if (!isRunning())
-        return;
-    // Keeps the elapsed time moving while the engine is busy between progress reports.
-    const HistoryEntry &e = m_history->entry(m_session->liveRow());
-    const double elapsed = m_session->elapsedS();
-    if (!e.live) {
-        m_progressLabel->setText(
-            tr("Preparing %1… %2").arg(e.experiment.corpus.displayName(), Units::seconds(elapsed)));
-        return;
-    }
-    m_progressLabel->setText(tr("%1: %2 of %3 tasks · %4 words · %5 · total %6")
-                                 .arg(modeName(e.live->mode), Units::count(std::uint64_t(e.live->tasksDone)),
-                                      Units::count(std::uint64_t(e.live->tasksTotal)),
-                                      Units::count(e.live->words), Units::seconds(e.live->elapsedS),
-                                      Units::seconds(elapsed)));
-}
-
-QList<ResultsPane *> MainWindow::panesShowing(int row) const
-{
-    QList<ResultsPane *> panes;
-    if (row < 0 || row >= m_history->count())
-        return panes;
-    const int number = m_history->entry(row).number;
-    for (ResultsPane *pane : m_panes)
-        if (pane->isVisibleTo(m_paneSplit) && pane->entryNumber() == number)
-            panes.append(pane);
-    return panes;
-}
-
-void MainWindow::onPrepared(int row, const QString &summary, const QStringList &warnings)
-{
-    for (ResultsPane *pane : panesShowing(row))
-        pane->showEntry(&m_history->entry(row));
-    statusBar()->showMessage(warnings.isEmpty() ? summary : tr("Warning: %1").arg(warnings.join(u"; "_s)),
-                             warnings.isEmpty() ? 0 : kStatusTimeoutMs * 2);
-}
-
-void MainWindow::onRunStarted(int row, Mode mode, int workers)
-{
-    m_progress->setRange(0, kProgressSteps);
-    m_progress->setValue(int(kProgressSteps * m_session->progress()));
-    for (ResultsPane *pane : panesShowing(row))
-        pane->startRun(mode, workers);
-    statusBar()->showMessage(tr("Counting with %1…").arg(modeName(mode)));
-    tick();
-    m_scenarios->experimentStarted();
-}
-
-void MainWindow::onProgress(int row, const RunProgress &progress)
-{
-    for (ResultsPane *pane : panesShowing(row))
-        pane->addProgress(progress);
-    m_progress->setValue(int(kProgressSteps * m_session->progress()));
-    tick();
-}
-
-void MainWindow::onResultAdded(int row, const RunResult &result)
-{
-    for (ResultsPane *pane : panesShowing(row))
-        pane->addResult(result);
-    if (result.corpus.kind == CorpusSpec::Kind::File)
-        m_panel->setKnownLines(result.corpus.path, result.corpusLines);
-    m_progress->setValue(int(kProgressSteps * m_session->progress()));
-    statusBar()->showMessage(tr("%1 took %2 wall, %3 CPU")
-                                 .arg(modeName(result.mode), Units::seconds(result.wallS),
-                                      Units::seconds(result.totalCpu().total())));
 }
 
 void MainWindow::onRunFailed(int, const QString &reason, Runner::FailureKind kind)
@@ -641,13 +539,24 @@ void MainWindow::onRunFailed(int, const QString &reason, Runner::FailureKind kin
 
 void MainWindow::onExperimentFinished(int row)
 {
-    m_ticker->stop();
     const HistoryEntry &e = m_history->entry(row);
-    // Redraw from the finished results, dropping any half-drawn mode.
-    for (ResultsPane *pane : panesShowing(row))
-        pane->finishEntry(&e);
     showSelection();
-    showEnding(e);
+    switch (e.state) {
+    case HistoryEntry::State::Done:
+        if (const QString doubt = Plausibility::firstDoubt(e.results); !doubt.isEmpty())
+            statusBar()->showMessage(u"⚠ "_s + doubt, kStatusTimeoutMs * 2);
+        else
+            statusBar()->showMessage(tr("Done. Hover over the charts for details; right-click to export."),
+                                     kStatusTimeoutMs);
+        break;
+    case HistoryEntry::State::Cancelled:
+        statusBar()->showMessage(tr("Cancelled."), kStatusTimeoutMs);
+        break;
+    case HistoryEntry::State::Failed:
+    case HistoryEntry::State::Running:
+        statusBar()->showMessage(tr("The run failed."), kStatusTimeoutMs);
+        break;
+    }
     m_panel->setRunning(false);
     updateActions();
     if (m_scenarios->isRunning()) {
@@ -655,39 +564,6 @@ void MainWindow::onExperimentFinished(int row)
                             : e.state == HistoryEntry::State::Cancelled ? ScenarioRunner::Ending::Cancelled
                                                                         : ScenarioRunner::Ending::Done;
         m_scenarios->experimentEnded(e.results, ending, e.failure, m_session->cancelledByUser());
-    }
-}
-
-void MainWindow::showEnding(const HistoryEntry &e)
-{
-    m_progress->setRange(0, kProgressSteps);
-    QStringList walls;
-    for (const RunResult &r : std::as_const(e.results))
-        walls << tr("%1 %2").arg(modeName(r.mode), Units::seconds(r.wallS));
-    switch (e.state) {
-    case HistoryEntry::State::Done:
-        m_progress->setValue(kProgressSteps);
-        m_progressLabel->setText(
-            tr("Done in %1: %2").arg(Units::seconds(m_session->elapsedS()), walls.join(u" · "_s)));
-        if (const QString doubt = firstWarning(e.results); !doubt.isEmpty()) {
-            m_progressLabel->setText(m_progressLabel->text() + u"  ⚠ "_s + tr("some numbers are doubtful"));
-            statusBar()->showMessage(u"⚠ "_s + doubt, kStatusTimeoutMs * 2);
-        } else {
-            statusBar()->showMessage(tr("Done. Hover over the charts for details; right-click to export."),
-                                     kStatusTimeoutMs);
-        }
-        break;
-    case HistoryEntry::State::Cancelled:
-        m_progressLabel->setText(walls.isEmpty() ? tr("Cancelled")
-                                                 : tr("Cancelled: %1").arg(walls.join(u" · "_s)));
-        statusBar()->showMessage(tr("Cancelled."), kStatusTimeoutMs);
-        break;
-    case HistoryEntry::State::Failed:
-    case HistoryEntry::State::Running:
-        m_progress->setValue(0);
-        m_progressLabel->setText(tr("Failed: %1").arg(e.failure));
-        statusBar()->showMessage(tr("The run failed."), kStatusTimeoutMs);
-        break;
     }
 }
 
@@ -733,65 +609,12 @@ void MainWindow::showSelection()
     for (const QModelIndex &i : m_historyView->selectionModel()->selectedRows())
         rows.append(i.row());
     std::sort(rows.begin(), rows.end());
-    if (rows.isEmpty())
-        return;
-    const bool compare = rows.size() >= 2;
-    const HistoryEntry *first = &m_history->entry(rows.at(0));
-    const HistoryEntry *second = compare ? &m_history->entry(rows.at(1)) : nullptr;
-    if (m_panes[0]->entryNumber() != first->number || m_panes[0]->isHidden())
-        m_panes[0]->showEntry(first);
-    m_panes[1]->setVisible(compare);
-    if (compare && m_panes[1]->entryNumber() != second->number)
-        m_panes[1]->showEntry(second);
-    for (ResultsPane *pane : m_panes) {
-        pane->setCompact(compare);
-        pane->setSharedScale(0, 0);
-    }
-    if (compare) {
-        shareScales();
-        statusBar()->showMessage(
-            tr("Comparing #%1 and #%2 on the same scales").arg(first->number).arg(second->number),
-            kStatusTimeoutMs);
-    }
+    if (m_race->showRows(rows))
+        statusBar()->showMessage(tr("Comparing #%1 and #%2 on the same scales")
+                                     .arg(m_history->entry(rows.at(0)).number)
+                                     .arg(m_history->entry(rows.at(1)).number),
+                                 kStatusTimeoutMs);
     updateActions();
-}
-
-void MainWindow::shareScales()
-{
-    if (m_sharingScales || m_panes[1]->isHidden())
-        return;
-    // One scale for both, or the faster run would look as slow as the other. Each chart may need
-    // a longer axis than its numbers for its labels, so share the axes' ends, not the numbers.
-    m_sharingScales = true;
-    for (ResultsPane *pane : m_panes)
-        pane->flushCharts();
-    for (int round = 0; round < 3; ++round) {
-        const double axis =
-            std::max(m_panes[0]->wallCpuChart()->ownAxisMax(), m_panes[1]->wallCpuChart()->ownAxisMax());
-        const double end = std::max(m_panes[0]->timelineEnd(), m_panes[1]->timelineEnd());
-        for (ResultsPane *pane : m_panes)
-            pane->setSharedScale(axis, end);
-        if (m_panes[0]->wallCpuChart()->axisMax() == m_panes[1]->wallCpuChart()->axisMax())
-            break;
-    }
-    m_sharingScales = false;
-}
-
-ChartKind MainWindow::focusedChart() const
-{
-    ResultsPane *pane = activePane();
-    if (pane->timeline()->hasFocus())
-        return ChartKind::Timeline;
-    if (pane->overheadView()->hasFocus())
-        return ChartKind::Overhead;
-    return ChartKind::WallCpu;
-}
-
-ResultsPane *MainWindow::activePane() const
-{
-    if (m_panes[1]->isVisible() && m_panes[1]->isAncestorOf(focusWidget()))
-        return m_panes[1];
-    return m_panes[0];
 }
 
 void MainWindow::updateActions()
@@ -847,8 +670,7 @@ void MainWindow::applyTheme()
     // The desktop's own palette, as it was before any theme of ours replaced it.
     static const QPalette desktop = QApplication::palette();
     QApplication::setPalette(t.kind == Theme::Kind::Dark ? darkPalette() : desktop);
-    for (ResultsPane *pane : m_panes)
-        pane->setTheme(t);
+    m_race->setTheme(t);
     if (m_scaling)
         m_scaling->setTheme(t);
     // Projector type for everything a class reads from the back: progress, table, toolbar.
@@ -856,10 +678,8 @@ void MainWindow::applyTheme()
     QFont font;
     if (big)
         font.setPixelSize(t.textPx);
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_progressLabel, m_toolBar, statusBar(), m_summaryLabel})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_toolBar, statusBar(), m_summaryLabel})
         w->setFont(big ? font : QFont());
-    m_progress->setMinimumHeight(big ? t.textPx : 0);
     m_toolBar->setIconSize(big ? QSize(40, 40) : QSize(24, 24));
 }
 
@@ -944,7 +764,7 @@ void MainWindow::openFileDialog()
 bool MainWindow::exportChart(ChartKind kind, const QString &path, const QSize &pixelSize, bool projectorTheme,
                              QString *error)
 {
-    const ChartSource source = activePane()->source(kind);
+    const ChartSource source = m_race->activePane()->source(kind);
     const Theme t = projectorTheme ? Theme::projector() : theme();
     const bool ok = ChartExporter::write(source, t, path, pixelSize, error);
     if (ok)
@@ -954,7 +774,7 @@ bool MainWindow::exportChart(ChartKind kind, const QString &path, const QSize &p
 
 void MainWindow::copyChart(ChartKind kind)
 {
-    ResultsPane *pane = activePane();
+    ResultsPane *pane = m_race->activePane();
     const QImage image = ChartExporter::image(pane->source(kind), theme(), pane->chartSize(kind));
     QApplication::clipboard()->setImage(image);
     statusBar()->showMessage(
@@ -964,7 +784,7 @@ void MainWindow::copyChart(ChartKind kind)
 
 void MainWindow::exportDialog(ChartKind kind, std::optional<ChartExporter::Format> format)
 {
-    ResultsPane *pane = activePane();
+    ResultsPane *pane = m_race->activePane();
     ExportDialog dialog(this);
     dialog.setKind(kind);
     dialog.setWindowSizes(pane->chartSize(ChartKind::WallCpu), pane->chartSize(ChartKind::Timeline));

@@ -33,6 +33,7 @@ class ExperimentPanel;
 class LiveText;
 struct HistoryEntry;
 class ResultsPane;
+class RacePage;
 class RunHistory;
 class ScenarioPanel;
 class SessionController;
@@ -74,8 +75,8 @@ public:
     ExperimentPanel *experimentPanel() const { return m_panel; }
     RunHistory *history() const { return m_history; }
     QListView *historyView() const { return m_historyView; }
-    ResultsPane *pane(int index) const { return m_panes[std::size_t(index)]; }
-    QProgressBar *progressBar() const { return m_progress; }
+    ResultsPane *pane(int index) const;
+    QProgressBar *progressBar() const;
     QMessageBox *errorBox() const { return m_errorBox; }
     ScenarioPanel *scenarioPanel() const { return m_scenarioPanel; }
     // File > Open/Save Session, Export Data and Export Everything.
@@ -104,23 +105,10 @@ private:
     void updateActions();
     void updateTitle();
     void applyTheme();
-    void tick();
     void showSelection();
-    // Gives both compared panes the longer of their time axes.
-    void shareScales();
-    ResultsPane *activePane() const;
-    // The chart the keyboard is on, for Export and Copy; the wall-vs-CPU chart otherwise.
-    ChartKind focusedChart() const;
-    QList<ResultsPane *> panesShowing(int row) const;
 
-    void onPrepared(int row, const QString &summary, const QStringList &warnings);
-    void onRunStarted(int row, Mode mode, int workers);
-    void onProgress(int row, const RunProgress &progress);
-    void onResultAdded(int row, const RunResult &result);
     void onRunFailed(int row, const QString &reason, Runner::FailureKind kind);
     void onExperimentFinished(int row);
-    // The progress text and the status bar at the end of an experiment.
-    void showEnding(const HistoryEntry &e);
 
     void openFileDialog();
     void exportDialog(ChartKind kind, std::optional<ChartExporter::Format> format = std::nullopt);
@@ -133,15 +121,11 @@ private:
     RunHistory *m_history; // the session's
     ExperimentPanel *m_panel = nullptr;
     QListView *m_historyView = nullptr;
-    std::array<ResultsPane *, 2> m_panes{};
-    QSplitter *m_paneSplit = nullptr;
-    QProgressBar *m_progress = nullptr;
-    LiveText *m_progressLabel = nullptr;
+    RacePage *m_race = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QDockWidget *m_experimentDock = nullptr;
     QDockWidget *m_historyDock = nullptr;
     QToolBar *m_toolBar = nullptr;
-    QTimer *m_ticker = nullptr;
     QPointer<QMessageBox> m_errorBox;
     ScenarioPanel *m_scenarioPanel = nullptr;
     SessionController *m_sessions = nullptr;
@@ -174,7 +158,6 @@ private:
     Theme::Kind m_themeKind = Theme::Kind::Light;
     bool m_presentation = false;
     bool m_wasMaximized = false;
-    bool m_sharingScales = false;
     QByteArray m_stateBeforePresentation;
     QByteArray m_geometryBeforePresentation;
 };
