@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QPalette>
 #include <QString>
 
 #include <optional>
@@ -38,6 +39,8 @@ struct Theme
     static Theme projector();
     static Theme byKind(Kind kind);
 
+    // The widgets' palette for the dark theme (the charts take their colours from the Theme).
+    static QPalette darkPalette();
     static QString name(Kind kind);
     static std::optional<Kind> kindFromName(const QString &name);
     QString name() const { return name(kind); }

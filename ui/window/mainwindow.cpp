@@ -1,5 +1,8 @@
 #include "window/mainwindow.h"
 
+#include "window/chartexports.h"
+#include "window/mainactions.h"
+
 #include "analysis/plausibility.h"
 #include "engine/scenariorunner.h"
 #include "io/units.h"
@@ -76,29 +79,6 @@ namespace {
 
 constexpr int kStatusTimeoutMs = 8000;
 
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xf0, 0xf0, 0xf0);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Highlight, QColor(0x56, 0xb4, 0xe9));
-    p.setColor(QPalette::HighlightedText, Qt::black);
-    p.setColor(QPalette::Link, QColor(0x56, 0xb4, 0xe9));
-    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
-    return p;
-}
-
 QString localFileOf(const QMimeData *mime)
 {
     if (!mime || !mime->hasUrls())
@@ -162,81 +142,30 @@ QProgressBar *MainWindow::progressBar() const
 
 void MainWindow::createActions()
 {
-    auto make = [this](const QString &text, const QString &name, const QKeySequence &key, const QString &tip,
-                       QStyle::StandardPixmap fallback, const QString &themeIcon) {
-        auto *a = new QAction(text, this);
-        a->setObjectName(name);
-        if (!key.isEmpty())
-            a->setShortcut(key);
-        a->setToolTip(key.isEmpty() ? tip : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
-        a->setStatusTip(tip);
-        if (!themeIcon.isEmpty())
-            a->setIcon(QIcon::fromTheme(themeIcon, style()->standardIcon(fallback)));
-        // On the window itself, so shortcuts keep working with the menu bar hidden (presentation).
-        addAction(a);
-        return a;
-    };
-    m_runAction =
-        make(tr("&Run"), u"runAction"_s, QKeySequence(Qt::Key_F5), tr("Count the words in every mode ticked"),
-             QStyle::SP_MediaPlay, u"media-playback-start"_s);
-    m_runOnceAction = make(tr("Run &Once"), u"runOnceAction"_s, QKeySequence(Qt::SHIFT | Qt::Key_F5),
-                           tr("Count once in every mode ticked: no warm-up, one measured run each"),
-                           QStyle::SP_MediaSkipForward, u"media-skip-forward"_s);
-    m_cancelAction =
-        make(tr("&Cancel"), u"cancelAction"_s, QKeySequence(Qt::Key_Escape),
-             tr("Stop the run; the modes already finished stay"), QStyle::SP_MediaStop, u"process-stop"_s);
-    m_openAction =
-        make(tr("&Open Text File…"), u"openAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
-             tr("Count the words of a text file"), QStyle::SP_DialogOpenButton, u"document-open"_s);
-    m_exportAction =
-        make(tr("&Export Chart…"), u"exportAction"_s, QKeySequence(Qt::CTRL | Qt::Key_E),
-             tr("Save a chart as PNG, SVG or PDF"), QStyle::SP_DialogSaveButton, u"document-export"_s);
-    m_copyAction =
-        make(tr("Copy Chart &Image"), u"copyChartAction"_s, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
-             tr("Copy the chart with the keyboard focus (or wall vs CPU) to the clipboard"),
-             QStyle::SP_FileIcon, u"edit-copy"_s);
-    m_quitAction =
-        make(tr("&Quit"), u"quitAction"_s, QKeySequence(Qt::CTRL | Qt::Key_Q),
-             tr("Quit WordRace, stopping any run"), QStyle::SP_DialogCloseButton, u"application-exit"_s);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    m_presentationAction = make(tr("&Presentation"), u"presentationAction"_s, QKeySequence(Qt::Key_F11),
-                                tr("Full screen, big type and only what a demo needs"),
-                                QStyle::SP_DesktopIcon, u"view-fullscreen"_s);
-    m_presentationAction->setCheckable(true);
-    // No style offers a full-screen icon; a desktop icon would only puzzle. The theme's, or none.
-    m_presentationAction->setIcon(QIcon::fromTheme(u"view-fullscreen"_s));
-    m_zoomInAction = make(tr("Zoom &In Timeline"), u"zoomInAction"_s, QKeySequence::ZoomIn,
-                          tr("Show less time, in more detail"), QStyle::SP_ArrowUp, QString());
-    m_zoomOutAction = make(tr("Zoom &Out Timeline"), u"zoomOutAction"_s, QKeySequence::ZoomOut,
-                           tr("Show more time"), QStyle::SP_ArrowDown, QString());
-    m_zoomResetAction = make(tr("&Whole Timeline"), u"zoomResetAction"_s, QKeySequence(Qt::CTRL | Qt::Key_0),
-                             tr("Show every run from start to end"), QStyle::SP_BrowserReload, QString());
-    m_aboutAction = make(tr("&About WordRace"), u"aboutAction"_s, QKeySequence(Qt::Key_F1),
-                         tr("What WordRace is and how to read its charts"), QStyle::SP_MessageBoxInformation,
-                         u"help-about"_s);
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    m_aboutQtAction = make(tr("About &Qt"), u"aboutQtAction"_s, QKeySequence(),
-                           tr("The Qt version WordRace uses"), QStyle::SP_TitleBarMenuButton, QString());
-    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
-
-    m_themeGroup = new QActionGroup(this);
-    for (Theme::Kind kind : {Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::Projector}) {
-        const QString text = kind == Theme::Kind::Light  ? tr("&Light")
-                             : kind == Theme::Kind::Dark ? tr("&Dark")
-                                                         : tr("&Projector (big, high contrast)");
-        auto *a = new QAction(text, m_themeGroup);
-        a->setObjectName(u"theme-"_s + Theme::name(kind));
-        a->setCheckable(true);
-        a->setData(int(kind));
-        a->setStatusTip(tr("Use the %1 colours and type sizes").arg(Theme::name(kind)));
-        connect(a, &QAction::triggered, this, [this, kind] { setThemeKind(kind); });
-    }
+    m_actions = std::make_unique<MainActions>(this);
+    m_runAction = m_actions->run;
+    m_runOnceAction = m_actions->runOnce;
+    m_cancelAction = m_actions->cancel;
+    m_openAction = m_actions->open;
+    m_exportAction = m_actions->exportChart;
+    m_copyAction = m_actions->copyChart;
+    m_quitAction = m_actions->quit;
+    m_presentationAction = m_actions->presentation;
+    m_zoomInAction = m_actions->zoomIn;
+    m_zoomOutAction = m_actions->zoomOut;
+    m_zoomResetAction = m_actions->zoomReset;
+    m_aboutAction = m_actions->about;
+    m_aboutQtAction = m_actions->aboutQt;
+    m_themeGroup = m_actions->themes;
+    for (QAction *a : m_themeGroup->actions())
+        connect(a, &QAction::triggered, this, [this, a] { setThemeKind(Theme::Kind(a->data().toInt())); });
 
     connect(m_runAction, &QAction::triggered, this, &MainWindow::runExperiment);
     connect(m_runOnceAction, &QAction::triggered, this, &MainWindow::runOnce);
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRun);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openFileDialog);
-    connect(m_exportAction, &QAction::triggered, this, [this] { exportDialog(m_race->focusedChart()); });
+    connect(m_exportAction, &QAction::triggered, this,
+            [this] { m_exports->exportDialog(m_race->focusedChart()); });
     connect(m_copyAction, &QAction::triggered, this, [this] { copyChart(m_race->focusedChart()); });
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentation);
@@ -264,7 +193,12 @@ void MainWindow::createCentral()
         if (m_askedScenario && !isRunning())
             m_scenarios->start(*std::exchange(m_askedScenario, std::nullopt));
     });
-    connect(m_race, &RacePage::chartMenuRequested, this, &MainWindow::chartMenu);
+    m_exports = new ChartExports(
+        this, m_race, *m_actions, [this] { return theme(); }, [this] { return m_presentation; });
+    connect(m_exports, &ChartExports::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
+    connect(m_exports, &ChartExports::failed, this, &MainWindow::showError);
+    connect(m_race, &RacePage::chartMenuRequested, m_exports, &ChartExports::chartMenu);
 
     // The race and the sweeps share the window; a sweep is many races, so it gets a tab of its own.
     m_tabs = new QTabWidget(this);
@@ -669,7 +603,7 @@ void MainWindow::applyTheme()
     const Theme t = theme();
     // The desktop's own palette, as it was before any theme of ours replaced it.
     static const QPalette desktop = QApplication::palette();
-    QApplication::setPalette(t.kind == Theme::Kind::Dark ? darkPalette() : desktop);
+    QApplication::setPalette(t.kind == Theme::Kind::Dark ? Theme::darkPalette() : desktop);
     m_race->setTheme(t);
     if (m_scaling)
         m_scaling->setTheme(t);
@@ -764,75 +698,12 @@ void MainWindow::openFileDialog()
 bool MainWindow::exportChart(ChartKind kind, const QString &path, const QSize &pixelSize, bool projectorTheme,
                              QString *error)
 {
-    const ChartSource source = m_race->activePane()->source(kind);
-    const Theme t = projectorTheme ? Theme::projector() : theme();
-    const bool ok = ChartExporter::write(source, t, path, pixelSize, error);
-    if (ok)
-        statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
-    return ok;
+    return m_exports->exportChart(kind, path, pixelSize, projectorTheme, error);
 }
 
 void MainWindow::copyChart(ChartKind kind)
 {
-    ResultsPane *pane = m_race->activePane();
-    const QImage image = ChartExporter::image(pane->source(kind), theme(), pane->chartSize(kind));
-    QApplication::clipboard()->setImage(image);
-    statusBar()->showMessage(
-        tr("Copied the chart to the clipboard (%1 × %2)").arg(image.width()).arg(image.height()),
-        kStatusTimeoutMs);
-}
-
-void MainWindow::exportDialog(ChartKind kind, std::optional<ChartExporter::Format> format)
-{
-    ResultsPane *pane = m_race->activePane();
-    ExportDialog dialog(this);
-    dialog.setKind(kind);
-    dialog.setWindowSizes(pane->chartSize(ChartKind::WallCpu), pane->chartSize(ChartKind::Timeline));
-    dialog.setProjectorTheme(m_presentation);
-    AppSettings settings;
-    const QString name = u"wordrace-%1-%2.%3"_s.arg(ChartExporter::kindName(kind))
-                             .arg(std::max(1, pane->entryNumber()))
-                             .arg(ExportDialog::suffix(format.value_or(ChartExporter::Format::Png)));
-    dialog.setPath(QDir(settings.exportFolder()).filePath(name));
-    if (format)
-        dialog.setFormat(*format);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    QString error;
-    if (!exportChart(dialog.kind(), dialog.path(), dialog.pixelSize(), dialog.projectorTheme(), &error)) {
-        showError(tr("The chart was not exported."), tr("%1\n\nChoose a folder you can write to, check that "
-                                                        "the disk has free space, and export again.")
-                                                         .arg(error));
-        return;
-    }
-    settings.setExportFolder(QFileInfo(dialog.path()).absolutePath());
-}
-
-void MainWindow::chartMenu(ResultsPane *pane, ChartKind kind, const QPoint &globalPos)
-{
-    pane->setFocus();
-    if (kind == ChartKind::Timeline)
-        pane->timeline()->setFocus();
-    else if (kind == ChartKind::Overhead)
-        pane->overheadView()->setFocus();
-    else
-        pane->chartView()->setFocus();
-    QMenu menu(this);
-    menu.addAction(tr("Export as &PNG…"), this,
-                   [this, kind] { exportDialog(kind, ChartExporter::Format::Png); });
-    menu.addAction(tr("Export as &SVG…"), this,
-                   [this, kind] { exportDialog(kind, ChartExporter::Format::Svg); });
-    menu.addAction(tr("Export as P&DF…"), this,
-                   [this, kind] { exportDialog(kind, ChartExporter::Format::Pdf); });
-    menu.addSeparator();
-    menu.addAction(tr("&Copy Image"), this, [this, kind] { copyChart(kind); });
-    if (kind == ChartKind::Timeline) {
-        menu.addSeparator();
-        menu.addAction(m_zoomInAction);
-        menu.addAction(m_zoomOutAction);
-        menu.addAction(m_zoomResetAction);
-    }
-    menu.exec(globalPos);
+    m_exports->copyChart(kind);
 }
 
 void MainWindow::showError(const QString &text, const QString &details)

@@ -12,6 +12,7 @@
 #include <QPointer>
 
 #include <array>
+#include <memory>
 
 class QAction;
 class QActionGroup;
@@ -34,6 +35,8 @@ class LiveText;
 struct HistoryEntry;
 class ResultsPane;
 class RacePage;
+class ChartExports;
+struct MainActions;
 class RunHistory;
 class ScenarioPanel;
 class SessionController;
@@ -111,8 +114,6 @@ private:
     void onExperimentFinished(int row);
 
     void openFileDialog();
-    void exportDialog(ChartKind kind, std::optional<ChartExporter::Format> format = std::nullopt);
-    void chartMenu(ResultsPane *pane, ChartKind kind, const QPoint &globalPos);
     void showError(const QString &text, const QString &details);
     void showAbout();
 
@@ -122,6 +123,7 @@ private:
     ExperimentPanel *m_panel = nullptr;
     QListView *m_historyView = nullptr;
     RacePage *m_race = nullptr;
+    ChartExports *m_exports = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QDockWidget *m_experimentDock = nullptr;
     QDockWidget *m_historyDock = nullptr;
@@ -138,6 +140,7 @@ private:
     std::optional<Scenario> m_askedScenario;
     ScenarioRunner *m_scenarios = nullptr;
 
+    std::unique_ptr<MainActions> m_actions;
     QAction *m_runAction = nullptr;
     QAction *m_runOnceAction = nullptr;
     QAction *m_cancelAction = nullptr;
