@@ -2,6 +2,7 @@
 
 #include "window/chartexports.h"
 #include "window/mainactions.h"
+#include "window/scenariodriver.h"
 
 #include "analysis/plausibility.h"
 #include "engine/scenariorunner.h"
@@ -93,7 +94,7 @@ QString localFileOf(const QMimeData *mime)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new ExperimentSession(this)), m_runner(m_session->runner()),
-      m_history(m_session->history()), m_scenarios(new ScenarioRunner(this))
+      m_history(m_session->history())
 {
     initWordRaceResources();
     setObjectName(u"mainWindow"_s);
@@ -107,7 +108,6 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createToolBar();
     connectSession();
-    connectScenarios();
 
     m_session->setChartsPending([this] { return m_race->chartsPending(); });
 
@@ -189,10 +189,14 @@ void MainWindow::createCentral()
 {
     m_race = new RacePage(m_session, this);
     m_scenarioPanel = m_race->scenarioPanel();
-    connect(m_scenarioPanel, &ScenarioPanel::predictionMade, this, [this] {
-        if (m_askedScenario && !isRunning())
-            m_scenarios->start(*std::exchange(m_askedScenario, std::nullopt));
+    m_scenarios = new ScenarioDriver(m_session, m_scenarioPanel, this);
+    connect(m_scenarios, &ScenarioDriver::experimentRequested, this, [this](const Experiment &experiment) {
+        // The panel shows what runs, so that what the class sees can be run again by hand.
+        m_panel->setExperiment(experiment);
+        startExperiment(experiment);
     });
+    connect(m_scenarios, &ScenarioDriver::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     m_exports = new ChartExports(
         this, m_race, *m_actions, [this] { return theme(); }, [this] { return m_presentation; });
     connect(m_exports, &ChartExports::statusMessage, this,
@@ -278,17 +282,8 @@ void MainWindow::createMenus()
     run->addAction(m_runOnceAction);
     run->addAction(m_cancelAction);
 
-    m_scenarioMenu = menuBar()->addMenu(tr("&Scenarios"));
-    m_scenarioMenu->setObjectName(u"scenarioMenu"_s);
-    m_scenarioMenu->setToolTipsVisible(true);
-    for (const Scenario &scenario : Scenario::all(QThread::idealThreadCount())) {
-        QAction *a = m_scenarioMenu->addAction(scenario.title);
-        a->setObjectName(u"scenario-"_s + scenario.id);
-        a->setToolTip(scenario.question);
-        a->setStatusTip(scenario.lesson);
-        const QString id = scenario.id;
-        connect(a, &QAction::triggered, this, [this, id] { startScenario(id); });
-    }
+    m_scenarioMenu = m_scenarios->menu();
+    menuBar()->addMenu(m_scenarioMenu);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_presentationAction);
@@ -352,7 +347,6 @@ void MainWindow::connectSession()
             });
     connect(m_session, &ExperimentSession::runStarted, this, [this](int, Mode mode) {
         statusBar()->showMessage(tr("Counting with %1…").arg(modeName(mode)));
-        m_scenarios->experimentStarted();
     });
     connect(m_session, &ExperimentSession::resultAdded, this, [this](int, const RunResult &result) {
         if (result.corpus.kind == CorpusSpec::Kind::File)
@@ -422,10 +416,7 @@ void MainWindow::runPanelExperiment(bool once)
         return;
     }
     // A run of the panel's own experiment ends any scenario left waiting for its prediction.
-    if (m_askedScenario) {
-        m_askedScenario.reset();
-        m_scenarioPanel->hide();
-    }
+    m_scenarios->withdrawQuestion();
     Experiment experiment = m_panel->experiment();
     if (once) {
         experiment.runs = 1;
@@ -493,48 +484,11 @@ void MainWindow::onExperimentFinished(int row)
     }
     m_panel->setRunning(false);
     updateActions();
-    if (m_scenarios->isRunning()) {
-        const auto ending = e.state == HistoryEntry::State::Failed      ? ScenarioRunner::Ending::Failed
-                            : e.state == HistoryEntry::State::Cancelled ? ScenarioRunner::Ending::Cancelled
-                                                                        : ScenarioRunner::Ending::Done;
-        m_scenarios->experimentEnded(e.results, ending, e.failure, m_session->cancelledByUser());
-    }
 }
 
 bool MainWindow::startScenario(const QString &id)
 {
-    if (isRunning())
-        return false;
-    const auto scenario = Scenario::byId(id, QThread::idealThreadCount());
-    if (!scenario)
-        return false;
-    m_askedScenario = scenario;
-    m_scenarioPanel->ask(*scenario);
-    statusBar()->showMessage(tr("Pick a prediction, or skip it, to run the scenario."), kStatusTimeoutMs);
-    return true;
-}
-
-void MainWindow::connectScenarios()
-{
-    connect(m_scenarios, &ScenarioRunner::experimentRequested, this,
-            [this](const Experiment &experiment, int index, int count) {
-                m_scenarioPanel->setStatus(
-                    count == 1 ? tr("Running…")
-                               : tr("Running experiment %1 of %2…").arg(index + 1).arg(count));
-                // The panel shows what runs, so that what the class sees can be run again by hand.
-                m_panel->setExperiment(experiment);
-                startExperiment(experiment);
-            });
-    connect(m_scenarios, &ScenarioRunner::cancelRequested, this, [this] {
-        if (isRunning())
-            m_runner->cancel();
-    });
-    connect(m_scenarios, &ScenarioRunner::verdictReady, this, [this](const Verdict &verdict) {
-        m_scenarioPanel->showVerdict(verdict);
-        statusBar()->showMessage(tr("Verdict: %1").arg(verdict.answer), kStatusTimeoutMs);
-    });
-    connect(m_scenarios, &ScenarioRunner::stopped, this,
-            [this](const QString &why) { m_scenarioPanel->showStopped(why); });
+    return m_scenarios->ask(id);
 }
 
 void MainWindow::showSelection()
@@ -563,8 +517,7 @@ void MainWindow::updateActions()
     m_openAction->setEnabled(!running);
     if (m_scenarioButton) {
         m_scenarioButton->setEnabled(!running);
-        for (QAction *a : m_scenarioMenu->actions())
-            a->setEnabled(!running);
+        m_scenarios->setEnabled(!running);
     }
     m_leavePresentation->setEnabled(m_presentation && !running);
     m_runAction->setToolTip(running                        ? tr("A run is going (Esc cancels it)")

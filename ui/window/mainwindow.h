@@ -41,7 +41,7 @@ class RunHistory;
 class ScenarioPanel;
 class SessionController;
 class ExperimentSession;
-class ScenarioRunner;
+class ScenarioDriver;
 class ScalingPanel;
 
 // WordRace's window: the experiment on the left, the race's charts and numbers in the middle,
@@ -104,7 +104,6 @@ private:
 
     void runPanelExperiment(bool once);
     void startExperiment(const Experiment &experiment);
-    void connectScenarios();
     void updateActions();
     void updateTitle();
     void applyTheme();
@@ -136,9 +135,7 @@ private:
     QMenu *m_scenarioMenu = nullptr;
     QToolButton *m_scenarioButton = nullptr;
 
-    // A scenario asked, waiting for the class's prediction; then the one under way.
-    std::optional<Scenario> m_askedScenario;
-    ScenarioRunner *m_scenarios = nullptr;
+    ScenarioDriver *m_scenarios = nullptr;
 
     std::unique_ptr<MainActions> m_actions;
     QAction *m_runAction = nullptr;

@@ -1,0 +1,92 @@
+#include "window/scenariodriver.h"
+
+#include "engine/scenariorunner.h"
+#include "panels/scenariopanel.h"
+#include "session/experimentsession.h"
+#include "session/runhistory.h"
+
+#include <QMenu>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+ScenarioDriver::ScenarioDriver(ExperimentSession *session, ScenarioPanel *panel, QWidget *window)
+    : QObject(window), m_session(session), m_panel(panel), m_runner(new ScenarioRunner(this)),
+      m_menu(new QMenu(tr("&Scenarios"), window))
+{
+    m_menu->setObjectName(u"scenarioMenu"_s);
+    m_menu->setToolTipsVisible(true);
+    for (const Scenario &scenario : Scenario::all(QThread::idealThreadCount())) {
+        QAction *a = m_menu->addAction(scenario.title);
+        a->setObjectName(u"scenario-"_s + scenario.id);
+        a->setToolTip(scenario.question);
+        a->setStatusTip(scenario.lesson);
+        const QString id = scenario.id;
+        connect(a, &QAction::triggered, this, [this, id] { ask(id); });
+    }
+    connect(m_panel, &ScenarioPanel::predictionMade, this, [this] {
+        if (m_asked && !m_session->isRunning())
+            m_runner->start(*std::exchange(m_asked, std::nullopt));
+    });
+    connect(m_runner, &ScenarioRunner::experimentRequested, this,
+            [this](const Experiment &experiment, int index, int count) {
+                m_panel->setStatus(count == 1 ? tr("Running…")
+                                              : tr("Running experiment %1 of %2…").arg(index + 1).arg(count));
+                Q_EMIT experimentRequested(experiment);
+            });
+    connect(m_runner, &ScenarioRunner::cancelRequested, this, [this] {
+        if (m_session->isRunning())
+            m_session->runner()->cancel(); // the scenario's own cancel, not the user's
+    });
+    connect(m_runner, &ScenarioRunner::verdictReady, this, [this](const Verdict &verdict) {
+        m_panel->showVerdict(verdict);
+        Q_EMIT statusMessage(tr("Verdict: %1").arg(verdict.answer));
+    });
+    connect(m_runner, &ScenarioRunner::stopped, m_panel, &ScenarioPanel::showStopped);
+    connect(m_session, &ExperimentSession::runStarted, this, [this] { m_runner->experimentStarted(); });
+    // Queued: the window first shows the experiment's end, then the next one may start.
+    connect(m_session, &ExperimentSession::finished, this, &ScenarioDriver::experimentFinished,
+            Qt::QueuedConnection);
+}
+
+bool ScenarioDriver::ask(const QString &id)
+{
+    if (m_session->isRunning())
+        return false;
+    const auto scenario = Scenario::byId(id, QThread::idealThreadCount());
+    if (!scenario)
+        return false;
+    m_asked = scenario;
+    m_panel->ask(*scenario);
+    Q_EMIT statusMessage(tr("Pick a prediction, or skip it, to run the scenario."));
+    return true;
+}
+
+void ScenarioDriver::withdrawQuestion()
+{
+    if (m_asked) {
+        m_asked.reset();
+        m_panel->hide();
+    }
+}
+
+void ScenarioDriver::setEnabled(bool enabled)
+{
+    for (QAction *a : m_menu->actions())
+        a->setEnabled(enabled);
+}
+
+void ScenarioDriver::experimentFinished(int row)
+{
+    if (!m_runner->isRunning())
+        return;
+    const HistoryEntry &e = m_session->history()->entry(row);
+    const auto ending = e.state == HistoryEntry::State::Failed      ? ScenarioRunner::Ending::Failed
+                        : e.state == HistoryEntry::State::Cancelled ? ScenarioRunner::Ending::Cancelled
+                                                                    : ScenarioRunner::Ending::Done;
+    m_runner->experimentEnded(e.results, ending, e.failure, m_session->cancelledByUser());
+}
+
+} // namespace wordrace

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "analysis/scenario.h"
+
+#include <QObject>
+
+#include <optional>
+
+class QMenu;
+class QWidget;
+
+namespace wordrace {
+
+class ExperimentSession;
+class ScenarioPanel;
+class ScenarioRunner;
+
+// The lesson's scenarios in the app: the menu that offers them, the question and the verdict on
+// the Race tab, and the core's ScenarioRunner, whose experiments run through the session so that
+// they are in the history like any run.
+class ScenarioDriver : public QObject
+{
+    Q_OBJECT
+public:
+    ScenarioDriver(ExperimentSession *session, ScenarioPanel *panel, QWidget *window);
+
+    QMenu *menu() const { return m_menu; }
+    // Asks the scenario's question; it runs once the class has predicted or skipped. False for an
+    // unknown id or while a run goes.
+    bool ask(const QString &id);
+    // The user ran the panel's own experiment: a question still waiting is withdrawn.
+    void withdrawQuestion();
+    void setEnabled(bool enabled);
+
+Q_SIGNALS:
+    // Run this experiment now (the window shows it in the experiment panel and starts it).
+    void experimentRequested(const wordrace::Experiment &experiment);
+    void statusMessage(const QString &text);
+
+private:
+    void experimentFinished(int row);
+
+    ExperimentSession *m_session;
+    ScenarioPanel *m_panel;
+    ScenarioRunner *m_runner;
+    QMenu *m_menu;
+    std::optional<Scenario> m_asked;
+};
+
+} // namespace wordrace
