@@ -1,7 +1,9 @@
 #include "window/mainwindow.h"
 
+#include "window/aboutbox.h"
 #include "window/chartexports.h"
 #include "window/mainactions.h"
+#include "window/presentationmode.h"
 #include "window/scenariodriver.h"
 
 #include "analysis/plausibility.h"
@@ -130,6 +132,11 @@ MainWindow::~MainWindow()
     m_runner->wait();
 }
 
+bool MainWindow::isPresentation() const
+{
+    return m_presentation && m_presentation->isOn();
+}
+
 ResultsPane *MainWindow::pane(int index) const
 {
     return m_race->pane(index);
@@ -198,7 +205,7 @@ void MainWindow::createCentral()
     connect(m_scenarios, &ScenarioDriver::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     m_exports = new ChartExports(
-        this, m_race, *m_actions, [this] { return theme(); }, [this] { return m_presentation; });
+        this, m_race, *m_actions, [this] { return theme(); }, [this] { return isPresentation(); });
     connect(m_exports, &ChartExports::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
     connect(m_exports, &ChartExports::failed, this, &MainWindow::showError);
@@ -326,7 +333,7 @@ void MainWindow::createToolBar()
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_openAction);
     m_toolBar->addAction(m_exportAction);
-    m_deskOnly = {m_openAction, m_exportAction, m_toolBar->addSeparator()};
+    const QList<QAction *> deskOnly{m_openAction, m_exportAction, m_toolBar->addSeparator()};
     m_toolBar->addAction(m_presentationAction);
     // In presentation mode the experiment panel is hidden; this line says what is being raced.
     m_summaryLabel = new QLabel(this);
@@ -334,6 +341,9 @@ void MainWindow::createToolBar()
     m_summaryLabel->setAccessibleName(tr("Experiment"));
     m_summaryLabel->setContentsMargins(12, 0, 12, 0);
     m_toolBar->addWidget(m_summaryLabel);
+    m_presentation = std::make_unique<PresentationMode>(this, m_toolBar,
+                                                        QList<QDockWidget *>{m_experimentDock, m_historyDock},
+                                                        deskOnly, m_presentationAction);
 }
 
 void MainWindow::connectSession()
@@ -386,8 +396,8 @@ void MainWindow::saveSettings()
     AppSettings settings;
     settings.setExperiment(m_panel->experiment());
     settings.setTheme(m_themeKind);
-    if (m_presentation)
-        settings.setWindow(m_geometryBeforePresentation, m_stateBeforePresentation);
+    if (isPresentation())
+        settings.setWindow(m_presentation->deskGeometry(), m_presentation->deskState());
     else
         settings.setWindow(saveGeometry(), saveState());
 }
@@ -519,7 +529,7 @@ void MainWindow::updateActions()
         m_scenarioButton->setEnabled(!running);
         m_scenarios->setEnabled(!running);
     }
-    m_leavePresentation->setEnabled(m_presentation && !running);
+    m_leavePresentation->setEnabled(isPresentation() && !running);
     m_runAction->setToolTip(running                        ? tr("A run is going (Esc cancels it)")
                             : m_panel->problem().isEmpty() ? tr("Count the words in every mode ticked (F5)")
                                                            : m_panel->problem());
@@ -540,7 +550,7 @@ void MainWindow::updateTitle()
 
 Theme MainWindow::theme() const
 {
-    return Theme::byKind(m_presentation ? Theme::Kind::Projector : m_themeKind);
+    return Theme::byKind(isPresentation() ? Theme::Kind::Projector : m_themeKind);
 }
 
 void MainWindow::setThemeKind(Theme::Kind kind)
@@ -572,37 +582,12 @@ void MainWindow::applyTheme()
 
 void MainWindow::setPresentation(bool on)
 {
-    if (on == m_presentation)
+    if (on == isPresentation())
         return;
-    if (on) {
-        m_stateBeforePresentation = saveState();
-        m_wasMaximized = isMaximized();
-        m_presentation = true;
-        m_experimentDock->hide();
-        m_historyDock->hide();
-        menuBar()->hide();
-        // A demo needs Run, Cancel and the way out; files and exports wait for the desk.
-        for (QAction *a : std::as_const(m_deskOnly))
-            m_toolBar->removeAction(a);
-        m_toolBar->show();
-        m_geometryBeforePresentation = saveGeometry();
-        // Without a window manager (a kiosk, Xvfb) full screen is only a request; fill the
-        // screen ourselves too.
-        if (QScreen *s = screen())
-            setGeometry(s->geometry());
-        showFullScreen();
-    } else {
-        m_presentation = false;
-        menuBar()->show();
-        m_toolBar->insertActions(m_presentationAction, m_deskOnly);
-        restoreState(m_stateBeforePresentation);
-        if (m_wasMaximized) {
-            showMaximized();
-        } else {
-            showNormal();
-            restoreGeometry(m_geometryBeforePresentation);
-        }
-    }
+    if (on)
+        m_presentation->enter();
+    else
+        m_presentation->leave();
     m_presentationAction->blockSignals(true);
     m_presentationAction->setChecked(on);
     m_presentationAction->blockSignals(false);
@@ -673,21 +658,7 @@ void MainWindow::showError(const QString &text, const QString &details)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About WordRace"),
-                       tr("<h3>WordRace %1</h3>"
-                          "<p>Counts words three ways: in one sequential loop, on a pool of threads and on "
-                          "worker processes, "
-                          "and shows what each costs.</p>"
-                          "<p><b>Wall vs CPU</b>: the wall time is what the clock on the wall says; the CPU "
-                          "time is what the "
-                          "cores spent. The dashed mark is the CPU of the parent process alone: all that "
-                          "Python's %time shows, "
-                          "which is why Pool.map seems to use so little CPU.</p>"
-                          "<p><b>Timeline</b>: one lane per worker, one bar per task. Wheel or +/− zooms, "
-                          "drag or arrows pan, "
-                          "Home shows everything.</p>"
-                          "<p>F5 runs, Esc cancels, F11 switches to presentation mode.</p>")
-                           .arg(QApplication::applicationVersion()));
+    showAboutBox(this);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -37,6 +37,7 @@ class ResultsPane;
 class RacePage;
 class ChartExports;
 struct MainActions;
+class PresentationMode;
 class RunHistory;
 class ScenarioPanel;
 class SessionController;
@@ -62,7 +63,7 @@ public:
     bool isRunning() const;
 
     void setPresentation(bool on);
-    bool isPresentation() const { return m_presentation; }
+    bool isPresentation() const;
     void setThemeKind(Theme::Kind kind);
     // The theme in use: the projector one in presentation mode, the chosen one otherwise.
     Theme theme() const;
@@ -153,13 +154,9 @@ private:
     QAction *m_aboutQtAction = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QShortcut *m_leavePresentation = nullptr;
-    QList<QAction *> m_deskOnly; // toolbar entries a presentation does without
 
     Theme::Kind m_themeKind = Theme::Kind::Light;
-    bool m_presentation = false;
-    bool m_wasMaximized = false;
-    QByteArray m_stateBeforePresentation;
-    QByteArray m_geometryBeforePresentation;
+    std::unique_ptr<PresentationMode> m_presentation;
 };
 
 } // namespace wordrace
