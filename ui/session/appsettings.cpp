@@ -1,5 +1,9 @@
 #include "session/appsettings.h"
 
+#include <QGuiApplication>
+#include <QMainWindow>
+#include <QScreen>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -159,6 +163,19 @@ void AppSettings::setWindow(const QByteArray &geometry, const QByteArray &state)
 {
     m_settings.setValue(kGeometry, geometry);
     m_settings.setValue(kState, state);
+}
+
+void AppSettings::restoreWindow(QMainWindow *window) const
+{
+    // Both return false on anything they do not recognise, leaving the defaults.
+    if (!window->restoreGeometry(geometry())) {
+        const QRect screen = QGuiApplication::primaryScreen()
+                                 ? QGuiApplication::primaryScreen()->availableGeometry()
+                                 : QRect(0, 0, 1600, 1000);
+        window->resize(std::max(1024, screen.width() * 9 / 10), std::max(700, screen.height() * 9 / 10));
+        window->move(screen.center() - window->rect().center());
+    }
+    window->restoreState(windowState());
 }
 
 QString AppSettings::exportFolder() const

@@ -7,6 +7,8 @@
 #include <QSettings>
 #include <QString>
 
+class QMainWindow;
+
 namespace wordrace {
 
 // The window's memory between sessions. Every value is checked on the way in: a hand-edited or
@@ -27,6 +29,9 @@ public:
     QByteArray geometry() const;
     QByteArray windowState() const;
     void setWindow(const QByteArray &geometry, const QByteArray &state);
+    // Puts the window where it was, docks and toolbars included; on the first start, most of the
+    // screen (the charts need the room).
+    void restoreWindow(QMainWindow *window) const;
 
     QString exportFolder() const;
     void setExportFolder(const QString &folder);

@@ -7,24 +7,16 @@
 #include "window/scenariodriver.h"
 
 #include "analysis/plausibility.h"
-#include "engine/scenariorunner.h"
 #include "io/units.h"
+#include "panels/historyview.h"
 #include "panels/racepage.h"
 #include "session/experimentsession.h"
 
-#include "analysis/plausibility.h"
-#include "backends/processscan.h"
-#include "charts/wallcpuchart.h"
-#include "io/resulttable.h"
 #include "panels/experimentpanel.h"
-#include "panels/exportdialog.h"
-#include "panels/livetext.h"
 #include "panels/resultspane.h"
-#include "panels/resulttableview.h"
 #include "panels/scalingpanel.h"
 #include "panels/scenariopanel.h"
 #include "session/appsettings.h"
-#include "session/backgroundwork.h"
 #include "session/runhistory.h"
 #include "session/sessioncontroller.h"
 #include "timeline/timelineview.h"
@@ -32,8 +24,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QChartView>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -41,30 +31,21 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
-#include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
-#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QPushButton>
-#include <QScreen>
-#include <QScrollArea>
 #include <QShortcut>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -137,6 +118,11 @@ bool MainWindow::isPresentation() const
     return m_presentation && m_presentation->isOn();
 }
 
+QListView *MainWindow::historyView() const
+{
+    return m_historyView;
+}
+
 ResultsPane *MainWindow::pane(int index) const
 {
     return m_race->pane(index);
@@ -150,40 +136,26 @@ QProgressBar *MainWindow::progressBar() const
 void MainWindow::createActions()
 {
     m_actions = std::make_unique<MainActions>(this);
-    m_runAction = m_actions->run;
-    m_runOnceAction = m_actions->runOnce;
-    m_cancelAction = m_actions->cancel;
-    m_openAction = m_actions->open;
-    m_exportAction = m_actions->exportChart;
-    m_copyAction = m_actions->copyChart;
-    m_quitAction = m_actions->quit;
-    m_presentationAction = m_actions->presentation;
-    m_zoomInAction = m_actions->zoomIn;
-    m_zoomOutAction = m_actions->zoomOut;
-    m_zoomResetAction = m_actions->zoomReset;
-    m_aboutAction = m_actions->about;
-    m_aboutQtAction = m_actions->aboutQt;
-    m_themeGroup = m_actions->themes;
-    for (QAction *a : m_themeGroup->actions())
+    for (QAction *a : m_actions->themes->actions())
         connect(a, &QAction::triggered, this, [this, a] { setThemeKind(Theme::Kind(a->data().toInt())); });
 
-    connect(m_runAction, &QAction::triggered, this, &MainWindow::runExperiment);
-    connect(m_runOnceAction, &QAction::triggered, this, &MainWindow::runOnce);
-    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRun);
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::openFileDialog);
-    connect(m_exportAction, &QAction::triggered, this,
+    connect(m_actions->run, &QAction::triggered, this, &MainWindow::runExperiment);
+    connect(m_actions->runOnce, &QAction::triggered, this, &MainWindow::runOnce);
+    connect(m_actions->cancel, &QAction::triggered, this, &MainWindow::cancelRun);
+    connect(m_actions->open, &QAction::triggered, this, &MainWindow::openFileDialog);
+    connect(m_actions->exportChart, &QAction::triggered, this,
             [this] { m_exports->exportDialog(m_race->focusedChart()); });
-    connect(m_copyAction, &QAction::triggered, this, [this] { copyChart(m_race->focusedChart()); });
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentation);
-    connect(m_zoomInAction, &QAction::triggered, this,
+    connect(m_actions->copyChart, &QAction::triggered, this, [this] { copyChart(m_race->focusedChart()); });
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->presentation, &QAction::toggled, this, &MainWindow::setPresentation);
+    connect(m_actions->zoomIn, &QAction::triggered, this,
             [this] { m_race->activePane()->timeline()->zoomIn(); });
-    connect(m_zoomOutAction, &QAction::triggered, this,
+    connect(m_actions->zoomOut, &QAction::triggered, this,
             [this] { m_race->activePane()->timeline()->zoomOut(); });
-    connect(m_zoomResetAction, &QAction::triggered, this,
+    connect(m_actions->zoomReset, &QAction::triggered, this,
             [this] { m_race->activePane()->timeline()->resetZoom(); });
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     // Esc cancels a run; with nothing running it leaves presentation mode. Only one is enabled at
     // a time, so the key is never ambiguous.
@@ -202,12 +174,10 @@ void MainWindow::createCentral()
         m_panel->setExperiment(experiment);
         startExperiment(experiment);
     });
-    connect(m_scenarios, &ScenarioDriver::statusMessage, this,
-            [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
+    connect(m_scenarios, &ScenarioDriver::statusMessage, this, &MainWindow::showStatus);
     m_exports = new ChartExports(
         this, m_race, *m_actions, [this] { return theme(); }, [this] { return isPresentation(); });
-    connect(m_exports, &ChartExports::statusMessage, this,
-            [this](const QString &text) { statusBar()->showMessage(text, kStatusTimeoutMs); });
+    connect(m_exports, &ChartExports::statusMessage, this, &MainWindow::showStatus);
     connect(m_exports, &ChartExports::failed, this, &MainWindow::showError);
     connect(m_race, &RacePage::chartMenuRequested, m_exports, &ChartExports::chartMenu);
 
@@ -230,41 +200,32 @@ void MainWindow::createCentral()
 void MainWindow::createDocks()
 {
     m_panel = new ExperimentPanel(this);
-    m_panel->setActions(m_runAction, m_cancelAction);
+    m_panel->setActions(m_actions->run, m_actions->cancel);
     connect(m_panel, &ExperimentPanel::experimentChanged, this, [this] {
         updateTitle();
         updateActions();
     });
     connect(m_panel, &ExperimentPanel::openFileRequested, this, &MainWindow::openFileDialog);
-    m_experimentDock = new QDockWidget(tr("Experiment"), this);
-    m_experimentDock->setObjectName(u"experimentDock"_s);
-    m_experimentDock->setWidget(m_panel);
-    m_experimentDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    m_experimentDock->setAccessibleName(tr("Experiment settings"));
     m_panel->setMinimumWidth(300);
-    addDockWidget(Qt::LeftDockWidgetArea, m_experimentDock);
+    m_experimentDock =
+        addDock(tr("Experiment"), u"experimentDock"_s, m_panel, tr("Experiment settings"), false);
 
-    m_historyView = new QListView(this);
-    m_historyView->setObjectName(u"historyView"_s);
-    m_historyView->setModel(m_history);
-    m_historyView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_historyView->setAlternatingRowColors(true);
-    m_historyView->setUniformItemSizes(true);
-    m_historyView->setTextElideMode(Qt::ElideRight);
-    m_historyView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_historyView->setAccessibleName(tr("Run history"));
-    m_historyView->setToolTip(
-        tr("Every run of this session. Select one to see it again; select two (Ctrl+click) "
-           "to compare them side by side."));
-    connect(m_historyView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::showSelection);
-    m_historyDock = new QDockWidget(tr("History"), this);
-    m_historyDock->setObjectName(u"historyDock"_s);
-    m_historyDock->setWidget(m_historyView);
-    m_historyDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-                               QDockWidget::DockWidgetClosable);
-    m_historyDock->setAccessibleName(tr("Run history"));
-    addDockWidget(Qt::LeftDockWidgetArea, m_historyDock);
+    m_historyView = new HistoryView(m_history, this);
+    connect(m_historyView, &HistoryView::rowsSelected, this, &MainWindow::showSelection);
+    m_historyDock = addDock(tr("History"), u"historyDock"_s, m_historyView, tr("Run history"), true);
+}
+
+QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWidget *widget,
+                                 const QString &accessibleName, bool closable)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(widget);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      (closable ? QDockWidget::DockWidgetClosable : QDockWidget::NoDockWidgetFeatures));
+    dock->setAccessibleName(accessibleName);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    return dock;
 }
 
 void MainWindow::createMenus()
@@ -275,38 +236,38 @@ void MainWindow::createMenus()
     file->addAction(m_sessions->openAction());
     file->addAction(m_sessions->saveAction());
     file->addSeparator();
-    file->addAction(m_openAction);
+    file->addAction(m_actions->open);
     file->addSeparator();
-    file->addAction(m_exportAction);
-    file->addAction(m_copyAction);
+    file->addAction(m_actions->exportChart);
+    file->addAction(m_actions->copyChart);
     file->addMenu(m_sessions->exportDataMenu());
     file->addAction(m_sessions->exportEverythingAction());
     file->addSeparator();
-    file->addAction(m_quitAction);
+    file->addAction(m_actions->quit);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(m_runAction);
-    run->addAction(m_runOnceAction);
-    run->addAction(m_cancelAction);
+    run->addAction(m_actions->run);
+    run->addAction(m_actions->runOnce);
+    run->addAction(m_actions->cancel);
 
     m_scenarioMenu = m_scenarios->menu();
     menuBar()->addMenu(m_scenarioMenu);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_presentationAction);
+    view->addAction(m_actions->presentation);
     QMenu *themes = view->addMenu(tr("&Theme"));
-    themes->addActions(m_themeGroup->actions());
+    themes->addActions(m_actions->themes->actions());
     view->addSeparator();
-    view->addAction(m_zoomInAction);
-    view->addAction(m_zoomOutAction);
-    view->addAction(m_zoomResetAction);
+    view->addAction(m_actions->zoomIn);
+    view->addAction(m_actions->zoomOut);
+    view->addAction(m_actions->zoomReset);
     view->addSeparator();
     view->addAction(m_experimentDock->toggleViewAction());
     view->addAction(m_historyDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_aboutAction);
-    help->addAction(m_aboutQtAction);
+    help->addAction(m_actions->about);
+    help->addAction(m_actions->aboutQt);
 }
 
 void MainWindow::createToolBar()
@@ -315,9 +276,9 @@ void MainWindow::createToolBar()
     m_toolBar->setObjectName(u"mainToolBar"_s);
     m_toolBar->setAccessibleName(tr("Main toolbar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->addAction(m_runAction);
-    m_toolBar->addAction(m_runOnceAction);
-    m_toolBar->addAction(m_cancelAction);
+    m_toolBar->addAction(m_actions->run);
+    m_toolBar->addAction(m_actions->runOnce);
+    m_toolBar->addAction(m_actions->cancel);
     // The lesson's experiments, two clicks from launch: this button, then one of them.
     m_scenarioButton = new QToolButton(this);
     m_scenarioButton->setObjectName(u"scenarioButton"_s);
@@ -331,10 +292,10 @@ void MainWindow::createToolBar()
     m_scenarioButton->setAccessibleName(tr("Scenarios"));
     m_toolBar->addWidget(m_scenarioButton);
     m_toolBar->addSeparator();
-    m_toolBar->addAction(m_openAction);
-    m_toolBar->addAction(m_exportAction);
-    const QList<QAction *> deskOnly{m_openAction, m_exportAction, m_toolBar->addSeparator()};
-    m_toolBar->addAction(m_presentationAction);
+    m_toolBar->addAction(m_actions->open);
+    m_toolBar->addAction(m_actions->exportChart);
+    const QList<QAction *> deskOnly{m_actions->open, m_actions->exportChart, m_toolBar->addSeparator()};
+    m_toolBar->addAction(m_actions->presentation);
     // In presentation mode the experiment panel is hidden; this line says what is being raced.
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(u"experimentSummary"_s);
@@ -343,7 +304,7 @@ void MainWindow::createToolBar()
     m_toolBar->addWidget(m_summaryLabel);
     m_presentation = std::make_unique<PresentationMode>(this, m_toolBar,
                                                         QList<QDockWidget *>{m_experimentDock, m_historyDock},
-                                                        deskOnly, m_presentationAction);
+                                                        deskOnly, m_actions->presentation);
 }
 
 void MainWindow::connectSession()
@@ -377,17 +338,8 @@ void MainWindow::loadSettings()
     if (!note.isEmpty())
         QTimer::singleShot(0, this, [this, note] { statusBar()->showMessage(note, kStatusTimeoutMs); });
     m_themeKind = settings.theme();
-    // Both return false on anything they do not recognise, leaving the defaults.
-    if (!restoreGeometry(settings.geometry())) {
-        // First start: most of the screen, the charts need the room.
-        const QRect screen = QGuiApplication::primaryScreen()
-                                 ? QGuiApplication::primaryScreen()->availableGeometry()
-                                 : QRect(0, 0, 1600, 1000);
-        resize(std::max(1024, screen.width() * 9 / 10), std::max(700, screen.height() * 9 / 10));
-        move(screen.center() - rect().center());
-    }
-    restoreState(settings.windowState());
-    for (QAction *a : m_themeGroup->actions())
+    settings.restoreWindow(this);
+    for (QAction *a : m_actions->themes->actions())
         a->setChecked(a->data().toInt() == int(m_themeKind));
 }
 
@@ -440,9 +392,7 @@ void MainWindow::startExperiment(const Experiment &experiment)
     const int row = m_session->start(experiment);
     if (row < 0)
         return;
-    m_historyView->selectionModel()->select(m_history->index(row), QItemSelectionModel::ClearAndSelect |
-                                                                       QItemSelectionModel::Current);
-    m_historyView->scrollTo(m_history->index(row));
+    m_historyView->selectRow(row);
     showSelection();
     statusBar()->showMessage(tr("Preparing the corpus…"));
     m_panel->setRunning(true);
@@ -503,10 +453,7 @@ bool MainWindow::startScenario(const QString &id)
 
 void MainWindow::showSelection()
 {
-    QList<int> rows;
-    for (const QModelIndex &i : m_historyView->selectionModel()->selectedRows())
-        rows.append(i.row());
-    std::sort(rows.begin(), rows.end());
+    const QList<int> rows = m_historyView->selectedRows();
     if (m_race->showRows(rows))
         statusBar()->showMessage(tr("Comparing #%1 and #%2 on the same scales")
                                      .arg(m_history->entry(rows.at(0)).number)
@@ -521,18 +468,19 @@ void MainWindow::updateActions()
     const bool running = isRunning() || sweeping;
     if (m_scaling)
         m_scaling->setBlocked(isRunning());
-    m_runAction->setEnabled(!running && m_panel->problem().isEmpty());
-    m_runOnceAction->setEnabled(m_runAction->isEnabled());
-    m_cancelAction->setEnabled(isRunning());
-    m_openAction->setEnabled(!running);
+    m_actions->run->setEnabled(!running && m_panel->problem().isEmpty());
+    m_actions->runOnce->setEnabled(m_actions->run->isEnabled());
+    m_actions->cancel->setEnabled(isRunning());
+    m_actions->open->setEnabled(!running);
     if (m_scenarioButton) {
         m_scenarioButton->setEnabled(!running);
         m_scenarios->setEnabled(!running);
     }
     m_leavePresentation->setEnabled(isPresentation() && !running);
-    m_runAction->setToolTip(running                        ? tr("A run is going (Esc cancels it)")
-                            : m_panel->problem().isEmpty() ? tr("Count the words in every mode ticked (F5)")
-                                                           : m_panel->problem());
+    m_actions->run->setToolTip(running ? tr("A run is going (Esc cancels it)")
+                               : m_panel->problem().isEmpty()
+                                   ? tr("Count the words in every mode ticked (F5)")
+                                   : m_panel->problem());
     const Experiment e = m_panel->experiment();
     if (m_scaling)
         m_scaling->setBaseExperiment(e);
@@ -556,7 +504,7 @@ Theme MainWindow::theme() const
 void MainWindow::setThemeKind(Theme::Kind kind)
 {
     m_themeKind = kind;
-    for (QAction *a : m_themeGroup->actions())
+    for (QAction *a : m_actions->themes->actions())
         a->setChecked(a->data().toInt() == int(kind));
     applyTheme();
 }
@@ -588,10 +536,10 @@ void MainWindow::setPresentation(bool on)
         m_presentation->enter();
     else
         m_presentation->leave();
-    m_presentationAction->blockSignals(true);
-    m_presentationAction->setChecked(on);
-    m_presentationAction->blockSignals(false);
-    m_presentationAction->setText(on ? tr("Leave &Presentation") : tr("&Presentation"));
+    m_actions->presentation->blockSignals(true);
+    m_actions->presentation->setChecked(on);
+    m_actions->presentation->blockSignals(false);
+    m_actions->presentation->setText(on ? tr("Leave &Presentation") : tr("&Presentation"));
     applyTheme();
     updateActions();
     statusBar()->showMessage(on ? tr("Presentation: F5 runs, Esc cancels or leaves, F11 leaves.") : QString(),
@@ -654,6 +602,11 @@ void MainWindow::showError(const QString &text, const QString &details)
     m_errorBox->setInformativeText(details);
     m_errorBox->setAttribute(Qt::WA_DeleteOnClose);
     m_errorBox->open();
+}
+
+void MainWindow::showStatus(const QString &text)
+{
+    statusBar()->showMessage(text, kStatusTimeoutMs);
 }
 
 void MainWindow::showAbout()

@@ -34,6 +34,7 @@ class ExperimentPanel;
 class LiveText;
 struct HistoryEntry;
 class ResultsPane;
+class HistoryView;
 class RacePage;
 class ChartExports;
 struct MainActions;
@@ -78,7 +79,7 @@ public:
     Runner *runner() const { return m_runner; }
     ExperimentPanel *experimentPanel() const { return m_panel; }
     RunHistory *history() const { return m_history; }
-    QListView *historyView() const { return m_historyView; }
+    QListView *historyView() const;
     ResultsPane *pane(int index) const;
     QProgressBar *progressBar() const;
     QMessageBox *errorBox() const { return m_errorBox; }
@@ -116,12 +117,15 @@ private:
     void openFileDialog();
     void showError(const QString &text, const QString &details);
     void showAbout();
+    void showStatus(const QString &text);
+    QDockWidget *addDock(const QString &title, const QString &name, QWidget *widget,
+                         const QString &accessibleName, bool closable);
 
     ExperimentSession *m_session;
     Runner *m_runner;      // the session's
     RunHistory *m_history; // the session's
     ExperimentPanel *m_panel = nullptr;
-    QListView *m_historyView = nullptr;
+    HistoryView *m_historyView = nullptr;
     RacePage *m_race = nullptr;
     ChartExports *m_exports = nullptr;
     QLabel *m_summaryLabel = nullptr;
@@ -139,20 +143,6 @@ private:
     ScenarioDriver *m_scenarios = nullptr;
 
     std::unique_ptr<MainActions> m_actions;
-    QAction *m_runAction = nullptr;
-    QAction *m_runOnceAction = nullptr;
-    QAction *m_cancelAction = nullptr;
-    QAction *m_openAction = nullptr;
-    QAction *m_exportAction = nullptr;
-    QAction *m_copyAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_presentationAction = nullptr;
-    QAction *m_zoomInAction = nullptr;
-    QAction *m_zoomOutAction = nullptr;
-    QAction *m_zoomResetAction = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QAction *m_aboutQtAction = nullptr;
-    QActionGroup *m_themeGroup = nullptr;
     QShortcut *m_leavePresentation = nullptr;
 
     Theme::Kind m_themeKind = Theme::Kind::Light;
