@@ -1,5 +1,8 @@
 #include "panels/experimentpanel.h"
 #include "io/units.h"
+#include "session/appsettings.h"
+#include <QDir>
+#include <QFileDialog>
 
 #include "backends/clusterbackend.h"
 #include "charts/theme.h"
@@ -420,6 +423,34 @@ void ExperimentPanel::setExperiment(const Experiment &experiment)
         setConditionsExpanded(true);
     m_updating = false;
     corpusKindChanged();
+}
+
+QString ExperimentPanel::fileProblem(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return tr("%1 does not exist.").arg(QDir::toNativeSeparators(path));
+    if (info.isDir())
+        return tr("%1 is a folder, not a file.").arg(QDir::toNativeSeparators(path));
+    if (!info.isReadable())
+        return tr("You may not read %1.").arg(QDir::toNativeSeparators(path));
+    return {};
+}
+
+QString ExperimentPanel::chooseFile()
+{
+    return QFileDialog::getOpenFileName(this, tr("Count the Words of a File"), AppSettings().openFolder(),
+                                        tr("Text files (*.txt *.md *.csv *.log);;All files (*)"));
+}
+
+QString ExperimentPanel::summary() const
+{
+    const Experiment e = experiment();
+    QStringList modes;
+    for (Mode m : e.modes)
+        modes << modeName(m);
+    const QString workers = e.workers == 1 ? tr("1 worker") : tr("%1 workers").arg(e.workers);
+    return tr("%1 · %2 · %3").arg(e.corpus.displayName(), modes.join(u", "_s), workers);
 }
 
 void ExperimentPanel::setCorpusFile(const QString &path)

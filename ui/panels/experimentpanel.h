@@ -29,6 +29,12 @@ public:
     Experiment experiment() const;
     void setExperiment(const Experiment &experiment);
     void setCorpusFile(const QString &path);
+    // Empty when the file can be counted; otherwise why not (missing, a folder, unreadable).
+    static QString fileProblem(const QString &path);
+    // Asks for a text file to count, starting in the folder of the last one; empty when cancelled.
+    QString chooseFile();
+    // "lesson ×10,000,000 · sequential, threads, processes · 2 workers": what Run would race.
+    QString summary() const;
     // Lines of a file corpus, learnt from a run, so the chunk box can show Pool.map's default.
     void setKnownLines(const QString &path, std::uint64_t lines);
     // Big Run and Cancel buttons driven by the window's actions.

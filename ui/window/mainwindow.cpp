@@ -25,11 +25,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListView>
@@ -481,14 +479,9 @@ void MainWindow::updateActions()
                                : m_panel->problem().isEmpty()
                                    ? tr("Count the words in every mode ticked (F5)")
                                    : m_panel->problem());
-    const Experiment e = m_panel->experiment();
     if (m_scaling)
-        m_scaling->setBaseExperiment(e);
-    QStringList modes;
-    for (Mode m : e.modes)
-        modes << modeName(m);
-    const QString workers = e.workers == 1 ? tr("1 worker") : tr("%1 workers").arg(e.workers);
-    m_summaryLabel->setText(tr("%1 · %2 · %3").arg(e.corpus.displayName(), modes.join(u", "_s), workers));
+        m_scaling->setBaseExperiment(m_panel->experiment());
+    m_summaryLabel->setText(m_panel->summary());
 }
 
 void MainWindow::updateTitle()
@@ -548,36 +541,25 @@ void MainWindow::setPresentation(bool on)
 
 bool MainWindow::openCorpusFile(const QString &path)
 {
-    const QFileInfo info(path);
-    QString why;
-    if (!info.exists())
-        why = tr("%1 does not exist.").arg(QDir::toNativeSeparators(path));
-    else if (info.isDir())
-        why = tr("%1 is a folder, not a file.").arg(QDir::toNativeSeparators(path));
-    else if (!info.isReadable())
-        why = tr("You may not read %1.").arg(QDir::toNativeSeparators(path));
-    if (!why.isEmpty()) {
+    if (const QString why = ExperimentPanel::fileProblem(path); !why.isEmpty()) {
         showError(tr("WordRace cannot count that file."),
                   tr("%1\n\nChoose a text file you can read.").arg(why));
         return false;
     }
     if (isRunning()) {
-        statusBar()->showMessage(tr("Wait for the run to finish (or press Esc) before changing the corpus."),
-                                 kStatusTimeoutMs);
+        showStatus(tr("Wait for the run to finish (or press Esc) before changing the corpus."));
         return false;
     }
+    const QFileInfo info(path);
     m_panel->setCorpusFile(info.absoluteFilePath());
     AppSettings().setOpenFolder(info.absolutePath());
-    statusBar()->showMessage(tr("Corpus: %1. Press Run (F5).").arg(info.fileName()), kStatusTimeoutMs);
+    showStatus(tr("Corpus: %1. Press Run (F5).").arg(info.fileName()));
     return true;
 }
 
 void MainWindow::openFileDialog()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Count the Words of a File"), AppSettings().openFolder(),
-                                     tr("Text files (*.txt *.md *.csv *.log);;All files (*)"));
-    if (!path.isEmpty())
+    if (const QString path = m_panel->chooseFile(); !path.isEmpty())
         openCorpusFile(path);
 }
 
