@@ -26,6 +26,22 @@ QString HistoryEntry::title() const
     return title;
 }
 
+QString HistoryEntry::endingText() const
+{
+    switch (state) {
+    case State::Done:
+        if (const QString doubt = Plausibility::firstDoubt(results); !doubt.isEmpty())
+            return u"⚠ "_s + doubt;
+        return RunHistory::tr("Done. Hover over the charts for details; right-click to export.");
+    case State::Cancelled:
+        return RunHistory::tr("Cancelled.");
+    case State::Failed:
+    case State::Running:
+        break;
+    }
+    return RunHistory::tr("The run failed.");
+}
+
 RunHistory::RunHistory(QObject *parent) : QAbstractListModel(parent) {}
 
 int RunHistory::add(const Experiment &experiment)

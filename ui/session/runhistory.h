@@ -37,6 +37,8 @@ struct HistoryEntry
     int liveWorkers = 1;
 
     QString title() const;
+    // What the status bar says at the experiment's end: done, doubtful (⚠ and why), cancelled, failed.
+    QString endingText() const;
 };
 
 // Every experiment run in this session, newest last.

@@ -8,15 +8,14 @@
 
 #include "analysis/plausibility.h"
 #include "io/units.h"
+#include "panels/experimentpanel.h"
 #include "panels/historyview.h"
 #include "panels/racepage.h"
-#include "session/experimentsession.h"
-
-#include "panels/experimentpanel.h"
 #include "panels/resultspane.h"
 #include "panels/scalingpanel.h"
 #include "panels/scenariopanel.h"
 #include "session/appsettings.h"
+#include "session/experimentsession.h"
 #include "session/runhistory.h"
 #include "session/sessioncontroller.h"
 #include "timeline/timelineview.h"
@@ -30,7 +29,6 @@
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
-#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -38,14 +36,11 @@
 #include <QProgressBar>
 #include <QShortcut>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
-
-#include <algorithm>
 
 // Outside the namespace: Q_INIT_RESOURCE declares a global function.
 static void initWordRaceResources()
@@ -278,16 +273,7 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_actions->runOnce);
     m_toolBar->addAction(m_actions->cancel);
     // The lesson's experiments, two clicks from launch: this button, then one of them.
-    m_scenarioButton = new QToolButton(this);
-    m_scenarioButton->setObjectName(u"scenarioButton"_s);
-    m_scenarioButton->setText(tr("Scenarios"));
-    m_scenarioButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
-    m_scenarioButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_scenarioButton->setPopupMode(QToolButton::InstantPopup);
-    m_scenarioButton->setMenu(m_scenarioMenu);
-    m_scenarioButton->setToolTip(
-        tr("The lesson's experiments: predict the outcome, run it, read the verdict"));
-    m_scenarioButton->setAccessibleName(tr("Scenarios"));
+    m_scenarioButton = m_scenarios->makeButton(this);
     m_toolBar->addWidget(m_scenarioButton);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_actions->open);
@@ -334,7 +320,7 @@ void MainWindow::loadSettings()
     QString note;
     m_panel->setExperiment(settings.experiment(&note));
     if (!note.isEmpty())
-        QTimer::singleShot(0, this, [this, note] { statusBar()->showMessage(note, kStatusTimeoutMs); });
+        QTimer::singleShot(0, this, [this, note] { showStatus(note); });
     m_themeKind = settings.theme();
     settings.restoreWindow(this);
     for (QAction *a : m_actions->themes->actions())
@@ -372,7 +358,7 @@ void MainWindow::runPanelExperiment(bool once)
     if (isRunning())
         return;
     if (const QString why = m_panel->problem(); !why.isEmpty()) {
-        statusBar()->showMessage(why, kStatusTimeoutMs);
+        showStatus(why);
         return;
     }
     // A run of the panel's own experiment ends any scenario left waiting for its prediction.
@@ -424,22 +410,10 @@ void MainWindow::onExperimentFinished(int row)
 {
     const HistoryEntry &e = m_history->entry(row);
     showSelection();
-    switch (e.state) {
-    case HistoryEntry::State::Done:
-        if (const QString doubt = Plausibility::firstDoubt(e.results); !doubt.isEmpty())
-            statusBar()->showMessage(u"⚠ "_s + doubt, kStatusTimeoutMs * 2);
-        else
-            statusBar()->showMessage(tr("Done. Hover over the charts for details; right-click to export."),
-                                     kStatusTimeoutMs);
-        break;
-    case HistoryEntry::State::Cancelled:
-        statusBar()->showMessage(tr("Cancelled."), kStatusTimeoutMs);
-        break;
-    case HistoryEntry::State::Failed:
-    case HistoryEntry::State::Running:
-        statusBar()->showMessage(tr("The run failed."), kStatusTimeoutMs);
-        break;
-    }
+    // A doubt stays up longer: it is the one thing about these numbers the class must hear.
+    statusBar()->showMessage(e.endingText(), Plausibility::firstDoubt(e.results).isEmpty()
+                                                 ? kStatusTimeoutMs
+                                                 : kStatusTimeoutMs * 2);
     m_panel->setRunning(false);
     updateActions();
 }
@@ -453,10 +427,9 @@ void MainWindow::showSelection()
 {
     const QList<int> rows = m_historyView->selectedRows();
     if (m_race->showRows(rows))
-        statusBar()->showMessage(tr("Comparing #%1 and #%2 on the same scales")
-                                     .arg(m_history->entry(rows.at(0)).number)
-                                     .arg(m_history->entry(rows.at(1)).number),
-                                 kStatusTimeoutMs);
+        showStatus(tr("Comparing #%1 and #%2 on the same scales")
+                       .arg(m_history->entry(rows.at(0)).number)
+                       .arg(m_history->entry(rows.at(1)).number));
     updateActions();
 }
 
@@ -535,8 +508,7 @@ void MainWindow::setPresentation(bool on)
     m_actions->presentation->setText(on ? tr("Leave &Presentation") : tr("&Presentation"));
     applyTheme();
     updateActions();
-    statusBar()->showMessage(on ? tr("Presentation: F5 runs, Esc cancels or leaves, F11 leaves.") : QString(),
-                             kStatusTimeoutMs);
+    showStatus(on ? tr("Presentation: F5 runs, Esc cancels or leaves, F11 leaves.") : QString());
 }
 
 bool MainWindow::openCorpusFile(const QString &path)

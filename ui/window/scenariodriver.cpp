@@ -6,7 +6,9 @@
 #include "session/runhistory.h"
 
 #include <QMenu>
+#include <QStyle>
 #include <QThread>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -49,6 +51,20 @@ ScenarioDriver::ScenarioDriver(ExperimentSession *session, ScenarioPanel *panel,
     // Queued: the window first shows the experiment's end, then the next one may start.
     connect(m_session, &ExperimentSession::finished, this, &ScenarioDriver::experimentFinished,
             Qt::QueuedConnection);
+}
+
+QToolButton *ScenarioDriver::makeButton(QWidget *parent) const
+{
+    auto *button = new QToolButton(parent);
+    button->setObjectName(u"scenarioButton"_s);
+    button->setText(tr("Scenarios"));
+    button->setIcon(parent->style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setMenu(m_menu);
+    button->setToolTip(tr("The lesson's experiments: predict the outcome, run it, read the verdict"));
+    button->setAccessibleName(tr("Scenarios"));
+    return button;
 }
 
 bool ScenarioDriver::ask(const QString &id)

@@ -7,6 +7,7 @@
 #include <optional>
 
 class QMenu;
+class QToolButton;
 class QWidget;
 
 namespace wordrace {
@@ -25,6 +26,8 @@ public:
     ScenarioDriver(ExperimentSession *session, ScenarioPanel *panel, QWidget *window);
 
     QMenu *menu() const { return m_menu; }
+    // The toolbar's Scenarios button: the lesson's experiments two clicks from launch.
+    QToolButton *makeButton(QWidget *parent) const;
     // Asks the scenario's question; it runs once the class has predicted or skipped. False for an
     // unknown id or while a run goes.
     bool ask(const QString &id);
