@@ -66,6 +66,155 @@ Experiment base(const CorpusSpec &corpus, QList<Mode> modes, int workers)
     return e;
 }
 
+Verdict delaysVerdict(const Scenario &s, const QList<RunResult> &results)
+{
+    Verdict v;
+    QList<TaskRecord> byEnd = results.first().tasks;
+    std::sort(byEnd.begin(), byEnd.end(),
+              [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
+    QStringList order;
+    double sumWaits = 0;
+    for (const TaskRecord &t : byEnd) {
+        order << QString::number(t.ioS, 'f', 1) + u" s"_s;
+        sumWaits += t.ioS;
+    }
+    const double wall = results.first().wallS;
+    const bool ordered = std::is_sorted(
+        byEnd.begin(), byEnd.end(), [](const TaskRecord &a, const TaskRecord &b) { return a.ioS < b.ioS; });
+    const bool overlapped = wall < 0.75 * sumWaits;
+    v.answer = ordered ? (overlapped ? s.choices[1] : s.choices[2]) : s.choices[0];
+    v.explanation =
+        u"The threads finished in the order %1 and the whole took %2, while the waits add up to %3. "
+        "A waiting thread does not hold up the others: the waits overlapped, so the one with the "
+        "shortest wait finished first."_s.arg(order.join(u", "_s), secs(wall), secs(sumWaits));
+    if (!overlapped)
+        v.explanation =
+            u"The threads finished in the order %1, but the whole took %2 of %3 waited: the waits "
+            "did not overlap on this machine."_s.arg(order.join(u", "_s), secs(wall), secs(sumWaits));
+    v.evidence << u"finish order: %1"_s.arg(order.join(u", "_s)) << u"wall: %1"_s.arg(secs(wall))
+               << u"sum of waits: %1"_s.arg(secs(sumWaits));
+    return v;
+}
+
+Verdict returnValuesVerdict(const Scenario &s, const QList<RunResult> &results)
+{
+    Verdict v;
+    QList<TaskRecord> byEnd = results.first().tasks;
+    std::sort(byEnd.begin(), byEnd.end(),
+              [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
+    int outOfOrder = 0;
+    QStringList firstTen;
+    for (qsizetype i = 0; i < byEnd.size(); ++i) {
+        if (i > 0 && byEnd[i].task < byEnd[i - 1].task)
+            ++outOfOrder;
+        if (i < 10)
+            firstTen << u"#%1:%2"_s.arg(byEnd[i].task).arg(byEnd[i].words);
+    }
+    v.answer = outOfOrder > 0 ? s.choices[1] : s.choices[0];
+    v.explanation =
+        outOfOrder > 0
+            ? u"The results came back in completion order: %1 of %2 results arrived after a later "
+              "string's. The first ten, as string#:count, were %3. Keep the index with each result "
+              "(as Pool.map does) if order matters."_s.arg(outOfOrder)
+                  .arg(byEnd.size())
+                  .arg(firstTen.join(u' '))
+            : u"This time all %1 results happened to arrive in input order (%2), but nothing makes "
+              "threads keep it: run it again."_s.arg(byEnd.size())
+                  .arg(firstTen.join(u' '));
+    v.evidence << u"results out of input order: %1 of %2"_s.arg(outOfOrder).arg(byEnd.size());
+    return v;
+}
+
+Verdict zombiesVerdict(const Scenario &s, const QList<RunResult> &results, const QList<qint64> &workerPids,
+                       const QList<qint64> &survivors)
+{
+    Verdict v;
+    const RunResult &r = results.first();
+    v.answer = survivors.isEmpty() ? s.choices[1] : s.choices[0];
+    QStringList pids;
+    for (qint64 p : workerPids)
+        pids << QString::number(p);
+    v.explanation = survivors.isEmpty()
+                        ? u"The run was cancelled after %1 of %2 chunks, with workers %3 running. "
+                          u"Afterwards /proc lists none "
+                          "of them: each worker was stopped, and would also die with its parent "
+                          "(PR_SET_PDEATHSIG, end of "
+                          "its input). The lesson needed `ps ux | grep ... | xargs kill -9` because "
+                          "multiprocessing's "
+                          "workers outlived the notebook kernel that started them."_s.arg(r.tasks.size())
+                              .arg(r.taskCount)
+                              .arg(pids.isEmpty() ? u"(none yet)"_s : pids.join(u", "_s))
+                        : u"%1 worker(s) were still alive after the cancel: %2."_s.arg(survivors.size())
+                              .arg(pids.join(u", "_s));
+    v.evidence << u"chunks done before cancel: %1 of %2"_s.arg(r.tasks.size()).arg(r.taskCount)
+               << u"worker PIDs: %1"_s.arg(pids.join(u", "_s)) << u"left behind: %1"_s.arg(survivors.size());
+    return v;
+}
+
+// The races: which mode's median wall time is shortest, and why, from the numbers.
+Verdict raceVerdict(const Scenario &s, const QList<RunResult> &results)
+{
+    Verdict v;
+    // The races: which mode's median wall time is shortest, and why, from the numbers. Each
+    // mode's own figures are its median run's; a speed-up carries its uncertainty when the mode
+    // ran more than once.
+    const QList<ModeSummary> summaries = ModeSummary::summarize(results);
+    const ModeSummary *fastest = nullptr;
+    for (const ModeSummary &m : summaries)
+        if (m.runs > 0 && (!fastest || m.wall.median < fastest->wall.median))
+            fastest = &m;
+    v.answer = fastest ? modeName(fastest->mode) : fastestOf(results);
+    const QList<RunResult> medians = ModeSummary::medianRuns(results);
+    const RunResult *seq = medianRun(medians, Mode::Sequential);
+    QStringList parts;
+    for (qsizetype i = 0; i < summaries.size(); ++i) {
+        const ModeSummary &m = summaries.at(i);
+        const RunResult *r = &medians.at(i); // medianRuns groups as summarize does
+        QString line = u"%1 took %2 wall%3, %4 CPU (parent alone: %5), %6 busy cores"_s.arg(
+            modeName(r->mode), secs(r->wallS), spreadOf(m), secs(r->totalCpu().total()),
+            secs(r->parentCpu.total()), QString::number(r->cpuPerWall(), 'f', 2));
+        QString evidence = u"%1: %2"_s.arg(modeName(r->mode), secs(r->wallS));
+        if (m.mode != Mode::Sequential && m.speedup && std::isfinite(m.speedup->value)) {
+            const QString times = ModeSummary::estimate(*m.speedup);
+            line += u", %1x as fast as sequential"_s.arg(times);
+            evidence += u" (%1x sequential)"_s.arg(times);
+        }
+        parts << line;
+        v.evidence << evidence;
+    }
+    v.explanation = u"%1 was fastest. "_s.arg(v.answer) + parts.join(u"; "_s) + u". "_s;
+    if (!summaries.isEmpty() && summaries.first().runs < 2)
+        v.explanation += u"Each mode ran once, so these figures carry no measured spread. "_s;
+    const RunResult *thr = medianRun(medians, Mode::Threads);
+    const RunResult *proc = medianRun(medians, Mode::Processes);
+    if (s.id == u"web-scraping" && thr && seq)
+        v.explanation +=
+            u"The tasks mostly wait: %1 of waiting in total, and a waiting thread costs almost no "
+            "CPU, so %2 threads wait side by side. Processes overlap the waits too, but pay %3 to "
+            "start."_s.arg(secs(thr->overhead.ioS))
+                .arg(thr->workers)
+                .arg(proc ? secs(proc->startupS) : u"extra"_s);
+    else if (s.id == u"cpu-bound-gil" && thr && seq && proc)
+        v.explanation +=
+            u"With the emulated GIL only one thread computes at a time: threads waited %1 for it "
+            "in total and ran %2x as fast as sequential. Each process has its own GIL, so %3 "
+            "processes computed at once: %4x."_s.arg(
+                secs(thr->overhead.gilWaitS), speedupOf(summaries, Mode::Threads),
+                QString::number(proc->workers), speedupOf(summaries, Mode::Processes));
+    else if (s.id == u"tiny-tasks")
+        v.explanation +=
+            u"Each task is one short string: starting a thread for each cost %1 in total, and the "
+            "processes spent %2 moving strings through pipes, far more than counting (%3). "
+            "Use these only if your processing takes longer than the setup overhead."_s.arg(
+                thr ? secs(thr->overhead.startupS) : u"-"_s, proc ? secs(proc->overhead.transferS) : u"-"_s,
+                seq ? secs(seq->overhead.computeS) : u"-"_s);
+    else if (s.id == u"race" && proc)
+        v.explanation += u"The parent of the processes used only %1 of CPU: that is all the lesson's %time "
+                         "could see; the workers' %2 happened in other processes."_s.arg(
+                             secs(proc->parentCpu.total()), secs(proc->workersCpu.total()));
+    return v;
+}
+
 } // namespace
 
 QList<Scenario> Scenario::all(int workers)
@@ -193,144 +342,18 @@ std::optional<Scenario> Scenario::byId(const QString &id, int workers)
 Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &workerPids,
                           const QList<qint64> &survivors) const
 {
-    Verdict v;
     if (results.isEmpty()) {
+        Verdict v;
         v.explanation = u"Nothing was measured."_s;
         return v;
     }
-    if (id == u"delays") {
-        QList<TaskRecord> byEnd = results.first().tasks;
-        std::sort(byEnd.begin(), byEnd.end(),
-                  [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
-        QStringList order;
-        double sumWaits = 0;
-        for (const TaskRecord &t : byEnd) {
-            order << QString::number(t.ioS, 'f', 1) + u" s"_s;
-            sumWaits += t.ioS;
-        }
-        const double wall = results.first().wallS;
-        const bool ordered =
-            std::is_sorted(byEnd.begin(), byEnd.end(),
-                           [](const TaskRecord &a, const TaskRecord &b) { return a.ioS < b.ioS; });
-        const bool overlapped = wall < 0.75 * sumWaits;
-        v.answer = ordered ? (overlapped ? choices[1] : choices[2]) : choices[0];
-        v.explanation =
-            u"The threads finished in the order %1 and the whole took %2, while the waits add up to %3. "
-            "A waiting thread does not hold up the others: the waits overlapped, so the one with the "
-            "shortest wait finished first."_s.arg(order.join(u", "_s), secs(wall), secs(sumWaits));
-        if (!overlapped)
-            v.explanation =
-                u"The threads finished in the order %1, but the whole took %2 of %3 waited: the waits "
-                "did not overlap on this machine."_s.arg(order.join(u", "_s), secs(wall), secs(sumWaits));
-        v.evidence << u"finish order: %1"_s.arg(order.join(u", "_s)) << u"wall: %1"_s.arg(secs(wall))
-                   << u"sum of waits: %1"_s.arg(secs(sumWaits));
-    } else if (id == u"return-values") {
-        QList<TaskRecord> byEnd = results.first().tasks;
-        std::sort(byEnd.begin(), byEnd.end(),
-                  [](const TaskRecord &a, const TaskRecord &b) { return a.endS < b.endS; });
-        int outOfOrder = 0;
-        QStringList firstTen;
-        for (qsizetype i = 0; i < byEnd.size(); ++i) {
-            if (i > 0 && byEnd[i].task < byEnd[i - 1].task)
-                ++outOfOrder;
-            if (i < 10)
-                firstTen << u"#%1:%2"_s.arg(byEnd[i].task).arg(byEnd[i].words);
-        }
-        v.answer = outOfOrder > 0 ? choices[1] : choices[0];
-        v.explanation =
-            outOfOrder > 0
-                ? u"The results came back in completion order: %1 of %2 results arrived after a later "
-                  "string's. The first ten, as string#:count, were %3. Keep the index with each result "
-                  "(as Pool.map does) if order matters."_s.arg(outOfOrder)
-                      .arg(byEnd.size())
-                      .arg(firstTen.join(u' '))
-                : u"This time all %1 results happened to arrive in input order (%2), but nothing makes "
-                  "threads keep it: run it again."_s.arg(byEnd.size())
-                      .arg(firstTen.join(u' '));
-        v.evidence << u"results out of input order: %1 of %2"_s.arg(outOfOrder).arg(byEnd.size());
-    } else if (id == u"zombies") {
-        const RunResult &r = results.first();
-        v.answer = survivors.isEmpty() ? choices[1] : choices[0];
-        QStringList pids;
-        for (qint64 p : workerPids)
-            pids << QString::number(p);
-        v.explanation = survivors.isEmpty()
-                            ? u"The run was cancelled after %1 of %2 chunks, with workers %3 running. "
-                              u"Afterwards /proc lists none "
-                              "of them: each worker was stopped, and would also die with its parent "
-                              "(PR_SET_PDEATHSIG, end of "
-                              "its input). The lesson needed `ps ux | grep ... | xargs kill -9` because "
-                              "multiprocessing's "
-                              "workers outlived the notebook kernel that started them."_s.arg(r.tasks.size())
-                                  .arg(r.taskCount)
-                                  .arg(pids.isEmpty() ? u"(none yet)"_s : pids.join(u", "_s))
-                            : u"%1 worker(s) were still alive after the cancel: %2."_s.arg(survivors.size())
-                                  .arg(pids.join(u", "_s));
-        v.evidence << u"chunks done before cancel: %1 of %2"_s.arg(r.tasks.size()).arg(r.taskCount)
-                   << u"worker PIDs: %1"_s.arg(pids.join(u", "_s))
-                   << u"left behind: %1"_s.arg(survivors.size());
-    } else {
-        // The races: which mode's median wall time is shortest, and why, from the numbers. Each
-        // mode's own figures are its median run's; a speed-up carries its uncertainty when the mode
-        // ran more than once.
-        const QList<ModeSummary> summaries = ModeSummary::summarize(results);
-        const ModeSummary *fastest = nullptr;
-        for (const ModeSummary &m : summaries)
-            if (m.runs > 0 && (!fastest || m.wall.median < fastest->wall.median))
-                fastest = &m;
-        v.answer = fastest ? modeName(fastest->mode) : fastestOf(results);
-        const QList<RunResult> medians = ModeSummary::medianRuns(results);
-        const RunResult *seq = medianRun(medians, Mode::Sequential);
-        QStringList parts;
-        for (qsizetype i = 0; i < summaries.size(); ++i) {
-            const ModeSummary &m = summaries.at(i);
-            const RunResult *r = &medians.at(i); // medianRuns groups as summarize does
-            QString line = u"%1 took %2 wall%3, %4 CPU (parent alone: %5), %6 busy cores"_s.arg(
-                modeName(r->mode), secs(r->wallS), spreadOf(m), secs(r->totalCpu().total()),
-                secs(r->parentCpu.total()), QString::number(r->cpuPerWall(), 'f', 2));
-            QString evidence = u"%1: %2"_s.arg(modeName(r->mode), secs(r->wallS));
-            if (m.mode != Mode::Sequential && m.speedup && std::isfinite(m.speedup->value)) {
-                const QString times = ModeSummary::estimate(*m.speedup);
-                line += u", %1x as fast as sequential"_s.arg(times);
-                evidence += u" (%1x sequential)"_s.arg(times);
-            }
-            parts << line;
-            v.evidence << evidence;
-        }
-        v.explanation = u"%1 was fastest. "_s.arg(v.answer) + parts.join(u"; "_s) + u". "_s;
-        if (!summaries.isEmpty() && summaries.first().runs < 2)
-            v.explanation += u"Each mode ran once, so these figures carry no measured spread. "_s;
-        const RunResult *thr = medianRun(medians, Mode::Threads);
-        const RunResult *proc = medianRun(medians, Mode::Processes);
-        if (id == u"web-scraping" && thr && seq)
-            v.explanation +=
-                u"The tasks mostly wait: %1 of waiting in total, and a waiting thread costs almost no "
-                "CPU, so %2 threads wait side by side. Processes overlap the waits too, but pay %3 to "
-                "start."_s.arg(secs(thr->overhead.ioS))
-                    .arg(thr->workers)
-                    .arg(proc ? secs(proc->startupS) : u"extra"_s);
-        else if (id == u"cpu-bound-gil" && thr && seq && proc)
-            v.explanation +=
-                u"With the emulated GIL only one thread computes at a time: threads waited %1 for it "
-                "in total and ran %2x as fast as sequential. Each process has its own GIL, so %3 "
-                "processes computed at once: %4x."_s.arg(
-                    secs(thr->overhead.gilWaitS), speedupOf(summaries, Mode::Threads),
-                    QString::number(proc->workers), speedupOf(summaries, Mode::Processes));
-        else if (id == u"tiny-tasks")
-            v.explanation +=
-                u"Each task is one short string: starting a thread for each cost %1 in total, and the "
-                "processes spent %2 moving strings through pipes, far more than counting (%3). "
-                "Use these only if your processing takes longer than the setup overhead."_s.arg(
-                    thr ? secs(thr->overhead.startupS) : u"-"_s,
-                    proc ? secs(proc->overhead.transferS) : u"-"_s,
-                    seq ? secs(seq->overhead.computeS) : u"-"_s);
-        else if (id == u"race" && proc)
-            v.explanation +=
-                u"The parent of the processes used only %1 of CPU: that is all the lesson's %time "
-                "could see; the workers' %2 happened in other processes."_s.arg(
-                    secs(proc->parentCpu.total()), secs(proc->workersCpu.total()));
-    }
-    return v;
+    if (id == u"delays")
+        return delaysVerdict(*this, results);
+    if (id == u"return-values")
+        return returnValuesVerdict(*this, results);
+    if (id == u"zombies")
+        return zombiesVerdict(*this, results, workerPids, survivors);
+    return raceVerdict(*this, results);
 }
 
 } // namespace wordrace
