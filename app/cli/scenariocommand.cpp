@@ -20,6 +20,8 @@
 #include <QThread>
 
 #include <cstdio>
+#include <optional>
+#include <variant>
 
 using namespace Qt::StringLiterals;
 
@@ -34,9 +36,25 @@ void out(FILE *f, const QString &text)
     std::fflush(f);
 }
 
-} // namespace
+struct Request
+{
+    Scenario scenario;
+    std::optional<int> prediction; // the index of the class's choice
+    QString jsonTarget;
+};
 
-int ScenarioCommand::exec(const QStringList &arguments)
+struct Outcome
+{
+    QList<RunResult> results; // of the whole scenario, with its verdict
+    std::optional<Verdict> verdict;
+    QString failure;
+    int failureCode = Cli::Ok;
+    bool cancelledByUser = false;
+    int signalExit = Cli::Ok;
+};
+
+// The scenario the command line asks for; an exit status when there is nothing to run.
+std::variant<int, Request> parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Runs one of the lesson's experiments and explains the result from the "
@@ -84,27 +102,20 @@ int ScenarioCommand::exec(const QStringList &arguments)
             return usageError(u"--predict needs a choice from 1 to %1"_s.arg(scenario->choices.size()));
         prediction = n - 1;
     }
-    const QString jsonTarget = parser.value(jsonOpt);
-    FILE *text = jsonTarget == u"-" ? stderr : stdout;
+    return Request{*scenario, prediction, parser.value(jsonOpt)};
+}
 
-    out(text, u"%1 (%2)"_s.arg(scenario->title, scenario->lesson));
-    out(text, scenario->question);
-    for (qsizetype i = 0; i < scenario->choices.size(); ++i)
-        out(text, u"  %1. %2%3"_s.arg(i + 1).arg(scenario->choices[i],
-                                                 prediction == i ? u"   <- your prediction"_s : QString()));
-
+// Runs the scenario's experiments on a Runner of this command's own; Ctrl-C and SIGTERM cancel.
+Outcome run(const Scenario &scenario)
+{
+    Outcome o;
     Runner runner;
     ScenarioRunner scenarioRunner;
     SignalCatcher signals;
-    QList<RunResult> runs;    // of the experiment under way
-    QList<RunResult> results; // of the whole scenario, with its verdict
-    std::optional<Verdict> verdict;
-    QString failure;
-    int failureCode = Cli::Ok;
-    bool cancelledByUser = false;
+    QList<RunResult> runs; // of the experiment under way
 
     QObject::connect(&signals, &SignalCatcher::signalled, &runner, [&] {
-        cancelledByUser = true;
+        o.cancelledByUser = true;
         runner.cancel();
     });
     QObject::connect(&scenarioRunner, &ScenarioRunner::experimentRequested, &runner,
@@ -116,8 +127,8 @@ int ScenarioCommand::exec(const QStringList &arguments)
     QObject::connect(&scenarioRunner, &ScenarioRunner::cancelRequested, &runner, [&] { runner.cancel(); });
     QObject::connect(&scenarioRunner, &ScenarioRunner::verdictReady, &runner,
                      [&](const Verdict &v, const QList<RunResult> &all) {
-                         verdict = v;
-                         results = all;
+                         o.verdict = v;
+                         o.results = all;
                          QCoreApplication::exit(0);
                      });
     QObject::connect(&scenarioRunner, &ScenarioRunner::stopped, &runner, [] { QCoreApplication::exit(0); });
@@ -126,36 +137,47 @@ int ScenarioCommand::exec(const QStringList &arguments)
                      [&](quint64, const RunResult &r) { runs.append(r); });
     QObject::connect(&runner, &Runner::runFailed, &runner,
                      [&](quint64, const QString &why, Runner::FailureKind k) {
-                         failure = why;
-                         failureCode = k == Runner::FailureKind::BadInput ? Cli::BadUsage : Cli::RunFailed;
+                         o.failure = why;
+                         o.failureCode = k == Runner::FailureKind::BadInput ? Cli::BadUsage : Cli::RunFailed;
                      });
     QObject::connect(&runner, &Runner::experimentFinished, &runner, [&](quint64, bool cancelled) {
-        const auto ending = !failure.isEmpty() ? ScenarioRunner::Ending::Failed
-                            : cancelled        ? ScenarioRunner::Ending::Cancelled
-                                               : ScenarioRunner::Ending::Done;
-        scenarioRunner.experimentEnded(runs, ending, failure, cancelledByUser);
+        const auto ending = !o.failure.isEmpty() ? ScenarioRunner::Ending::Failed
+                            : cancelled          ? ScenarioRunner::Ending::Cancelled
+                                                 : ScenarioRunner::Ending::Done;
+        scenarioRunner.experimentEnded(runs, ending, o.failure, o.cancelledByUser);
     });
-    scenarioRunner.start(*scenario);
+    scenarioRunner.start(scenario);
     QCoreApplication::exec();
     runner.wait();
 
-    if (!failure.isEmpty()) {
-        out(stderr, u"wordrace-cli: "_s + failure);
-        return failureCode;
+    o.signalExit = signals.exitCode();
+    return o;
+}
+
+// The table, the o.verdict and the prediction's fate; the JSON when asked for.
+int report(const Request &request, Outcome &o)
+{
+    const Scenario *scenario = &request.scenario;
+    const std::optional<int> &prediction = request.prediction;
+    const QString &jsonTarget = request.jsonTarget;
+    FILE *text = jsonTarget == u"-" ? stderr : stdout;
+    if (!o.failure.isEmpty()) {
+        out(stderr, u"wordrace-cli: "_s + o.failure);
+        return o.failureCode;
     }
-    if (cancelledByUser)
-        return signals.exitCode();
-    if (!verdict)
+    if (o.cancelledByUser)
+        return o.signalExit;
+    if (!o.verdict)
         return Cli::RunFailed;
     out(text, QString());
-    Plausibility::judge(results, QThread::idealThreadCount());
-    std::fputs(qPrintable(ResultTable::text(results)), text);
-    std::fputs(qPrintable(Plausibility::text(results)), text);
+    Plausibility::judge(o.results, QThread::idealThreadCount());
+    std::fputs(qPrintable(ResultTable::text(o.results)), text);
+    std::fputs(qPrintable(Plausibility::text(o.results)), text);
     out(text, QString());
-    out(text, u"Verdict: %1"_s.arg(verdict->answer));
-    out(text, verdict->explanation);
+    out(text, u"Verdict: %1"_s.arg(o.verdict->answer));
+    out(text, o.verdict->explanation);
     if (prediction)
-        out(text, scenario->choices.at(*prediction) == verdict->answer
+        out(text, scenario->choices.at(*prediction) == o.verdict->answer
                       ? u"Your prediction was right."_s
                       : u"Your prediction was: %1."_s.arg(scenario->choices.at(*prediction)));
     if (!jsonTarget.isEmpty()) {
@@ -163,12 +185,12 @@ int ScenarioCommand::exec(const QStringList &arguments)
                       {u"title"_s, scenario->title},
                       {u"question"_s, scenario->question},
                       {u"choices"_s, QJsonArray::fromStringList(scenario->choices)},
-                      {u"answer"_s, verdict->answer},
-                      {u"explanation"_s, verdict->explanation},
-                      {u"evidence"_s, QJsonArray::fromStringList(verdict->evidence)}};
+                      {u"answer"_s, o.verdict->answer},
+                      {u"explanation"_s, o.verdict->explanation},
+                      {u"evidence"_s, QJsonArray::fromStringList(o.verdict->evidence)}};
         if (prediction)
             s[u"prediction"_s] = scenario->choices.at(*prediction);
-        QByteArray json = ResultJson::serialize(results);
+        QByteArray json = ResultJson::serialize(o.results);
         // One more key in front of the run document's own.
         json.insert(1, "\"scenario\":" + QJsonDocument(s).toJson(QJsonDocument::Compact) + ",\n");
         if (jsonTarget == u"-") {
@@ -182,6 +204,28 @@ int ScenarioCommand::exec(const QStringList &arguments)
         }
     }
     return Cli::Ok;
+}
+
+} // namespace
+
+int ScenarioCommand::exec(const QStringList &arguments)
+{
+    const std::variant<int, Request> parsed = parse(arguments);
+    if (const int *exitCode = std::get_if<int>(&parsed))
+        return *exitCode;
+    const Request &request = std::get<Request>(parsed);
+    FILE *text = request.jsonTarget == u"-" ? stderr : stdout;
+    const Scenario *scenario = &request.scenario;
+    const std::optional<int> &prediction = request.prediction;
+
+    out(text, u"%1 (%2)"_s.arg(scenario->title, scenario->lesson));
+    out(text, scenario->question);
+    for (qsizetype i = 0; i < scenario->choices.size(); ++i)
+        out(text, u"  %1. %2%3"_s.arg(i + 1).arg(scenario->choices[i],
+                                                 prediction == i ? u"   <- your prediction"_s : QString()));
+
+    Outcome outcome = run(request.scenario);
+    return report(request, outcome);
 }
 
 } // namespace wordrace
