@@ -22,12 +22,172 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <optional>
+#include <variant>
 
 using namespace Qt::StringLiterals;
 
 namespace wordrace {
 
 using namespace Cli;
+
+// The experiments of the sweep, in order: sequential once per corpus, beside the first parallel
+// point, so that it is interleaved with them as the Runner interleaves modes.
+std::variant<int, QList<Experiment>> planSweep(const QCommandLineParser &parser, Experiment base,
+                                               bool sizesKind, const QCommandLineOption &sizesOpt,
+                                               const QCommandLineOption &workersOpt)
+{
+    QString error;
+    QList<Experiment> experiments;
+    if (sizesKind) {
+        const auto sizes = SweepRunner::parseSizes(parser.value(sizesOpt), base.corpus, &error);
+        if (!sizes)
+            return usageError(u"sweep"_s, u"--sizes "_s + error);
+        if (parser.isSet(workersOpt)) {
+            bool ok = false;
+            base.workers = parser.value(workersOpt).toInt(&ok);
+            if (!ok)
+                return usageError(u"sweep"_s,
+                                  u"--workers with --sizes needs one whole number, not '%1'"_s.arg(
+                                      parser.value(workersOpt)));
+        }
+        experiments = SweepRunner::sizesPlan(base, *sizes);
+    } else {
+        if (!parser.isSet(workersOpt))
+            return usageError(u"sweep"_s,
+                              u"give --workers LIST (a worker sweep) or --sizes LIST (a size sweep)"_s);
+        const auto counts = SweepRunner::parseWorkerCounts(parser.value(workersOpt), &error);
+        if (!counts)
+            return usageError(u"sweep"_s, u"--workers "_s + error);
+        experiments = SweepRunner::workersPlan(base, *counts);
+    }
+    for (const Experiment &e : std::as_const(experiments))
+        if (const QString why = e.validate(); !why.isEmpty())
+            return usageError(u"sweep"_s, why);
+
+    return experiments;
+}
+
+// Every target checked before the run, so that a typo never costs a long sweep.
+std::optional<int> checkTargets(const QString &jsonTarget, const QString &csvTarget, bool csv)
+{
+    const bool jsonToStdout = jsonTarget == u"-";
+    if (!jsonTarget.isEmpty() && !jsonToStdout)
+        if (const QString why = OutputFile::checkTarget(u"--json"_s, jsonTarget); !why.isEmpty())
+            return usageError(u"sweep"_s, why);
+    if (csv) {
+        if (const QString why = OutputFile::checkTarget(u"--csv"_s, csvTarget); !why.isEmpty())
+            return usageError(u"sweep"_s, why);
+        if (!jsonToStdout && !jsonTarget.isEmpty() &&
+            QFileInfo(jsonTarget).absoluteFilePath() == QFileInfo(csvTarget).absoluteFilePath())
+            return usageError(u"sweep"_s, u"--json and --csv name the same file"_s);
+    }
+    return std::nullopt;
+}
+
+struct SweepOutcome
+{
+    QList<RunResult> results;
+    int exitCode = Cli::Ok;
+    int stoppedBy = 0; // the signal that stopped it
+};
+
+// Runs the sweep's experiments, saying each point and run on stderr; Ctrl-C and SIGTERM cancel.
+SweepOutcome runSweep(Sweep::Kind kind, const QList<Experiment> &experiments)
+{
+    SweepRunner sweeps;
+    auto stopSignals = std::make_unique<SignalCatcher>();
+    QObject::connect(stopSignals.get(), &SignalCatcher::signalled, &sweeps, [&](int sig) {
+        printErr(u"wordrace-cli: stopping (%1)"_s.arg(sig == SIGINT ? u"interrupted"_s : u"terminated"_s));
+        sweeps.cancel();
+    });
+    SweepOutcome o;
+    int done = 0;
+    QEventLoop loop;
+    QObject::connect(&sweeps, &SweepRunner::pointStarted, &sweeps, [&](quint64, int point, int points) {
+        const Experiment &e = sweeps.plan().at(point);
+        QStringList modes;
+        for (Mode m : e.modes)
+            modes << modeName(m);
+        printErr(u"sweep %1/%2: %3 on %4, %5 worker(s) for the parallel modes"_s.arg(point + 1)
+                     .arg(points)
+                     .arg(modes.join(u", "_s), e.corpus.displayName())
+                     .arg(e.workers));
+    });
+    QObject::connect(&sweeps, &SweepRunner::experimentPrepared, &sweeps,
+                     [&](quint64, const QString &summary, const QStringList &warnings) {
+                         printErr(u"  "_s + summary);
+                         for (const QString &w : warnings)
+                             printErr(u"  warning: "_s + w);
+                     });
+    QObject::connect(&sweeps, &SweepRunner::runFinished, &sweeps, [&](quint64, const RunResult &r) {
+        ++done;
+        printErr(u"  [%1/%2] %3: %4%5"_s.arg(done)
+                     .arg(sweeps.totalRuns())
+                     .arg(ModeSummary::labelFor(r.mode, r.workers), Units::seconds(r.wallS),
+                          r.cancelled ? u" (cancelled)"_s : QString()));
+    });
+    QObject::connect(&sweeps, &SweepRunner::runFailed, &sweeps,
+                     [&o](quint64, const QString &why, Runner::FailureKind kind) {
+                         printErr(u"wordrace-cli: "_s + why);
+                         o.exitCode = kind == Runner::FailureKind::BadInput ? Cli::BadUsage : Cli::RunFailed;
+                     });
+    QObject::connect(&sweeps, &SweepRunner::sweepFinished, &loop, &QEventLoop::quit);
+    sweeps.start(kind, experiments);
+    if (sweeps.isRunning())
+        loop.exec();
+    sweeps.wait();
+    o.results = sweeps.results();
+    o.stoppedBy = stopSignals->caught();
+    stopSignals.reset();
+
+    return o;
+}
+
+// The table and the warnings, then the JSON and the CSV files.
+void writeOutputs(Sweep::Kind kind, SweepOutcome &o, const QString &jsonTarget, const QString &csvTarget,
+                  bool csv)
+{
+    const bool jsonToStdout = jsonTarget == u"-";
+    FILE *tableOut = jsonToStdout ? stderr : stdout;
+    const QList<RunResult> &results = o.results;
+    int &exitCode = o.exitCode;
+    if (!results.isEmpty() || exitCode == Cli::Ok) {
+        const Sweep sweep(kind, results, QThread::idealThreadCount());
+        if (!results.isEmpty()) {
+            std::fputs(qPrintable(sweep.text()), tableOut);
+            QStringList warnings;
+            for (const SweepPoint &p : sweep.points())
+                warnings << p.summary.warnings;
+            for (const QString &w : std::as_const(warnings))
+                std::fputs(qPrintable(u"warning: "_s + w + u'\n'), tableOut);
+            std::fflush(tableOut);
+        }
+        auto writeFailed = [&](const QString &why) {
+            printErr(u"wordrace-cli: "_s + why);
+            if (exitCode == Cli::Ok)
+                exitCode = Cli::RunFailed;
+        };
+        if (!jsonTarget.isEmpty()) {
+            const QByteArray json = ResultJson::serialize(results, QJsonObject{{u"sweep"_s, sweep.toJson()}});
+            if (jsonToStdout) {
+                std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
+                std::fflush(stdout);
+            } else if (const QString why = OutputFile::write(
+                           jsonTarget, [&](QIODevice *d) { return d->write(json) == json.size(); });
+                       !why.isEmpty()) {
+                writeFailed(why);
+            }
+        }
+        if (csv) {
+            const QByteArray csv = sweep.csv();
+            if (const QString why =
+                    OutputFile::write(csvTarget, [&](QIODevice *d) { return d->write(csv) == csv.size(); });
+                !why.isEmpty())
+                writeFailed(why);
+        }
+    }
+}
 
 int SweepCommand::exec(const QStringList &arguments)
 {
@@ -80,139 +240,24 @@ int SweepCommand::exec(const QStringList &arguments)
     if (const QString why = options.apply(parser, base); !why.isEmpty())
         return usageError(u"sweep"_s, why);
 
-    QString error;
-    // The experiments, in order. Sequential runs once per corpus, beside the first parallel point,
-    // so that it is interleaved with them as the Runner interleaves modes.
     const bool sizesKind = parser.isSet(sizesOpt);
-    QList<Experiment> experiments;
-    if (sizesKind) {
-        const auto sizes = SweepRunner::parseSizes(parser.value(sizesOpt), base.corpus, &error);
-        if (!sizes)
-            return usageError(u"sweep"_s, u"--sizes "_s + error);
-        if (parser.isSet(workersOpt)) {
-            bool ok = false;
-            base.workers = parser.value(workersOpt).toInt(&ok);
-            if (!ok)
-                return usageError(u"sweep"_s,
-                                  u"--workers with --sizes needs one whole number, not '%1'"_s.arg(
-                                      parser.value(workersOpt)));
-        }
-        experiments = SweepRunner::sizesPlan(base, *sizes);
-    } else {
-        if (!parser.isSet(workersOpt))
-            return usageError(u"sweep"_s,
-                              u"give --workers LIST (a worker sweep) or --sizes LIST (a size sweep)"_s);
-        const auto counts = SweepRunner::parseWorkerCounts(parser.value(workersOpt), &error);
-        if (!counts)
-            return usageError(u"sweep"_s, u"--workers "_s + error);
-        experiments = SweepRunner::workersPlan(base, *counts);
-    }
-    for (const Experiment &e : std::as_const(experiments))
-        if (const QString why = e.validate(); !why.isEmpty())
-            return usageError(u"sweep"_s, why);
-
+    const Sweep::Kind kind = sizesKind ? Sweep::Kind::Sizes : Sweep::Kind::Workers;
+    const std::variant<int, QList<Experiment>> plan =
+        planSweep(parser, base, sizesKind, sizesOpt, workersOpt);
+    if (const int *exitCode = std::get_if<int>(&plan))
+        return *exitCode;
     const QString jsonTarget = parser.value(jsonOpt);
-    const bool jsonToStdout = jsonTarget == u"-";
     const QString csvTarget = parser.value(csvOpt);
-    if (!jsonTarget.isEmpty() && !jsonToStdout)
-        if (const QString why = OutputFile::checkTarget(u"--json"_s, jsonTarget); !why.isEmpty())
-            return usageError(u"sweep"_s, why);
-    if (parser.isSet(csvOpt)) {
-        if (const QString why = OutputFile::checkTarget(u"--csv"_s, csvTarget); !why.isEmpty())
-            return usageError(u"sweep"_s, why);
-        if (!jsonToStdout && !jsonTarget.isEmpty() &&
-            QFileInfo(jsonTarget).absoluteFilePath() == QFileInfo(csvTarget).absoluteFilePath())
-            return usageError(u"sweep"_s, u"--json and --csv name the same file"_s);
-    }
-    FILE *tableOut = jsonToStdout ? stderr : stdout;
-
-    SweepRunner sweeps;
-    auto stopSignals = std::make_unique<SignalCatcher>();
-    QObject::connect(stopSignals.get(), &SignalCatcher::signalled, &sweeps, [&](int sig) {
-        printErr(u"wordrace-cli: stopping (%1)"_s.arg(sig == SIGINT ? u"interrupted"_s : u"terminated"_s));
-        sweeps.cancel();
-    });
-    int exitCode = Cli::Ok;
-    int done = 0;
-    QEventLoop loop;
-    QObject::connect(&sweeps, &SweepRunner::pointStarted, &sweeps, [&](quint64, int point, int points) {
-        const Experiment &e = sweeps.plan().at(point);
-        QStringList modes;
-        for (Mode m : e.modes)
-            modes << modeName(m);
-        printErr(u"sweep %1/%2: %3 on %4, %5 worker(s) for the parallel modes"_s.arg(point + 1)
-                     .arg(points)
-                     .arg(modes.join(u", "_s), e.corpus.displayName())
-                     .arg(e.workers));
-    });
-    QObject::connect(&sweeps, &SweepRunner::experimentPrepared, &sweeps,
-                     [&](quint64, const QString &summary, const QStringList &warnings) {
-                         printErr(u"  "_s + summary);
-                         for (const QString &w : warnings)
-                             printErr(u"  warning: "_s + w);
-                     });
-    QObject::connect(&sweeps, &SweepRunner::runFinished, &sweeps, [&](quint64, const RunResult &r) {
-        ++done;
-        printErr(u"  [%1/%2] %3: %4%5"_s.arg(done)
-                     .arg(sweeps.totalRuns())
-                     .arg(ModeSummary::labelFor(r.mode, r.workers), Units::seconds(r.wallS),
-                          r.cancelled ? u" (cancelled)"_s : QString()));
-    });
-    QObject::connect(&sweeps, &SweepRunner::runFailed, &sweeps,
-                     [&](quint64, const QString &why, Runner::FailureKind kind) {
-                         printErr(u"wordrace-cli: "_s + why);
-                         exitCode = kind == Runner::FailureKind::BadInput ? Cli::BadUsage : Cli::RunFailed;
-                     });
-    QObject::connect(&sweeps, &SweepRunner::sweepFinished, &loop, &QEventLoop::quit);
-    sweeps.start(sizesKind ? Sweep::Kind::Sizes : Sweep::Kind::Workers, experiments);
-    if (sweeps.isRunning())
-        loop.exec();
-    sweeps.wait();
-    const QList<RunResult> results = sweeps.results();
-    const int stoppedBy = stopSignals->caught();
-    stopSignals.reset();
-
-    if (!results.isEmpty() || exitCode == Cli::Ok) {
-        const Sweep sweep(sizesKind ? Sweep::Kind::Sizes : Sweep::Kind::Workers, results,
-                          QThread::idealThreadCount());
-        if (!results.isEmpty()) {
-            std::fputs(qPrintable(sweep.text()), tableOut);
-            QStringList warnings;
-            for (const SweepPoint &p : sweep.points())
-                warnings << p.summary.warnings;
-            for (const QString &w : std::as_const(warnings))
-                std::fputs(qPrintable(u"warning: "_s + w + u'\n'), tableOut);
-            std::fflush(tableOut);
-        }
-        auto writeFailed = [&](const QString &why) {
-            printErr(u"wordrace-cli: "_s + why);
-            if (exitCode == Cli::Ok)
-                exitCode = Cli::RunFailed;
-        };
-        if (!jsonTarget.isEmpty()) {
-            const QByteArray json = ResultJson::serialize(results, QJsonObject{{u"sweep"_s, sweep.toJson()}});
-            if (jsonToStdout) {
-                std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
-                std::fflush(stdout);
-            } else if (const QString why = OutputFile::write(
-                           jsonTarget, [&](QIODevice *d) { return d->write(json) == json.size(); });
-                       !why.isEmpty()) {
-                writeFailed(why);
-            }
-        }
-        if (parser.isSet(csvOpt)) {
-            const QByteArray csv = sweep.csv();
-            if (const QString why =
-                    OutputFile::write(csvTarget, [&](QIODevice *d) { return d->write(csv) == csv.size(); });
-                !why.isEmpty())
-                writeFailed(why);
-        }
-    }
-    if (stoppedBy == SIGINT)
+    if (const std::optional<int> bad = checkTargets(jsonTarget, csvTarget, parser.isSet(csvOpt)))
+        return *bad;
+    SweepOutcome outcome = runSweep(kind, std::get<QList<Experiment>>(plan));
+    if (!outcome.results.isEmpty() || outcome.exitCode == Cli::Ok)
+        writeOutputs(kind, outcome, jsonTarget, csvTarget, parser.isSet(csvOpt));
+    if (outcome.stoppedBy == SIGINT)
         return Cli::Interrupted;
-    if (stoppedBy == SIGTERM)
+    if (outcome.stoppedBy == SIGTERM)
         return Cli::Terminated;
-    return exitCode;
+    return outcome.exitCode;
 }
 
 } // namespace wordrace

@@ -49,7 +49,7 @@ QString AmdahlFit::text() const
         out += u" ± "_s + QString::number(uncertainty, 'f', 3);
     if (perWorkerCost > 0)
         out += u", each worker beyond the first costs %1% of the sequential time"_s.arg(
-            QString::number(perWorkerCost * 100.0, 'g', 3));
+            QString::number(perWorkerCost * 100.0, 'f', perWorkerCost >= 0.1 ? 0 : 1));
     const double ceiling = maxSpeedup();
     if (ceiling <= 1.0 + 1e-9)
         out += u": never faster than sequential here"_s;

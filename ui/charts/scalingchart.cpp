@@ -506,8 +506,9 @@ void ScalingChart::buildWorkers()
                 if (std::isfinite(f->fit.uncertainty))
                     legend += u" ± "_s + QString::number(f->fit.uncertainty, 'f', 3);
                 if (f->fit.perWorkerCost > 0)
-                    legend +=
-                        tr(", +%1% per worker").arg(QString::number(f->fit.perWorkerCost * 100.0, 'g', 3));
+                    legend += tr(", +%1% per worker")
+                                  .arg(QString::number(f->fit.perWorkerCost * 100.0, 'f',
+                                                       f->fit.perWorkerCost >= 0.1 ? 0 : 1));
                 legend += std::isfinite(ceiling) ? tr(", at most %1 faster").arg(times(ceiling))
                                                  : tr(", no ceiling");
                 legend +=
