@@ -681,174 +681,181 @@ void TimelineRenderer::paintStrip(QPainter *p, const Layout &l, int index) const
     if (std::size_t(index) >= l.strips.size() || group.samples.isEmpty())
         return;
     const Layout::Strip &strip = l.strips[std::size_t(index)];
-    const QColor color = Theme::modeColor(group.mode);
-    const qreal pad = std::round(m_theme.textPx * 0.6);
-    const qreal gutterLeft = l.bounds.left() + pad * 2;
-    const qreal gutterWidth = l.plot.left() - gutterLeft - pad;
-    const QList<ResourceSample> &samples = group.samples;
-    QPen linePen(color, std::max(1.5, m_theme.lineWidth * 1.2));
+    StripPaint c{group.samples, Theme::modeColor(group.mode), 0, 0, 0, QPen(), 0, {}};
+    c.pad = std::round(m_theme.textPx * 0.6);
+    c.gutterLeft = l.bounds.left() + c.pad * 2;
+    c.gutterWidth = l.plot.left() - c.gutterLeft - c.pad;
+    c.linePen = QPen(c.color, std::max(1.5, m_theme.lineWidth * 1.2));
     // Square ends close the corners where a step's segments meet.
-    linePen.setCapStyle(Qt::SquareCap);
-    const int columns = int(std::ceil(l.plot.width()));
-    std::vector<double> ends(std::size_t(samples.size()));
-    for (qsizetype i = 0; i < samples.size(); ++i)
-        ends[std::size_t(i)] = samples[i].timeS;
+    c.linePen.setCapStyle(Qt::SquareCap);
+    c.columns = int(std::ceil(l.plot.width()));
+    c.ends.resize(std::size_t(c.samples.size()));
+    for (qsizetype i = 0; i < c.samples.size(); ++i)
+        c.ends[std::size_t(i)] = c.samples[i].timeS;
+    if (!strip.cpu.isEmpty())
+        paintCoreRows(p, l, group, strip, c);
+    if (!strip.memory.isEmpty())
+        paintMemoryPanel(p, l, group, strip, c);
+}
 
-    if (!strip.cpu.isEmpty()) {
-        const qreal rowH = strip.coreRowHeight;
-        const bool rowLabels = rowH >= kSmallestLabelPx * 1.1;
-        const QFont labelFont =
-            rowLabels ? m_theme.font(int(std::min<qreal>(m_theme.textPx, std::floor(rowH * 0.85)))) : QFont();
-        for (int core = 0; core < group.cores; ++core) {
-            const QRectF row(strip.cpu.left(), strip.cpu.top() + core * rowH, strip.cpu.width(), rowH);
-            p->fillRect(row, core % 2 ? m_theme.laneShade : m_theme.background);
-            // Each sample is the core's busy share over the interval before it: a step, not a ramp.
-            // The core's mean busy share in each pixel column: a filled step, and its outline.
-            std::vector<double> busy(std::size_t(samples.size()));
-            for (qsizetype i = 0; i < samples.size(); ++i)
-                busy[std::size_t(i)] =
-                    core < samples[i].coreBusy.size() ? double(samples[i].coreBusy[core]) : 0.0;
-            const std::vector<double> means = columnMeans(l, row.left(), columns, ends, busy);
-            const auto yOf = [&](double mean) {
-                return std::round(row.bottom() - std::clamp(mean, 0.0, 1.0) * (rowH - 1));
-            };
-            QList<QRectF> fill;
-            QList<QLineF> outline;
-            qreal lastY = std::numeric_limits<qreal>::quiet_NaN(); // NaN: no step before
-            for (std::size_t c = 0; c < means.size();) {
-                if (std::isnan(means[c])) {
-                    lastY = std::numeric_limits<qreal>::quiet_NaN();
-                    ++c;
-                    continue;
-                }
-                // A run of columns at the same height is one rectangle and one segment.
-                const qreal y = yOf(means[c]);
-                std::size_t end = c + 1;
-                while (end < means.size() && !std::isnan(means[end]) && yOf(means[end]) == y)
-                    ++end;
-                const qreal x0 = row.left() + qreal(c);
-                const qreal x1 = row.left() + qreal(end);
-                fill.append(QRectF(x0, y, x1 - x0, row.bottom() - y));
-                if (!std::isnan(lastY) && lastY != y)
-                    outline.append(QLineF(x0, lastY, x0, y));
-                outline.append(QLineF(x0, y, x1, y));
-                lastY = y;
-                c = end;
+void TimelineRenderer::paintCoreRows(QPainter *p, const Layout &l, const TimelineData::Group &group,
+                                     const Layout::Strip &strip, const StripPaint &c) const
+{
+    const qreal rowH = strip.coreRowHeight;
+    const bool rowLabels = rowH >= kSmallestLabelPx * 1.1;
+    const QFont labelFont =
+        rowLabels ? m_theme.font(int(std::min<qreal>(m_theme.textPx, std::floor(rowH * 0.85)))) : QFont();
+    for (int core = 0; core < group.cores; ++core) {
+        const QRectF row(strip.cpu.left(), strip.cpu.top() + core * rowH, strip.cpu.width(), rowH);
+        p->fillRect(row, core % 2 ? m_theme.laneShade : m_theme.background);
+        // Each sample is the core's busy share over the interval before it: a step, not a ramp.
+        // The core's mean busy share in each pixel column: a filled step, and its outline.
+        std::vector<double> busy(std::size_t(c.samples.size()));
+        for (qsizetype i = 0; i < c.samples.size(); ++i)
+            busy[std::size_t(i)] =
+                core < c.samples[i].coreBusy.size() ? double(c.samples[i].coreBusy[core]) : 0.0;
+        const std::vector<double> means = columnMeans(l, row.left(), c.columns, c.ends, busy);
+        const auto yOf = [&](double mean) {
+            return std::round(row.bottom() - std::clamp(mean, 0.0, 1.0) * (rowH - 1));
+        };
+        QList<QRectF> fill;
+        QList<QLineF> outline;
+        qreal lastY = std::numeric_limits<qreal>::quiet_NaN(); // NaN: no step before
+        for (std::size_t c = 0; c < means.size();) {
+            if (std::isnan(means[c])) {
+                lastY = std::numeric_limits<qreal>::quiet_NaN();
+                ++c;
+                continue;
             }
-            p->save();
-            p->setClipRect(row.adjusted(0, 0, 1, 0));
-            p->setRenderHint(QPainter::Antialiasing, false);
-            p->setPen(Qt::NoPen);
-            p->setBrush(m_theme.tint(color, 0.45));
-            p->drawRects(fill);
-            if (rowH >= 6) {
-                p->setPen(linePen);
-                p->setBrush(Qt::NoBrush);
-                p->drawLines(outline);
-            }
-            p->restore();
-            if (rowLabels) {
-                p->setFont(labelFont);
-                p->setPen(m_theme.muted);
-                p->drawText(QRectF(gutterLeft, row.top(), gutterWidth, rowH),
-                            Qt::AlignRight | Qt::AlignVCenter, tr("CPU %1").arg(core));
-            }
+            // A run of c.columns at the same height is one rectangle and one segment.
+            const qreal y = yOf(means[c]);
+            std::size_t end = c + 1;
+            while (end < means.size() && !std::isnan(means[end]) && yOf(means[end]) == y)
+                ++end;
+            const qreal x0 = row.left() + qreal(c);
+            const qreal x1 = row.left() + qreal(end);
+            fill.append(QRectF(x0, y, x1 - x0, row.bottom() - y));
+            if (!std::isnan(lastY) && lastY != y)
+                outline.append(QLineF(x0, lastY, x0, y));
+            outline.append(QLineF(x0, y, x1, y));
+            lastY = y;
+            c = end;
         }
-        if (!rowLabels) {
-            p->setFont(m_theme.textFont());
-            p->setPen(m_theme.muted);
-            p->drawText(QRectF(gutterLeft, strip.cpu.top(), gutterWidth, strip.cpu.height()),
-                        Qt::AlignRight | Qt::AlignVCenter, tr("CPU 0–%1").arg(group.cores - 1));
-        }
-    }
-
-    if (!strip.memory.isEmpty()) {
-        const QRectF box = strip.memory;
-        p->fillRect(box, m_theme.laneShade);
-        // A round number of MiB (or KiB for a tiny process), as the labels say it.
-        const double unit = group.maxSeriesMemory >= 1024 * 1024 ? 1024.0 * 1024.0 : 1024.0;
-        const double top = niceCeiling(double(group.maxSeriesMemory) * 1.05 / unit) * unit;
-        QPen gridPen(m_theme.grid, std::max(1.0, m_theme.lineWidth * 0.5));
-        p->setPen(gridPen);
-        p->drawLine(QPointF(box.left(), box.top()), QPointF(box.right(), box.top()));
-        p->drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()));
         p->save();
-        p->setClipRect(box.adjusted(0, -2, 1, 2));
-        p->setRenderHint(QPainter::Antialiasing);
-        const int series = int(group.memoryNames.size());
-        // Samples with a memory reading; the others have CPU shares only, and the line goes on
-        // from one reading to the next.
-        QList<qsizetype> readings;
-        for (qsizetype i = 0; i < samples.size(); ++i)
-            if (!samples[i].memoryBytes.isEmpty())
-                readings.append(i);
-        // Workers in the mode's colour, the parent (or the one process of threads) in the text
-        // colour, dashed: the lines a hover names.
-        for (int m = series - 1; m >= 0; --m) {
-            const bool parent = m == 0;
-            QPen pen(parent ? m_theme.foreground : color,
-                     std::max(1.5, m_theme.lineWidth * (parent ? 1.2 : 1.5)));
-            if (parent && series > 1)
-                pen.setStyle(Qt::DashLine);
-            p->setPen(pen);
-            QPolygonF line;
-            auto flush = [&] {
-                if (line.size() == 1) // one reading alone (a run shorter than the memory cadence)
-                    p->drawLine(line.front() - QPointF(3 * pen.widthF(), 0),
-                                line.front() + QPointF(3 * pen.widthF(), 0));
-                else if (line.size() > 1 && pen.style() == Qt::DashLine)
-                    p->drawLines(dashedSegments(line, pen.widthF()));
-                else if (line.size() > 1) {
-                    QList<QLineF> segments;
-                    segments.reserve(line.size() - 1);
-                    for (qsizetype i = 1; i < line.size(); ++i)
-                        segments.append(QLineF(line[i - 1], line[i]));
-                    p->drawLines(segments);
-                }
-                line.clear();
-            };
-            for (qsizetype j = 0; j < readings.size(); ++j) {
-                const ResourceSample &s = samples[readings[j]];
-                // The readings in view and one either side, so the line runs to the edges.
-                const double before = samples[readings[std::max<qsizetype>(0, j - 1)]].timeS;
-                const double after = samples[readings[std::min(readings.size() - 1, j + 1)]].timeS;
-                if (l.xOf(after) < box.left())
-                    continue;
-                if (l.xOf(before) > box.right())
-                    break;
-                const qint64 bytes = m < s.memoryBytes.size() ? s.memoryBytes[m] : 0;
-                if (bytes <= 0) {
-                    flush(); // not running then: a gap, not a drop to zero
-                    continue;
-                }
-                // One point per pixel column, at its highest reading: the peak is what the panel
-                // is read for, and the sampler keeps it when it merges samples.
-                const QPointF pt(l.xOf(s.timeS), box.bottom() - double(bytes) / top * box.height());
-                if (!line.isEmpty() && std::floor(line.back().x()) == std::floor(pt.x())) {
-                    line.back().setY(std::min(line.back().y(), pt.y()));
-                    continue;
-                }
-                line.append(pt);
-            }
-            flush();
+        p->setClipRect(row.adjusted(0, 0, 1, 0));
+        p->setRenderHint(QPainter::Antialiasing, false);
+        p->setPen(Qt::NoPen);
+        p->setBrush(m_theme.tint(c.color, 0.45));
+        p->drawRects(fill);
+        if (rowH >= 6) {
+            p->setPen(c.linePen);
+            p->setBrush(Qt::NoBrush);
+            p->drawLines(outline);
         }
         p->restore();
-        const QFont small = m_theme.font(std::max(10, int(m_theme.textPx * 0.85)));
-        const QFontMetricsF fm(small);
-        p->setFont(small);
-        p->setPen(m_theme.muted);
-        const qreal lineH = fm.height();
-        p->drawText(QRectF(gutterLeft, box.top(), gutterWidth, lineH), Qt::AlignRight | Qt::AlignTop,
-                    group.memoryIsPss ? tr("memory (PSS)") : tr("memory (RSS)"));
-        if (box.height() >= lineH * 2)
-            p->drawText(QRectF(gutterLeft, box.top() + lineH, gutterWidth, lineH),
-                        Qt::AlignRight | Qt::AlignTop,
-                        tr("top %1").arg(Units::bytes(std::uint64_t(std::max(0.0, double(top))))));
-        if (box.height() >= lineH * 3 && group.peakMemoryBytes)
-            p->drawText(QRectF(gutterLeft, box.bottom() - lineH, gutterWidth, lineH),
-                        Qt::AlignRight | Qt::AlignBottom,
-                        tr("peak %1").arg(Units::bytes(std::uint64_t(*group.peakMemoryBytes))));
+        if (rowLabels) {
+            p->setFont(labelFont);
+            p->setPen(m_theme.muted);
+            p->drawText(QRectF(c.gutterLeft, row.top(), c.gutterWidth, rowH),
+                        Qt::AlignRight | Qt::AlignVCenter, tr("CPU %1").arg(core));
+        }
     }
+    if (!rowLabels) {
+        p->setFont(m_theme.textFont());
+        p->setPen(m_theme.muted);
+        p->drawText(QRectF(c.gutterLeft, strip.cpu.top(), c.gutterWidth, strip.cpu.height()),
+                    Qt::AlignRight | Qt::AlignVCenter, tr("CPU 0–%1").arg(group.cores - 1));
+    }
+}
+
+void TimelineRenderer::paintMemoryPanel(QPainter *p, const Layout &l, const TimelineData::Group &group,
+                                        const Layout::Strip &strip, const StripPaint &c) const
+{
+    const QRectF box = strip.memory;
+    p->fillRect(box, m_theme.laneShade);
+    // A round number of MiB (or KiB for a tiny process), as the labels say it.
+    const double unit = group.maxSeriesMemory >= 1024 * 1024 ? 1024.0 * 1024.0 : 1024.0;
+    const double top = niceCeiling(double(group.maxSeriesMemory) * 1.05 / unit) * unit;
+    QPen gridPen(m_theme.grid, std::max(1.0, m_theme.lineWidth * 0.5));
+    p->setPen(gridPen);
+    p->drawLine(QPointF(box.left(), box.top()), QPointF(box.right(), box.top()));
+    p->drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()));
+    p->save();
+    p->setClipRect(box.adjusted(0, -2, 1, 2));
+    p->setRenderHint(QPainter::Antialiasing);
+    const int series = int(group.memoryNames.size());
+    // Samples with a memory reading; the others have CPU shares only, and the line goes on
+    // from one reading to the next.
+    QList<qsizetype> readings;
+    for (qsizetype i = 0; i < c.samples.size(); ++i)
+        if (!c.samples[i].memoryBytes.isEmpty())
+            readings.append(i);
+    // Workers in the mode's colour, the parent (or the one process of threads) in the text
+    // colour, dashed: the lines a hover names.
+    for (int m = series - 1; m >= 0; --m) {
+        const bool parent = m == 0;
+        QPen pen(parent ? m_theme.foreground : c.color,
+                 std::max(1.5, m_theme.lineWidth * (parent ? 1.2 : 1.5)));
+        if (parent && series > 1)
+            pen.setStyle(Qt::DashLine);
+        p->setPen(pen);
+        QPolygonF line;
+        auto flush = [&] {
+            if (line.size() == 1) // one reading alone (a run shorter than the memory cadence)
+                p->drawLine(line.front() - QPointF(3 * pen.widthF(), 0),
+                            line.front() + QPointF(3 * pen.widthF(), 0));
+            else if (line.size() > 1 && pen.style() == Qt::DashLine)
+                p->drawLines(dashedSegments(line, pen.widthF()));
+            else if (line.size() > 1) {
+                QList<QLineF> segments;
+                segments.reserve(line.size() - 1);
+                for (qsizetype i = 1; i < line.size(); ++i)
+                    segments.append(QLineF(line[i - 1], line[i]));
+                p->drawLines(segments);
+            }
+            line.clear();
+        };
+        for (qsizetype j = 0; j < readings.size(); ++j) {
+            const ResourceSample &s = c.samples[readings[j]];
+            // The readings in view and one either side, so the line runs to the edges.
+            const double before = c.samples[readings[std::max<qsizetype>(0, j - 1)]].timeS;
+            const double after = c.samples[readings[std::min(readings.size() - 1, j + 1)]].timeS;
+            if (l.xOf(after) < box.left())
+                continue;
+            if (l.xOf(before) > box.right())
+                break;
+            const qint64 bytes = m < s.memoryBytes.size() ? s.memoryBytes[m] : 0;
+            if (bytes <= 0) {
+                flush(); // not running then: a gap, not a drop to zero
+                continue;
+            }
+            // One point per pixel column, at its highest reading: the peak is what the panel
+            // is read for, and the sampler keeps it when it merges c.samples.
+            const QPointF pt(l.xOf(s.timeS), box.bottom() - double(bytes) / top * box.height());
+            if (!line.isEmpty() && std::floor(line.back().x()) == std::floor(pt.x())) {
+                line.back().setY(std::min(line.back().y(), pt.y()));
+                continue;
+            }
+            line.append(pt);
+        }
+        flush();
+    }
+    p->restore();
+    const QFont small = m_theme.font(std::max(10, int(m_theme.textPx * 0.85)));
+    const QFontMetricsF fm(small);
+    p->setFont(small);
+    p->setPen(m_theme.muted);
+    const qreal lineH = fm.height();
+    p->drawText(QRectF(c.gutterLeft, box.top(), c.gutterWidth, lineH), Qt::AlignRight | Qt::AlignTop,
+                group.memoryIsPss ? tr("memory (PSS)") : tr("memory (RSS)"));
+    if (box.height() >= lineH * 2)
+        p->drawText(QRectF(c.gutterLeft, box.top() + lineH, c.gutterWidth, lineH),
+                    Qt::AlignRight | Qt::AlignTop,
+                    tr("top %1").arg(Units::bytes(std::uint64_t(std::max(0.0, double(top))))));
+    if (box.height() >= lineH * 3 && group.peakMemoryBytes)
+        p->drawText(QRectF(c.gutterLeft, box.bottom() - lineH, c.gutterWidth, lineH),
+                    Qt::AlignRight | Qt::AlignBottom,
+                    tr("peak %1").arg(Units::bytes(std::uint64_t(*group.peakMemoryBytes))));
 }
 
 } // namespace wordrace

@@ -4,6 +4,7 @@
 #include "timeline/timelinedata.h"
 
 #include <QCoreApplication>
+#include <QPen>
 #include <QRectF>
 #include <QString>
 
@@ -99,6 +100,22 @@ private:
     void paintAxis(QPainter *p, const Layout &l) const;
     void paintLegend(QPainter *p, const Layout &l) const;
     void paintStrip(QPainter *p, const Layout &l, int index) const;
+    // What the core rows and the memory panel of one strip share.
+    struct StripPaint
+    {
+        const QList<ResourceSample> &samples;
+        QColor color;
+        qreal pad = 0;
+        qreal gutterLeft = 0;
+        qreal gutterWidth = 0;
+        QPen linePen;
+        int columns = 0;
+        std::vector<double> ends; // each sample's time
+    };
+    void paintCoreRows(QPainter *p, const Layout &l, const TimelineData::Group &group,
+                       const Layout::Strip &strip, const StripPaint &c) const;
+    void paintMemoryPanel(QPainter *p, const Layout &l, const TimelineData::Group &group,
+                          const Layout::Strip &strip, const StripPaint &c) const;
 
     const TimelineData &m_data;
     Theme m_theme;
