@@ -262,6 +262,44 @@ private Q_SLOTS:
         }
     }
 
+    // Who counts as another program: not this process's descendants (its workers, mpirun and the
+    // ranks below it), not the kernel's threads; every other process's runnable threads do.
+    void othersRunnable_data()
+    {
+        QTest::addColumn<QList<ProcessState>>("processes");
+        QTest::addColumn<int>("others");
+        const auto proc = [](qint64 pid, qint64 ppid, int runnable, bool kernel = false) {
+            ProcessState p;
+            p.pid = pid;
+            p.ppid = ppid;
+            p.runnable = runnable;
+            p.kernel = kernel;
+            return p;
+        };
+        // This process is 100.
+        QTest::newRow("quiet") << QList<ProcessState>{proc(1, 0, 0), proc(100, 1, 3)} << 0;
+        QTest::newRow("our workers") << QList<ProcessState>{proc(100, 1, 1), proc(101, 100, 1),
+                                                            proc(102, 100, 1)}
+                                     << 0;
+        QTest::newRow("mpirun's ranks, grandchildren")
+            << QList<ProcessState>{proc(100, 1, 1), proc(200, 100, 0), proc(201, 200, 1), proc(202, 200, 1)}
+            << 0;
+        QTest::newRow("kernel threads")
+            << QList<ProcessState>{proc(2, 0, 0, true), proc(15, 2, 1, true), proc(100, 1, 1)} << 0;
+        QTest::newRow("a compiler beside us")
+            << QList<ProcessState>{proc(100, 1, 1), proc(300, 1, 1), proc(301, 300, 1)} << 2;
+        QTest::newRow("our parent is not ours") << QList<ProcessState>{proc(50, 1, 1), proc(100, 50, 1)} << 1;
+        QTest::newRow("a multi-threaded program")
+            << QList<ProcessState>{proc(100, 1, 1), proc(400, 1, 4)} << 4;
+    }
+    void othersRunnable()
+    {
+        QFETCH(QList<ProcessState>, processes);
+        QFETCH(int, others);
+        QCOMPARE(wordrace::othersRunnable(std::vector<ProcessState>(processes.begin(), processes.end()), 100),
+                 others);
+    }
+
     void countingThreadsKnowTheirWait()
     {
         // The kernel keeps run_delay here; without it the busy check would have only /proc/stat.

@@ -1,10 +1,17 @@
 #include "engine/machineload.h"
 
-#include <QDir>
 #include <QFile>
 
 #include <algorithm>
 
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <dirent.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -34,7 +41,85 @@ constexpr double kCrowdedWaitShare = 0.1;
 // Waits shorter than this, added up, are a scheduler's noise whatever their share.
 constexpr double kWaitNoiseS = 0.002;
 
+// Every process in /proc with its parent, whether it is a kernel thread, and how many of its
+// threads are ready to run. Empty when /proc cannot be read.
+std::vector<ProcessState> scanProcesses()
+{
+    std::vector<ProcessState> processes;
+    DIR *proc = ::opendir("/proc");
+    if (!proc)
+        return processes;
+    char path[320]; // d_name is at most 255 bytes
+    char buf[512];
+    while (const dirent *e = ::readdir(proc)) {
+        if (e->d_name[0] < '0' || e->d_name[0] > '9')
+            continue;
+        ProcessState p;
+        p.pid = std::atoll(e->d_name);
+        std::snprintf(path, sizeof path, "/proc/%lld/task", p.pid);
+        DIR *tasks = ::opendir(path);
+        if (!tasks)
+            continue;
+        while (const dirent *t = ::readdir(tasks)) {
+            if (t->d_name[0] < '0' || t->d_name[0] > '9')
+                continue;
+            std::snprintf(path, sizeof path, "/proc/%lld/task/%s/stat", p.pid, t->d_name);
+            const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+            if (fd < 0)
+                continue;
+            const ssize_t n = ::read(fd, buf, sizeof buf - 1);
+            ::close(fd);
+            if (n <= 0)
+                continue;
+            buf[n] = '\0';
+            // "pid (comm) state ppid pgrp session tty_nr tpgid flags ...": comm may hold anything.
+            const char *close = std::strrchr(buf, ')');
+            if (!close || close[1] == '\0')
+                continue;
+            char state = 0;
+            long long ppid = 0;
+            unsigned long flags = 0;
+            if (std::sscanf(close + 2, "%c %lld %*d %*d %*d %*d %lu", &state, &ppid, &flags) != 3)
+                continue;
+            p.ppid = ppid;
+            p.kernel = (flags & 0x00200000UL) != 0; // PF_KTHREAD
+            if (state == 'R') {
+                ++p.runnable;
+                if (const char *open = std::strchr(buf, '('); open && open < close)
+                    p.name.assign(open + 1, close);
+            }
+        }
+        ::closedir(tasks);
+        processes.push_back(p);
+    }
+    ::closedir(proc);
+    return processes;
+}
+
 } // namespace
+
+int othersRunnable(const std::vector<ProcessState> &processes, qint64 self)
+{
+    // This process and every process below it: the worker processes, mpirun and its ranks.
+    std::vector<qint64> ours{self};
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const ProcessState &p : processes)
+            if (std::find(ours.begin(), ours.end(), p.ppid) != ours.end() &&
+                std::find(ours.begin(), ours.end(), p.pid) == ours.end()) {
+                ours.push_back(p.pid);
+                grew = true;
+            }
+    }
+    int others = 0;
+    for (const ProcessState &p : processes)
+        if (!p.kernel && std::find(ours.begin(), ours.end(), p.pid) == ours.end()) {
+            others += p.runnable;
+            if (p.runnable && qEnvironmentVariableIsSet("WORDRACE_DEBUG_LOAD"))
+                std::fprintf(stderr, "load: %s (pid %lld) runnable\n", p.name.c_str(), p.pid);
+        }
+    return others;
+}
 
 MachineLoad MachineLoad::now()
 {
@@ -51,26 +136,8 @@ MachineLoad MachineLoad::now()
             m.totalTicks = m.busyTicks + v[3] + v[4];
         }
     }
-    QFile loadavg(u"/proc/loadavg"_s);
-    if (loadavg.open(QIODevice::ReadOnly)) {
-        // "0.12 0.34 0.56 RUNNABLE/TOTAL LASTPID"
-        const QList<QByteArray> f = loadavg.readAll().simplified().split(' ');
-        bool ok = false;
-        const int runnable = f.size() >= 4 ? f[3].split('/').value(0).toInt(&ok) : 0;
-        int own = 0;
-        const QDir tasks(u"/proc/self/task"_s);
-        for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-            QFile st(tasks.filePath(tid) + u"/stat"_s);
-            if (!st.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray line = st.readAll();
-            const qsizetype close = line.lastIndexOf(')');
-            if (close > 0 && close + 2 < line.size() && line[close + 2] == 'R')
-                ++own;
-        }
-        if (ok)
-            m.othersRunnable = std::max(0, runnable - std::max(1, own));
-    }
+    if (const std::vector<ProcessState> processes = scanProcesses(); !processes.empty())
+        m.othersRunnable = wordrace::othersRunnable(processes, ::getpid());
     return m;
 }
 

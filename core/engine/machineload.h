@@ -2,8 +2,12 @@
 
 #include "model/runwarning.h"
 
+#include <QtGlobal>
+
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace wordrace {
 
@@ -18,8 +22,9 @@ struct MachineLoad
 {
     std::uint64_t busyTicks = 0;  // all cores, every state but idle and iowait (USER_HZ ticks)
     std::uint64_t totalTicks = 0; // all cores, every state
-    // Threads of other programs ready to run at this instant: the kernel's count of runnable
-    // threads (/proc/loadavg) less this process's own; -1 when unknown.
+    // Threads of other programs ready to run at this instant: tasks in state R in /proc, less this
+    // process's, its descendants' (workers, mpirun, ranks) and the kernel's own; -1 when unknown.
+    // WORDRACE_DEBUG_LOAD=1 names them on stderr.
     int othersRunnable = -1;
 
     static MachineLoad now();
@@ -52,6 +57,21 @@ struct LoadVerdict
 };
 
 // Reads the two sources between `before` and `after`.
+// A process as /proc shows it, for the count of other programs' runnable threads.
+struct ProcessState
+{
+    qint64 pid = 0;
+    qint64 ppid = 0;
+    bool kernel = false; // a kernel thread (PF_KTHREAD)
+    int runnable = 0;    // its threads in state R
+    std::string name;    // for WORDRACE_DEBUG_LOAD
+};
+
+// Runnable threads of other programs: those of every process but self, its descendants (the worker
+// processes, mpirun and its ranks) and the kernel's threads (RCU, softirqs and workqueues wake for
+// a moment after every large unmap; a kernel thread busy for long shows in /proc/stat instead).
+int othersRunnable(const std::vector<ProcessState> &processes, qint64 self);
+
 LoadVerdict judgeLoad(const MachineLoad &before, const MachineLoad &after, const OwnUse &own);
 
 // A busy-machine warning when the verdict says other programs disturbed the run.

@@ -171,10 +171,9 @@ void ResultsPane::showMedianRuns()
     const QList<RunResult> medians = ModeSummary::medianRuns(m_results);
     m_overhead->setResults(medians);
     m_timeline->setResults(medians);
-    m_timeline->setTitle(medians.size() < m_results.size()
-                             ? tr("Per-worker timeline: each mode's median run of %1")
-                                   .arg(m_results.size() / std::max<qsizetype>(1, medians.size()))
-                             : tr("Per-worker timeline"));
+    // Short enough for a half-width pane in projector type; each run row says how many runs it has.
+    m_timeline->setTitle(medians.size() < m_results.size() ? tr("Per-worker timeline: median runs")
+                                                           : tr("Per-worker timeline"));
 }
 
 void ResultsPane::finishEntry(const HistoryEntry *entry)
