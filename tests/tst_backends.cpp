@@ -244,6 +244,45 @@ private Q_SLOTS:
         QCOMPARE(reported, plan->tasks.size());
     }
 
+    // A CPU-bound sequential run of a few milliseconds keeps its one core busy: its CPU, from the
+    // kernel's exact clocks, covers the wall time it could run (the time it waited for a core,
+    // its run_delay, is left out, so that a busy machine does not fail this).
+    void sequentialRunKeepsOneCoreBusy_data()
+    {
+        QTest::addColumn<qulonglong>("repeat");
+        QTest::newRow("about 2 ms") << 200'000ull;
+        QTest::newRow("about 10 ms") << 1'000'000ull;
+    }
+    void sequentialRunKeepsOneCoreBusy()
+    {
+        QFETCH(qulonglong, repeat);
+        QString error;
+        const auto corpus = Corpus::open(CorpusSpec::lesson(repeat), &error);
+        QVERIFY(corpus);
+        const auto plan = TaskPlanner::plan(*corpus, 2, std::nullopt);
+        QVERIFY(plan);
+        RunContext context;
+        context.corpus = corpus.get();
+        context.plan = &*plan;
+        context.workers = 1;
+        context.cancel = std::make_shared<std::atomic_bool>(false);
+        const BackendOutcome warm = Backend::create(Mode::Sequential)->run(context); // pages, caches
+        QVERIFY(warm.error.isEmpty());
+        const BackendOutcome out = Backend::create(Mode::Sequential)->run(context);
+        QVERIFY2(out.error.isEmpty(), qPrintable(out.error));
+        const RunResult &r = out.result;
+        QVERIFY(r.countingWaitS && *r.countingWaitS >= 0.0);
+        const double ran = r.wallS - *r.countingWaitS;
+        QVERIFY(ran > 0.0);
+        const double busy = r.totalCpu().total() / ran;
+        QVERIFY2(busy >= 0.95 && busy <= 1.05,
+                 qPrintable(u"CPU %1 ms over %2 ms of wall (%3 ms waiting): %4 cores busy"_s
+                                .arg(r.totalCpu().total() * 1e3)
+                                .arg(r.wallS * 1e3)
+                                .arg(*r.countingWaitS * 1e3)
+                                .arg(busy)));
+    }
+
     void lessonCorpusAllModes()
     {
         // A tenth of the lesson's corpus keeps CI quick; the CLI test runs the full one.

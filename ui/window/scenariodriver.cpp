@@ -82,8 +82,12 @@ bool ScenarioDriver::ask(const QString &id)
 
 void ScenarioDriver::withdrawQuestion()
 {
-    if (m_asked) {
+    // Between two of a scenario's experiments the window is free for a moment: a run of the
+    // panel's own experiment then ends the scenario too, rather than leave it waiting for a run
+    // that will not come.
+    if (m_asked || m_runner->isRunning()) {
         m_asked.reset();
+        m_runner->abandon();
         m_panel->hide();
     }
 }

@@ -31,7 +31,8 @@ public:
     // Asks the scenario's question; it runs once the class has predicted or skipped. False for an
     // unknown id or while a run goes.
     bool ask(const QString &id);
-    // The user ran the panel's own experiment: a question still waiting is withdrawn.
+    // The user ran the panel's own experiment: a question still waiting, or a scenario between two
+    // of its experiments, is withdrawn.
     void withdrawQuestion();
     void setEnabled(bool enabled);
 
