@@ -57,6 +57,41 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
 
+    addCorpusRows(form);
+    addModeRows(form);
+    addWorkerRows(form);
+
+    m_problem->setObjectName(u"problem"_s);
+    m_problem->setWordWrap(true);
+    m_problem->setAccessibleName(tr("Why the experiment cannot run"));
+    QPalette warn = m_problem->palette();
+    warn.setColor(QPalette::WindowText, QColor(0xd5, 0x5e, 0x00));
+    m_problem->setPalette(warn);
+    m_problem->hide();
+
+    auto *outer = new QVBoxLayout(this);
+    outer->addLayout(form);
+    outer->addWidget(createConditions());
+    outer->addWidget(m_problem);
+    outer->addStretch(1);
+
+    connect(m_corpus, &QComboBox::currentIndexChanged, this, &ExperimentPanel::corpusKindChanged);
+    connect(m_open, &QPushButton::clicked, this, &ExperimentPanel::openFileRequested);
+    connect(m_repeat, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_updating)
+            return;
+        const auto kind = CorpusSpec::Kind(m_corpus->currentData().toInt());
+        (kind == CorpusSpec::Kind::NiceHat ? m_niceHatRepeat : m_lessonRepeat) = std::uint64_t(value);
+        refresh();
+    });
+    connect(m_workers, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    connect(m_chunk, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    setExperiment(Experiment::appDefault());
+}
+
+// The corpus: which one, its size, what that comes to.
+void ExperimentPanel::addCorpusRows(QFormLayout *form)
+{
     m_corpus->setObjectName(u"corpus"_s);
     m_corpus->addItem(tr("Lesson"), int(CorpusSpec::Kind::Lesson));
     m_corpus->setItemData(
@@ -91,7 +126,11 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     m_corpusInfo->setAccessibleName(tr("Corpus size in bytes and lines"));
     m_corpusInfo->setWordWrap(true);
     form->addRow(QString(), m_corpusInfo);
+}
 
+// The modes to race, and the cluster's hosts.
+void ExperimentPanel::addModeRows(QFormLayout *form)
+{
     auto *modes = new QVBoxLayout;
     modes->setSpacing(2);
     const std::array<QString, 4> modeTips = {
@@ -127,7 +166,11 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     m_clusterHosts->setEnabled(false);
     form->addRow(tr("&Hosts:"), m_clusterHosts);
     connect(m_clusterHosts, &QLineEdit::textChanged, this, &ExperimentPanel::refresh);
+}
 
+// The workers (the machine's CPUs beside them) and the chunk size.
+void ExperimentPanel::addWorkerRows(QFormLayout *form)
+{
     m_workers->setObjectName(u"workers"_s);
     m_workers->setRange(1, Experiment::kMaxWorkers);
     m_workers->setValue(Experiment::defaultWorkers());
@@ -152,33 +195,6 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     m_chunk->setToolTip(tr("Lines per task. Auto is Pool.map's default: lines ÷ (4 × workers), rounded up"));
     m_chunk->setAccessibleName(tr("Chunk size in lines per task"));
     form->addRow(tr("C&hunk:"), m_chunk);
-
-    m_problem->setObjectName(u"problem"_s);
-    m_problem->setWordWrap(true);
-    m_problem->setAccessibleName(tr("Why the experiment cannot run"));
-    QPalette warn = m_problem->palette();
-    warn.setColor(QPalette::WindowText, QColor(0xd5, 0x5e, 0x00));
-    m_problem->setPalette(warn);
-    m_problem->hide();
-
-    auto *outer = new QVBoxLayout(this);
-    outer->addLayout(form);
-    outer->addWidget(createConditions());
-    outer->addWidget(m_problem);
-    outer->addStretch(1);
-
-    connect(m_corpus, &QComboBox::currentIndexChanged, this, &ExperimentPanel::corpusKindChanged);
-    connect(m_open, &QPushButton::clicked, this, &ExperimentPanel::openFileRequested);
-    connect(m_repeat, &QSpinBox::valueChanged, this, [this](int value) {
-        if (m_updating)
-            return;
-        const auto kind = CorpusSpec::Kind(m_corpus->currentData().toInt());
-        (kind == CorpusSpec::Kind::NiceHat ? m_niceHatRepeat : m_lessonRepeat) = std::uint64_t(value);
-        refresh();
-    });
-    connect(m_workers, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
-    connect(m_chunk, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
-    setExperiment(Experiment::appDefault());
 }
 
 QWidget *ExperimentPanel::createConditions()
@@ -207,6 +223,28 @@ QWidget *ExperimentPanel::createConditions()
     auto *form = new QFormLayout(m_conditions);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
+    addWorkRows(form);
+    addProcessRows(form);
+    addRunRows(form);
+
+    box->addWidget(m_conditions);
+    setConditionsExpanded(false);
+    connect(m_conditionsToggle, &QToolButton::toggled, this, &ExperimentPanel::setConditionsExpanded);
+    connect(m_ioLatency, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    connect(m_workPerWord, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    connect(m_gil, &QCheckBox::toggled, this, &ExperimentPanel::refresh);
+    connect(m_spawn, &QComboBox::currentIndexChanged, this, &ExperimentPanel::refresh);
+    connect(m_transport, &QComboBox::currentIndexChanged, this, &ExperimentPanel::refresh);
+    connect(m_start, &QComboBox::currentIndexChanged, this, &ExperimentPanel::refresh);
+    connect(m_timeout, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    connect(m_runs, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    connect(m_warmup, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
+    return group;
+}
+
+// What each task costs: I/O latency, the emulated interpreter, the GIL.
+void ExperimentPanel::addWorkRows(QFormLayout *form)
+{
     m_ioLatency = new QDoubleSpinBox(m_conditions);
     m_ioLatency->setObjectName(u"ioLatency"_s);
     m_ioLatency->setRange(0.0, 3'600'000.0); // Experiment::validate's bounds
@@ -238,7 +276,11 @@ QWidget *ExperimentPanel::createConditions()
            "counts at a time (processes each have their own)"));
     m_gil->setAccessibleName(tr("Emulated global interpreter lock for threads"));
     form->addRow(QString(), m_gil);
+}
 
+// How workers are started and fed: spawn, transport, start method, task timeout.
+void ExperimentPanel::addProcessRows(QFormLayout *form)
+{
     m_spawn = new QComboBox(m_conditions);
     m_spawn->setObjectName(u"spawn"_s);
     m_spawn->addItem(tr("pool: reuse N workers"), int(Spawn::Pool));
@@ -276,7 +318,11 @@ QWidget *ExperimentPanel::createConditions()
     m_timeout->setToolTip(tr("Task timeout: a worker silent on one task this long fails the run; 0 = none"));
     m_timeout->setAccessibleName(tr("Task timeout in seconds, 0 for none"));
     form->addRow(tr("Task time&out:"), m_timeout);
+}
 
+// How many runs measure it: measured runs and warm-up.
+void ExperimentPanel::addRunRows(QFormLayout *form)
+{
     m_runs = new QSpinBox(m_conditions);
     m_runs->setObjectName(u"runs"_s);
     m_runs->setRange(Experiment::kAutoRuns, Experiment::kMaxRuns);
@@ -296,20 +342,6 @@ QWidget *ExperimentPanel::createConditions()
     m_warmup->setToolTip(tr("Unmeasured runs of each mode first, so caches and the page cache are warm"));
     m_warmup->setAccessibleName(tr("Warm-up runs of each mode"));
     form->addRow(tr("W&arm-up:"), m_warmup);
-
-    box->addWidget(m_conditions);
-    setConditionsExpanded(false);
-    connect(m_conditionsToggle, &QToolButton::toggled, this, &ExperimentPanel::setConditionsExpanded);
-    connect(m_ioLatency, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::refresh);
-    connect(m_workPerWord, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::refresh);
-    connect(m_gil, &QCheckBox::toggled, this, &ExperimentPanel::refresh);
-    connect(m_spawn, &QComboBox::currentIndexChanged, this, &ExperimentPanel::refresh);
-    connect(m_transport, &QComboBox::currentIndexChanged, this, &ExperimentPanel::refresh);
-    connect(m_start, &QComboBox::currentIndexChanged, this, &ExperimentPanel::refresh);
-    connect(m_timeout, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::refresh);
-    connect(m_runs, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
-    connect(m_warmup, &QSpinBox::valueChanged, this, &ExperimentPanel::refresh);
-    return group;
 }
 
 void ExperimentPanel::setConditionsExpanded(bool expanded)

@@ -9,6 +9,7 @@
 class QAction;
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -66,7 +67,13 @@ Q_SIGNALS:
     void openFileRequested();
 
 private:
+    void addCorpusRows(QFormLayout *form);
+    void addModeRows(QFormLayout *form);
+    void addWorkerRows(QFormLayout *form);
     QWidget *createConditions();
+    void addWorkRows(QFormLayout *form);
+    void addProcessRows(QFormLayout *form);
+    void addRunRows(QFormLayout *form);
     void corpusKindChanged();
     void refresh();
     std::optional<std::uint64_t> corpusLines() const;

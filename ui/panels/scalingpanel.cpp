@@ -223,31 +223,7 @@ QWidget *ScalingPanel::createControls()
     auto *modesNote = new QLabel(tr("(sequential runs as the baseline)"), box);
     modes->addWidget(modesNote);
 
-    m_startAction = new QAction(tr("Start Sweep"), this);
-    m_startAction->setObjectName(u"scalingStartAction"_s);
-    m_startAction->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    m_startAction->setShortcutContext(Qt::WindowShortcut);
-    addAction(m_startAction);
-    m_cancelAction = new QAction(tr("Cancel Sweep"), this);
-    m_cancelAction->setObjectName(u"scalingCancelAction"_s);
-    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_cancelAction->setShortcutContext(Qt::WindowShortcut);
-    m_cancelAction->setEnabled(false);
-    addAction(m_cancelAction);
-    connect(m_startAction, &QAction::triggered, this, &ScalingPanel::start);
-    connect(m_cancelAction, &QAction::triggered, this, &ScalingPanel::cancel);
-
-    m_start = new QPushButton(tr("Start sweep (Ctrl+Enter)"), box);
-    m_start->setObjectName(u"scalingStart"_s);
-    m_start->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    connect(m_start, &QPushButton::clicked, this, &ScalingPanel::start);
-    m_cancel = new QPushButton(tr("Cancel (Esc)"), box);
-    m_cancel->setObjectName(u"scalingCancel"_s);
-    m_cancel->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
-    m_cancel->setEnabled(false);
-    m_cancel->setToolTip(tr("Stop the sweep (Esc); the points already measured stay"));
-    connect(m_cancel, &QPushButton::clicked, this, &ScalingPanel::cancel);
+    createButtons(box);
 
     m_conditions = new QLabel(box);
     m_conditions->setObjectName(u"scalingConditions"_s);
@@ -286,6 +262,36 @@ QWidget *ScalingPanel::createControls()
     connect(m_runs, &QSpinBox::valueChanged, this, &ScalingPanel::refresh);
     connect(m_sizeWorkers, &QSpinBox::valueChanged, this, &ScalingPanel::refresh);
     return box;
+}
+
+// Start and Cancel: as buttons, and as actions the window's keys reach from either tab.
+void ScalingPanel::createButtons(QWidget *box)
+{
+    m_startAction = new QAction(tr("Start Sweep"), this);
+    m_startAction->setObjectName(u"scalingStartAction"_s);
+    m_startAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_startAction->setShortcutContext(Qt::WindowShortcut);
+    addAction(m_startAction);
+    m_cancelAction = new QAction(tr("Cancel Sweep"), this);
+    m_cancelAction->setObjectName(u"scalingCancelAction"_s);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setShortcutContext(Qt::WindowShortcut);
+    m_cancelAction->setEnabled(false);
+    addAction(m_cancelAction);
+    connect(m_startAction, &QAction::triggered, this, &ScalingPanel::start);
+    connect(m_cancelAction, &QAction::triggered, this, &ScalingPanel::cancel);
+
+    m_start = new QPushButton(tr("Start sweep (Ctrl+Enter)"), box);
+    m_start->setObjectName(u"scalingStart"_s);
+    m_start->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    connect(m_start, &QPushButton::clicked, this, &ScalingPanel::start);
+    m_cancel = new QPushButton(tr("Cancel (Esc)"), box);
+    m_cancel->setObjectName(u"scalingCancel"_s);
+    m_cancel->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_cancel->setEnabled(false);
+    m_cancel->setToolTip(tr("Stop the sweep (Esc); the points already measured stay"));
+    connect(m_cancel, &QPushButton::clicked, this, &ScalingPanel::cancel);
 }
 
 QCheckBox *ScalingPanel::modeBox(Mode mode) const

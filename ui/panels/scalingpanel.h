@@ -86,6 +86,7 @@ Q_SIGNALS:
 
 private:
     QWidget *createControls();
+    void createButtons(QWidget *box);
     void kindChanged();
     void refresh();
     void showResults();
