@@ -437,6 +437,62 @@ void ScalingChart::rebuild()
     placeLabels();
 }
 
+QValueAxis *ScalingChart::workerAxis(int maxN)
+{
+    auto *x = new QValueAxis(this);
+    styleAxis(x, tr("workers N"));
+    const double pad = std::max(0.15, maxN * 0.03);
+    x->setRange(1.0 - pad, maxN + pad);
+    x->setLabelFormat(u"%.0f"_s);
+    if (maxN <= 16) {
+        x->setTickType(QValueAxis::TicksDynamic);
+        x->setTickAnchor(0);
+        x->setTickInterval(1);
+    }
+    return x;
+}
+
+QValueAxis *ScalingChart::valueAxis(const QString &title, double max, double step)
+{
+    auto *y = new QValueAxis(this);
+    styleAxis(y, title);
+    y->setRange(0, max);
+    y->setLabelFormat(step >= 1 ? u"%.0f"_s : step >= 0.1 ? u"%.1f"_s : u"%.2f"_s);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(step);
+    return y;
+}
+
+QAbstractAxis *ScalingChart::sizeAxis(bool log, double lo, double hi, const QString &title,
+                                      const QString &format)
+{
+    if (log) {
+        auto *a = new QLogValueAxis(this);
+        styleAxis(a, title);
+        a->setBase(10);
+        a->setLabelFormat(format);
+        a->setRange(lo, hi);
+        return a;
+    }
+    auto *a = new QValueAxis(this);
+    styleAxis(a, title);
+    a->setLabelFormat(format);
+    a->setRange(lo, hi);
+    a->setTickCount(6);
+    return a;
+}
+
+void ScalingChart::attachAxes(QAbstractAxis *x, QAbstractAxis *y)
+{
+    addAxis(x, Qt::AlignBottom);
+    addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries *s : series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+}
+
 void ScalingChart::buildWorkers()
 {
     const Sweep &sweep = *m_sweep;
@@ -540,29 +596,8 @@ void ScalingChart::buildWorkers()
         coreLine->append(cores, yMax);
     }
 
-    auto *x = new QValueAxis(this);
-    styleAxis(x, tr("workers N"));
-    const double pad = std::max(0.15, maxN * 0.03);
-    x->setRange(1.0 - pad, maxN + pad);
-    x->setLabelFormat(u"%.0f"_s);
-    if (maxN <= 16) {
-        x->setTickType(QValueAxis::TicksDynamic);
-        x->setTickAnchor(0);
-        x->setTickInterval(1);
-    }
-    auto *y = new QValueAxis(this);
-    styleAxis(y, efficiency ? tr("efficiency E(N) = S(N) / N") : tr("speed-up S(N)"));
-    y->setRange(0, yMax);
-    y->setLabelFormat(yStep >= 1 ? u"%.0f"_s : yStep >= 0.1 ? u"%.1f"_s : u"%.2f"_s);
-    y->setTickType(QValueAxis::TicksDynamic);
-    y->setTickAnchor(0);
-    y->setTickInterval(yStep);
-    addAxis(x, Qt::AlignBottom);
-    addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries *s : series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    attachAxes(workerAxis(maxN),
+               valueAxis(efficiency ? tr("efficiency E(N) = S(N) / N") : tr("speed-up S(N)"), yMax, yStep));
 }
 
 void ScalingChart::buildSizes()
@@ -665,33 +700,9 @@ void ScalingChart::buildSizes()
         m_labels.append(Label{label, QPointF(at, yHi), mark});
     }
 
-    auto makeAxis = [this](bool log, double lo, double hi, const QString &title,
-                           const QString &format) -> QAbstractAxis * {
-        if (log) {
-            auto *a = new QLogValueAxis(this);
-            styleAxis(a, title);
-            a->setBase(10);
-            a->setLabelFormat(format);
-            a->setRange(lo, hi);
-            return a;
-        }
-        auto *a = new QValueAxis(this);
-        styleAxis(a, title);
-        a->setLabelFormat(format);
-        a->setRange(lo, hi);
-        a->setTickCount(6);
-        return a;
-    };
-    QAbstractAxis *x = makeAxis(logX, xLo, xHi, tr("corpus size (bytes)"), logX ? u"%g"_s : u"%.3g"_s);
-    QAbstractAxis *y =
-        makeAxis(logY, yLo, yHi, speedup ? tr("speed-up over sequential") : tr("wall time (s, mean)"),
-                 logY ? u"%g"_s : u"%.3g"_s);
-    addAxis(x, Qt::AlignBottom);
-    addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries *s : series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    attachAxes(sizeAxis(logX, xLo, xHi, tr("corpus size (bytes)"), logX ? u"%g"_s : u"%.3g"_s),
+               sizeAxis(logY, yLo, yHi, speedup ? tr("speed-up over sequential") : tr("wall time (s, mean)"),
+                        logY ? u"%g"_s : u"%.3g"_s));
 }
 
 void ScalingChart::placeLabels()

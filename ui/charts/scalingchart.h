@@ -15,6 +15,9 @@ class QGraphicsSimpleTextItem;
 class QPainter;
 class QXYSeries;
 
+class QAbstractAxis;
+class QValueAxis;
+
 namespace wordrace {
 
 // A sweep as a chart. A worker sweep shows the speed-up S(N) of each parallel mode against the
@@ -78,6 +81,10 @@ private:
     qreal keyHeight() const;
     void updateMargins();
     void rebuild();
+    QValueAxis *workerAxis(int maxN);
+    QValueAxis *valueAxis(const QString &title, double max, double step);
+    QAbstractAxis *sizeAxis(bool log, double lo, double hi, const QString &title, const QString &format);
+    void attachAxes(QAbstractAxis *x, QAbstractAxis *y);
     void buildWorkers();
     void buildSizes();
     void placeLabels();
