@@ -642,42 +642,46 @@ void WallCpuChart::rebuild()
     m_series->attachAxis(m_axisY);
     fitLabels();
 
-    connect(m_series, &QHorizontalStackedBarSeries::hovered, this, [this](bool status, int index, QBarSet *) {
-        const int run = index / kSlots;
-        if (!status || run >= m_rows.size() || index % kSlots == 2) {
-            setToolTip({});
-            return;
-        }
-        const Row &row = m_rows.at(run);
-        const RunResult &r = row.shown;
-        const CpuTimes cpu = r.totalCpu();
-        QString spread;
-        if (row.hasSpread()) {
-            const SampleSummary &s = index % kSlots == 0 ? row.wall : row.cpu;
-            spread = tr("<br><br>the bars are the median run of %1 (run %2)<br>median %3<br>"
-                        "middle half %4 to %5 (the thick band)<br>min %6, max %7 (the whisker)<br>"
-                        "mean %8 ± %9 (σ)")
-                         .arg(s.n)
-                         .arg(r.repetition + 1)
-                         .arg(Units::seconds(s.median), Units::seconds(s.lowerQuartile),
-                              Units::seconds(s.upperQuartile), Units::seconds(s.min), Units::seconds(s.max),
-                              Units::seconds(s.mean), Units::seconds(s.stddev));
-        }
-        if (index % kSlots == 0) {
-            setToolTip(
-                tr("<b>%1</b><br>wall time: %2<br>from the first task handed out to the last worker gone")
-                    .arg(modeName(r.mode), Units::seconds(r.wallS)) +
-                spread);
-        } else {
-            setToolTip(tr("<b>%1</b><br>CPU time: %2 (user %3, sys %4)<br>parent process alone: %5<br>"
-                          "CPU / wall: %6 cores busy on average")
-                           .arg(modeName(r.mode), Units::seconds(cpu.total()), Units::seconds(cpu.user),
-                                Units::seconds(cpu.sys), Units::seconds(r.parentCpu.total()),
-                                QString::number(r.cpuPerWall(), 'f', 2)) +
-                       spread);
-        }
-    });
+    connect(m_series, &QHorizontalStackedBarSeries::hovered, this,
+            [this](bool status, int index, QBarSet *) { showTooltip(status, index); });
     m_annotations->refresh();
+}
+
+// A bar's numbers when the pointer is on it: the run's wall or CPU time, and the spread of the runs.
+void WallCpuChart::showTooltip(bool status, int index)
+{
+    const int run = index / kSlots;
+    if (!status || run >= m_rows.size() || index % kSlots == 2) {
+        setToolTip({});
+        return;
+    }
+    const Row &row = m_rows.at(run);
+    const RunResult &r = row.shown;
+    const CpuTimes cpu = r.totalCpu();
+    QString spread;
+    if (row.hasSpread()) {
+        const SampleSummary &s = index % kSlots == 0 ? row.wall : row.cpu;
+        spread = tr("<br><br>the bars are the median run of %1 (run %2)<br>median %3<br>"
+                    "middle half %4 to %5 (the thick band)<br>min %6, max %7 (the whisker)<br>"
+                    "mean %8 ± %9 (σ)")
+                     .arg(s.n)
+                     .arg(r.repetition + 1)
+                     .arg(Units::seconds(s.median), Units::seconds(s.lowerQuartile),
+                          Units::seconds(s.upperQuartile), Units::seconds(s.min), Units::seconds(s.max),
+                          Units::seconds(s.mean), Units::seconds(s.stddev));
+    }
+    if (index % kSlots == 0) {
+        setToolTip(tr("<b>%1</b><br>wall time: %2<br>from the first task handed out to the last worker gone")
+                       .arg(modeName(r.mode), Units::seconds(r.wallS)) +
+                   spread);
+    } else {
+        setToolTip(tr("<b>%1</b><br>CPU time: %2 (user %3, sys %4)<br>parent process alone: %5<br>"
+                      "CPU / wall: %6 cores busy on average")
+                       .arg(modeName(r.mode), Units::seconds(cpu.total()), Units::seconds(cpu.user),
+                            Units::seconds(cpu.sys), Units::seconds(r.parentCpu.total()),
+                            QString::number(r.cpuPerWall(), 'f', 2)) +
+                   spread);
+    }
 }
 
 } // namespace wordrace

@@ -68,6 +68,7 @@ protected:
 
 private:
     void rebuild();
+    void showTooltip(bool status, int index);
     void applyTheme();
     void updateMargins();
     // Widens the time axis until every bar's label fits beside it.
