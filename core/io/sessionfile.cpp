@@ -312,6 +312,64 @@ QByteArray SessionFile::serialize(const Session &session)
     return out;
 }
 
+namespace {
+
+// One entry of the session file: its experiment and its runs, each checked where it stands.
+std::optional<SessionEntry> entryFromJson(const QJsonValue &v, const QString &where, Checker &check,
+                                          QString *error)
+{
+    const auto failWith = [error](const QString &why) -> std::optional<SessionEntry> {
+        *error = why;
+        return std::nullopt;
+    };
+    if (!v.isObject())
+        return failWith(u"%1 is %2, expected an object"_s.arg(where, typeName(v.type())));
+    const QJsonObject o = v.toObject();
+    if (!check.has(o, where, "number", QJsonValue::Double) ||
+        !check.all(o, where, {"started", "state", "failure", "summary"}, QJsonValue::String) ||
+        !check.all(o, where, {"experiment", "results"}, QJsonValue::Object))
+        return failWith(check.error());
+    SessionEntry e;
+    e.number = o[u"number"_s].toInt();
+    const QString started = o[u"started"_s].toString();
+    if (!started.isEmpty()) {
+        e.started = QDateTime::fromString(started, Qt::ISODateWithMs);
+        if (!e.started.isValid())
+            return failWith(u"%1.started is \"%2\", expected an ISO 8601 time"_s.arg(where, started));
+    }
+    const auto state = stateFromName(o[u"state"_s].toString());
+    if (!state)
+        return failWith(
+            u"%1.state is \"%2\", expected done, cancelled or failed"_s.arg(where, o[u"state"_s].toString()));
+    e.state = *state;
+    e.failure = o[u"failure"_s].toString();
+    e.summary = o[u"summary"_s].toString();
+    const auto entryExperiment =
+        experimentFromJson(o[u"experiment"_s].toObject(), where + u".experiment"_s, check);
+    if (!entryExperiment)
+        return failWith(check.error());
+    e.experiment = *entryExperiment;
+    const QJsonObject results = o[u"results"_s].toObject();
+    if (!check.has(results, where + u".results"_s, "runs", QJsonValue::Array))
+        return failWith(check.error());
+    const QJsonArray runs = results[u"runs"_s].toArray();
+    for (qsizetype r = 0; r < runs.size(); ++r) {
+        const QString at = u"%1.results.runs[%2]"_s.arg(where).arg(r);
+        if (!runs.at(r).isObject())
+            return failWith(u"%1 is %2, expected an object"_s.arg(at, typeName(runs.at(r).type())));
+        if (!check.run(runs.at(r).toObject(), at))
+            return failWith(check.error());
+        QString why;
+        const auto run = ResultJson::fromJson(runs.at(r).toObject(), &why);
+        if (!run)
+            return failWith(u"%1: %2"_s.arg(at, why));
+        e.results.append(*run);
+    }
+    return e;
+}
+
+} // namespace
+
 std::optional<Session> SessionFile::parse(const QByteArray &json, QString *error)
 {
     auto failWith = [&](const QString &why) -> std::optional<Session> {
@@ -367,51 +425,12 @@ std::optional<Session> SessionFile::parse(const QByteArray &json, QString *error
 
     const QJsonArray entries = top[u"entries"_s].toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QString where = u"entries[%1]"_s.arg(i);
-        if (!entries.at(i).isObject())
-            return failWith(u"%1 is %2, expected an object"_s.arg(where, typeName(entries.at(i).type())));
-        const QJsonObject o = entries.at(i).toObject();
-        if (!check.has(o, where, "number", QJsonValue::Double) ||
-            !check.all(o, where, {"started", "state", "failure", "summary"}, QJsonValue::String) ||
-            !check.all(o, where, {"experiment", "results"}, QJsonValue::Object))
-            return failWith(check.error());
-        SessionEntry e;
-        e.number = o[u"number"_s].toInt();
-        const QString started = o[u"started"_s].toString();
-        if (!started.isEmpty()) {
-            e.started = QDateTime::fromString(started, Qt::ISODateWithMs);
-            if (!e.started.isValid())
-                return failWith(u"%1.started is \"%2\", expected an ISO 8601 time"_s.arg(where, started));
-        }
-        const auto state = stateFromName(o[u"state"_s].toString());
-        if (!state)
-            return failWith(u"%1.state is \"%2\", expected done, cancelled or failed"_s.arg(
-                where, o[u"state"_s].toString()));
-        e.state = *state;
-        e.failure = o[u"failure"_s].toString();
-        e.summary = o[u"summary"_s].toString();
-        const auto entryExperiment =
-            experimentFromJson(o[u"experiment"_s].toObject(), where + u".experiment"_s, check);
-        if (!entryExperiment)
-            return failWith(check.error());
-        e.experiment = *entryExperiment;
-        const QJsonObject results = o[u"results"_s].toObject();
-        if (!check.has(results, where + u".results"_s, "runs", QJsonValue::Array))
-            return failWith(check.error());
-        const QJsonArray runs = results[u"runs"_s].toArray();
-        for (qsizetype r = 0; r < runs.size(); ++r) {
-            const QString at = u"%1.results.runs[%2]"_s.arg(where).arg(r);
-            if (!runs.at(r).isObject())
-                return failWith(u"%1 is %2, expected an object"_s.arg(at, typeName(runs.at(r).type())));
-            if (!check.run(runs.at(r).toObject(), at))
-                return failWith(check.error());
-            QString why;
-            const auto run = ResultJson::fromJson(runs.at(r).toObject(), &why);
-            if (!run)
-                return failWith(u"%1: %2"_s.arg(at, why));
-            e.results.append(*run);
-        }
-        session.entries.append(e);
+        QString why;
+        const std::optional<SessionEntry> e =
+            entryFromJson(entries.at(i), u"entries[%1]"_s.arg(i), check, &why);
+        if (!e)
+            return failWith(why);
+        session.entries.append(*e);
     }
     for (const QJsonValue &v : constArray(top[u"selected"_s].toArray())) {
         const int row = v.toInt(-1);
