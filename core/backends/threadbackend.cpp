@@ -57,6 +57,109 @@ bool runOne(Shared &s, qsizetype i, int w)
     return true;
 }
 
+// N long-lived threads of a QThreadPool, each taking the next task as it frees up. Returns the
+// start-up: until the last thread was ready.
+double runPool(const RunContext &context, Shared &shared, RunRecorder &recorder,
+               std::vector<CpuTimes> &workerCpu,
+               std::vector<std::pair<std::int64_t, std::int64_t>> &workerDelay, std::int64_t t0)
+{
+    const int n = context.workers;
+    const QList<Task> &tasks = context.plan->tasks;
+    std::atomic<qsizetype> next{0};
+    std::vector<std::int64_t> readyNs(static_cast<std::size_t>(n), t0);
+    // Released by each pool thread as it ends, acquired below: the hand-over of everything the
+    // threads wrote, in a form ThreadSanitizer can see (QThreadPool's own locks it cannot).
+    std::atomic<int> threadsDone{0};
+    QThreadPool pool;
+    pool.setMaxThreadCount(n);
+    tsanRelease(&next);
+    for (int w = 0; w < n; ++w) {
+        pool.start([&, w] {
+            tsanAcquire(&next);
+            const CpuTimes c0 = threadCpu();
+            const std::int64_t d0 = threadRunDelayNs();
+            readyNs[std::size_t(w)] = monotonicNs();
+            recorder.setWorkerName(w, u"thread %1"_s.arg(currentThreadId()));
+            for (;;) {
+                const qsizetype i = next.fetch_add(1, std::memory_order_relaxed);
+                if (i >= tasks.size() || !runOne(shared, i, w))
+                    break;
+            }
+            if (shared.faulted.load())
+                next.store(tasks.size()); // the others stop at their next task
+            workerCpu[std::size_t(w)] = threadCpu() - c0;
+            workerDelay[std::size_t(w)] = {d0, threadRunDelayNs()};
+            threadsDone.fetch_add(1, std::memory_order_release);
+        });
+    }
+    while (!pool.waitForDone(int(context.progressInterval * 1000)))
+        recorder.maybeReport();
+    while (threadsDone.load(std::memory_order_acquire) < n)
+        QThread::yieldCurrentThread();
+    std::int64_t lastReady = t0;
+    for (std::int64_t r : readyNs)
+        lastReady = std::max(lastReady, r);
+    return double(lastReady - t0) / 1e9;
+}
+
+// The lesson's concurrent_word_count: a new thread for every task, at most n at a time. Each slot
+// is a lane on the timeline; its threads come and go. Returns the start-up: the threads' creation.
+double runThreadPerTask(const RunContext &context, Shared &shared, RunRecorder &recorder,
+                        std::vector<CpuTimes> &workerCpu, RunDelaySum &spawnedDelay)
+{
+    const int n = context.workers;
+    const QList<Task> &tasks = context.plan->tasks;
+    std::mutex mutex;
+    std::condition_variable slotFreed;
+    std::deque<int> freeSlots;
+    std::vector<std::thread> slots(static_cast<std::size_t>(n));
+    std::int64_t creationNs = 0;
+    for (int w = 0; w < n; ++w) {
+        freeSlots.push_back(w);
+        recorder.setWorkerName(w, u"slot %1 (a new thread per task)"_s.arg(w));
+    }
+    for (qsizetype i = 0; i < tasks.size(); ++i) {
+        int slot = -1;
+        {
+            std::unique_lock lock(mutex);
+            while (freeSlots.empty())
+                if (!slotFreed.wait_for(lock, std::chrono::milliseconds(int(context.progressInterval * 1000)),
+                                        [&] { return !freeSlots.empty(); })) {
+                    lock.unlock();
+                    recorder.maybeReport();
+                    lock.lock();
+                }
+            slot = freeSlots.front();
+            freeSlots.pop_front();
+        }
+        if (shared.cancelled.load() || shared.faulted.load() || (context.cancel && context.cancel->load()))
+            break;
+        std::thread &t = slots[std::size_t(slot)];
+        if (t.joinable())
+            t.join();
+        const std::int64_t spawnNs = monotonicNs();
+        t = std::thread([&, i, slot, spawnNs] {
+            const std::int64_t startedNs = monotonicNs();
+            const CpuTimes c0 = threadCpu();
+            const std::int64_t d0 = threadRunDelayNs();
+            runOne(shared, i, slot);
+            const CpuTimes used = threadCpu() - c0;
+            const std::int64_t d1 = threadRunDelayNs();
+            std::lock_guard lock(mutex);
+            spawnedDelay.addNs(d0, d1);
+            creationNs += startedNs - spawnNs;
+            workerCpu[std::size_t(slot)] += used;
+            freeSlots.push_back(slot);
+            slotFreed.notify_one();
+        });
+        recorder.maybeReport();
+    }
+    for (std::thread &t : slots)
+        if (t.joinable())
+            t.join();
+    return double(creationNs) / 1e9;
+}
+
 } // namespace
 
 BackendOutcome ThreadBackend::run(const RunContext &context)
@@ -85,99 +188,9 @@ BackendOutcome ThreadBackend::run(const RunContext &context)
     // Each pool thread's wait for a core, read as it starts and ends; per-task threads add theirs.
     std::vector<std::pair<std::int64_t, std::int64_t>> workerDelay(static_cast<std::size_t>(n));
     RunDelaySum spawnedDelay;
-    double startupS = 0.0;
 
-    if (!perTask) {
-        std::atomic<qsizetype> next{0};
-        std::vector<std::int64_t> readyNs(static_cast<std::size_t>(n), t0);
-        // Released by each pool thread as it ends, acquired below: the hand-over of everything the
-        // threads wrote, in a form ThreadSanitizer can see (QThreadPool's own locks it cannot).
-        std::atomic<int> threadsDone{0};
-        QThreadPool pool;
-        pool.setMaxThreadCount(n);
-        tsanRelease(&next);
-        for (int w = 0; w < n; ++w) {
-            pool.start([&, w] {
-                tsanAcquire(&next);
-                const CpuTimes c0 = threadCpu();
-                const std::int64_t d0 = threadRunDelayNs();
-                readyNs[std::size_t(w)] = monotonicNs();
-                recorder.setWorkerName(w, u"thread %1"_s.arg(currentThreadId()));
-                for (;;) {
-                    const qsizetype i = next.fetch_add(1, std::memory_order_relaxed);
-                    if (i >= tasks.size() || !runOne(shared, i, w))
-                        break;
-                }
-                if (shared.faulted.load())
-                    next.store(tasks.size()); // the others stop at their next task
-                workerCpu[std::size_t(w)] = threadCpu() - c0;
-                workerDelay[std::size_t(w)] = {d0, threadRunDelayNs()};
-                threadsDone.fetch_add(1, std::memory_order_release);
-            });
-        }
-        while (!pool.waitForDone(int(context.progressInterval * 1000)))
-            recorder.maybeReport();
-        while (threadsDone.load(std::memory_order_acquire) < n)
-            QThread::yieldCurrentThread();
-        std::int64_t lastReady = t0;
-        for (std::int64_t r : readyNs)
-            lastReady = std::max(lastReady, r);
-        startupS = double(lastReady - t0) / 1e9;
-    } else {
-        // The lesson's concurrent_word_count: a new thread for every task, at most n at a time.
-        // Each slot is a lane on the timeline; its threads come and go.
-        std::mutex mutex;
-        std::condition_variable slotFreed;
-        std::deque<int> freeSlots;
-        std::vector<std::thread> slots(static_cast<std::size_t>(n));
-        std::int64_t creationNs = 0;
-        for (int w = 0; w < n; ++w) {
-            freeSlots.push_back(w);
-            recorder.setWorkerName(w, u"slot %1 (a new thread per task)"_s.arg(w));
-        }
-        for (qsizetype i = 0; i < tasks.size(); ++i) {
-            int slot = -1;
-            {
-                std::unique_lock lock(mutex);
-                while (freeSlots.empty())
-                    if (!slotFreed.wait_for(lock,
-                                            std::chrono::milliseconds(int(context.progressInterval * 1000)),
-                                            [&] { return !freeSlots.empty(); })) {
-                        lock.unlock();
-                        recorder.maybeReport();
-                        lock.lock();
-                    }
-                slot = freeSlots.front();
-                freeSlots.pop_front();
-            }
-            if (shared.cancelled.load() || shared.faulted.load() ||
-                (context.cancel && context.cancel->load()))
-                break;
-            std::thread &t = slots[std::size_t(slot)];
-            if (t.joinable())
-                t.join();
-            const std::int64_t spawnNs = monotonicNs();
-            t = std::thread([&, i, slot, spawnNs] {
-                const std::int64_t startedNs = monotonicNs();
-                const CpuTimes c0 = threadCpu();
-                const std::int64_t d0 = threadRunDelayNs();
-                runOne(shared, i, slot);
-                const CpuTimes used = threadCpu() - c0;
-                const std::int64_t d1 = threadRunDelayNs();
-                std::lock_guard lock(mutex);
-                spawnedDelay.addNs(d0, d1);
-                creationNs += startedNs - spawnNs;
-                workerCpu[std::size_t(slot)] += used;
-                freeSlots.push_back(slot);
-                slotFreed.notify_one();
-            });
-            recorder.maybeReport();
-        }
-        for (std::thread &t : slots)
-            if (t.joinable())
-                t.join();
-        startupS = double(creationNs) / 1e9;
-    }
+    const double startupS = perTask ? runThreadPerTask(context, shared, recorder, workerCpu, spawnedDelay)
+                                    : runPool(context, shared, recorder, workerCpu, workerDelay, t0);
 
     out.result.wallS = double(monotonicNs() - t0) / 1e9;
     for (const CpuTimes &c : workerCpu)
