@@ -491,23 +491,8 @@ void TimelineRenderer::paintLane(QPainter *p, const Layout &l, const TimelineDat
     const qreal left = l.plot.left();
     QRectF highlight;
 
-    // Lane-level phases, thinner than a task and hatched grey: the worker being created before
-    // its first task, and everyone waiting for the run to be gathered after the last task.
-    if (group.hasPhases) {
-        const qreal thin = std::max(1.0, std::round(barHeight * 0.5));
-        const qreal thinTop = barTop + (barHeight - thin) / 2;
-        auto lanePhase = [&](double from, double to) {
-            if (!(to > from) || to < l.t0 || from > l.t1)
-                return;
-            const qreal x0 = std::max(left - 2, l.xOf(from));
-            const qreal x1 = std::min(left + columns + 2, l.xOf(to));
-            if (x1 - x0 >= 0.5)
-                p->fillRect(QRectF(x0, thinTop, x1 - x0, thin), brushes.startup);
-        };
-        lanePhase(0.0, std::min(group.startupS, group.tasks.at(lane.order.front()).startS));
-        if (!group.live)
-            lanePhase(group.lastEndS, group.wallS);
-    }
+    if (group.hasPhases)
+        paintLanePhases(p, l, group, lane, barTop, barHeight, brushes.startup);
 
     // Sub-pixel tasks add what they cover to their pixel columns, and their phases' shares to the
     // columns' phase weights: a column is drawn in its dominant phase, as bright as it is busy.
@@ -594,38 +579,73 @@ void TimelineRenderer::paintLane(QPainter *p, const Layout &l, const TimelineDat
             highlight = QRectF(left + a - 1, barTop, b - a + 3, barHeight);
     }
 
-    if (!coverage.empty()) {
-        auto levelOf = [](float c) {
-            return c <= 0.0f ? 0 : c < 0.25f ? 1 : c < 0.5f ? 2 : c < 0.85f ? 3 : 4;
-        };
-        auto keyOf = [&](int c) {
-            const int level = levelOf(coverage[std::size_t(c)]);
-            if (level == 0)
-                return 0;
-            const auto &w = weights[std::size_t(c)];
-            const int dominant = int(std::max_element(w.begin(), w.end()) - w.begin());
-            return level * 8 + dominant;
-        };
-        int runStart = 0;
-        int runKey = keyOf(0);
-        for (int c = 1; c <= columns; ++c) {
-            const int key = c < columns ? keyOf(c) : -1;
-            if (key == runKey)
-                continue;
-            if (runKey > 0) {
-                const QRectF r(left + runStart, barTop, c - runStart, barHeight);
-                p->fillRect(r, brushes.byLevel[std::size_t(runKey / 8)][std::size_t(runKey % 8)]);
-            }
-            runStart = c;
-            runKey = key;
-        }
-    }
+    if (!coverage.empty())
+        paintCoverage(p, coverage, weights, QRectF(left, barTop, columns, barHeight), brushes);
     if (!highlight.isNull()) {
         QPen pen(m_theme.foreground, std::max(2.0, m_theme.lineWidth));
         pen.setJoinStyle(Qt::MiterJoin);
         p->setPen(pen);
         p->setBrush(Qt::NoBrush);
         p->drawRect(highlight);
+    }
+}
+
+// Lane-level phases, thinner than a task and hatched grey: the worker being created before
+// its first task, and everyone waiting for the run to be gathered after the last task.
+void TimelineRenderer::paintLanePhases(QPainter *p, const Layout &l, const TimelineData::Group &group,
+                                       const TimelineData::Lane &lane, qreal barTop, qreal barHeight,
+                                       const QBrush &brush) const
+{
+    const qreal left = l.plot.left();
+    const int columns = std::max(1, int(std::ceil(l.plot.width())));
+    const qreal thin = std::max(1.0, std::round(barHeight * 0.5));
+    const qreal thinTop = barTop + (barHeight - thin) / 2;
+    auto lanePhase = [&](double from, double to) {
+        if (!(to > from) || to < l.t0 || from > l.t1)
+            return;
+        const qreal x0 = std::max(left - 2, l.xOf(from));
+        const qreal x1 = std::min(left + columns + 2, l.xOf(to));
+        if (x1 - x0 >= 0.5)
+            p->fillRect(QRectF(x0, thinTop, x1 - x0, thin), brush);
+    };
+    lanePhase(0.0, std::min(group.startupS, group.tasks.at(lane.order.front()).startS));
+    if (!group.live)
+        lanePhase(group.lastEndS, group.wallS);
+}
+
+// The summed pixel columns: runs of columns with the same busy level and dominant phase, each
+// filled once.
+void TimelineRenderer::paintCoverage(QPainter *p, const std::vector<float> &coverage,
+                                     const std::vector<TimelineData::PhaseWeights> &weights, const QRectF &bar,
+                                     const PhaseBrushes &brushes)
+{
+    const qreal left = bar.left();
+    const qreal barTop = bar.top();
+    const qreal barHeight = bar.height();
+    const int columns = int(coverage.size());
+    auto levelOf = [](float c) {
+        return c <= 0.0f ? 0 : c < 0.25f ? 1 : c < 0.5f ? 2 : c < 0.85f ? 3 : 4;
+    };
+    auto keyOf = [&](int c) {
+        const int level = levelOf(coverage[std::size_t(c)]);
+        if (level == 0)
+            return 0;
+        const auto &w = weights[std::size_t(c)];
+        const int dominant = int(std::max_element(w.begin(), w.end()) - w.begin());
+        return level * 8 + dominant;
+    };
+    int runStart = 0;
+    int runKey = keyOf(0);
+    for (int c = 1; c <= columns; ++c) {
+        const int key = c < columns ? keyOf(c) : -1;
+        if (key == runKey)
+            continue;
+        if (runKey > 0) {
+            const QRectF r(left + runStart, barTop, c - runStart, barHeight);
+            p->fillRect(r, brushes.byLevel[std::size_t(runKey / 8)][std::size_t(runKey % 8)]);
+        }
+        runStart = c;
+        runKey = key;
     }
 }
 
