@@ -1,11 +1,11 @@
 #include "charts/theme.h"
 #include "eventcounter.h"
 #include "patience.h"
+#include "session/backgroundwork.h"
 #include "timeline/timelinedata.h"
 #include "timeline/timelinephases.h"
 #include "timeline/timelinerenderer.h"
 #include "timeline/timelineview.h"
-#include "session/backgroundwork.h"
 
 #include <QElapsedTimer>
 #include <QWheelEvent>

@@ -5,9 +5,9 @@
 // into a QImage of the window's size is the frame's cost, without the compositor.
 #include "charts/chartexporter.h"
 #include "charts/theme.h"
+#include "session/backgroundwork.h"
 #include "timeline/timelinedata.h"
 #include "timeline/timelinerenderer.h"
-#include "session/backgroundwork.h"
 
 #include <QApplication>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #include "timeline/timelinedata.h"
 
-#include "timeline/timelinephases.h"
 #include "session/backgroundwork.h"
+#include "timeline/timelinephases.h"
 
 #include <algorithm>
 #include <limits>

@@ -616,16 +616,14 @@ void TimelineRenderer::paintLanePhases(QPainter *p, const Layout &l, const Timel
 // The summed pixel columns: runs of columns with the same busy level and dominant phase, each
 // filled once.
 void TimelineRenderer::paintCoverage(QPainter *p, const std::vector<float> &coverage,
-                                     const std::vector<TimelineData::PhaseWeights> &weights, const QRectF &bar,
-                                     const PhaseBrushes &brushes)
+                                     const std::vector<TimelineData::PhaseWeights> &weights,
+                                     const QRectF &bar, const PhaseBrushes &brushes)
 {
     const qreal left = bar.left();
     const qreal barTop = bar.top();
     const qreal barHeight = bar.height();
     const int columns = int(coverage.size());
-    auto levelOf = [](float c) {
-        return c <= 0.0f ? 0 : c < 0.25f ? 1 : c < 0.5f ? 2 : c < 0.85f ? 3 : 4;
-    };
+    auto levelOf = [](float c) { return c <= 0.0f ? 0 : c < 0.25f ? 1 : c < 0.5f ? 2 : c < 0.85f ? 3 : 4; };
     auto keyOf = [&](int c) {
         const int level = levelOf(coverage[std::size_t(c)]);
         if (level == 0)

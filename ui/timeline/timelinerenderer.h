@@ -94,8 +94,9 @@ public:
 private:
     void paintGroup(QPainter *p, const Layout &l, int index) const;
     struct PhaseBrushes;
-    void paintLanePhases(QPainter *p, const Layout &l, const TimelineData::Group &group, const TimelineData::Lane &lane,
-                         qreal barTop, qreal barHeight, const QBrush &brush) const;
+    void paintLanePhases(QPainter *p, const Layout &l, const TimelineData::Group &group,
+                         const TimelineData::Lane &lane, qreal barTop, qreal barHeight,
+                         const QBrush &brush) const;
     static void paintCoverage(QPainter *p, const std::vector<float> &coverage,
                               const std::vector<TimelineData::PhaseWeights> &weights, const QRectF &bar,
                               const PhaseBrushes &brushes);

@@ -1,9 +1,9 @@
 #include "timeline/timelineview.h"
 #include "io/units.h"
 
+#include "session/backgroundwork.h"
 #include "timeline/timelinephases.h"
 #include "timeline/timelinerenderer.h"
-#include "session/backgroundwork.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
