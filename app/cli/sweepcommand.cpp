@@ -152,40 +152,38 @@ void writeOutputs(Sweep::Kind kind, SweepOutcome &o, const QString &jsonTarget, 
     FILE *tableOut = jsonToStdout ? stderr : stdout;
     const QList<RunResult> &results = o.results;
     int &exitCode = o.exitCode;
-    if (!results.isEmpty() || exitCode == Cli::Ok) {
-        const Sweep sweep(kind, results, QThread::idealThreadCount());
-        if (!results.isEmpty()) {
-            std::fputs(qPrintable(sweep.text()), tableOut);
-            QStringList warnings;
-            for (const SweepPoint &p : sweep.points())
-                warnings << p.summary.warnings;
-            for (const QString &w : std::as_const(warnings))
-                std::fputs(qPrintable(u"warning: "_s + w + u'\n'), tableOut);
-            std::fflush(tableOut);
+    const Sweep sweep(kind, results, QThread::idealThreadCount());
+    if (!results.isEmpty()) {
+        std::fputs(qPrintable(sweep.text()), tableOut);
+        QStringList warnings;
+        for (const SweepPoint &p : sweep.points())
+            warnings << p.summary.warnings;
+        for (const QString &w : std::as_const(warnings))
+            std::fputs(qPrintable(u"warning: "_s + w + u'\n'), tableOut);
+        std::fflush(tableOut);
+    }
+    auto writeFailed = [&](const QString &why) {
+        printErr(u"wordrace-cli: "_s + why);
+        if (exitCode == Cli::Ok)
+            exitCode = Cli::RunFailed;
+    };
+    if (!jsonTarget.isEmpty()) {
+        const QByteArray json = ResultJson::serialize(results, QJsonObject{{u"sweep"_s, sweep.toJson()}});
+        if (jsonToStdout) {
+            std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
+            std::fflush(stdout);
+        } else if (const QString why = OutputFile::write(
+                       jsonTarget, [&](QIODevice *d) { return d->write(json) == json.size(); });
+                   !why.isEmpty()) {
+            writeFailed(why);
         }
-        auto writeFailed = [&](const QString &why) {
-            printErr(u"wordrace-cli: "_s + why);
-            if (exitCode == Cli::Ok)
-                exitCode = Cli::RunFailed;
-        };
-        if (!jsonTarget.isEmpty()) {
-            const QByteArray json = ResultJson::serialize(results, QJsonObject{{u"sweep"_s, sweep.toJson()}});
-            if (jsonToStdout) {
-                std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
-                std::fflush(stdout);
-            } else if (const QString why = OutputFile::write(
-                           jsonTarget, [&](QIODevice *d) { return d->write(json) == json.size(); });
-                       !why.isEmpty()) {
-                writeFailed(why);
-            }
-        }
-        if (csv) {
-            const QByteArray csv = sweep.csv();
-            if (const QString why =
-                    OutputFile::write(csvTarget, [&](QIODevice *d) { return d->write(csv) == csv.size(); });
-                !why.isEmpty())
-                writeFailed(why);
-        }
+    }
+    if (csv) {
+        const QByteArray csv = sweep.csv();
+        if (const QString why =
+                OutputFile::write(csvTarget, [&](QIODevice *d) { return d->write(csv) == csv.size(); });
+            !why.isEmpty())
+            writeFailed(why);
     }
 }
 

@@ -183,11 +183,18 @@ QList<RunResult> ModeSummary::medianRuns(const QList<RunResult> &runs)
             out.append(*g.cancelled);
             continue;
         }
-        std::stable_sort(g.measured.begin(), g.measured.end(),
-                         [](const RunResult *a, const RunResult *b) { return a->wallS < b->wallS; });
-        out.append(*g.measured.at((g.measured.size() - 1) / 2));
+        out.append(*medianOf(g.measured));
     }
     return out;
+}
+
+const RunResult *ModeSummary::medianOf(QList<const RunResult *> runs)
+{
+    if (runs.isEmpty())
+        return nullptr;
+    std::stable_sort(runs.begin(), runs.end(),
+                     [](const RunResult *a, const RunResult *b) { return a->wallS < b->wallS; });
+    return runs.at((runs.size() - 1) / 2);
 }
 
 QJsonObject ModeSummary::toJson() const

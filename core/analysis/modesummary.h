@@ -40,6 +40,9 @@ struct ModeSummary
     // middle one of an even count), or the last cancelled run of a group that never finished. What
     // the timeline, the overhead chart and the scenario verdicts show for repeated runs.
     static QList<RunResult> medianRuns(const QList<RunResult> &runs);
+    // Of these runs, the one with the median wall time (the lower middle one of an even count, the
+    // earlier of equal times); nullptr for none.
+    static const RunResult *medianOf(QList<const RunResult *> runs);
     // The run JSON's "summaries" entry.
     QJsonObject toJson() const;
     // The block the CLI prints after the table when there were several runs, warnings last.

@@ -26,12 +26,6 @@ const RunResult *find(const QList<RunResult> &results, Mode mode)
     return nullptr;
 }
 
-// The run that stands for `mode`: its median run (ModeSummary::medianRuns).
-const RunResult *medianRun(const QList<RunResult> &medians, Mode mode)
-{
-    return find(medians, mode);
-}
-
 // "1.52 ± 0.04": how many times as fast as sequential, with its uncertainty when there is one.
 QString speedupOf(const QList<ModeSummary> &summaries, Mode mode)
 {
@@ -165,7 +159,7 @@ Verdict raceVerdict(const Scenario &s, const QList<RunResult> &results)
             fastest = &m;
     v.answer = fastest ? modeName(fastest->mode) : fastestOf(results);
     const QList<RunResult> medians = ModeSummary::medianRuns(results);
-    const RunResult *seq = medianRun(medians, Mode::Sequential);
+    const RunResult *seq = find(medians, Mode::Sequential);
     QStringList parts;
     for (qsizetype i = 0; i < summaries.size(); ++i) {
         const ModeSummary &m = summaries.at(i);
@@ -185,8 +179,8 @@ Verdict raceVerdict(const Scenario &s, const QList<RunResult> &results)
     v.explanation = u"%1 was fastest. "_s.arg(v.answer) + parts.join(u"; "_s) + u". "_s;
     if (!summaries.isEmpty() && summaries.first().runs < 2)
         v.explanation += u"Each mode ran once, so these figures carry no measured spread. "_s;
-    const RunResult *thr = medianRun(medians, Mode::Threads);
-    const RunResult *proc = medianRun(medians, Mode::Processes);
+    const RunResult *thr = find(medians, Mode::Threads);
+    const RunResult *proc = find(medians, Mode::Processes);
     if (s.id == u"web-scraping" && thr && seq)
         v.explanation +=
             u"The tasks mostly wait: %1 of waiting in total, and a waiting thread costs almost no "

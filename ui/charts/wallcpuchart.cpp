@@ -339,15 +339,14 @@ void WallCpuChart::groupRows()
             measured = row.runs;
         // The bars are the median run's own (the lower middle one of an even count): a run that was
         // measured, whose wall and CPU belong together, and the one the timeline shows.
-        QList<int> byWall = measured;
-        std::sort(byWall.begin(), byWall.end(),
-                  [this](int a, int b) { return m_results.at(a).wallS < m_results.at(b).wallS; });
-        row.shown = m_results.at(byWall.at((byWall.size() - 1) / 2));
+        QList<const RunResult *> runs;
         QList<double> walls, cpus;
         for (int i : std::as_const(measured)) {
+            runs.append(&m_results.at(i));
             walls.append(m_results.at(i).wallS);
             cpus.append(m_results.at(i).totalCpu().total());
         }
+        row.shown = *ModeSummary::medianOf(runs);
         row.wall = Statistics::summarize(walls);
         row.cpu = Statistics::summarize(cpus);
     }

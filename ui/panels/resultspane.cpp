@@ -161,14 +161,13 @@ void ResultsPane::showEntry(const HistoryEntry *entry)
         progress.newTasks.clear();
         m_timeline->addProgress(progress);
     } else
-        showMedianRuns();
+        showMedianRuns(ModeSummary::medianRuns(m_results));
 }
 
-void ResultsPane::showMedianRuns()
+void ResultsPane::showMedianRuns(const QList<RunResult> &medians)
 {
     // Repeated runs would stack up a timeline nobody can read: each mode shows its median run, the
     // one whose bars the wall-vs-CPU chart draws.
-    const QList<RunResult> medians = ModeSummary::medianRuns(m_results);
     m_overhead->setResults(medians);
     m_timeline->setResults(medians);
     // Short enough for a half-width pane in projector type; each run row says how many runs it has.
@@ -194,9 +193,10 @@ void ResultsPane::finishEntry(const HistoryEntry *entry)
             m_model->setResults(m_results);
             m_chart->setResults(m_results);
         }
-        if (ModeSummary::medianRuns(m_results).size() < m_results.size()) {
+        if (const QList<RunResult> medians = ModeSummary::medianRuns(m_results);
+            medians.size() < m_results.size()) {
             m_overheadPending = false;
-            showMedianRuns();
+            showMedianRuns(medians);
         }
     } else
         showEntry(entry);

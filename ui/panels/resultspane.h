@@ -75,7 +75,7 @@ Q_SIGNALS:
     void scaleChanged();
 
 private:
-    void showMedianRuns();
+    void showMedianRuns(const QList<RunResult> &medians);
     void setHeading(const HistoryEntry *entry);
     void updateNextChart();
 
