@@ -88,9 +88,55 @@ int fail(const std::string &why)
     return 3;
 }
 
-// Both entry points, after their start: parentPid, when > 0, must be the parent (it may have
-// died already); `inherited` is a forked worker's corpus.
-int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<std::string_view> inherited);
+// One worker's life: the messages that arrive on stdin and what it answers. Each handler
+// returns nothing to go on, or the exit status to stop with.
+class WorkerLoop
+{
+public:
+    WorkerLoop(std::int64_t launchedNs, std::optional<std::string_view> inherited)
+        : m_launchedNs(launchedNs), m_inherited(inherited)
+    {}
+    int run();
+
+private:
+    using Outcome = std::optional<int>;
+    Outcome dispatch(protocol::Type type, std::string_view payload);
+    Outcome onHello(std::string_view payload);
+    Outcome onTask(std::string_view payload);
+    Outcome onBye();
+    Outcome countPipedTask(const protocol::Task &task);
+    Outcome count(const protocol::Task &task, std::string_view bytes, std::uint64_t from, std::uint64_t to,
+                  std::int64_t transferNs);
+    Outcome readInput();
+
+    const std::int64_t m_launchedNs;
+    const std::optional<std::string_view> m_inherited; // a forked worker's corpus
+    protocol::Decoder m_decoder;
+    const char *m_corpus = nullptr;
+    std::uint64_t m_corpusSize = 0;
+    bool m_helloSeen = false;
+    bool m_pipeTransport = false;
+    TaskCosts m_costs;
+    EmulatedGil m_gil;
+    // Pipe transport: where task bytes arrive, and a buffer for a whole task, reused (as
+    // unpickling an item builds it whole before the function sees it).
+    int m_dataFd = -1;
+    TaskBuffer m_taskBuffer;
+};
+
+// Both entry points, after their start: expectedParent, when > 0, must be the parent (it may
+// have died already).
+int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<std::string_view> inherited)
+{
+    // Die with the parent, even when it is killed with SIGKILL and cannot clean up; then make
+    // sure the parent did not die before the line above took effect.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (expectedParent > 0 && ::getppid() != expectedParent)
+        return 4;
+    // A closed pipe is reported through write()'s EPIPE, not by killing us.
+    ::signal(SIGPIPE, SIG_IGN);
+    return WorkerLoop(launchedNs, inherited).run();
+}
 
 } // namespace
 
@@ -116,159 +162,158 @@ int runForkedWorker(long parentPid, std::string_view corpus)
 
 namespace {
 
-int runWorkerLoop(std::int64_t launchedNs, long expectedParent, std::optional<std::string_view> inherited)
+int WorkerLoop::run()
 {
-    // Die with the parent, even when it is killed with SIGKILL and cannot clean up; then make
-    // sure the parent did not die before the line above took effect.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (expectedParent > 0 && ::getppid() != expectedParent)
-        return 4;
-    // A closed pipe is reported through write()'s EPIPE, not by killing us.
-    ::signal(SIGPIPE, SIG_IGN);
-
-    protocol::Decoder decoder;
-    protocol::Type msgType{};
-    std::string_view payload; // a view into the decoder's buffer: no copy of large task data
-    const char *corpus = nullptr;
-    std::uint64_t corpusSize = 0;
-    bool helloSeen = false;
-    bool pipeTransport = false;
-    TaskCosts costs;
-    EmulatedGil gil;
-    // Pipe transport: where task bytes arrive, and a buffer for a whole task, reused (as
-    // unpickling an item builds it whole before the function sees it).
-    int dataFd = -1;
-    TaskBuffer taskBuffer;
-
-    auto runTask = [&](const protocol::Task &task, std::string_view bytes, std::uint64_t from,
-                       std::uint64_t to, std::int64_t transferNs) -> int {
-        protocol::Done done{};
-        done.index = task.index;
-        done.startNs = monotonicNs() - transferNs;
-        TaskPhases phases;
-        std::uint64_t words = 0;
-        if (TaskExecutor::run(bytes, from, to, costs, nullptr, words, phases) != TaskExecutor::Status::Ok)
-            return fail("the corpus shrank while it was being read (chunk " + std::to_string(task.index) +
-                        "); was the file truncated or rewritten?");
-        done.endNs = monotonicNs();
-        done.words = words;
-        done.bytes = task.end - task.begin;
-        done.ioNs = phases.ioNs;
-        done.gilWaitNs = phases.gilWaitNs;
-        done.computeNs = phases.computeNs;
-        done.transferNs = transferNs;
-        return writeAll(protocol::encode(protocol::Type::Done, done)) ? 0 : 5;
-    };
-
     for (;;) {
+        protocol::Type type{};
+        std::string_view payload; // a view into the decoder's buffer: no copy of large task data
         protocol::Decoder::Status st;
-        while ((st = decoder.next(msgType, payload)) == protocol::Decoder::Status::Ok) {
-            switch (msgType) {
-            case protocol::Type::Hello: {
-                protocol::Hello hello{};
-                if (!protocol::decodePayload(payload, hello) || helloSeen)
-                    return fail("unexpected hello");
-                helloSeen = true;
-                corpusSize = hello.corpusSize;
-                pipeTransport = hello.transport == 1;
-                costs.ioLatencyNs = hello.ioLatencyNs;
-                costs.workIterationsPerWord = hello.workIterationsPerWord;
-                costs.gil = hello.gil ? &gil : nullptr;
-                // The parent's descriptor as we can open it: the corpus, or the task-data pipe.
-                const std::string path =
-                    "/proc/" + std::to_string(hello.parentPid) + "/fd/" + std::to_string(hello.corpusFd);
-                if (pipeTransport) {
-                    dataFd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-                    if (dataFd < 0)
-                        return fail("cannot open the task-data pipe " + path + ": " + std::strerror(errno));
-                } else if (inherited) {
-                    if (inherited->size() != corpusSize)
-                        return fail("the inherited corpus has " + std::to_string(inherited->size()) +
-                                    " bytes, the parent announced " + std::to_string(corpusSize));
-                    corpus = inherited->data();
-                } else if (corpusSize > 0) {
-                    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-                    if (fd < 0)
-                        return fail("cannot open the shared corpus " + path + ": " + std::strerror(errno));
-                    const ReadMapping map = mapForReading(fd, corpusSize);
-                    const int error = errno;
-                    ::close(fd);
-                    if (!map.data)
-                        return fail("cannot map the shared corpus: " + std::string(std::strerror(error)));
-                    corpus = map.data;
-                }
-                const protocol::Ready ready{static_cast<std::int32_t>(::getpid()), 0, launchedNs,
-                                            monotonicNs()};
-                if (!writeAll(protocol::encode(protocol::Type::Ready, ready)))
-                    return 5;
-                break;
-            }
-            case protocol::Type::Task: {
-                protocol::Task task{};
-                if (!protocol::decodePayload(payload, task) || !helloSeen)
-                    return fail("unexpected task");
-                if (task.begin > task.end || task.end > corpusSize)
-                    return fail("task " + std::to_string(task.index) + " lies outside the corpus");
-                if (pipeTransport) {
-                    const std::int64_t sinceNs = monotonicNs();
-                    const std::size_t size = task.end - task.begin;
-                    if (size > protocol::kMaxTaskData)
-                        return fail("task " + std::to_string(task.index) +
-                                    " is larger than a pipe task may be");
-                    char *buffer = taskBuffer.reserve(size);
-                    if (!buffer && size > 0)
-                        return fail("no memory for task " + std::to_string(task.index) + " (" +
-                                    std::to_string(size) + " bytes)");
-                    for (std::size_t got = 0; got < size;) {
-                        const ssize_t n = ::read(dataFd, buffer + got, size - got);
-                        if (n == 0)
-                            return 0; // the parent is gone or cancelled the run
-                        if (n < 0) {
-                            if (errno == EINTR)
-                                continue;
-                            return 6;
-                        }
-                        got += std::size_t(n);
-                    }
-                    if (const int rc =
-                            runTask(task, std::string_view(buffer, size), 0, size, monotonicNs() - sinceNs))
-                        return rc;
-                    break;
-                }
-                if (const int rc =
-                        runTask(task, std::string_view(corpus, corpusSize), task.begin, task.end, 0))
-                    return rc;
-                break;
-            }
-            case protocol::Type::Bye: {
-                // The kernel's exact process clock, split into user and system as getrusage has it.
-                const CpuTimes cpu = processCpu();
-                const std::int64_t delayNs = threadRunDelayNs();
-                const protocol::Usage usage{std::int64_t(std::llround(cpu.user * 1e6)),
-                                            std::int64_t(std::llround(cpu.sys * 1e6)),
-                                            delayNs < 0 ? -1 : delayNs / 1000};
-                writeAll(protocol::encode(protocol::Type::Usage, usage));
-                return 0;
-            }
-            default:
-                return fail("unexpected message type " + std::to_string(int(msgType)));
-            }
-        }
+        while ((st = m_decoder.next(type, payload)) == protocol::Decoder::Status::Ok)
+            if (const Outcome stop = dispatch(type, payload))
+                return *stop;
         if (st == protocol::Decoder::Status::Malformed)
-            return fail("malformed message from the parent: " + decoder.error());
-        // Only messages come through stdin: small reads (the room reserved is zero-filled first).
-        const std::size_t readSize = 4096;
-        char *tail = decoder.reserveTail(readSize);
-        const ssize_t n = ::read(STDIN_FILENO, tail, readSize);
-        decoder.commitTail(readSize, n > 0 ? std::size_t(n) : 0);
+            return fail("malformed message from the parent: " + m_decoder.error());
+        if (const Outcome stop = readInput())
+            return *stop;
+    }
+}
+
+WorkerLoop::Outcome WorkerLoop::dispatch(protocol::Type type, std::string_view payload)
+{
+    switch (type) {
+    case protocol::Type::Hello:
+        return onHello(payload);
+    case protocol::Type::Task:
+        return onTask(payload);
+    case protocol::Type::Bye:
+        return onBye();
+    default:
+        return fail("unexpected message type " + std::to_string(int(type)));
+    }
+}
+
+WorkerLoop::Outcome WorkerLoop::onHello(std::string_view payload)
+{
+    protocol::Hello hello{};
+    if (!protocol::decodePayload(payload, hello) || m_helloSeen)
+        return fail("unexpected hello");
+    m_helloSeen = true;
+    m_corpusSize = hello.corpusSize;
+    m_pipeTransport = hello.transport == 1;
+    m_costs.ioLatencyNs = hello.ioLatencyNs;
+    m_costs.workIterationsPerWord = hello.workIterationsPerWord;
+    m_costs.gil = hello.gil ? &m_gil : nullptr;
+    // The parent's descriptor as we can open it: the corpus, or the task-data pipe.
+    const std::string path =
+        "/proc/" + std::to_string(hello.parentPid) + "/fd/" + std::to_string(hello.corpusFd);
+    if (m_pipeTransport) {
+        m_dataFd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (m_dataFd < 0)
+            return fail("cannot open the task-data pipe " + path + ": " + std::strerror(errno));
+    } else if (m_inherited) {
+        if (m_inherited->size() != m_corpusSize)
+            return fail("the inherited corpus has " + std::to_string(m_inherited->size()) +
+                        " bytes, the parent announced " + std::to_string(m_corpusSize));
+        m_corpus = m_inherited->data();
+    } else if (m_corpusSize > 0) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return fail("cannot open the shared corpus " + path + ": " + std::strerror(errno));
+        const ReadMapping map = mapForReading(fd, m_corpusSize);
+        const int error = errno;
+        ::close(fd);
+        if (!map.data)
+            return fail("cannot map the shared corpus: " + std::string(std::strerror(error)));
+        m_corpus = map.data;
+    }
+    const protocol::Ready ready{static_cast<std::int32_t>(::getpid()), 0, m_launchedNs, monotonicNs()};
+    if (!writeAll(protocol::encode(protocol::Type::Ready, ready)))
+        return 5;
+    return std::nullopt;
+}
+
+WorkerLoop::Outcome WorkerLoop::onTask(std::string_view payload)
+{
+    protocol::Task task{};
+    if (!protocol::decodePayload(payload, task) || !m_helloSeen)
+        return fail("unexpected task");
+    if (task.begin > task.end || task.end > m_corpusSize)
+        return fail("task " + std::to_string(task.index) + " lies outside the corpus");
+    if (m_pipeTransport)
+        return countPipedTask(task);
+    return count(task, std::string_view(m_corpus, m_corpusSize), task.begin, task.end, 0);
+}
+
+WorkerLoop::Outcome WorkerLoop::countPipedTask(const protocol::Task &task)
+{
+    const std::int64_t sinceNs = monotonicNs();
+    const std::size_t size = task.end - task.begin;
+    if (size > protocol::kMaxTaskData)
+        return fail("task " + std::to_string(task.index) + " is larger than a pipe task may be");
+    char *buffer = m_taskBuffer.reserve(size);
+    if (!buffer && size > 0)
+        return fail("no memory for task " + std::to_string(task.index) + " (" + std::to_string(size) +
+                    " bytes)");
+    for (std::size_t got = 0; got < size;) {
+        const ssize_t n = ::read(m_dataFd, buffer + got, size - got);
         if (n == 0)
-            return 0; // the parent closed our input: it is gone or cancelled the run
+            return 0; // the parent is gone or cancelled the run
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             return 6;
         }
+        got += std::size_t(n);
     }
+    return count(task, std::string_view(buffer, size), 0, size, monotonicNs() - sinceNs);
+}
+
+WorkerLoop::Outcome WorkerLoop::count(const protocol::Task &task, std::string_view bytes, std::uint64_t from,
+                                      std::uint64_t to, std::int64_t transferNs)
+{
+    protocol::Done done{};
+    done.index = task.index;
+    done.startNs = monotonicNs() - transferNs;
+    TaskPhases phases;
+    std::uint64_t words = 0;
+    if (TaskExecutor::run(bytes, from, to, m_costs, nullptr, words, phases) != TaskExecutor::Status::Ok)
+        return fail("the corpus shrank while it was being read (chunk " + std::to_string(task.index) +
+                    "); was the file truncated or rewritten?");
+    done.endNs = monotonicNs();
+    done.words = words;
+    done.bytes = task.end - task.begin;
+    done.ioNs = phases.ioNs;
+    done.gilWaitNs = phases.gilWaitNs;
+    done.computeNs = phases.computeNs;
+    done.transferNs = transferNs;
+    if (!writeAll(protocol::encode(protocol::Type::Done, done)))
+        return 5;
+    return std::nullopt;
+}
+
+WorkerLoop::Outcome WorkerLoop::onBye()
+{
+    // The kernel's exact process clock, split into user and system as getrusage has it.
+    const CpuTimes cpu = processCpu();
+    const std::int64_t delayNs = threadRunDelayNs();
+    const protocol::Usage usage{std::int64_t(std::llround(cpu.user * 1e6)),
+                                std::int64_t(std::llround(cpu.sys * 1e6)), delayNs < 0 ? -1 : delayNs / 1000};
+    writeAll(protocol::encode(protocol::Type::Usage, usage));
+    return 0;
+}
+
+WorkerLoop::Outcome WorkerLoop::readInput()
+{
+    // Only messages come through stdin: small reads (the room reserved is zero-filled first).
+    const std::size_t readSize = 4096;
+    char *tail = m_decoder.reserveTail(readSize);
+    const ssize_t n = ::read(STDIN_FILENO, tail, readSize);
+    m_decoder.commitTail(readSize, n > 0 ? std::size_t(n) : 0);
+    if (n == 0)
+        return 0; // the parent closed our input: it is gone or cancelled the run
+    if (n < 0)
+        return errno == EINTR ? std::nullopt : Outcome(6);
+    return std::nullopt;
 }
 
 } // namespace
