@@ -1,4 +1,4 @@
-#include "backends/backend.h"
+#include "backends/backendfactory.h"
 #include "corpus/taskplanner.h"
 #include "engine/runner.h"
 #include "hugepageprobe.h"
@@ -237,7 +237,7 @@ private Q_SLOTS:
         context.cancel = std::make_shared<std::atomic_bool>(false);
         qsizetype reported = 0;
         context.progress = [&](const RunProgress &p) { reported += p.newTasks.size(); };
-        const BackendOutcome out = Backend::create(mode)->run(context);
+        const BackendOutcome out = BackendFactory::create(mode)->run(context);
         QVERIFY2(out.error.isEmpty(), qPrintable(out.error));
         QCOMPARE(out.result.words, 2'200'000u);
         QCOMPARE(out.result.tasks.size(), plan->tasks.size());
@@ -266,9 +266,9 @@ private Q_SLOTS:
         context.plan = &*plan;
         context.workers = 1;
         context.cancel = std::make_shared<std::atomic_bool>(false);
-        const BackendOutcome warm = Backend::create(Mode::Sequential)->run(context); // pages, caches
+        const BackendOutcome warm = BackendFactory::create(Mode::Sequential)->run(context); // pages, caches
         QVERIFY(warm.error.isEmpty());
-        const BackendOutcome out = Backend::create(Mode::Sequential)->run(context);
+        const BackendOutcome out = BackendFactory::create(Mode::Sequential)->run(context);
         QVERIFY2(out.error.isEmpty(), qPrintable(out.error));
         const RunResult &r = out.result;
         QVERIFY(r.countingWaitS && *r.countingWaitS >= 0.0);
@@ -645,7 +645,7 @@ private Q_SLOTS:
         context.plan = &*plan;
         context.workers = 2;
         context.cancel = std::make_shared<std::atomic_bool>(false);
-        const BackendOutcome out = Backend::create(mode)->run(context);
+        const BackendOutcome out = BackendFactory::create(mode)->run(context);
         QVERIFY2(out.error.contains(u"shrank"_s), qPrintable(out.error));
         QVERIFY(workerProcesses(QCoreApplication::applicationPid()).isEmpty());
     }

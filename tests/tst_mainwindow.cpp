@@ -17,6 +17,7 @@
 #include "session/runhistory.h"
 #include "timeline/timelineview.h"
 #include "window/mainwindow.h"
+#include "windowparts.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractSpinBox>
@@ -57,6 +58,7 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using namespace windowparts;
 using namespace wordrace;
 
 namespace {
@@ -79,7 +81,7 @@ QAction *action(MainWindow &w, const QString &name)
 // Runs the panel's experiment through the Run action and waits for the end.
 bool runAndWait(MainWindow &w, bool *cancelled = nullptr)
 {
-    QSignalSpy finished(w.runner(), &Runner::experimentFinished);
+    QSignalSpy finished(runner(w), &Runner::experimentFinished);
     action(w, u"runAction"_s)->trigger();
     if (!finished.wait(kRunTimeoutMs) && finished.isEmpty())
         return false;
@@ -87,7 +89,7 @@ bool runAndWait(MainWindow &w, bool *cancelled = nullptr)
         *cancelled = finished.first().at(1).toBool();
     QCoreApplication::processEvents();
     // The charts follow the last result a turn or two of the event loop later.
-    return QTest::qWaitFor([&] { return !w.pane(0)->chartsPending() && !w.pane(1)->chartsPending(); },
+    return QTest::qWaitFor([&] { return !pane(w, 0)->chartsPending() && !pane(w, 1)->chartsPending(); },
                            kRunTimeoutMs);
 }
 
@@ -165,7 +167,7 @@ private Q_SLOTS:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QCOMPARE(w.windowTitle(), u"WordRace — lesson ×10,000,000"_s);
-        const Experiment e = w.experimentPanel()->experiment();
+        const Experiment e = experimentPanel(w)->experiment();
         QCOMPARE(e.corpus, CorpusSpec::lesson());
         QCOMPARE(e.modes, allModes());
         QCOMPARE(e.workers, Experiment::defaultWorkers());
@@ -176,7 +178,7 @@ private Q_SLOTS:
         QVERIFY(cpus);
         QVERIFY(cpus->text().contains(QString::number(Experiment::defaultWorkers())));
         // The chunk box shows Pool.map's default for the lesson: 30,000,000 lines / (4 x workers).
-        const QString chunk = w.experimentPanel()->chunkBox()->specialValueText();
+        const QString chunk = experimentPanel(w)->chunkBox()->specialValueText();
         QVERIFY2(chunk.contains(QLocale(QLocale::English)
                                     .toString(qulonglong(TaskPlanner::defaultChunkLines(
                                         30'000'000, Experiment::defaultWorkers())))),
@@ -225,17 +227,17 @@ private Q_SLOTS:
         QFETCH(quint64, words);
         MainWindow w;
         w.show();
-        w.experimentPanel()->setExperiment(smallExperiment(corpus));
+        experimentPanel(w)->setExperiment(smallExperiment(corpus));
         bool cancelled = true;
         QVERIFY(runAndWait(w, &cancelled));
         QVERIFY(!cancelled);
-        QVERIFY2(!w.errorBox(), w.errorBox() ? qPrintable(w.errorBox()->informativeText()) : "");
+        QVERIFY2(!errorBox(w), errorBox(w) ? qPrintable(errorBox(w)->informativeText()) : "");
 
-        QCOMPARE(w.history()->count(), 1);
-        const HistoryEntry &entry = w.history()->entry(0);
+        QCOMPARE(history(w)->count(), 1);
+        const HistoryEntry &entry = history(w)->entry(0);
         QCOMPARE(entry.state, HistoryEntry::State::Done);
         QCOMPARE(entry.results.size(), 3);
-        ResultsPane *pane = w.pane(0);
+        ResultsPane *pane = windowparts::pane(w, 0);
         QCOMPARE(pane->entryNumber(), entry.number);
 
         // The table shows exactly what ResultTable (and so the CLI) shows.
@@ -275,7 +277,7 @@ private Q_SLOTS:
         }
         QVERIFY(action(w, u"runAction"_s)->isEnabled());
         QVERIFY(!action(w, u"cancelAction"_s)->isEnabled());
-        QCOMPARE(w.progressBar()->value(), w.progressBar()->maximum());
+        QCOMPARE(progressBar(w)->value(), progressBar(w)->maximum());
         QVERIFY(workerProcesses(getpid()).isEmpty());
     }
 
@@ -286,13 +288,13 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.experimentPanel()->setExperiment(smallExperiment(u"lesson:20000"_s));
+        experimentPanel(w)->setExperiment(smallExperiment(u"lesson:20000"_s));
         // Far longer than the test may take: the experiment ends in time only if the window tells
         // the runner that each run's start and result are drawn.
-        w.runner()->setDisplayWait(600000);
+        runner(w)->setDisplayWait(600000);
         QList<bool> chartsPendingAtStart;
-        connect(w.runner(), &Runner::runStarted, this,
-                [&] { chartsPendingAtStart.append(w.pane(0)->chartsPending()); });
+        connect(runner(w), &Runner::runStarted, this,
+                [&] { chartsPendingAtStart.append(pane(w, 0)->chartsPending()); });
         bool cancelled = true;
         QVERIFY(runAndWait(w, &cancelled));
         QVERIFY(!cancelled);
@@ -331,7 +333,7 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        auto *heading = w.pane(0)->findChild<QLabel *>(u"paneHeading"_s);
+        auto *heading = pane(w, 0)->findChild<QLabel *>(u"paneHeading"_s);
         QVERIFY(heading);
         settleEvents(); // the layouts pass changed sizes up one event at a time
         const int before = w.minimumSizeHint().width();
@@ -351,29 +353,29 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
+        experimentPanel(w)->setExperiment(smallExperiment(u"nicehat"_s));
         QVERIFY(runAndWait(w));
         settleEvents();
         QVERIFY2(w.minimumSizeHint().height() <= 730,
                  qPrintable(QString::number(w.minimumSizeHint().height())));
         const auto *scroll = w.findChild<QScrollArea *>(u"paneScroll"_s);
-        QVERIFY(scroll && scroll->isAncestorOf(w.pane(0)));
+        QVERIFY(scroll && scroll->isAncestorOf(pane(w, 0)));
     }
 
     void tableCopiesTsv()
     {
         MainWindow w;
         w.show();
-        w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
+        experimentPanel(w)->setExperiment(smallExperiment(u"nicehat"_s));
         QVERIFY(runAndWait(w));
-        ResultTableView *table = w.pane(0)->table();
+        ResultTableView *table = pane(w, 0)->table();
         table->setFocus();
         QApplication::clipboard()->clear();
         QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
-        QCOMPARE(QApplication::clipboard()->text(), ResultTable::tsv(w.history()->entry(0).results));
+        QCOMPARE(QApplication::clipboard()->text(), ResultTable::tsv(history(w)->entry(0).results));
         table->selectRow(1);
         QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
-        QCOMPARE(QApplication::clipboard()->text(), ResultTable::tsv({w.history()->entry(0).results.at(1)}));
+        QCOMPARE(QApplication::clipboard()->text(), ResultTable::tsv({history(w)->entry(0).results.at(1)}));
     }
 
     void cancelStopsTheRun()
@@ -381,8 +383,8 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowActive(&w));
-        w.experimentPanel()->setExperiment(smallExperiment(u"lesson:3000000"_s));
-        QSignalSpy finished(w.runner(), &Runner::experimentFinished);
+        experimentPanel(w)->setExperiment(smallExperiment(u"lesson:3000000"_s));
+        QSignalSpy finished(runner(w), &Runner::experimentFinished);
         action(w, u"runAction"_s)->trigger();
         QVERIFY(w.isRunning());
         QVERIFY(action(w, u"cancelAction"_s)->isEnabled());
@@ -393,7 +395,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
         QCOMPARE(finished.first().at(1).toBool(), true);
         QVERIFY(!w.isRunning());
-        QCOMPARE(w.history()->entry(0).state, HistoryEntry::State::Cancelled);
+        QCOMPARE(history(w)->entry(0).state, HistoryEntry::State::Cancelled);
         QVERIFY(action(w, u"runAction"_s)->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), kPatienceMs);
     }
@@ -405,9 +407,9 @@ private Q_SLOTS:
         Experiment e = smallExperiment(u"lesson:3000000"_s);
         e.modes = {Mode::Processes};
         e.chunkLines = 20; // 450,000 tasks: long enough to close while workers count
-        w->experimentPanel()->setExperiment(e);
-        QSignalSpy started(w->runner(), &Runner::runStarted);
-        QSignalSpy finished(w->runner(), &Runner::experimentFinished);
+        experimentPanel(*w)->setExperiment(e);
+        QSignalSpy started(runner(*w), &Runner::runStarted);
+        QSignalSpy finished(runner(*w), &Runner::experimentFinished);
         w->runExperiment();
         QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty() || !finished.isEmpty(), kRunTimeoutMs);
         QVERIFY(w->close());
@@ -421,14 +423,14 @@ private Q_SLOTS:
         w.show();
         Experiment e = smallExperiment();
         e.corpus = CorpusSpec::file(u"/nonexistent-wordrace/corpus.txt"_s);
-        w.experimentPanel()->setExperiment(e);
+        experimentPanel(w)->setExperiment(e);
         QVERIFY(runAndWait(w));
-        QTRY_VERIFY(w.errorBox() && w.errorBox()->isVisible());
-        QVERIFY(w.errorBox()->informativeText().contains(u"corpus.txt"_s));
-        QVERIFY(w.errorBox()->informativeText().contains(u"press Run again"_s)); // what to do
-        QCOMPARE(w.history()->entry(0).state, HistoryEntry::State::Failed);
+        QTRY_VERIFY(errorBox(w) && errorBox(w)->isVisible());
+        QVERIFY(errorBox(w)->informativeText().contains(u"corpus.txt"_s));
+        QVERIFY(errorBox(w)->informativeText().contains(u"press Run again"_s)); // what to do
+        QCOMPARE(history(w)->entry(0).state, HistoryEntry::State::Failed);
         QVERIFY(action(w, u"runAction"_s)->isEnabled());
-        w.errorBox()->accept();
+        errorBox(w)->accept();
     }
 
     void overheadChartExportsEveryFormat_data()
@@ -515,11 +517,11 @@ private Q_SLOTS:
         QFETCH(bool, projector);
         MainWindow w;
         w.show();
-        w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
+        experimentPanel(w)->setExperiment(smallExperiment(u"nicehat"_s));
         QVERIFY(runAndWait(w));
         // The overhead breakdown shows the run's modes beside the other charts.
-        QCOMPARE(w.pane(0)->overheadChart()->results().size(), w.history()->entry(0).results.size());
-        QVERIFY(w.pane(0)->overheadView()->isVisible());
+        QCOMPARE(pane(w, 0)->overheadChart()->results().size(), history(w)->entry(0).results.size());
+        QVERIFY(pane(w, 0)->overheadView()->isVisible());
         QTemporaryDir dir;
         const QString path = dir.filePath(u"chart."_s + suffix);
         QString error;
@@ -550,7 +552,7 @@ private Q_SLOTS:
     {
         MainWindow w;
         w.show();
-        w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
+        experimentPanel(w)->setExperiment(smallExperiment(u"nicehat"_s));
         QVERIFY(runAndWait(w));
         auto *toolBar = w.findChild<QToolBar *>(u"mainToolBar"_s);
         QVERIFY(toolBar);
@@ -561,7 +563,7 @@ private Q_SLOTS:
         QTRY_VERIFY(w.isFullScreen());
         QVERIFY(!w.menuBar()->isVisible());
         QVERIFY(!w.findChild<QDockWidget *>(u"experimentDock"_s)->isVisible());
-        ResultsPane *pane = w.pane(0);
+        ResultsPane *pane = windowparts::pane(w, 0);
         QVERIFY(pane->wallCpuChart()->theme().textPx >= 24);
         QVERIFY(pane->timeline()->theme().textPx >= 24);
         QVERIFY(QFontInfo(pane->table()->font()).pixelSize() >= 24);
@@ -571,7 +573,7 @@ private Q_SLOTS:
         QVERIFY(!overhead->isVisible());
         // Run and cancel still work with the menu bar hidden.
         QVERIFY(runAndWait(w));
-        QCOMPARE(w.history()->count(), 2);
+        QCOMPARE(history(w)->count(), 2);
         // Esc leaves presentation when nothing runs.
         QTest::keyClick(&w, Qt::Key_Escape);
         QVERIFY(!w.isPresentation());
@@ -624,12 +626,12 @@ private Q_SLOTS:
             }
             entries << e;
         }
-        w.history()->replace(entries);
-        QItemSelectionModel *selection = w.historyView()->selectionModel();
-        selection->select(w.history()->index(0), QItemSelectionModel::ClearAndSelect);
-        selection->select(w.history()->index(1), QItemSelectionModel::Select);
-        WallCpuChart *left = w.pane(0)->wallCpuChart();
-        WallCpuChart *right = w.pane(1)->wallCpuChart();
+        history(w)->replace(entries);
+        QItemSelectionModel *selection = historyView(w)->selectionModel();
+        selection->select(history(w)->index(0), QItemSelectionModel::ClearAndSelect);
+        selection->select(history(w)->index(1), QItemSelectionModel::Select);
+        WallCpuChart *left = pane(w, 0)->wallCpuChart();
+        WallCpuChart *right = pane(w, 1)->wallCpuChart();
         QCOMPARE(left->axisMax(), right->axisMax());
         // And still once the comparison's layout has settled and the charts refitted their labels.
         settleEvents();
@@ -642,30 +644,30 @@ private Q_SLOTS:
     {
         MainWindow w;
         w.show();
-        w.experimentPanel()->setExperiment(smallExperiment(u"nicehat"_s));
+        experimentPanel(w)->setExperiment(smallExperiment(u"nicehat"_s));
         QVERIFY(runAndWait(w));
         Experiment e = smallExperiment(u"lesson:20000"_s);
         e.workers = 1;
-        w.experimentPanel()->setExperiment(e);
+        experimentPanel(w)->setExperiment(e);
         QVERIFY(runAndWait(w));
-        QCOMPARE(w.history()->count(), 2);
-        QVERIFY(w.pane(1)->isHidden());
-        QCOMPARE(w.pane(0)->entryNumber(), 2);
+        QCOMPARE(history(w)->count(), 2);
+        QVERIFY(pane(w, 1)->isHidden());
+        QCOMPARE(pane(w, 0)->entryNumber(), 2);
 
-        QListView *list = w.historyView();
-        list->selectionModel()->select(w.history()->index(0), QItemSelectionModel::ClearAndSelect);
-        QCOMPARE(w.pane(0)->entryNumber(), 1);
-        QVERIFY(w.pane(1)->isHidden());
-        list->selectionModel()->select(w.history()->index(1), QItemSelectionModel::Select);
-        QVERIFY(!w.pane(1)->isHidden());
-        QCOMPARE(w.pane(0)->entryNumber(), 1);
-        QCOMPARE(w.pane(1)->entryNumber(), 2);
+        QListView *list = historyView(w);
+        list->selectionModel()->select(history(w)->index(0), QItemSelectionModel::ClearAndSelect);
+        QCOMPARE(pane(w, 0)->entryNumber(), 1);
+        QVERIFY(pane(w, 1)->isHidden());
+        list->selectionModel()->select(history(w)->index(1), QItemSelectionModel::Select);
+        QVERIFY(!pane(w, 1)->isHidden());
+        QCOMPARE(pane(w, 0)->entryNumber(), 1);
+        QCOMPARE(pane(w, 1)->entryNumber(), 2);
         // One scale for both sides.
-        QCOMPARE(w.pane(0)->wallCpuChart()->axisMax(), w.pane(1)->wallCpuChart()->axisMax());
-        QCOMPARE(w.pane(0)->timeline()->fullRange(), w.pane(1)->timeline()->fullRange());
-        list->selectionModel()->select(w.history()->index(1), QItemSelectionModel::ClearAndSelect);
-        QVERIFY(w.pane(1)->isHidden());
-        QCOMPARE(w.pane(0)->entryNumber(), 2);
+        QCOMPARE(pane(w, 0)->wallCpuChart()->axisMax(), pane(w, 1)->wallCpuChart()->axisMax());
+        QCOMPARE(pane(w, 0)->timeline()->fullRange(), pane(w, 1)->timeline()->fullRange());
+        list->selectionModel()->select(history(w)->index(1), QItemSelectionModel::ClearAndSelect);
+        QVERIFY(pane(w, 1)->isHidden());
+        QCOMPARE(pane(w, 0)->entryNumber(), 2);
     }
 
     void liveTimelineGrows()
@@ -732,7 +734,7 @@ private Q_SLOTS:
         }
         MainWindow w;
         w.show();
-        const Experiment e = w.experimentPanel()->experiment();
+        const Experiment e = experimentPanel(w)->experiment();
         QCOMPARE(e.corpus.toString(), corpus);
         QCOMPARE(e.workers, workers);
         QVERIFY(!e.modes.isEmpty());
@@ -741,7 +743,7 @@ private Q_SLOTS:
 
         // What the window saved on closing comes back.
         MainWindow again;
-        QCOMPARE(again.experimentPanel()->experiment(), e);
+        QCOMPARE(experimentPanel(again)->experiment(), e);
         QCOMPARE(again.theme().kind, w.theme().kind);
     }
 
@@ -763,7 +765,7 @@ private Q_SLOTS:
             MainWindow w;
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
-            ExperimentPanel *panel = w.experimentPanel();
+            ExperimentPanel *panel = experimentPanel(w);
             // Folded away at first; one click shows them.
             QVERIFY(!panel->ioLatencyBox()->isVisible());
             QTest::mouseClick(panel->conditionsToggle(), Qt::LeftButton);
@@ -784,7 +786,7 @@ private Q_SLOTS:
             bool cancelled = true;
             QVERIFY(runAndWait(w, &cancelled));
             QVERIFY(!cancelled);
-            const QList<RunResult> results = w.history()->entry(0).results;
+            const QList<RunResult> results = history(w)->entry(0).results;
             QCOMPARE(results.size(), 4); // two measured runs of two modes; the warm-up is never reported
             QList<int> repetitions;
             for (const RunResult &r : results) {
@@ -798,9 +800,9 @@ private Q_SLOTS:
             w.close();
         }
         MainWindow again;
-        QCOMPARE(again.experimentPanel()->experiment(), wanted);
+        QCOMPARE(experimentPanel(again)->experiment(), wanted);
         // Non-default conditions are never restored folded out of sight.
-        QVERIFY(again.experimentPanel()->conditionsToggle()->isChecked());
+        QVERIFY(experimentPanel(again)->conditionsToggle()->isChecked());
     }
 
     void scenarioAsksRunsAndGivesAVerdict()
@@ -817,7 +819,7 @@ private Q_SLOTS:
         QVERIFY(button->menu()->actions().contains(scenarioAction));
         scenarioAction->trigger();
 
-        ScenarioPanel *panel = w.scenarioPanel();
+        ScenarioPanel *panel = scenarioPanel(w);
         QVERIFY(panel->isVisible());
         const auto scenario = Scenario::byId(u"return-values"_s, QThread::idealThreadCount());
         QVERIFY(scenario);
@@ -832,13 +834,13 @@ private Q_SLOTS:
         QVERIFY(panel->verdictLabel()->text().contains(panel->answer()));
         QVERIFY(panel->verdictLabel()->text().contains(u"prediction"_s));
         // The scenario's run is in the history and on the charts as any run.
-        QCOMPARE(w.history()->rowCount(), 1);
-        QVERIFY(!w.history()->entry(0).results.isEmpty());
-        QCOMPARE(w.history()->entry(0).experiment, scenario->experiments.first());
+        QCOMPARE(history(w)->rowCount(), 1);
+        QVERIFY(!history(w)->entry(0).results.isEmpty());
+        QCOMPARE(history(w)->entry(0).experiment, scenario->experiments.first());
         // The panel shows what ran, not the settings it had before.
-        QCOMPARE(w.experimentPanel()->experiment().corpus, scenario->experiments.first().corpus);
-        QCOMPARE(w.experimentPanel()->experiment().knobs, scenario->experiments.first().knobs);
-        QCOMPARE(w.experimentPanel()->experiment().workers, scenario->experiments.first().workers);
+        QCOMPARE(experimentPanel(w)->experiment().corpus, scenario->experiments.first().corpus);
+        QCOMPARE(experimentPanel(w)->experiment().knobs, scenario->experiments.first().knobs);
+        QCOMPARE(experimentPanel(w)->experiment().workers, scenario->experiments.first().workers);
     }
 
     void zombieScenarioCancelsAndListsSurvivors()
@@ -847,14 +849,14 @@ private Q_SLOTS:
         w.show();
         QVERIFY(w.startScenario(u"zombies"_s));
         QVERIFY(!w.startScenario(u"no-such-scenario"_s));
-        ScenarioPanel *panel = w.scenarioPanel();
+        ScenarioPanel *panel = scenarioPanel(w);
         QTest::mouseClick(panel->skipButton(), Qt::LeftButton);
         QVERIFY(!panel->prediction());
         QTRY_VERIFY_WITH_TIMEOUT(panel->hasVerdict(), kRunTimeoutMs);
         const auto scenario = Scenario::byId(u"zombies"_s, QThread::idealThreadCount());
         QVERIFY2(scenario->choices.contains(panel->answer()), qPrintable(panel->answer()));
         // The window cancelled the run half-way itself, as the CLI does.
-        QCOMPARE(w.history()->entry(0).state, HistoryEntry::State::Cancelled);
+        QCOMPARE(history(w)->entry(0).state, HistoryEntry::State::Cancelled);
         QVERIFY(!panel->verdictLabel()->text().contains(u"prediction"_s)); // skipped
         QTRY_VERIFY_WITH_TIMEOUT(workerProcesses(getpid()).isEmpty(), kPatienceMs);
     }
@@ -876,10 +878,10 @@ private Q_SLOTS:
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&w, &drop);
-        QTRY_COMPARE(w.experimentPanel()->experiment().corpus, CorpusSpec::file(path));
+        QTRY_COMPARE(experimentPanel(w)->experiment().corpus, CorpusSpec::file(path));
         QCOMPARE(w.windowTitle(), u"WordRace — poem.txt"_s);
         QVERIFY(runAndWait(w));
-        QCOMPARE(w.history()->entry(0).results.first().words, quint64(9));
+        QCOMPARE(history(w)->entry(0).results.first().words, quint64(9));
     }
 
     void everyControlIsNamedAndExplained()

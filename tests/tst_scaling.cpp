@@ -5,6 +5,7 @@
 #include "patience.h"
 #include "procscan.h"
 #include "window/mainwindow.h"
+#include "windowparts.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -28,6 +29,7 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using namespace windowparts;
 using namespace wordrace;
 
 namespace {
@@ -234,9 +236,9 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowActive(&w));
-        ScalingPanel *panel = w.scalingPanel();
+        ScalingPanel *panel = scalingPanel(w);
         QVERIFY(panel);
-        w.tabs()->setCurrentWidget(panel);
+        tabs(w)->setCurrentWidget(panel);
         panel->setBaseExperiment(slowBase());
         setUpWorkerSweep(*panel, {Mode::Processes}, 1, u"lesson:2000000"_s);
         QSignalSpy points(panel->sweepRunner(), &SweepRunner::pointStarted);
@@ -250,7 +252,7 @@ private Q_SLOTS:
         QList<qint64> workers;
         QTRY_VERIFY_WITH_TIMEOUT(!(workers = workerProcesses(getpid())).isEmpty(), kSweepTimeoutMs);
         // Esc from the other tab still reaches the sweep.
-        w.tabs()->setCurrentIndex(0);
+        tabs(w)->setCurrentIndex(0);
         QTest::keyClick(&w, Qt::Key_Escape);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSweepTimeoutMs);
         QCOMPARE(finished.first().at(0).toBool(), true);

@@ -88,12 +88,12 @@ Session makeSession(int tasksPerRun = 500)
     s.experiment.runs = 3;
     s.experiment.warmup = 1;
     for (int n = 0; n < 2; ++n) {
-        SessionEntry e;
+        HistoryEntry e;
         e.number = 3 + n;
         e.started = QDateTime(QDate(2026, 11, 25), QTime(21, 7, 3, 412), Qt::UTC);
         e.experiment = s.experiment;
         e.experiment.chunkLines = n == 0 ? std::optional<std::uint64_t>() : 99;
-        e.state = n == 0 ? SessionEntry::State::Done : SessionEntry::State::Failed;
+        e.state = n == 0 ? HistoryEntry::State::Done : HistoryEntry::State::Failed;
         e.failure = n == 0 ? QString() : u"worker 2 (PID 77) died on chunk 5"_s;
         e.summary = u"lesson ×1,234: 13,574 words"_s;
         for (Mode m : allModes())
@@ -211,8 +211,8 @@ private Q_SLOTS:
         QCOMPARE(back->selected, s.selected);
         QCOMPARE(back->entries.size(), s.entries.size());
         for (qsizetype i = 0; i < s.entries.size(); ++i) {
-            const SessionEntry &a = s.entries.at(i);
-            const SessionEntry &b = back->entries.at(i);
+            const HistoryEntry &a = s.entries.at(i);
+            const HistoryEntry &b = back->entries.at(i);
             QCOMPARE(b.number, a.number);
             QCOMPARE(b.started, a.started);
             QCOMPARE(b.experiment, a.experiment);
@@ -249,6 +249,24 @@ private Q_SLOTS:
         QCOMPARE(back->experiment, s.experiment);
         QVERIFY(back->entries.isEmpty());
         QVERIFY(back->selected.isEmpty());
+    }
+
+    // The history and the file share one entry type; an entry still running is not written.
+    void runningEntryIsNotWritten()
+    {
+        Session s;
+        HistoryEntry running;
+        running.number = 9;
+        running.state = HistoryEntry::State::Running;
+        HistoryEntry done = running;
+        done.number = 10;
+        done.state = HistoryEntry::State::Cancelled;
+        s.entries = {running, done};
+        const auto back = SessionFile::parse(SessionFile::serialize(s));
+        QVERIFY(back);
+        QCOMPARE(back->entries.size(), 1);
+        QCOMPARE(back->entries.at(0).number, 10);
+        QCOMPARE(back->entries.at(0).state, HistoryEntry::State::Cancelled);
     }
 
     void refusesBadFiles_data()

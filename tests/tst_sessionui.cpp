@@ -12,6 +12,7 @@
 #include "session/sessioncontroller.h"
 #include "timeline/timelineview.h"
 #include "window/mainwindow.h"
+#include "windowparts.h"
 
 #include <QAction>
 #include <QBarSet>
@@ -35,6 +36,7 @@
 #include <cmath>
 
 using namespace Qt::StringLiterals;
+using namespace windowparts;
 using namespace wordrace;
 
 namespace {
@@ -52,23 +54,23 @@ Experiment smallExperiment(int runs = 1, int workers = 2)
 
 bool run(MainWindow &w, const Experiment &e)
 {
-    w.experimentPanel()->setExperiment(e);
-    QSignalSpy finished(w.runner(), &Runner::experimentFinished);
+    experimentPanel(w)->setExperiment(e);
+    QSignalSpy finished(runner(w), &Runner::experimentFinished);
     w.runExperiment();
     if (!finished.wait(kRunTimeoutMs) && finished.isEmpty())
         return false;
     QCoreApplication::processEvents();
     // The charts follow the last result a turn or two of the event loop later.
-    return QTest::qWaitFor([&] { return !w.pane(0)->chartsPending() && !w.pane(1)->chartsPending(); },
+    return QTest::qWaitFor([&] { return !pane(w, 0)->chartsPending() && !pane(w, 1)->chartsPending(); },
                            kRunTimeoutMs);
 }
 
 void select(MainWindow &w, const QList<int> &rows)
 {
-    QItemSelectionModel *selection = w.historyView()->selectionModel();
+    QItemSelectionModel *selection = historyView(w)->selectionModel();
     selection->clearSelection();
     for (int row : rows)
-        selection->select(w.history()->index(row), QItemSelectionModel::Select);
+        selection->select(history(w)->index(row), QItemSelectionModel::Select);
 }
 
 QByteArray readAll(const QString &path)
@@ -142,11 +144,11 @@ private Q_SLOTS:
         second.knobs.ioLatencyMs = 1;
         QVERIFY(run(w, second));
         select(w, {0, 1}); // comparing the two
-        QVERIFY(w.pane(1)->isVisibleTo(&w));
+        QVERIFY(pane(w, 1)->isVisibleTo(&w));
         Experiment panel = smallExperiment();
         panel.workers = 5;
         panel.chunkLines = 123;
-        w.experimentPanel()->setExperiment(panel);
+        experimentPanel(w)->setExperiment(panel);
         QCOMPARE(w.sessions()->save(path), QString());
 
         MainWindow other;
@@ -156,30 +158,29 @@ private Q_SLOTS:
         QVERIFY(other.sessions()->open(path));
         QCOMPARE(opened.count(), 1);
         QVERIFY(!other.sessions()->errorBox());
-        QCOMPARE(other.experimentPanel()->experiment(), w.experimentPanel()->experiment());
-        QCOMPARE(other.history()->count(), 2);
+        QCOMPARE(experimentPanel(other)->experiment(), experimentPanel(w)->experiment());
+        QCOMPARE(history(other)->count(), 2);
         for (int row = 0; row < 2; ++row) {
-            const HistoryEntry &a = w.history()->entry(row);
-            const HistoryEntry &b = other.history()->entry(row);
+            const HistoryEntry &a = history(w)->entry(row);
+            const HistoryEntry &b = history(other)->entry(row);
             QCOMPARE(b.number, a.number);
             QCOMPARE(b.experiment, a.experiment);
             QCOMPARE(b.state, a.state);
             QCOMPARE(b.summary, a.summary);
             QCOMPARE(b.title(), a.title());
             QCOMPARE(b.results.size(), a.results.size());
-            QCOMPARE(other.history()->index(row).data().toString(),
-                     w.history()->index(row).data().toString());
+            QCOMPARE(history(other)->index(row).data().toString(), history(w)->index(row).data().toString());
         }
-        QCOMPARE(other.historyView()->selectionModel()->selectedRows().size(), 2);
-        QVERIFY(other.pane(1)->isVisibleTo(&other));
+        QCOMPARE(historyView(other)->selectionModel()->selectedRows().size(), 2);
+        QVERIFY(pane(other, 1)->isVisibleTo(&other));
         for (int p = 0; p < 2; ++p) {
-            comparePanes(w.pane(p), other.pane(p));
+            comparePanes(pane(w, p), pane(other, p));
             if (QTest::currentTestFailed())
                 return;
         }
         // The next run is numbered after the reopened ones.
         QVERIFY(run(other, smallExperiment()));
-        QCOMPARE(other.history()->entry(2).number, 3);
+        QCOMPARE(history(other)->entry(2).number, 3);
     }
 
     // File > Open and a session named on the command line read the file off the GUI thread.
@@ -208,11 +209,11 @@ private Q_SLOTS:
         QSignalSpy saved(s, &SessionController::sessionSaved);
         s->openInBackground(one);
         QVERIFY(s->isOpening());
-        QCOMPARE(w.history()->count(), 0); // nothing replaced before the file is read
+        QCOMPARE(history(w)->count(), 0); // nothing replaced before the file is read
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kPatienceMs);
         QCOMPARE(finished.at(0).at(1).toBool(), true);
         QVERIFY(!s->isOpening());
-        QCOMPARE(w.history()->count(), 1);
+        QCOMPARE(history(w)->count(), 1);
 
         // A second file asked for before the first is read: only the second is opened.
         finished.clear();
@@ -224,7 +225,7 @@ private Q_SLOTS:
             if (f.at(1).toBool())
                 opened << f.at(0).toString();
         QCOMPARE(opened, QList<QString>{two});
-        QCOMPARE(w.history()->count(), 2);
+        QCOMPARE(history(w)->count(), 2);
 
         // A bad file: its reason shown, the window as it was.
         finished.clear();
@@ -235,7 +236,7 @@ private Q_SLOTS:
         QTRY_VERIFY(s->errorBox()->isVisible());
         QVERIFY2(s->errorBox()->informativeText().contains(u"the file is cut short"_s),
                  qPrintable(s->errorBox()->informativeText()));
-        QCOMPARE(w.history()->count(), 2);
+        QCOMPARE(history(w)->count(), 2);
 
         // Saved off the GUI thread too, as the window was when asked, and read back the same.
         const QString three = dir.filePath(u"three.wordrace.json"_s);
@@ -245,7 +246,7 @@ private Q_SLOTS:
         QCOMPARE(saved.at(0).at(0).toString(), three);
         MainWindow again;
         QVERIFY(again.sessions()->open(three));
-        QCOMPARE(again.history()->count(), 2);
+        QCOMPARE(history(again)->count(), 2);
     }
 
     void exportsDataInTheBackground_data()
@@ -301,8 +302,8 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(run(w, smallExperiment()));
-        const Experiment before = w.experimentPanel()->experiment();
-        const int shown = w.pane(0)->entryNumber();
+        const Experiment before = experimentPanel(w)->experiment();
+        const int shown = pane(w, 0)->entryNumber();
         QVERIFY(!w.sessions()->open(path));
         QMessageBox *box = w.sessions()->errorBox();
         QVERIFY(box);
@@ -310,10 +311,10 @@ private Q_SLOTS:
         QVERIFY2(box->informativeText().contains(reason), qPrintable(box->informativeText()));
         QVERIFY(box->informativeText().startsWith(u"bad.wordrace.json: "_s));
         QVERIFY(!box->informativeText().contains(u'\n'));
-        QCOMPARE(w.history()->count(), 1);
-        QCOMPARE(w.pane(0)->entryNumber(), shown);
-        QCOMPARE(w.pane(0)->wallCpuChart()->results().size(), 3);
-        QCOMPARE(w.experimentPanel()->experiment(), before);
+        QCOMPARE(history(w)->count(), 1);
+        QCOMPARE(pane(w, 0)->entryNumber(), shown);
+        QCOMPARE(pane(w, 0)->wallCpuChart()->results().size(), 3);
+        QCOMPARE(experimentPanel(w)->experiment(), before);
     }
 
     void exportDataWritesParseableFiles()
@@ -322,7 +323,7 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(run(w, smallExperiment(2)));
-        const QList<RunResult> runs = w.history()->entry(0).results;
+        const QList<RunResult> runs = history(w)->entry(0).results;
         QCOMPARE(runs.size(), 6);
         qsizetype tasks = 0;
         for (const RunResult &r : runs)
@@ -476,7 +477,7 @@ private Q_SLOTS:
         Experiment e = smallExperiment(runs);
         e.modes = {Mode::Sequential, Mode::Threads};
         QVERIFY(run(w, e));
-        WallCpuChart *chart = w.pane(0)->wallCpuChart();
+        WallCpuChart *chart = pane(w, 0)->wallCpuChart();
         QCOMPARE(chart->results().size(), 2 * runs);
         // One pair of bars per mode, however many runs.
         QCOMPARE(chart->rows().size(), 2);

@@ -1,3 +1,4 @@
+#include "session/experimentsession.h"
 #include "session/sessioncontroller.h"
 #include "window/mainwindow.h"
 #include "window/stallwatchdog.h"
@@ -101,7 +102,7 @@ int main(int argc, char *argv[])
                              if (quit)
                                  QApplication::quit();
                          });
-        watchdog->watch(window.runner());
+        watchdog->watch(window.session()->runner());
     }
     return QApplication::exec();
 }

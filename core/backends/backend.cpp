@@ -1,9 +1,5 @@
 #include "backends/backend.h"
 
-#include "backends/clusterbackend.h"
-#include "backends/processbackend.h"
-#include "backends/sequentialbackend.h"
-#include "backends/threadbackend.h"
 #include "corpus/corpus.h"
 #include "corpus/taskplanner.h"
 #include "kernel/wordcounter.h"
@@ -11,21 +7,6 @@
 using namespace Qt::StringLiterals;
 
 namespace wordrace {
-
-std::unique_ptr<Backend> Backend::create(Mode mode)
-{
-    switch (mode) {
-    case Mode::Sequential:
-        return std::make_unique<SequentialBackend>();
-    case Mode::Threads:
-        return std::make_unique<ThreadBackend>();
-    case Mode::Processes:
-        return std::make_unique<ProcessBackend>();
-    case Mode::Cluster:
-        return std::make_unique<ClusterBackend>();
-    }
-    return nullptr;
-}
 
 RunResult Backend::baseResult(const RunContext &context, Mode mode, int workers)
 {

@@ -61,8 +61,6 @@ public:
     // The run's start on CLOCK_MONOTONIC, the origin of its task times; 0: not known.
     virtual std::int64_t runStartNs() const { return 0; }
 
-    static std::unique_ptr<Backend> create(Mode mode);
-
 protected:
     // The fields every backend fills the same way.
     static RunResult baseResult(const RunContext &context, Mode mode, int workers);

@@ -1,8 +1,6 @@
 #include "engine/runner.h"
 
-#include "backends/backend.h"
-#include "backends/clusterbackend.h"
-#include "backends/processbackend.h"
+#include "backends/backendfactory.h"
 #include "corpus/corpus.h"
 #include "corpus/taskplanner.h"
 #include "engine/machineload.h"
@@ -128,7 +126,7 @@ private:
     {
         if (const QString why = m_experiment.validate(); !why.isEmpty())
             return failWith(why, FailureKind::BadInput), false;
-        if (const QString why = missingProgram(); !why.isEmpty())
+        if (const QString why = BackendFactory::missingProgram(m_experiment); !why.isEmpty())
             return failWith(why, FailureKind::RunFailed), false;
         QString error;
         Corpus::Failure failure = Corpus::Failure::None;
@@ -147,20 +145,6 @@ private:
             m_warnings << u"%1 does not look like text; counting its bytes anyway"_s.arg(
                 m_experiment.corpus.displayName());
         return true;
-    }
-
-    // Why a mode cannot start, before any corpus is built: a missing worker program or MPI.
-    QString missingProgram() const
-    {
-        // Forked workers run this program's own copy of the worker loop: no wordrace-worker needed.
-        if (m_experiment.modes.contains(Mode::Processes) && m_experiment.knobs.start != Start::Fork)
-            if (const QString why =
-                    ProcessBackend::checkWorker(ProcessBackend::resolveWorkerPath(m_experiment.workerPath));
-                !why.isEmpty())
-                return why;
-        if (m_experiment.modes.contains(Mode::Cluster))
-            return ClusterBackend::checkAvailable(m_experiment.cluster);
-        return {};
     }
 
     // Exec'd workers map a generated corpus through its memfd, in huge pages where the kernel
@@ -266,7 +250,7 @@ private:
             post([runner = m_runner, job = m_job, p] { Q_EMIT runner->progressChanged(job, p); });
         };
 
-        const std::unique_ptr<Backend> backend = Backend::create(mode);
+        const std::unique_ptr<Backend> backend = BackendFactory::create(mode);
         const Backend *watched = backend.get();
         const bool processes = watched->hasWorkerProcesses();
         // The cores and the memory under the timeline, sampled on a thread of its own. Memory

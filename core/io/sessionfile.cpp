@@ -18,22 +18,24 @@ namespace {
 
 constexpr auto kFormat = "wordrace-session";
 
-QString stateName(SessionEntry::State state)
+QString stateName(HistoryEntry::State state)
 {
     switch (state) {
-    case SessionEntry::State::Done:
+    case HistoryEntry::State::Running:
+        break;
+    case HistoryEntry::State::Done:
         return u"done"_s;
-    case SessionEntry::State::Cancelled:
+    case HistoryEntry::State::Cancelled:
         return u"cancelled"_s;
-    case SessionEntry::State::Failed:
+    case HistoryEntry::State::Failed:
         return u"failed"_s;
     }
     return {};
 }
 
-std::optional<SessionEntry::State> stateFromName(const QString &name)
+std::optional<HistoryEntry::State> stateFromName(const QString &name)
 {
-    for (auto s : {SessionEntry::State::Done, SessionEntry::State::Cancelled, SessionEntry::State::Failed})
+    for (auto s : {HistoryEntry::State::Done, HistoryEntry::State::Cancelled, HistoryEntry::State::Failed})
         if (stateName(s) == name)
             return s;
     return std::nullopt;
@@ -292,7 +294,9 @@ QByteArray SessionFile::serialize(const Session &session)
     out.chop(1);
     out.append(",\n\"entries\":[");
     bool first = true;
-    for (const SessionEntry &e : session.entries) {
+    for (const HistoryEntry &e : session.entries) {
+        if (!e.hasEnded())
+            continue;
         out.append(first ? "\n" : ",\n");
         first = false;
         const QJsonObject entry{
@@ -315,10 +319,10 @@ QByteArray SessionFile::serialize(const Session &session)
 namespace {
 
 // One entry of the session file: its experiment and its runs, each checked where it stands.
-std::optional<SessionEntry> entryFromJson(const QJsonValue &v, const QString &where, Checker &check,
+std::optional<HistoryEntry> entryFromJson(const QJsonValue &v, const QString &where, Checker &check,
                                           QString *error)
 {
-    const auto failWith = [error](const QString &why) -> std::optional<SessionEntry> {
+    const auto failWith = [error](const QString &why) -> std::optional<HistoryEntry> {
         *error = why;
         return std::nullopt;
     };
@@ -329,7 +333,7 @@ std::optional<SessionEntry> entryFromJson(const QJsonValue &v, const QString &wh
         !check.all(o, where, {"started", "state", "failure", "summary"}, QJsonValue::String) ||
         !check.all(o, where, {"experiment", "results"}, QJsonValue::Object))
         return failWith(check.error());
-    SessionEntry e;
+    HistoryEntry e;
     e.number = o[u"number"_s].toInt();
     const QString started = o[u"started"_s].toString();
     if (!started.isEmpty()) {
@@ -426,7 +430,7 @@ std::optional<Session> SessionFile::parse(const QByteArray &json, QString *error
     const QJsonArray entries = top[u"entries"_s].toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         QString why;
-        const std::optional<SessionEntry> e =
+        const std::optional<HistoryEntry> e =
             entryFromJson(entries.at(i), u"entries[%1]"_s.arg(i), check, &why);
         if (!e)
             return failWith(why);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/experiment.h"
+#include "model/historyentry.h"
 #include "model/runresult.h"
 
 #include <QByteArray>
@@ -12,31 +13,12 @@
 
 namespace wordrace {
 
-// One press of Run as a session keeps it: what was asked and what came back.
-struct SessionEntry
-{
-    enum class State
-    {
-        Done,
-        Cancelled,
-        Failed
-    };
-
-    int number = 0; // the history's "#N"
-    QDateTime started;
-    Experiment experiment;
-    State state = State::Done;
-    QString failure;
-    QString summary;
-    QList<RunResult> results;
-};
-
 // What the app had on screen: the experiment panel, the history and which entries were shown.
 struct Session
 {
     Experiment experiment;
-    QList<SessionEntry> entries;
-    QList<int> selected; // rows of `entries` on show (two when comparing)
+    QList<HistoryEntry> entries; // ended ones only: a running entry is not written
+    QList<int> selected;         // rows of `entries` on show (two when comparing)
 };
 
 // A `.wordrace.json` file: {"format": "wordrace-session", "version": 1, "experiment": {...},

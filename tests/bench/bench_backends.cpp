@@ -3,7 +3,7 @@
 // Ratios against floors measured in the same invocation count, not absolute times (issue 7):
 // per-task overhead of each pool, worker start-up, the pipe transport against a raw pipe, and
 // the speed-up of 2 workers against sequential next to the memory floor's own scaling.
-#include "backends/backend.h"
+#include "backends/backendfactory.h"
 #include "corpus/corpus.h"
 #include "corpus/taskplanner.h"
 
@@ -88,7 +88,7 @@ RunResult runOnce(benchmark::State &state, Mode mode, const Corpus &corpus, cons
     context.workers = workers;
     context.cancel = std::make_shared<std::atomic_bool>(false);
     context.knobs = knobs;
-    BackendOutcome out = Backend::create(mode)->run(context);
+    BackendOutcome out = BackendFactory::create(mode)->run(context);
     if (!out.error.isEmpty() && !state.error_occurred())
         state.SkipWithError(qPrintable(out.error));
     return std::move(out.result);

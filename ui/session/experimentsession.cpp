@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <utility>
 
+using namespace Qt::StringLiterals;
+
 namespace wordrace {
 
 namespace {
@@ -21,6 +23,9 @@ constexpr int kDisplayWaitMs = 1000;
 ExperimentSession::ExperimentSession(QObject *parent)
     : QObject(parent), m_runner(new Runner(this)), m_history(new RunHistory(this))
 {
+    setObjectName(u"experimentSession"_s);
+    m_runner->setObjectName(u"runner"_s);
+    m_history->setObjectName(u"runHistory"_s);
     m_runner->setDisplayWait(kDisplayWaitMs);
     connect(m_runner, &Runner::experimentPrepared, this, &ExperimentSession::onPrepared);
     connect(m_runner, &Runner::runStarted, this, &ExperimentSession::onRunStarted);

@@ -13,35 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace wordrace {
 
-namespace {} // namespace
-
-QString HistoryEntry::title() const
-{
-    const QString workers = experiment.workers == 1 ? RunHistory::tr("1 worker")
-                                                    : RunHistory::tr("%1 workers").arg(experiment.workers);
-    QString title = RunHistory::tr("#%1 %2 · %3").arg(number).arg(experiment.corpus.displayName(), workers);
-    // Two experiments that differ only in their conditions must not look alike side by side.
-    if (const QString conditions = conditionsText(experiment.knobs); !conditions.isEmpty())
-        title += u" · "_s + conditions;
-    return title;
-}
-
-QString HistoryEntry::endingText() const
-{
-    switch (state) {
-    case State::Done:
-        if (const QString doubt = Plausibility::firstDoubt(results); !doubt.isEmpty())
-            return u"⚠ "_s + doubt;
-        return RunHistory::tr("Done. Hover over the charts for details; right-click to export.");
-    case State::Cancelled:
-        return RunHistory::tr("Cancelled.");
-    case State::Failed:
-    case State::Running:
-        break;
-    }
-    return RunHistory::tr("The run failed.");
-}
-
 RunHistory::RunHistory(QObject *parent) : QAbstractListModel(parent) {}
 
 int RunHistory::add(const Experiment &experiment)

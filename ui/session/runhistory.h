@@ -1,45 +1,11 @@
 #pragma once
 
-#include "model/experiment.h"
-#include "model/runprogress.h"
-#include "model/runresult.h"
+#include "model/historyentry.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
 
-#include <optional>
-
 namespace wordrace {
-
-// One press of Run: the experiment and whatever its modes produced.
-struct HistoryEntry
-{
-    enum class State
-    {
-        Running,
-        Done,
-        Cancelled,
-        Failed
-    };
-
-    int number = 0;
-    QDateTime started;
-    Experiment experiment;
-    QList<RunResult> results;
-    State state = State::Running;
-    QString failure;
-    QString summary; // the engine's note on the corpus and plan
-    // The mode under way and every task it finished so far, so the entry can be shown again
-    // mid-run: the latest progress, and the tasks of every progress in the order they came (each
-    // batch shared with the progress that brought it, not copied).
-    std::optional<RunProgress> live;
-    QList<QList<TaskRecord>> liveBatches;
-    int liveWorkers = 1;
-
-    QString title() const;
-    // What the status bar says at the experiment's end: done, doubtful (⚠ and why), cancelled, failed.
-    QString endingText() const;
-};
 
 // Every experiment run in this session, newest last.
 class RunHistory : public QAbstractListModel

@@ -1,12 +1,14 @@
 #include "session/sessioncontroller.h"
 
 #include "charts/chartexporter.h"
+#include "charts/theme.h"
 #include "panels/experimentpanel.h"
 #include "panels/resultspane.h"
 #include "session/appsettings.h"
+#include "session/experimentsession.h"
 #include "session/runhistory.h"
-#include "window/mainwindow.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QDateTime>
 #include <QDir>
@@ -15,7 +17,6 @@
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QItemSelectionModel>
-#include <QListView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -31,34 +32,6 @@ constexpr int kStatusTimeoutMs = 8000;
 // Charts in Export Everything: full HD, legible on a slide and sharp enough on paper.
 constexpr QSize kChartSize(1920, 1080);
 
-std::optional<SessionEntry::State> sessionState(HistoryEntry::State state)
-{
-    switch (state) {
-    case HistoryEntry::State::Done:
-        return SessionEntry::State::Done;
-    case HistoryEntry::State::Cancelled:
-        return SessionEntry::State::Cancelled;
-    case HistoryEntry::State::Failed:
-        return SessionEntry::State::Failed;
-    case HistoryEntry::State::Running:
-        break;
-    }
-    return std::nullopt;
-}
-
-HistoryEntry::State historyState(SessionEntry::State state)
-{
-    switch (state) {
-    case SessionEntry::State::Done:
-        return HistoryEntry::State::Done;
-    case SessionEntry::State::Cancelled:
-        return HistoryEntry::State::Cancelled;
-    case SessionEntry::State::Failed:
-        return HistoryEntry::State::Failed;
-    }
-    return HistoryEntry::State::Done;
-}
-
 QString withSuffix(QString path)
 {
     if (!path.endsWith(QLatin1String(SessionFile::kSuffix)))
@@ -68,8 +41,10 @@ QString withSuffix(QString path)
 
 } // namespace
 
-SessionController::SessionController(MainWindow *window) : QObject(window), m_window(window)
+SessionController::SessionController(const Parts &parts) : QObject(parts.window), m_parts(parts)
 {
+    setObjectName(u"sessionController"_s);
+    QWidget *window = parts.window;
     auto make = [window](const QString &text, const QString &name, const QKeySequence &key,
                          const QString &tip) {
         auto *a = new QAction(text, window);
@@ -106,27 +81,20 @@ SessionController::SessionController(MainWindow *window) : QObject(window), m_wi
 Session SessionController::session() const
 {
     Session s;
-    s.experiment = m_window->experimentPanel()->experiment();
-    RunHistory *history = m_window->history();
+    s.experiment = m_parts.panel->experiment();
+    const RunHistory *history = m_parts.session->history();
     QList<int> rowInSession(history->count(), -1);
     for (int row = 0; row < history->count(); ++row) {
-        const HistoryEntry &h = history->entry(row);
-        const auto state = sessionState(h.state);
-        if (!state)
+        HistoryEntry e = history->entry(row);
+        if (!e.hasEnded())
             continue;
-        SessionEntry e;
-        e.number = h.number;
-        e.started = h.started;
-        e.experiment = h.experiment;
-        e.state = *state;
-        e.failure = h.failure;
-        e.summary = h.summary;
-        e.results = h.results;
+        e.live.reset();
+        e.liveBatches.clear();
         rowInSession[row] = int(s.entries.size());
         s.entries.append(e);
     }
     QList<int> rows;
-    for (const QModelIndex &i : m_window->historyView()->selectionModel()->selectedRows())
+    for (const QModelIndex &i : m_parts.historyView->selectionModel()->selectedRows())
         rows.append(i.row());
     std::sort(rows.begin(), rows.end());
     for (int row : std::as_const(rows))
@@ -160,7 +128,7 @@ void SessionController::saved(const QString &path)
 void SessionController::writeInBackground(const QString &path, const QString &failure,
                                           std::function<QString()> write, std::function<void()> written)
 {
-    m_window->statusBar()->showMessage(tr("Writing %1…").arg(QFileInfo(path).fileName()));
+    m_parts.statusBar->showMessage(tr("Writing %1…").arg(QFileInfo(path).fileName()));
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, failure, written] {
         watcher->deleteLater();
@@ -203,7 +171,7 @@ void SessionController::exportDataInBackground(DataExport::Format format, const 
 
 bool SessionController::open(const QString &path)
 {
-    if (m_window->isRunning()) {
+    if (isRunning()) {
         showStatus(tr("Wait for the run to finish (or press Esc) before opening a session."));
         return false;
     }
@@ -214,7 +182,7 @@ bool SessionController::open(const QString &path)
 
 void SessionController::openInBackground(const QString &path)
 {
-    if (m_window->isRunning()) {
+    if (isRunning()) {
         showStatus(tr("Wait for the run to finish (or press Esc) before opening a session."));
         Q_EMIT openFinished(path, false);
         return;
@@ -228,7 +196,7 @@ void SessionController::openInBackground(const QString &path)
     if (!m_opening)
         QGuiApplication::setOverrideCursor(Qt::BusyCursor);
     m_opening = true;
-    m_window->statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    m_parts.statusBar->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     auto *watcher = new QFutureWatcher<Read>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, job, path] {
         watcher->deleteLater();
@@ -239,7 +207,7 @@ void SessionController::openInBackground(const QString &path)
         }
         m_opening = false;
         QGuiApplication::restoreOverrideCursor();
-        if (m_window->isRunning()) {
+        if (isRunning()) {
             showStatus(
                 tr("%1 was not opened: a run started while it was read.").arg(QFileInfo(path).fileName()));
             Q_EMIT openFinished(path, false);
@@ -261,35 +229,24 @@ bool SessionController::apply(const QString &path, const std::optional<Session> 
         showError(tr("WordRace cannot open that session."), error);
         return false;
     }
-    QList<HistoryEntry> entries;
-    for (const SessionEntry &e : session->entries) {
-        HistoryEntry h;
-        h.number = e.number;
-        h.started = e.started;
-        h.experiment = e.experiment;
-        h.results = e.results;
-        h.state = historyState(e.state);
-        h.failure = e.failure;
-        h.summary = e.summary;
-        entries.append(h);
-    }
+    const QList<HistoryEntry> &entries = session->entries;
     // Empty the panes first: an entry of the file may carry the number of the one on show, and
     // the panes redraw only for a different number.
     for (int i = 0; i < 2; ++i)
-        m_window->pane(i)->showEntry(nullptr);
-    m_window->pane(1)->hide();
-    m_window->history()->replace(entries);
-    m_window->experimentPanel()->setExperiment(session->experiment);
-    QItemSelectionModel *selection = m_window->historyView()->selectionModel();
+        m_parts.panes[std::size_t(i)]->showEntry(nullptr);
+    m_parts.panes[1]->hide();
+    m_parts.session->history()->replace(entries);
+    m_parts.panel->setExperiment(session->experiment);
+    QItemSelectionModel *selection = m_parts.historyView->selectionModel();
     bool first = true;
     for (int row : session->selected) {
-        selection->select(m_window->history()->index(row),
+        selection->select(m_parts.session->history()->index(row),
                           first ? QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Current
                                 : QItemSelectionModel::Select);
         first = false;
     }
     if (!session->selected.isEmpty())
-        m_window->historyView()->scrollTo(m_window->history()->index(session->selected.last()));
+        m_parts.historyView->scrollTo(m_parts.session->history()->index(session->selected.last()));
     m_lastPath = path;
     AppSettings().setOpenFolder(QFileInfo(path).absolutePath());
     showStatus(
@@ -303,12 +260,12 @@ bool SessionController::apply(const QString &path, const std::optional<Session> 
 QList<RunResult> SessionController::selectedResults() const
 {
     QList<int> rows;
-    for (const QModelIndex &i : m_window->historyView()->selectionModel()->selectedRows())
+    for (const QModelIndex &i : m_parts.historyView->selectionModel()->selectedRows())
         rows.append(i.row());
     std::sort(rows.begin(), rows.end());
     QList<RunResult> results;
     for (int row : std::as_const(rows))
-        results.append(m_window->history()->entry(row).results);
+        results.append(m_parts.session->history()->entry(row).results);
     return results;
 }
 
@@ -367,7 +324,7 @@ std::optional<QStringList> SessionController::exportEverythingInto(const QString
     if (!parent.exists())
         return failWith(tr("the folder %1 does not exist").arg(QDir::toNativeSeparators(parentFolder)));
     // A new folder each time, so that nothing already there is ever overwritten.
-    ResultsPane *pane = m_window->pane(0);
+    ResultsPane *pane = m_parts.panes[0];
     const QString stem = u"wordrace-%1-%2"_s.arg(std::max(1, pane->entryNumber()))
                              .arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
     QString name = stem;
@@ -384,7 +341,7 @@ std::optional<QStringList> SessionController::exportEverythingInto(const QString
             const QString path =
                 folder.filePath(ChartExporter::kindName(kind) + u'.' + QLatin1String(suffix));
             QString why;
-            if (!ChartExporter::write(pane->source(kind), m_window->theme(), path, kChartSize, &why))
+            if (!ChartExporter::write(pane->source(kind), m_parts.theme(), path, kChartSize, &why))
                 return failWith(why);
             written << path;
         }
@@ -412,12 +369,12 @@ std::optional<QStringList> SessionController::exportEverythingInto(const QString
 
 void SessionController::openDialog()
 {
-    if (m_window->isRunning()) {
+    if (isRunning()) {
         showStatus(tr("Wait for the run to finish (or press Esc) before opening a session."));
         return;
     }
     const QString path = QFileDialog::getOpenFileName(
-        m_window, tr("Open a WordRace Session"), AppSettings().openFolder(),
+        m_parts.window, tr("Open a WordRace Session"), AppSettings().openFolder(),
         tr("WordRace sessions (*%1);;All files (*)").arg(QLatin1String(SessionFile::kSuffix)));
     if (!path.isEmpty())
         openInBackground(path);
@@ -430,7 +387,7 @@ void SessionController::saveDialog()
                               : QDir(AppSettings().openFolder())
                                     .filePath(u"wordrace-session"_s + QLatin1String(SessionFile::kSuffix));
     QString path =
-        QFileDialog::getSaveFileName(m_window, tr("Save the Session"), start,
+        QFileDialog::getSaveFileName(m_parts.window, tr("Save the Session"), start,
                                      tr("WordRace sessions (*%1)").arg(QLatin1String(SessionFile::kSuffix)));
     if (path.isEmpty())
         return;
@@ -445,10 +402,10 @@ void SessionController::exportDataDialog(DataExport::Format format)
     }
     AppSettings settings;
     const QString start = QDir(settings.exportFolder())
-                              .filePath(u"wordrace-%1-%2"_s.arg(std::max(1, m_window->pane(0)->entryNumber()))
+                              .filePath(u"wordrace-%1-%2"_s.arg(std::max(1, m_parts.panes[0]->entryNumber()))
                                             .arg(DataExport::fileName(format)));
     const QString path = QFileDialog::getSaveFileName(
-        m_window, tr("Export %1").arg(DataExport::title(format)), start, DataExport::filter(format));
+        m_parts.window, tr("Export %1").arg(DataExport::title(format)), start, DataExport::filter(format));
     if (path.isEmpty())
         return;
     exportDataInBackground(format, path);
@@ -462,7 +419,7 @@ void SessionController::exportEverythingDialog()
     }
     AppSettings settings;
     const QString folder = QFileDialog::getExistingDirectory(
-        m_window, tr("Export Everything into a New Folder Inside…"), settings.exportFolder());
+        m_parts.window, tr("Export Everything into a New Folder Inside…"), settings.exportFolder());
     if (folder.isEmpty())
         return;
     QString error;
@@ -480,18 +437,25 @@ void SessionController::showWriteError(const QString &text, const QString &reaso
 void SessionController::showError(const QString &text, const QString &details)
 {
     // Not exec(): the event loop, and so any run, goes on while the box is up.
-    if (m_errorBox)
+    if (m_errorBox) {
+        m_errorBox->setObjectName({}); // gone: never found in its successor's place
         m_errorBox->deleteLater();
-    m_errorBox = new QMessageBox(QMessageBox::Warning, tr("WordRace"), text, QMessageBox::Ok, m_window);
+    }
+    m_errorBox = new QMessageBox(QMessageBox::Warning, tr("WordRace"), text, QMessageBox::Ok, m_parts.window);
     m_errorBox->setObjectName(u"sessionErrorBox"_s);
     m_errorBox->setInformativeText(details);
     m_errorBox->setAttribute(Qt::WA_DeleteOnClose);
     m_errorBox->open();
 }
 
+bool SessionController::isRunning() const
+{
+    return m_parts.session->isRunning();
+}
+
 void SessionController::showStatus(const QString &text)
 {
-    m_window->statusBar()->showMessage(text, kStatusTimeoutMs);
+    m_parts.statusBar->showMessage(text, kStatusTimeoutMs);
 }
 
 } // namespace wordrace

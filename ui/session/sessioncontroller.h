@@ -7,26 +7,45 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <array>
 #include <functional>
 #include <optional>
 
+class QAbstractItemView;
 class QAction;
 class QDir;
 class QMenu;
 class QMessageBox;
+class QStatusBar;
+class QWidget;
 
 namespace wordrace {
 
-class MainWindow;
+class ExperimentPanel;
+class ExperimentSession;
+class ResultsPane;
+struct Theme;
 
-// File > Open Session, Save Session, Export Data and Export Everything for a MainWindow: a
-// session file keeps the experiment panel, the history and what was on show, and reopens with
-// every chart as it was.
+// File > Open Session, Save Session, Export Data and Export Everything: a session file keeps the
+// experiment panel, the history and what was on show, and reopens with every chart as it was.
 class SessionController : public QObject
 {
     Q_OBJECT
 public:
-    explicit SessionController(MainWindow *window);
+    // What the files are made of and shown in; the window hands these over and knows nothing of
+    // files. The actions go on `window`, so their shortcuts work with the menu bar hidden.
+    struct Parts
+    {
+        QWidget *window = nullptr;            // owner of the actions, parent of dialogs
+        ExperimentSession *session = nullptr; // the history, and whether a run goes
+        ExperimentPanel *panel = nullptr;
+        QAbstractItemView *historyView = nullptr; // its selection is what is on show
+        std::array<ResultsPane *, 2> panes{};     // the second one compares
+        QStatusBar *statusBar = nullptr;
+        std::function<Theme()> theme; // for the charts of Export Everything
+    };
+
+    explicit SessionController(const Parts &parts);
     ~SessionController() override;
 
     QAction *openAction() const { return m_openAction; }
@@ -101,7 +120,9 @@ private:
     void saved(const QString &path);
     void showStatus(const QString &text);
 
-    MainWindow *m_window;
+    bool isRunning() const;
+
+    Parts m_parts;
     QAction *m_openAction;
     QAction *m_saveAction;
     QMenu *m_exportDataMenu;

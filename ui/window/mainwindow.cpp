@@ -111,21 +111,6 @@ bool MainWindow::isPresentation() const
     return m_presentation && m_presentation->isOn();
 }
 
-QListView *MainWindow::historyView() const
-{
-    return m_historyView;
-}
-
-ResultsPane *MainWindow::pane(int index) const
-{
-    return m_race->pane(index);
-}
-
-QProgressBar *MainWindow::progressBar() const
-{
-    return m_race->progressBar();
-}
-
 void MainWindow::createActions()
 {
     m_actions = std::make_unique<MainActions>(this);
@@ -225,7 +210,10 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     // Ctrl+O and Ctrl+S are the session's, the document a lab keeps; a text file is Ctrl+Shift+O.
-    m_sessions = new SessionController(this);
+    m_sessions = new SessionController(
+        {this, m_session, m_panel, m_historyView, {m_race->pane(0), m_race->pane(1)}, statusBar(), [this] {
+             return theme();
+         }});
     file->addAction(m_sessions->openAction());
     file->addAction(m_sessions->saveAction());
     file->addSeparator();
@@ -549,8 +537,10 @@ void MainWindow::copyChart(ChartKind kind)
 void MainWindow::showError(const QString &text, const QString &details)
 {
     // Not exec(): a run's failure must never stop the event loop, or tests and Esc would hang.
-    if (m_errorBox)
+    if (m_errorBox) {
+        m_errorBox->setObjectName({}); // gone: never found in its successor's place
         m_errorBox->deleteLater();
+    }
     m_errorBox = new QMessageBox(QMessageBox::Warning, tr("WordRace"), text, QMessageBox::Ok, this);
     m_errorBox->setObjectName(u"errorBox"_s);
     m_errorBox->setInformativeText(details);

@@ -76,18 +76,10 @@ public:
                      QString *error = nullptr);
     void copyChart(ChartKind kind);
 
-    Runner *runner() const { return m_runner; }
-    ExperimentPanel *experimentPanel() const { return m_panel; }
-    RunHistory *history() const { return m_history; }
-    QListView *historyView() const;
-    ResultsPane *pane(int index) const;
-    QProgressBar *progressBar() const;
-    QMessageBox *errorBox() const { return m_errorBox; }
-    ScenarioPanel *scenarioPanel() const { return m_scenarioPanel; }
+    // The experiments run and their history, which the window and its panes observe.
+    ExperimentSession *session() const { return m_session; }
     // File > Open/Save Session, Export Data and Export Everything.
     SessionController *sessions() const { return m_sessions; }
-    ScalingPanel *scalingPanel() const { return m_scaling; }
-    QTabWidget *tabs() const { return m_tabs; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
