@@ -48,11 +48,17 @@ QString sampleLine(const SampleSummary &s)
 
 } // namespace
 
+bool ModeSummary::sameMeasurement(const RunResult &a, const RunResult &b)
+{
+    return a.mode == b.mode && a.workers == b.workers && a.corpus == b.corpus && a.knobs == b.knobs;
+}
+
 QList<ModeSummary> ModeSummary::summarize(const QList<RunResult> &runs)
 {
     struct Group
     {
         ModeSummary summary;
+        const RunResult *first = nullptr;
         QList<const RunResult *> runs;
     };
     QList<Group> groups;
@@ -62,13 +68,11 @@ QList<ModeSummary> ModeSummary::summarize(const QList<RunResult> &runs)
         corpora.insert(r.corpus.toString());
         if (!knobSets.contains(r.knobs))
             knobSets.append(r.knobs);
-        // Runs with other knobs (a GIL, I/O latency, a new process per task) measure something else.
-        auto it = std::find_if(groups.begin(), groups.end(), [&](const Group &g) {
-            return g.summary.mode == r.mode && g.summary.workers == r.workers &&
-                   g.summary.corpus == r.corpus && g.summary.knobs == r.knobs;
-        });
+        auto it = std::find_if(groups.begin(), groups.end(),
+                               [&](const Group &g) { return sameMeasurement(*g.first, r); });
         if (it == groups.end()) {
             Group g;
+            g.first = &r;
             g.summary.mode = r.mode;
             g.summary.workers = r.workers;
             g.summary.corpus = r.corpus;
@@ -164,10 +168,8 @@ QList<RunResult> ModeSummary::medianRuns(const QList<RunResult> &runs)
     };
     QList<Group> groups;
     for (const RunResult &r : runs) {
-        auto it = std::find_if(groups.begin(), groups.end(), [&](const Group &g) {
-            return g.first->mode == r.mode && g.first->workers == r.workers && g.first->corpus == r.corpus &&
-                   g.first->knobs == r.knobs;
-        });
+        auto it = std::find_if(groups.begin(), groups.end(),
+                               [&](const Group &g) { return sameMeasurement(*g.first, r); });
         if (it == groups.end()) {
             groups.append(Group{&r, {}, nullptr});
             it = groups.end() - 1;

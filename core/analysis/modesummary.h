@@ -36,6 +36,10 @@ struct ModeSummary
 
     // One summary per (mode, workers, corpus), in the order they first appear among the runs.
     static QList<ModeSummary> summarize(const QList<RunResult> &runs);
+    // Whether two runs repeat one measurement (one summary, one bar): the same mode, workers,
+    // corpus and knobs. Runs with other knobs (a GIL, I/O latency, a process per task) measure
+    // something else.
+    static bool sameMeasurement(const RunResult &a, const RunResult &b);
     // One run per summary, in the same order: the measured run with the median wall time (the lower
     // middle one of an even count), or the last cancelled run of a group that never finished. What
     // the timeline, the overhead chart and the scenario verdicts show for repeated runs.

@@ -317,8 +317,7 @@ void WallCpuChart::groupRows()
     for (int i = 0; i < m_results.size(); ++i) {
         const RunResult &r = m_results.at(i);
         auto same = [&](const Row &row) {
-            const RunResult &o = m_results.at(row.runs.first());
-            return o.mode == r.mode && o.workers == r.workers && o.corpus == r.corpus && o.knobs == r.knobs;
+            return ModeSummary::sameMeasurement(m_results.at(row.runs.first()), r);
         };
         const auto it = std::find_if(m_rows.begin(), m_rows.end(), same);
         if (it == m_rows.end())
