@@ -10,6 +10,7 @@ packages=(
   clang libclang-rt-14-dev clazy
   xvfb xauth fonts-dejavu-core
   openmpi-bin libopenmpi-dev
+  python3
 )
 
 missing=()

@@ -99,8 +99,12 @@ private Q_SLOTS:
         QTest::newRow("auto runs in a sweep")
             << QStringList{u"sweep"_s, u"--runs"_s, u"auto"_s} << u"--runs"_s;
         QTest::newRow("unknown option") << QStringList{u"run"_s, u"--frobnicate"_s} << u"frobnicate"_s;
-        QTest::newRow("unknown start method")
-            << QStringList{u"run"_s, u"--start"_s, u"forkserver"_s} << u"--start must be spawn or fork"_s;
+        QTest::newRow("unknown start method") << QStringList{u"run"_s, u"--start"_s, u"vfork"_s}
+                                              << u"--start must be spawn, fork, forkserver or default"_s;
+        QTest::newRow("forkserver for the C++ workers")
+            << QStringList{u"run"_s,        u"--mode"_s,   u"processes"_s, u"--start"_s,
+                           u"forkserver"_s, u"--corpus"_s, u"nicehat:10"_s}
+            << u"forkserver is CPython's own"_s;
         QTest::newRow("no command") << QStringList{} << u"run"_s;
         QTest::newRow("bad repeat") << QStringList{u"run"_s, u"--corpus"_s, u"lesson:many"_s} << u"REPEAT"_s;
         QTest::newRow("too much memory")

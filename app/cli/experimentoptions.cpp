@@ -31,9 +31,10 @@ ExperimentOptions::ExperimentOptions(Config config)
           u"Processes: shared (corpus mapped, default) or pipe (each task's bytes sent, as Pool.map pickles)."_s,
           u"HOW"_s, u"shared"_s),
       m_start(u"start"_s,
-              u"Processes: spawn (exec wordrace-worker, default) or fork (workers forked from this program, "
-              "inheriting the corpus, as Python's default on Linux)."_s,
-              u"HOW"_s, u"spawn"_s),
+              u"Processes: spawn (exec wordrace-worker), fork (workers forked from this program, "
+              "inheriting the corpus, as Python's default on Linux), forkserver (CPython only) or default "
+              "(spawn for wordrace-worker, multiprocessing's own for CPython)."_s,
+              u"HOW"_s, u"default"_s),
       m_taskTimeout(u"task-timeout"_s, u"Fail the run when a worker is silent on a task for S seconds."_s,
                     u"S"_s)
 {}
@@ -82,12 +83,13 @@ QString ExperimentOptions::applyModes(const QCommandLineParser &parser, Experime
     for (const QString &name : parser.value(m_modes).split(u',', Qt::SkipEmptyParts)) {
         const auto mode = modeFromName(name.trimmed());
         if (!mode)
-            return m_config.sequentialIsBaseline
-                       ? u"unknown mode '%1' (use threads or processes)"_s.arg(name)
-                       : u"unknown mode '%1' (use sequential, threads, processes or cluster)"_s.arg(name);
+            return m_config.sequentialIsBaseline ? u"unknown mode '%1' (use threads or processes)"_s.arg(name)
+                                                 : u"unknown mode '%1' (use sequential, threads, processes, "
+                                                   u"cluster, python-sequential, "
+                                                   "python-threads or python-processes)"_s.arg(name);
         if (*mode == Mode::Cluster && !ClusterBackend::isBuilt())
             return ClusterBackend::checkAvailable({});
-        if (m_config.sequentialIsBaseline && *mode == Mode::Sequential)
+        if (m_config.sequentialIsBaseline && isSequential(*mode))
             continue;
         if (!e.modes.contains(*mode))
             e.modes.append(*mode);
@@ -146,7 +148,7 @@ QString ExperimentOptions::applyKnobs(const QCommandLineParser &parser, Experime
         return u"--transport must be shared or pipe, not '%1'"_s.arg(parser.value(m_transport));
     const auto start = startFromName(parser.value(m_start));
     if (!start)
-        return u"--start must be spawn or fork, not '%1'"_s.arg(parser.value(m_start));
+        return u"--start must be spawn, fork, forkserver or default, not '%1'"_s.arg(parser.value(m_start));
     e.knobs.spawn = *spawn;
     e.knobs.transport = *transport;
     e.knobs.start = *start;

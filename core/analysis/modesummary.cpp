@@ -139,18 +139,20 @@ QList<ModeSummary> ModeSummary::summarize(const QList<RunResult> &runs)
     for (ModeSummary &s : out) {
         if (s.runs == 0)
             continue;
-        if (s.mode == Mode::Sequential) {
+        if (isSequential(s.mode)) {
             s.speedup = Estimate{1.0, 0.0}; // against itself: the ratio is exactly 1
             continue;
         }
-        // Sequential with the same knobs if it ran, else any on the same corpus: a scenario may
-        // give threads a knob (a new thread per task) that sequential has no use for.
+        // Its own language's sequential with the same knobs if it ran, else any on the same
+        // corpus: a scenario may give threads a knob (a new thread per task) that sequential has
+        // no use for.
+        const Mode baseline = sequentialOf(s.mode);
         auto seq = std::find_if(out.cbegin(), out.cend(), [&](const ModeSummary &o) {
-            return o.mode == Mode::Sequential && o.corpus == s.corpus && o.knobs == s.knobs && o.runs > 0;
+            return o.mode == baseline && o.corpus == s.corpus && o.knobs == s.knobs && o.runs > 0;
         });
         if (seq == out.cend())
             seq = std::find_if(out.cbegin(), out.cend(), [&](const ModeSummary &o) {
-                return o.mode == Mode::Sequential && o.corpus == s.corpus && o.runs > 0;
+                return o.mode == baseline && o.corpus == s.corpus && o.runs > 0;
             });
         if (seq != out.cend())
             s.speedup = Statistics::speedup(seq->wall, s.wall);
@@ -239,8 +241,9 @@ QString ModeSummary::text(const QList<ModeSummary> &summaries)
         }
         out += s.label.leftJustified(width + 2) + u"wall  "_s + sampleLine(s.wall) + u'\n';
         out += pad + u"CPU   "_s + sampleLine(s.cpu) + u'\n';
-        if (s.speedup && s.mode != Mode::Sequential) {
-            out += pad + u"%1 times as fast as sequential"_s.arg(estimate(*s.speedup));
+        if (s.speedup && !isSequential(s.mode)) {
+            out +=
+                pad + u"%1 times as fast as %2"_s.arg(estimate(*s.speedup), modeName(sequentialOf(s.mode)));
             if (s.speedup->value > 0 && s.speedup->value < 1)
                 out += u" (%1 times slower)"_s.arg(QString::number(1.0 / s.speedup->value, 'f', 1));
             out += u'\n';
@@ -253,7 +256,7 @@ QString ModeSummary::text(const QList<ModeSummary> &summaries)
 
 QString ModeSummary::labelFor(Mode mode, int workers)
 {
-    if (mode == Mode::Sequential)
+    if (isSequential(mode))
         return modeName(mode);
     return u"%1, %2 worker%3"_s.arg(modeName(mode)).arg(workers).arg(workers == 1 ? u""_s : u"s"_s);
 }

@@ -48,7 +48,8 @@ double countingCpu(const RunResult &r)
 // point of the experiment, not a symptom.
 bool rateComparable(const RunResult &r)
 {
-    return r.knobs.spawn == Spawn::Pool &&
+    // Pickled tasks (a pipe, or CPython's pool) cost CPU to receive: not counting alone.
+    return r.knobs.spawn == Spawn::Pool && r.mode != Mode::PythonProcesses &&
            !(r.mode == Mode::Processes && r.knobs.transport == Transport::Pipe);
 }
 
@@ -122,7 +123,8 @@ static void judgeOne(QList<RunResult> &runs, int cores)
             Mode bestMode = r.mode;
             double best = 0.0;
             for (const auto &[mode, rs] : rates) {
-                if (mode == r.mode || rs.empty())
+                // CPython counts a hundred times slower than C++ by design: compare like with like.
+                if (mode == r.mode || rs.empty() || isPython(mode) != isPython(r.mode))
                     continue;
                 const double m = median(rs);
                 if (m > best) {
@@ -132,7 +134,7 @@ static void judgeOne(QList<RunResult> &runs, int cores)
             }
             // Parallel counting shares the memory bus: each core's rate may drop to 1/N of one
             // core's alone without anything being wrong.
-            const int sharing = r.mode == Mode::Sequential ? 1 : std::max(1, std::min(r.workers, cores));
+            const int sharing = isSequential(r.mode) ? 1 : std::max(1, std::min(r.workers, cores));
             const double floor = Plausibility::kSlowRateShare * best / double(sharing);
             const double expectedCpu = best > 0.0 ? double(r.corpusBytes) / floor : 0.0;
             // A corpus counted in a few milliseconds says more about fixed costs (a worker's
@@ -144,8 +146,7 @@ static void judgeOne(QList<RunResult> &runs, int cores)
                     u"(cold memory or caches, or a core shared with another program), so this time is not "
                     u"the mode's cost"_s.arg(modeName(r.mode), mbPerS(rate), mbPerS(best),
                                              modeName(bestMode)));
-            if (r.mode == Mode::Sequential && !r.warnings.isEmpty() &&
-                r.warnings.last().kind == u"slow-counting")
+            if (isSequential(r.mode) && !r.warnings.isEmpty() && r.warnings.last().kind == u"slow-counting")
                 sequentialSlow = true;
         }
     }
@@ -154,23 +155,24 @@ static void judgeOne(QList<RunResult> &runs, int cores)
         if (!counts(r))
             continue;
         // A speed-up the hardware cannot give.
-        if (r.mode == Mode::Sequential || !cpuBound(r.knobs) || !walls.count(Mode::Sequential))
+        const Mode baseline = sequentialOf(r.mode);
+        if (isSequential(r.mode) || !cpuBound(r.knobs) || !walls.count(baseline))
             continue;
-        const double sequential = median(walls[Mode::Sequential]);
+        const double sequential = median(walls[baseline]);
         const double speedup = sequential / r.wallS;
         const double limit = double(std::min(r.workers, cores)) * Plausibility::kSpeedupSlack;
         if (speedup > limit && sequential - r.wallS > kNoiseS) {
             QString cause = u"one of them was disturbed; run again with a warm-up run"_s;
-            if (hadColdRun[Mode::Sequential])
+            if (hadColdRun[baseline])
                 cause = u"sequential's first run was cold"_s;
             else if (sequentialSlow)
                 cause = u"sequential's counting ran slowly (see its slow-counting warning)"_s;
             add(r, u"implausible-speedup"_s,
-                u"%1 ran %2 faster than sequential with %3 worker(s) on %4 core(s): more than the hardware "
+                u"%1 ran %2 faster than %7 with %3 worker(s) on %4 core(s): more than the hardware "
                 u"allows for counting (at most %5), so %6"_s.arg(modeName(r.mode), times(speedup))
                     .arg(r.workers)
                     .arg(cores)
-                    .arg(times(double(std::min(r.workers, cores))), cause));
+                    .arg(times(double(std::min(r.workers, cores))), cause, modeName(baseline)));
         }
     }
 }

@@ -85,9 +85,8 @@ Sweep::Sweep(Kind kind, const QList<RunResult> &runs, int logicalCpus)
     std::stable_sort(m_points.begin(), m_points.end(), [kind](const SweepPoint &a, const SweepPoint &b) {
         if (kind == Kind::Sizes && a.summary.corpusBytes != b.summary.corpusBytes)
             return a.summary.corpusBytes < b.summary.corpusBytes;
-        if (kind == Kind::Workers &&
-            (a.summary.mode == Mode::Sequential) != (b.summary.mode == Mode::Sequential))
-            return a.summary.mode == Mode::Sequential;
+        if (kind == Kind::Workers && isSequential(a.summary.mode) != isSequential(b.summary.mode))
+            return isSequential(a.summary.mode);
         if (a.summary.mode != b.summary.mode)
             return int(a.summary.mode) < int(b.summary.mode);
         return a.summary.workers < b.summary.workers;
@@ -102,7 +101,7 @@ void Sweep::fitAmdahl()
 {
     QList<Mode> modes;
     for (const SweepPoint &p : std::as_const(m_points))
-        if (p.summary.mode != Mode::Sequential && !modes.contains(p.summary.mode))
+        if (!isSequential(p.summary.mode) && !modes.contains(p.summary.mode))
             modes.append(p.summary.mode);
     for (Mode mode : std::as_const(modes)) {
         ModeFit f;
@@ -148,7 +147,7 @@ void Sweep::findCrossovers()
     QList<std::pair<Mode, int>> keys;
     for (const SweepPoint &p : std::as_const(m_points)) {
         const auto key = std::pair{p.summary.mode, p.summary.workers};
-        if (p.summary.mode != Mode::Sequential && !keys.contains(key))
+        if (!isSequential(p.summary.mode) && !keys.contains(key))
             keys.append(key);
     }
     for (const auto &[mode, workers] : std::as_const(keys)) {
@@ -350,7 +349,7 @@ QString Sweep::text() const
         }
         bool skipped = false;
         for (const SweepPoint &p : m_points)
-            skipped |= p.summary.mode != Mode::Sequential && p.summary.workers > m_logicalCpus;
+            skipped |= !isSequential(p.summary.mode) && p.summary.workers > m_logicalCpus;
         if (skipped && !m_fits.isEmpty())
             out += u"(points with more workers than the %1 logical CPUs are not fitted: beyond them the "
                    u"cores run "

@@ -21,6 +21,9 @@ RunResult Backend::baseResult(const RunContext &context, Mode mode, int workers)
     r.planS = context.plan->planSeconds;
     r.counterPath = QString::fromLatin1(WordCounter::pathName(WordCounter::Path::Auto));
     r.knobs = context.knobs;
+    // A result says the start its workers had; the C++ workers' default is spawn.
+    if (r.knobs.start == Start::Default)
+        r.knobs.start = Start::Spawn;
     return r;
 }
 

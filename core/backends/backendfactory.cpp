@@ -2,8 +2,11 @@
 
 #include "backends/clusterbackend.h"
 #include "backends/processbackend.h"
+#include "backends/pythonbackend.h"
+
 #include "backends/sequentialbackend.h"
 #include "backends/threadbackend.h"
+#include <algorithm>
 
 namespace wordrace {
 
@@ -18,6 +21,10 @@ std::unique_ptr<Backend> BackendFactory::create(Mode mode)
         return std::make_unique<ProcessBackend>();
     case Mode::Cluster:
         return std::make_unique<ClusterBackend>();
+    case Mode::PythonSequential:
+    case Mode::PythonThreads:
+    case Mode::PythonProcesses:
+        return std::make_unique<PythonBackend>(mode);
     }
     return nullptr;
 }
@@ -32,6 +39,13 @@ QString BackendFactory::missingProgram(const Experiment &experiment)
             return why;
     if (experiment.modes.contains(Mode::Cluster))
         return ClusterBackend::checkAvailable(experiment.cluster);
+    return {};
+}
+
+QString BackendFactory::refusedMode(const Experiment &experiment)
+{
+    if (std::any_of(experiment.modes.cbegin(), experiment.modes.cend(), isPython))
+        return PythonBackend::checkAvailable();
     return {};
 }
 

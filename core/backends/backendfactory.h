@@ -19,6 +19,9 @@ public:
     // Why a mode of the experiment cannot start, before any corpus is built: a missing worker
     // program or MPI. Empty when every mode can.
     static QString missingProgram(const Experiment &experiment);
+    // Why a mode of the experiment is refused on this machine (the CPython modes without
+    // python3): the user's choice cannot run here, as bad input is (exit 2). Empty when none is.
+    static QString refusedMode(const Experiment &experiment);
 };
 
 } // namespace wordrace

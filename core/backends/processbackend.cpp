@@ -80,6 +80,13 @@ BackendOutcome ProcessBackend::run(const RunContext &context)
     const bool perTask = context.knobs.spawn == Spawn::PerTask;
     const bool pipe = context.knobs.transport == Transport::Pipe;
 
+    if (context.knobs.start == Start::Forkserver) {
+        out.error =
+            u"--start forkserver is CPython's own; the processes mode starts wordrace-worker by spawn or "
+            "fork (python-processes honours forkserver)"_s;
+        out.badInput = true;
+        return out;
+    }
     const bool forking = context.knobs.start == Start::Fork;
     const QString workerPath = resolveWorkerPath(context.workerPath);
     if (const QString why = forking ? QString() : checkWorker(workerPath); !why.isEmpty()) {

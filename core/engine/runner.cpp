@@ -32,13 +32,18 @@ void noteMachineLoad(RunResult &result, const MachineLoad &before, const Machine
     OwnUse own;
     own.wallS = result.wallS;
     own.cpuS = parentUsed.total() + (result.workersInsideParent ? 0.0 : result.workersCpu.total());
-    own.runnableThreads = result.mode == Mode::Sequential ? 1 : result.workers;
+    if (isPython(result.mode))
+        own.cpuS = parentUsed.total() + result.supervisedCpuS; // the interpreter counts elsewhere
+    own.runnableThreads = isSequential(result.mode) ? 1 : result.workers;
     own.cores = std::max(1, QThread::idealThreadCount());
     own.countingCpuS = result.workersCpu.total();
     own.countingWaitS = result.countingWaitS;
     // This process's CPU beyond the counting threads' own (all of it when workers count elsewhere).
     own.helperCpuS =
         std::max(0.0, parentUsed.total() - (result.workersInsideParent ? result.workersCpu.total() : 0.0));
+    if (isPython(result.mode))
+        own.helperCpuS =
+            parentUsed.total() + std::max(0.0, result.supervisedCpuS - result.workersCpu.total());
     const LoadVerdict v = judgeLoad(before, after, own);
     if (v.othersMeasured)
         result.othersCores = v.othersCores;
@@ -126,6 +131,8 @@ private:
     {
         if (const QString why = m_experiment.validate(); !why.isEmpty())
             return failWith(why, FailureKind::BadInput), false;
+        if (const QString why = BackendFactory::refusedMode(m_experiment); !why.isEmpty())
+            return failWith(why, FailureKind::BadInput), false;
         if (const QString why = BackendFactory::missingProgram(m_experiment); !why.isEmpty())
             return failWith(why, FailureKind::RunFailed), false;
         QString error;
@@ -152,7 +159,10 @@ private:
     // it. Every mode of the experiment counts the same corpus.
     Corpus::Storage storage() const
     {
-        if (!m_experiment.modes.contains(Mode::Processes))
+        // CPython opens the corpus through its descriptor: keep one.
+        const bool python = std::any_of(m_experiment.modes.cbegin(), m_experiment.modes.cend(), isPython);
+        if (!m_experiment.modes.contains(Mode::Processes) ||
+            (python && m_experiment.knobs.start == Start::Fork))
             return Corpus::Storage::Shared;
         if (m_experiment.knobs.start == Start::Fork)
             return Corpus::Storage::Inherited;
@@ -236,7 +246,7 @@ private:
     // read at both ends.
     BackendOutcome measure(Mode mode, bool warmup)
     {
-        const int workers = mode == Mode::Sequential ? 1 : m_experiment.workers;
+        const int workers = isSequential(mode) ? 1 : m_experiment.workers;
         RunContext context;
         context.corpus = m_corpus.get();
         context.plan = &*m_plan;

@@ -44,15 +44,33 @@ SweepRunner::~SweepRunner()
     m_runner->wait();
 }
 
+namespace {
+
+// The sequential modes a point's parallel modes are measured against (C++ and CPython each have
+// their own), first; or none at all, when this point needs no baseline.
+void withBaselines(Experiment &e, bool baselines)
+{
+    QList<Mode> parallel;
+    for (Mode m : std::as_const(e.modes))
+        if (!isSequential(m))
+            parallel.append(m);
+    QList<Mode> modes;
+    if (baselines)
+        for (Mode m : std::as_const(parallel))
+            if (!modes.contains(sequentialOf(m)))
+                modes.append(sequentialOf(m));
+    e.modes = modes + parallel;
+}
+
+} // namespace
+
 QList<Experiment> SweepRunner::workersPlan(const Experiment &base, const QList<int> &counts)
 {
     QList<Experiment> plan;
     for (int n : counts) {
         Experiment e = base;
-        e.modes.removeAll(Mode::Sequential);
         e.workers = n;
-        if (plan.isEmpty())
-            e.modes.prepend(Mode::Sequential);
+        withBaselines(e, plan.isEmpty());
         plan.append(e);
     }
     return plan;
@@ -63,9 +81,8 @@ QList<Experiment> SweepRunner::sizesPlan(const Experiment &base, const QList<Cor
     QList<Experiment> plan;
     for (const CorpusSpec &size : sizes) {
         Experiment e = base;
-        e.modes.removeAll(Mode::Sequential);
         e.corpus = size;
-        e.modes.prepend(Mode::Sequential);
+        withBaselines(e, true);
         plan.append(e);
     }
     return plan;

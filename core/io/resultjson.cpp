@@ -266,8 +266,8 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     r.workers = o[u"workers"_s].toInt();
     r.words = std::uint64_t(o[u"words"_s].toDouble());
     r.wallS = o[u"wall_s"_s].toDouble();
-    r.workersInsideParent =
-        o[u"workers_inside_parent"_s].toBool(r.mode != Mode::Processes && r.mode != Mode::Cluster);
+    r.workersInsideParent = o[u"workers_inside_parent"_s].toBool(
+        r.mode != Mode::Processes && r.mode != Mode::Cluster && r.mode != Mode::PythonProcesses);
     r.parentCpu = {o[u"parent_cpu_user_s"_s].toDouble(), o[u"parent_cpu_sys_s"_s].toDouble()};
     if (!o.contains(u"parent_cpu_user_s"_s))
         r.parentCpu = {o[u"parent_cpu_s"_s].toDouble(), 0.0};

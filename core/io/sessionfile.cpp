@@ -197,7 +197,9 @@ std::optional<Knobs> knobsFromJson(const QJsonObject &o, const QString &where, C
     const auto spawn = named(u"spawn"_s, spawnFromName, u"\"pool\" or \"per-task\""_s, QString());
     const auto transport = named(u"transport"_s, transportFromName, u"\"shared\" or \"pipe\""_s, QString());
     // Sessions written before --start existed have no start: they spawned.
-    const auto start = named(u"start"_s, startFromName, u"\"spawn\" or \"fork\""_s, startName(Start::Spawn));
+    const auto start =
+        named(u"start"_s, startFromName, u"\"spawn\", \"fork\", \"forkserver\" or \"default\""_s,
+              startName(Start::Spawn));
     if (!spawn || !transport || !start)
         return std::nullopt;
     k.spawn = *spawn;

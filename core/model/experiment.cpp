@@ -38,6 +38,9 @@ QString Experiment::validate() const
         return u"no mode chosen: pick sequential, threads or processes"_s;
     if (workers < 1)
         return u"--workers must be at least 1"_s;
+    if (modes.contains(Mode::Processes) && knobs.start == Start::Forkserver)
+        return u"--start forkserver is CPython's own; the processes mode starts wordrace-worker by spawn or fork "
+               "(python-processes honours forkserver)"_s;
     if (workers > kMaxWorkers)
         return u"--workers %1 is more than WordRace allows (%2)"_s.arg(workers).arg(kMaxWorkers);
     if ((runs < 1 && runs != kAutoRuns) || runs > kMaxRuns)

@@ -39,7 +39,7 @@ QString conditionsText(const Knobs &k)
         parts << u"%1 spawn"_s.arg(spawnName(k.spawn));
     if (k.transport != Transport::Shared)
         parts << u"%1 transport"_s.arg(transportName(k.transport));
-    if (k.start != Start::Spawn)
+    if (k.start != Start::Spawn && k.start != Start::Default)
         parts << u"%1 start"_s.arg(startName(k.start));
     return parts.join(u", "_s);
 }
@@ -56,7 +56,17 @@ QString transportName(Transport transport)
 
 QString startName(Start start)
 {
-    return start == Start::Spawn ? u"spawn"_s : u"fork"_s;
+    switch (start) {
+    case Start::Spawn:
+        return u"spawn"_s;
+    case Start::Fork:
+        return u"fork"_s;
+    case Start::Forkserver:
+        return u"forkserver"_s;
+    case Start::Default:
+        break;
+    }
+    return u"default"_s;
 }
 
 std::optional<Spawn> spawnFromName(const QString &name)
@@ -71,7 +81,7 @@ std::optional<Transport> transportFromName(const QString &name)
 
 std::optional<Start> startFromName(const QString &name)
 {
-    return fromName(name, startName, {Start::Spawn, Start::Fork});
+    return fromName(name, startName, {Start::Spawn, Start::Fork, Start::Forkserver, Start::Default});
 }
 
 } // namespace wordrace

@@ -22,10 +22,15 @@ enum class Transport
 // corpus's memfd; fork runs the worker loop in a fork() of WordRace, inheriting the corpus's pages.
 // Either way a large generated corpus is held in huge pages where the machine allows, so a worker
 // has 512 times fewer page-table entries to build.
+// Forkserver is CPython's only. Default: each language's own, spawn for wordrace-worker and
+// multiprocessing's default for CPython (fork on Linux before Python 3.14); a result records the
+// method that was used.
 enum class Start
 {
     Spawn,
-    Fork
+    Fork,
+    Forkserver,
+    Default
 };
 
 // The knobs that recreate the lesson's conditions openly; every one is recorded in the result.
@@ -36,7 +41,7 @@ struct Knobs
     bool gil = false;                        // an emulated global interpreter lock for the thread backend
     Spawn spawn = Spawn::Pool;               // reuse N workers, or a new thread / process for every task
     Transport transport = Transport::Shared; // processes: corpus shared, or each task's bytes piped
-    Start start = Start::Spawn;              // processes: exec wordrace-worker, or fork
+    Start start = Start::Default;            // processes: exec wordrace-worker, or fork
     // When set, task i waits latencyPatternMs[i % size] instead of ioLatencyMs (the lesson's
     // print_with_delay threads waiting 5, 2 and 3 s). Sequential and threads only.
     QList<double> latencyPatternMs;

@@ -20,14 +20,24 @@ enum class Mode
     Sequential,
     Threads,
     Processes,
-    Cluster // MPI ranks started by mpirun, perhaps on other machines; opt-in, never in allModes()
+    Cluster, // MPI ranks started by mpirun, perhaps on other machines; opt-in, never in allModes()
+    // The lesson's own functions in the system's CPython (app/python/wordrace-harness.py); opt-in.
+    PythonSequential,
+    PythonThreads,
+    PythonProcesses
 };
 
 QString modeName(Mode mode);
 std::optional<Mode> modeFromName(const QString &name);
 QList<Mode> allModes();
-// Every mode this build knows, cluster included (allModes() is the default experiment).
+// Every mode this build knows, cluster and CPython included (allModes() is the default experiment).
 QList<Mode> knownModes();
+QList<Mode> pythonModes();
+bool isPython(Mode mode);
+// One worker by definition: sequential or python-sequential.
+bool isSequential(Mode mode);
+// What a mode's speed-up is measured against: its own language's sequential mode.
+Mode sequentialOf(Mode mode);
 
 // One task as it ran: who counted it, when (seconds since the run's start, on CLOCK_MONOTONIC
 // shared by every process) and what it found.
@@ -117,6 +127,10 @@ struct RunResult
     std::optional<double> cpuWaitShare;
     // How long the counting threads or worker processes, added up, waited ready to run for a core.
     std::optional<double> countingWaitS;
+    // CPython modes: the interpreter and every process it started, from its launch to its exit
+    // (reading the corpus included), so the busy-machine check does not take it for another
+    // program's. Not written to files.
+    double supervisedCpuS = 0.0;
 
     // CPU of parent plus workers, each counted once.
     CpuTimes totalCpu() const { return workersInsideParent ? parentCpu : parentCpu + workersCpu; }

@@ -80,7 +80,7 @@ const Crossover *crossoverFor(const Sweep &sweep, Mode mode, int workers)
 
 QString modeLabel(Mode mode, int workers, bool withWorkers)
 {
-    return withWorkers && mode != Mode::Sequential ? ModeSummary::labelFor(mode, workers) : modeName(mode);
+    return withWorkers && !isSequential(mode) ? ModeSummary::labelFor(mode, workers) : modeName(mode);
 }
 
 } // namespace
@@ -502,7 +502,7 @@ void ScalingChart::buildWorkers()
     double maxY = 1.0;
     for (const SweepPoint &p : sweep.points()) {
         const ModeSummary &s = p.summary;
-        if (s.mode == Mode::Sequential)
+        if (isSequential(s.mode))
             continue;
         if (!modes.contains(s.mode))
             modes.append(s.mode);
@@ -611,11 +611,11 @@ void ScalingChart::buildSizes()
     for (const SweepPoint &p : sweep.points()) {
         const ModeSummary &s = p.summary;
         const auto key = std::pair{s.mode, s.workers};
-        if (speedup && s.mode == Mode::Sequential)
+        if (speedup && isSequential(s.mode))
             continue;
         if (!keys.contains(key))
             keys.append(key);
-        if (s.mode != Mode::Sequential && !workerCounts.contains(s.workers))
+        if (!isSequential(s.mode) && !workerCounts.contains(s.workers))
             workerCounts.append(s.workers);
         const double y = speedup ? (s.speedup ? s.speedup->value : std::nan("")) : s.wall.mean;
         if (!std::isfinite(y) || y <= 0 || s.corpusBytes == 0)
@@ -673,7 +673,7 @@ void ScalingChart::buildSizes()
                             .arg(s.speedup ? estimateText(*s.speedup) : tr("n/a")));
         }
         QString legend = modeLabel(mode, workers, true);
-        const Crossover *c = mode == Mode::Sequential ? nullptr : crossoverFor(sweep, mode, workers);
+        const Crossover *c = isSequential(mode) ? nullptr : crossoverFor(sweep, mode, workers);
         if (c && c->never)
             legend += tr(": never faster here");
         const QString name = modeName(mode) + (withWorkers ? u"-%1"_s.arg(workers) : QString());

@@ -94,6 +94,13 @@ QColor Theme::modeColor(Mode mode)
         return QColor(0x00, 0x9e, 0x73); // bluish green
     case Mode::Cluster:
         return QColor(0xcc, 0x79, 0xa7); // reddish purple
+    // CPython: lighter or darker kin of the C++ modes' hues, so each pair reads as one idea.
+    case Mode::PythonSequential:
+        return QColor(0x56, 0xb4, 0xe9); // sky blue
+    case Mode::PythonThreads:
+        return QColor(0xe6, 0x9f, 0x00); // orange
+    case Mode::PythonProcesses:
+        return QColor(0x1b, 0x5e, 0x20); // dark green
     }
     return Qt::gray;
 }

@@ -589,7 +589,7 @@ void WallCpuChart::rebuild()
         const Row &row = m_rows.at(i);
         const RunResult &r = row.shown;
         QString text = u"<b>%1</b>"_s.arg(modeName(r.mode));
-        if (r.mode != Mode::Sequential)
+        if (!isSequential(r.mode))
             text += u" ×%1"_s.arg(r.workers);
         // Rows of one mode that differ in corpus or knobs are told apart by their first run's number.
         const bool repeated = std::count_if(m_rows.cbegin(), m_rows.cend(),

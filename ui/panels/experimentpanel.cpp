@@ -5,6 +5,7 @@
 #include <QFileDialog>
 
 #include "backends/clusterbackend.h"
+#include "backends/pythonbackend.h"
 #include "charts/theme.h"
 #include "corpus/corpus.h"
 #include "corpus/taskplanner.h"
@@ -35,6 +36,12 @@ namespace wordrace {
 namespace {
 
 constexpr int kMaxRepeat = 1'000'000'000;
+// CPython counts the lesson's 11 words a repeat at about 11 million words a second when pickled
+// to a pool (its slowest mode here; sequential manages about twice that): a generated corpus for
+// the CPython modes is kept to a few seconds a run, well under the 10 s a class will wait, and
+// under a gigabyte of Python strings.
+constexpr double kPythonRunBudgetS = 3.0;
+constexpr std::uint64_t kPythonRepeatCap = 3'000'000;
 
 QIcon swatch(const QColor &color)
 {
@@ -80,6 +87,7 @@ ExperimentPanel::ExperimentPanel(QWidget *parent)
     connect(m_repeat, &QSpinBox::valueChanged, this, [this](int value) {
         if (m_updating)
             return;
+        m_pythonNote.clear(); // the user's own size now
         const auto kind = CorpusSpec::Kind(m_corpus->currentData().toInt());
         (kind == CorpusSpec::Kind::NiceHat ? m_niceHatRepeat : m_lessonRepeat) = std::uint64_t(value);
         refresh();
@@ -128,34 +136,43 @@ void ExperimentPanel::addCorpusRows(QFormLayout *form)
     form->addRow(QString(), m_corpusInfo);
 }
 
-// The modes to race, and the cluster's hosts.
+// The modes to race: the C++ engines, then the lesson's own code in CPython; and the cluster's hosts.
 void ExperimentPanel::addModeRows(QFormLayout *form)
 {
-    auto *modes = new QVBoxLayout;
-    modes->setSpacing(2);
-    const std::array<QString, 4> modeTips = {
+    const std::array<QString, 7> modeTips = {
         tr("One loop on one thread: the lesson's sequential_word_count"),
         tr("A QThreadPool of N threads sharing the parent process"),
         tr("N wordrace-worker processes, like multiprocessing.Pool.map; their CPU is not the parent's"),
         tr("N MPI ranks started by mpirun, on this machine or on the hosts below: processes on different "
-           "machines")};
+           "machines"),
+        tr("The lesson's sequential_word_count in the system's CPython, over the same tasks"),
+        tr("A pool of N threading.Thread workers in CPython: the real GIL (its wait is estimated as a task's "
+           "wall minus its thread's CPU)"),
+        tr("multiprocessing.Pool(N).map in CPython: pickling, transfer and the pool's start-up, measured")};
     m_clusterUnavailable = ClusterBackend::checkAvailable({});
+    m_pythonUnavailable = PythonBackend::checkAvailable();
+    auto *modes = new QVBoxLayout;
+    modes->setSpacing(2);
+    auto *python = new QVBoxLayout;
+    python->setSpacing(2);
     for (Mode mode : knownModes()) {
         const bool cluster = mode == Mode::Cluster;
+        const bool py = isPython(mode);
+        const QString unavailable = cluster ? m_clusterUnavailable : py ? m_pythonUnavailable : QString();
         auto *box = new QCheckBox(cluster ? tr("cluster (MPI)") : modeName(mode), this);
         box->setObjectName(u"mode-"_s + modeName(mode));
         box->setIcon(swatch(Theme::modeColor(mode)));
-        // The cluster mode is opt-in: the lesson's race is the three local modes.
-        box->setChecked(!cluster);
-        box->setToolTip(cluster && !m_clusterUnavailable.isEmpty() ? m_clusterUnavailable
-                                                                   : modeTips[std::size_t(mode)]);
-        box->setEnabled(!cluster || m_clusterUnavailable.isEmpty());
+        // The lesson's race is the three local C++ modes; the cluster and CPython are opt-in.
+        box->setChecked(!cluster && !py);
+        box->setToolTip(unavailable.isEmpty() ? modeTips[std::size_t(mode)] : unavailable);
+        box->setEnabled(unavailable.isEmpty());
         box->setAccessibleName(tr("Run %1").arg(modeName(mode)));
-        modes->addWidget(box);
+        (py ? python : modes)->addWidget(box);
         m_modes[std::size_t(mode)] = box;
-        connect(box, &QCheckBox::toggled, this, &ExperimentPanel::refresh);
+        connect(box, &QCheckBox::toggled, this, [this, mode](bool on) { onModeToggled(mode, on); });
     }
     form->addRow(tr("Modes:"), modes);
+    form->addRow(tr("CPython:"), python);
     m_clusterHosts = new QLineEdit(this);
     m_clusterHosts->setObjectName(u"clusterHosts"_s);
     m_clusterHosts->setPlaceholderText(tr("this machine"));
@@ -301,11 +318,14 @@ void ExperimentPanel::addProcessRows(QFormLayout *form)
 
     m_start = new QComboBox(m_conditions);
     m_start->setObjectName(u"start"_s);
+    m_start->addItem(tr("default (spawn; CPython: its own)"), int(Start::Default));
     m_start->addItem(tr("spawn (exec wordrace-worker)"), int(Start::Spawn));
     m_start->addItem(tr("fork (inherit the corpus)"), int(Start::Fork));
+    m_start->addItem(tr("forkserver (CPython only)"), int(Start::Forkserver));
     m_start->setToolTip(tr("Processes only, Python's start methods: spawn starts the worker program, which "
                            "maps the corpus; fork copies WordRace itself, corpus pages included, as Python's "
-                           "default on Linux does"));
+                           "default on Linux does; forkserver is CPython's only. Default: spawn for the C++ "
+                           "workers, multiprocessing's own default for CPython"));
     m_start->setAccessibleName(tr("How worker processes start"));
     form->addRow(tr("Start &method:"), m_start);
 
@@ -432,7 +452,8 @@ void ExperimentPanel::setExperiment(const Experiment &experiment)
     }
     for (Mode mode : knownModes())
         m_modes[std::size_t(mode)]->setChecked(experiment.modes.contains(mode) &&
-                                               (mode != Mode::Cluster || m_clusterUnavailable.isEmpty()));
+                                               (mode != Mode::Cluster || m_clusterUnavailable.isEmpty()) &&
+                                               (!isPython(mode) || m_pythonUnavailable.isEmpty()));
     m_clusterHosts->setText(experiment.cluster.hostfile.isEmpty() ? experiment.cluster.hosts
                                                                   : experiment.cluster.hostfile);
     m_workers->setValue(std::clamp(experiment.workers, 1, Experiment::kMaxWorkers));
@@ -557,6 +578,25 @@ QString ExperimentPanel::problem() const
     return e.validate();
 }
 
+void ExperimentPanel::onModeToggled(Mode mode, bool on)
+{
+    m_pythonNote.clear();
+    const CorpusSpec::Kind kind = CorpusSpec::Kind(m_corpus->currentData().toInt());
+    if (on && isPython(mode) && kind != CorpusSpec::Kind::File) {
+        std::uint64_t &repeat = kind == CorpusSpec::Kind::NiceHat ? m_niceHatRepeat : m_lessonRepeat;
+        if (repeat > kPythonRepeatCap) {
+            repeat = kPythonRepeatCap;
+            m_pythonNote =
+                tr("lowered to ×%1 for CPython: a run of about %2 s")
+                    .arg(Units::count(kPythonRepeatCap), QString::number(kPythonRunBudgetS, 'f', 0));
+            m_updating = true;
+            m_repeat->setValue(int(repeat));
+            m_updating = false;
+        }
+    }
+    refresh();
+}
+
 void ExperimentPanel::refresh()
 {
     if (m_updating)
@@ -574,6 +614,8 @@ void ExperimentPanel::refresh()
         m_corpusInfo->setText(
             tr("%1 · %2 lines").arg(Units::bytes(*bytes), Units::count(e.corpus.repeat * 3)));
         m_corpusInfo->setToolTip(tr("%1 bytes, generated in memory").arg(Units::count(*bytes)));
+        if (!m_pythonNote.isEmpty())
+            m_corpusInfo->setText(m_corpusInfo->text() + u"\n"_s + m_pythonNote);
     } else {
         m_corpusInfo->setText(tr("too large"));
     }
@@ -587,6 +629,8 @@ void ExperimentPanel::refresh()
 
     const bool clusterOk = m_clusterUnavailable.isEmpty();
     m_modes[std::size_t(Mode::Cluster)]->setEnabled(clusterOk && m_modes[0]->isEnabled());
+    for (Mode mode : pythonModes())
+        m_modes[std::size_t(mode)]->setEnabled(m_pythonUnavailable.isEmpty() && m_modes[0]->isEnabled());
     m_clusterHosts->setEnabled(clusterOk && m_modes[std::size_t(Mode::Cluster)]->isChecked() &&
                                m_modes[0]->isEnabled());
 

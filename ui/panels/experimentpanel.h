@@ -82,10 +82,15 @@ private:
     QPushButton *m_open;
     QSpinBox *m_repeat;
     QLabel *m_corpusInfo;
-    std::array<QCheckBox *, 4> m_modes{};
+    std::array<QCheckBox *, 7> m_modes{}; // by Mode
+    // Checks or unchecks a mode's box; a CPython mode ticked lowers a generated corpus that would
+    // keep CPython busy for longer than a class waits.
+    void onModeToggled(Mode mode, bool on);
     // Cluster mode: where its ranks go (empty: this machine); a path to a file is a hostfile.
     QLineEdit *m_clusterHosts = nullptr;
     QString m_clusterUnavailable; // why the cluster mode cannot run here, or empty
+    QString m_pythonUnavailable;  // why the CPython modes cannot run here, or empty
+    QString m_pythonNote;         // what was done to the corpus for them, said under it
     QSpinBox *m_workers;
     QLabel *m_cpuInfo;
     QSpinBox *m_chunk;

@@ -465,7 +465,7 @@ void ScalingPanel::onRunStarted(quint64 job, int point, Mode mode)
         tr("Point %1 of %2 (%3): %4 · run %5 of %6")
             .arg(point + 1)
             .arg(m_points)
-            .arg(m_pointText, ModeSummary::labelFor(mode, mode == Mode::Sequential ? 1 : e.workers))
+            .arg(m_pointText, ModeSummary::labelFor(mode, isSequential(mode) ? 1 : e.workers))
             .arg(m_runsDone + 1)
             .arg(m_sweeps->totalRuns()));
 }
@@ -602,7 +602,7 @@ void ScalingPanel::fillTable(const Sweep &sweep)
             auto *item = new QTableWidgetItem(cells.at(c));
             if (c > (workers ? 0 : 2))
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (s.mode != Mode::Sequential && c == 0)
+            if (!isSequential(s.mode) && c == 0)
                 item->setForeground(Theme::modeColor(s.mode).darker(120));
             m_table->setItem(row, c, item);
         }

@@ -78,7 +78,7 @@ void ExperimentSession::onRunStarted(quint64 job, Mode mode)
     live.mode = mode;
     e.live = live;
     e.liveBatches.clear();
-    e.liveWorkers = mode == Mode::Sequential ? 1 : e.experiment.workers;
+    e.liveWorkers = isSequential(mode) ? 1 : e.experiment.workers;
     m_modeIndex = std::max<qsizetype>(0, e.experiment.modes.indexOf(mode));
     m_progress = double(m_modeIndex) / double(std::max<qsizetype>(1, e.experiment.modes.size()));
     Q_EMIT runStarted(m_liveRow, mode, e.liveWorkers);
