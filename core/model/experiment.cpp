@@ -39,7 +39,8 @@ QString Experiment::validate() const
     if (workers < 1)
         return u"--workers must be at least 1"_s;
     if (modes.contains(Mode::Processes) && knobs.start == Start::Forkserver)
-        return u"--start forkserver is CPython's own; the processes mode starts wordrace-worker by spawn or fork "
+        return u"--start forkserver is CPython's own; the processes mode starts wordrace-worker by spawn or "
+               u"fork "
                "(python-processes honours forkserver)"_s;
     if (workers > kMaxWorkers)
         return u"--workers %1 is more than WordRace allows (%2)"_s.arg(workers).arg(kMaxWorkers);
