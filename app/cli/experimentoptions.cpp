@@ -21,7 +21,8 @@ ExperimentOptions::ExperimentOptions(Config config)
                   u"Each task first waits MS milliseconds, as if fetching a page (I/O-bound)."_s, u"MS"_s),
       m_workPerWord(
           u"work-per-word"_s,
-          u"Emulated interpreter cost: NS nanoseconds of real CPU work per word (about 95 is CPython)."_s,
+          u"Emulated interpreter cost: NS nanoseconds of real CPU work per word, or auto: CPython's "
+          "own cost per word, measured on this machine before the run."_s,
           u"NS"_s),
       m_gil(u"gil"_s, u"Emulate a global interpreter lock for the thread backend (5 ms switch interval)."_s),
       m_spawn(u"spawn"_s, u"pool: N reused workers; per-task: a new thread or process for every task."_s,
@@ -135,7 +136,9 @@ QString ExperimentOptions::applyKnobs(const QCommandLineParser &parser, Experime
     };
     if (QString why = number(m_ioLatency, e.knobs.ioLatencyMs, u"--io-latency"_s); !why.isEmpty())
         return why;
-    if (QString why = number(m_workPerWord, e.knobs.workPerWordNs, u"--work-per-word"_s); !why.isEmpty())
+    if (parser.isSet(m_workPerWord) && parser.value(m_workPerWord) == u"auto"_s)
+        e.knobs.workPerWordNs = Knobs::kAutoWorkPerWord;
+    else if (QString why = number(m_workPerWord, e.knobs.workPerWordNs, u"--work-per-word"_s); !why.isEmpty())
         return why;
     if (QString why = number(m_taskTimeout, e.taskTimeoutS, u"--task-timeout"_s); !why.isEmpty())
         return why;

@@ -51,6 +51,9 @@ QString fastestOf(const QList<RunResult> &results)
     return it == results.end() ? QString() : modeName(it->mode);
 }
 
+// How close the emulated GIL's speed-up must come to CPython's to count as the same behaviour.
+constexpr double kGilAgreement = 0.15;
+
 Experiment base(const CorpusSpec &corpus, QList<Mode> modes, int workers)
 {
     Experiment e;
@@ -58,6 +61,44 @@ Experiment base(const CorpusSpec &corpus, QList<Mode> modes, int workers)
     e.modes = std::move(modes);
     e.workers = workers;
     return e;
+}
+
+// The emulated GIL against CPython's own: each language's threads over its own sequential.
+Verdict realGilVerdict(const Scenario &s, const QList<RunResult> &results)
+{
+    Verdict v;
+    const QList<ModeSummary> summaries = ModeSummary::summarize(results);
+    auto speedupOfMode = [&](Mode mode) -> std::optional<Estimate> {
+        for (const ModeSummary &m : summaries)
+            if (m.mode == mode && m.speedup && std::isfinite(m.speedup->value))
+                return m.speedup;
+        return std::nullopt;
+    };
+    const auto emulated = speedupOfMode(Mode::Threads);
+    const auto real = speedupOfMode(Mode::PythonThreads);
+    if (!emulated || !real || real->value <= 0.0) {
+        v.explanation = u"Not every mode finished, so the two GILs cannot be compared."_s;
+        return v;
+    }
+    const double gap = std::abs(emulated->value - real->value) / real->value;
+    v.answer = s.choices.value(gap <= kGilAgreement ? 0 : 1);
+    double perWord = 0.0;
+    for (const RunResult &r : results)
+        if (r.mode == Mode::Threads)
+            perWord = r.knobs.workPerWordNs;
+    v.evidence << u"emulated GIL threads: %1x sequential"_s.arg(ModeSummary::estimate(*emulated))
+               << u"CPython threads: %1x python-sequential"_s.arg(ModeSummary::estimate(*real))
+               << u"difference: %1%"_s.arg(QString::number(gap * 100.0, 'f', 0));
+    v.explanation =
+        u"With WordRace's emulated GIL (and %1 ns of work per word, CPython's own cost measured on this "
+        u"machine) "
+        "threads ran %2x as fast as sequential; in CPython, with its real GIL, threads ran %3x as fast as "
+        "python-sequential. The two differ by %4%%5."_s.arg(
+            QString::number(perWord, 'f', 1), ModeSummary::estimate(*emulated), ModeSummary::estimate(*real),
+            QString::number(gap * 100.0, 'f', 0),
+            gap <= kGilAgreement ? u", within the 15% the emulation aims for"_s
+                                 : u": more than the 15% the emulation aims for"_s);
+    return v;
 }
 
 Verdict delaysVerdict(const Scenario &s, const QList<RunResult> &results)
@@ -322,6 +363,23 @@ QList<Scenario> Scenario::all(int workers)
         s.experiments = {e};
         list << s;
     }
+    {
+        Scenario s{u"real-gil"_s,
+                   u"The emulated GIL against CPython's own"_s,
+                   u"threading and the GIL, in real CPython beside WordRace's emulation"_s,
+                   u"WordRace emulates Python's GIL in C++. Do its threads gain what CPython's threads gain "
+                   "on the same words?"_s,
+                   {u"yes, within 15%"_s, u"no, they differ by more"_s},
+                   {}};
+        const int n = std::max(2, workers);
+        Experiment emulated = base(CorpusSpec::lesson(1'000'000), {Mode::Sequential, Mode::Threads}, n);
+        emulated.knobs.gil = true;
+        emulated.knobs.workPerWordNs = Knobs::kAutoWorkPerWord;
+        const Experiment real =
+            base(CorpusSpec::lesson(1'000'000), {Mode::PythonSequential, Mode::PythonThreads}, n);
+        s.experiments = {emulated, real};
+        list << s;
+    }
     return list;
 }
 
@@ -347,6 +405,8 @@ Verdict Scenario::verdict(const QList<RunResult> &results, const QList<qint64> &
         return returnValuesVerdict(*this, results);
     if (id == u"zombies")
         return zombiesVerdict(*this, results, workerPids, survivors);
+    if (id == u"real-gil")
+        return realGilVerdict(*this, results);
     return raceVerdict(*this, results);
 }
 

@@ -4,6 +4,7 @@
 #include "corpus/corpus.h"
 #include "corpus/taskplanner.h"
 #include "engine/machineload.h"
+#include "engine/pythoncalibration.h"
 #include "engine/resourcesampler.h"
 #include "kernel/taskexecutor.h"
 #include "kernel/tsanannotations.h"
@@ -133,6 +134,14 @@ private:
             return failWith(why, FailureKind::BadInput), false;
         if (const QString why = BackendFactory::refusedMode(m_experiment); !why.isEmpty())
             return failWith(why, FailureKind::BadInput), false;
+        if (m_experiment.knobs.workPerWordNs == Knobs::kAutoWorkPerWord) {
+            // CPython's own cost per word, measured here; the results record the figure used.
+            QString why;
+            const std::optional<double> ns = PythonCalibration::workPerWordNs(&why);
+            if (!ns)
+                return failWith(why, FailureKind::BadInput), false;
+            m_experiment.knobs.workPerWordNs = *ns;
+        }
         if (const QString why = BackendFactory::missingProgram(m_experiment); !why.isEmpty())
             return failWith(why, FailureKind::RunFailed), false;
         QString error;
@@ -309,7 +318,7 @@ private:
 
     Runner *const m_runner;
     const quint64 m_job;
-    const Experiment m_experiment;
+    Experiment m_experiment; // read only once prepare() has resolved --work-per-word auto
     const std::shared_ptr<std::atomic_bool> m_cancel;
     const std::shared_ptr<Display> m_display;
     std::unique_ptr<Corpus> m_corpus;

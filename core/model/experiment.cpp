@@ -50,7 +50,8 @@ QString Experiment::validate() const
         return u"--warmup must be between 0 and %1"_s.arg(kMaxRuns);
     if (!(knobs.ioLatencyMs >= 0.0) || knobs.ioLatencyMs > 3'600'000.0)
         return u"--io-latency must be between 0 and 3,600,000 ms"_s;
-    if (!(knobs.workPerWordNs >= 0.0) || knobs.workPerWordNs > 1e9)
+    if ((!(knobs.workPerWordNs >= 0.0) && knobs.workPerWordNs != Knobs::kAutoWorkPerWord) ||
+        knobs.workPerWordNs > 1e9)
         return u"--work-per-word must be between 0 and 1,000,000,000 ns"_s;
     if (!(taskTimeoutS >= 0.0))
         return u"--task-timeout must be 0 (none) or a positive number of seconds"_s;

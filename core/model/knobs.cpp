@@ -31,8 +31,10 @@ QString conditionsText(const Knobs &k)
         parts << u"I/O %1 ms in turn"_s.arg(ms.join(u"/"_s));
     } else if (k.ioLatencyMs > 0)
         parts << u"I/O %1 ms per task"_s.arg(k.ioLatencyMs);
-    if (k.workPerWordNs > 0)
-        parts << u"%1 ns/word"_s.arg(k.workPerWordNs);
+    if (k.workPerWordNs == Knobs::kAutoWorkPerWord)
+        parts << u"CPython's ns/word"_s;
+    else if (k.workPerWordNs > 0)
+        parts << u"%1 ns/word"_s.arg(k.workPerWordNs, 0, 'g', 3);
     if (k.gil)
         parts << u"emulated GIL"_s;
     if (k.spawn != Spawn::Pool)

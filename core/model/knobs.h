@@ -46,6 +46,9 @@ struct Knobs
     // print_with_delay threads waiting 5, 2 and 3 s). Sequential and threads only.
     QList<double> latencyPatternMs;
 
+    // workPerWordNs: calibrate from CPython's measured cost per word on this machine (the Runner
+    // resolves it before the first run; results record the figure used).
+    static constexpr double kAutoWorkPerWord = -1.0;
     static constexpr std::uint64_t kMaxSpawnedThreads = 100'000;
     static constexpr std::uint64_t kMaxSpawnedProcesses = 10'000;
 
