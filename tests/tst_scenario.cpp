@@ -53,7 +53,7 @@ private Q_SLOTS:
     void allScenariosAreRunnable()
     {
         const QList<Scenario> all = Scenario::all(2);
-        QCOMPARE(all.size(), 7);
+        QCOMPARE(all.size(), 8);
         QStringList ids;
         for (const Scenario &s : all) {
             ids << s.id;
@@ -64,7 +64,36 @@ private Q_SLOTS:
                 QVERIFY2(e.validate().isEmpty(), qPrintable(s.id + u": "_s + e.validate()));
         }
         QCOMPARE(ids, (QStringList{u"delays"_s, u"return-values"_s, u"race"_s, u"web-scraping"_s,
-                                   u"cpu-bound-gil"_s, u"tiny-tasks"_s, u"zombies"_s}));
+                                   u"cpu-bound-gil"_s, u"tiny-tasks"_s, u"zombies"_s, u"real-gil"_s}));
+    }
+
+    // The emulated GIL against CPython's: each language's threads over its own sequential, within
+    // 15% or not.
+    void realGilVerdict_data()
+    {
+        QTest::addColumn<double>("emulatedThreads"); // wall, against a sequential of 1.0 s
+        QTest::addColumn<double>("realThreads");     // wall, against a python-sequential of 2.0 s
+        QTest::addColumn<int>("choice");
+        QTest::newRow("both gain nothing") << 1.02 << 2.06 << 0;
+        QTest::newRow("12% apart: within") << 1.0 << 2.25 << 0;
+        QTest::newRow("the emulation gains, CPython does not") << 0.55 << 2.0 << 1;
+        QTest::newRow("CPython gains, the emulation does not") << 1.0 << 1.0 << 1;
+    }
+    void realGilVerdict()
+    {
+        QFETCH(double, emulatedThreads);
+        QFETCH(double, realThreads);
+        QFETCH(int, choice);
+        const auto s = Scenario::byId(u"real-gil"_s, 2);
+        QVERIFY(s);
+        RunResult threads = result(Mode::Threads, emulatedThreads, emulatedThreads);
+        threads.knobs.workPerWordNs = 31.5;
+        const Verdict v = s->verdict({result(Mode::Sequential, 1.0, 1.0, 1), threads,
+                                      result(Mode::PythonSequential, 2.0, 2.0, 1),
+                                      result(Mode::PythonThreads, realThreads, realThreads)});
+        QCOMPARE(v.answer, s->choices.at(choice));
+        QVERIFY2(v.explanation.contains(u"31.5 ns"_s), qPrintable(v.explanation));
+        QCOMPARE(v.evidence.size(), 3);
     }
 
     // Verdicts follow the numbers, whatever they are: the same scenario read from opposite
