@@ -1,6 +1,8 @@
 #include "panels/experimentpanel.h"
 #include "io/units.h"
 #include "session/appsettings.h"
+#include <algorithm>
+
 #include <QDir>
 #include <QFileDialog>
 
@@ -580,14 +582,19 @@ QString ExperimentPanel::problem() const
 
 void ExperimentPanel::onModeToggled(Mode mode, bool on)
 {
-    m_pythonNote.clear();
+    const QList<Mode> python = pythonModes();
+    const bool anyPython = std::any_of(python.cbegin(), python.cend(),
+                                       [this](Mode m) { return m_modes[std::size_t(m)]->isChecked(); });
+    if (!anyPython)
+        m_pythonNote.clear();
     const CorpusSpec::Kind kind = CorpusSpec::Kind(m_corpus->currentData().toInt());
     if (on && isPython(mode) && kind != CorpusSpec::Kind::File) {
         std::uint64_t &repeat = kind == CorpusSpec::Kind::NiceHat ? m_niceHatRepeat : m_lessonRepeat;
         if (repeat > kPythonRepeatCap) {
             repeat = kPythonRepeatCap;
             m_pythonNote =
-                tr("lowered to ×%1 for CPython: a run of about %2 s")
+                tr("Lowered to ×%1 for the CPython modes: a CPython run of about %2 s, where the "
+                   "full size would keep a class waiting. Set the size again to count more.")
                     .arg(Units::count(kPythonRepeatCap), QString::number(kPythonRunBudgetS, 'f', 0));
             m_updating = true;
             m_repeat->setValue(int(repeat));
@@ -614,8 +621,11 @@ void ExperimentPanel::refresh()
         m_corpusInfo->setText(
             tr("%1 · %2 lines").arg(Units::bytes(*bytes), Units::count(e.corpus.repeat * 3)));
         m_corpusInfo->setToolTip(tr("%1 bytes, generated in memory").arg(Units::count(*bytes)));
-        if (!m_pythonNote.isEmpty())
-            m_corpusInfo->setText(m_corpusInfo->text() + u"\n"_s + m_pythonNote);
+        // One line, so the rows below stay where the pointer is; the tooltip says why.
+        if (!m_pythonNote.isEmpty()) {
+            m_corpusInfo->setText(m_corpusInfo->text() + tr(" · sized for CPython"));
+            m_corpusInfo->setToolTip(m_pythonNote);
+        }
     } else {
         m_corpusInfo->setText(tr("too large"));
     }
