@@ -58,7 +58,8 @@ public:
               .modes = true,
               .modesDefault = u"sequential,threads,processes"_s,
               .modesHelp =
-                  u"Modes to run, comma-separated: sequential,threads,processes (and cluster, MPI ranks)."_s,
+                  u"Modes to run, comma-separated: sequential,threads,processes (and cluster, MPI ranks; "
+                  "python-sequential,python-threads,python-processes, the lesson's code in CPython)."_s,
               .sequentialIsBaseline = false})
     {
         m_parser.setApplicationDescription(u"Counts words sequentially, on a thread pool and on worker "

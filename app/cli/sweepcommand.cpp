@@ -218,8 +218,9 @@ int SweepCommand::exec(const QStringList &arguments)
         .runsHelp = u"Measured runs of each mode at each point (default 1)."_s,
         .modes = true,
         .modesDefault = u"threads,processes"_s,
-        .modesHelp = u"Parallel modes, comma-separated (default threads,processes); sequential always runs "
-                     "once as the baseline."_s,
+        .modesHelp = u"Parallel modes, comma-separated (default threads,processes; python-threads and "
+                     "python-processes run the lesson's code in CPython); each language's sequential mode "
+                     "always runs once as the baseline."_s,
         .sequentialIsBaseline = true});
     options.addTo(parser);
 
