@@ -4,9 +4,12 @@
 
 #include <QAbstractAxis>
 #include <QApplication>
+#include <QCategoryAxis>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -213,6 +216,55 @@ private Q_SLOTS:
         }
         QVERIFY(runs[2].totalCpu().total() > runs[2].parentCpu.total() * 3);
         QVERIFY(chart->axisMax() >= chart->largestTime());
+    }
+
+    // Every bar is named: where a mode's rows are too short for the second line (runs, cores
+    // busy), the mode's name stands alone rather than being hidden by Qt for overlapping.
+    void everyModeIsNamed_data()
+    {
+        QTest::addColumn<int>("height");
+        QTest::addColumn<bool>("twoLines");
+        QTest::newRow("projector, short") << 330 << false;
+        QTest::newRow("projector, tall") << 900 << true;
+    }
+    void everyModeIsNamed()
+    {
+        QFETCH(int, height);
+        QFETCH(bool, twoLines);
+        auto *chart = new WallCpuChart;
+        QGraphicsScene scene;
+        scene.addItem(chart);
+        chart->setTheme(Theme::projector());
+        const QList<RunResult> runs = lessonResults();
+        chart->setResults(runs);
+        chart->setGeometry(QRectF(0, 0, 900, height));
+        chart->layout()->activate();
+        QCoreApplication::processEvents();
+        auto *axis = qobject_cast<QCategoryAxis *>(chart->axes(Qt::Vertical).value(0));
+        QVERIFY(axis);
+        const QStringList labels = axis->categoriesLabels();
+        QCOMPARE(labels.size(), runs.size());
+        const QFontMetricsF fm(axis->labelsFont());
+        const qreal pitch = chart->plotArea().height() / qreal(runs.size());
+        // What Qt draws: a visible label item for every mode (it hides one that overlaps another).
+        QImage img(900, height, QImage::Format_ARGB32);
+        QPainter painter(&img);
+        scene.render(&painter);
+        painter.end();
+        for (const RunResult &r : runs) {
+            const QList<QGraphicsItem *> items = scene.items();
+            const bool shown = std::any_of(items.cbegin(), items.cend(), [&](const QGraphicsItem *item) {
+                const auto *text = qgraphicsitem_cast<const QGraphicsTextItem *>(item);
+                return text && text->isVisible() && text->toPlainText().startsWith(modeName(r.mode));
+            });
+            QVERIFY2(shown, qPrintable(modeName(r.mode)));
+        }
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            QVERIFY2(labels.at(i).contains(modeName(runs.at(i).mode)), qPrintable(labels.at(i)));
+            QCOMPARE(labels.at(i).contains(u"<br>"_s), twoLines);
+            const qsizetype lines = labels.at(i).count(u"<br>"_s) + 1;
+            QVERIFY2(fm.lineSpacing() * qreal(lines) <= pitch, qPrintable(labels.at(i)));
+        }
     }
 
     void projectorTypeIsBig()

@@ -17,8 +17,10 @@
 #include "session/runhistory.h"
 #include "timeline/timelineview.h"
 #include "window/mainwindow.h"
+#include "window/presentationmode.h"
 #include "windowparts.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAbstractSpinBox>
 #include <QAccessible>
@@ -29,14 +31,20 @@
 #include <QClipboard>
 #include <QColor>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileInfo>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -44,11 +52,14 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QToolBar>
 #include <QToolButton>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -91,6 +102,40 @@ bool runAndWait(MainWindow &w, bool *cancelled = nullptr)
     // The charts follow the last result a turn or two of the event loop later.
     return QTest::qWaitFor([&] { return !pane(w, 0)->chartsPending() && !pane(w, 1)->chartsPending(); },
                            kRunTimeoutMs);
+}
+
+// Every visible widget that shows text in a font smaller than `px`, named for the failure message.
+QStringList smallTexts(const QWidget &window, int px)
+{
+    QStringList small;
+    const QList<QWidget *> widgets = window.findChildren<QWidget *>();
+    for (const QWidget *w : widgets) {
+        if (!w->isVisible())
+            continue;
+        QString text;
+        if (const auto *l = qobject_cast<const QLabel *>(w))
+            text = l->text();
+        else if (const auto *b = qobject_cast<const QAbstractButton *>(w))
+            text = b->text();
+        else if (const auto *c = qobject_cast<const QComboBox *>(w))
+            text = c->currentText();
+        else if (const auto *t = qobject_cast<const QTabBar *>(w))
+            text = t->count() > 0 ? t->tabText(0) : QString();
+        else if (const auto *p = qobject_cast<const QProgressBar *>(w))
+            text = p->isTextVisible() ? p->text() : QString();
+        else if (qobject_cast<const QAbstractSpinBox *>(w) || qobject_cast<const QHeaderView *>(w) ||
+                 qobject_cast<const QAbstractItemView *>(w) || qobject_cast<const QStatusBar *>(w))
+            text = QString::fromLatin1(w->metaObject()->className());
+        if (text.trimmed().isEmpty())
+            continue;
+        if (const int size = QFontInfo(w->font()).pixelSize(); size < px)
+            small << u"%1 \"%2\" %3 px"_s
+                         .arg(w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className())
+                                                        : w->objectName(),
+                              text.left(30))
+                         .arg(size);
+    }
+    return small;
 }
 
 } // namespace
@@ -564,9 +609,11 @@ private Q_SLOTS:
         QVERIFY(!w.menuBar()->isVisible());
         QVERIFY(!w.findChild<QDockWidget *>(u"experimentDock"_s)->isVisible());
         ResultsPane *pane = windowparts::pane(w, 0);
-        QVERIFY(pane->wallCpuChart()->theme().textPx >= 24);
-        QVERIFY(pane->timeline()->theme().textPx >= 24);
-        QVERIFY(QFontInfo(pane->table()->font()).pixelSize() >= 24);
+        // Big type for this screen (the test platform's is 800 lines high: 17 px at the least).
+        const int px = PresentationMode::textPx(w.height());
+        QVERIFY(pane->wallCpuChart()->theme().textPx >= px);
+        QVERIFY(pane->timeline()->theme().textPx >= px);
+        QVERIFY(QFontInfo(pane->table()->font()).pixelSize() >= px);
         // Two charts fit a projector at this size; the breakdown waits for the desk view.
         auto *overhead = pane->findChild<QWidget *>(u"overheadChart"_s);
         QVERIFY(overhead);
@@ -582,6 +629,149 @@ private Q_SLOTS:
         QVERIFY(pane->wallCpuChart()->theme().textPx < 24);
         QTRY_VERIFY(overhead->isVisible());
         QCOMPARE(toolBar->actions(), deskTools);
+    }
+
+    // Presentation mode: every visible text a class reads is at least 24 px on a 1080-line screen,
+    // in proportion on others; the desk's sizes come back when it ends.
+    void presentationTextIsReadable_data()
+    {
+        QTest::addColumn<QSize>("screen");
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+        QTest::newRow("1366x768 projector") << QSize(1366, 768);
+        QTest::newRow("3840x2160 at scale 1") << QSize(3840, 2160);
+    }
+    void presentationTextIsReadable()
+    {
+        QFETCH(QSize, screen);
+        const int deskPx = QFontInfo(QApplication::font()).pixelSize();
+        MainWindow w;
+        w.show();
+        // Every part a lesson shows: the race's charts and table after a run, and a scenario's
+        // question with its choices.
+        experimentPanel(w)->setExperiment(smallExperiment(u"nicehat"_s));
+        QVERIFY(runAndWait(w));
+        QVERIFY(w.startScenario(u"race"_s));
+        w.setPresentation(true);
+        // What full screen gives on that screen (the test platform's own screen is 800 high).
+        w.setWindowState(Qt::WindowNoState);
+        w.resize(screen);
+        QTRY_COMPARE(w.height(), screen.height());
+        const int wanted = screen.height() * 24 / 1080;
+        QCOMPARE(PresentationMode::textPx(screen.height()), wanted);
+        const QStringList small = smallTexts(w, wanted);
+        QVERIFY2(small.isEmpty(), qPrintable(small.join(u"; "_s)));
+        QVERIFY(QFontInfo(QToolTip::font()).pixelSize() >= wanted);
+        // Menus opened from the slide (created before presentation began) follow too.
+        const QList<QMenu *> menus = w.findChildren<QMenu *>();
+        QVERIFY(!menus.isEmpty());
+        for (const QMenu *menu : menus)
+            QVERIFY2(QFontInfo(menu->font()).pixelSize() >= wanted, qPrintable(menu->title()));
+        // The Scaling tab's controls.
+        tabs(w)->setCurrentIndex(1);
+        QCoreApplication::processEvents();
+        const QStringList scaling = smallTexts(w, wanted);
+        QVERIFY2(scaling.isEmpty(), qPrintable(scaling.join(u"; "_s)));
+        tabs(w)->setCurrentIndex(0);
+        // The charts' type follows the screen: the projector's 26 px at 1080 lines, in proportion
+        // elsewhere, and never under the smallest text.
+        QCOMPARE(pane(w, 0)->wallCpuChart()->theme().textPx, 26 * wanted / 24);
+        QVERIFY(pane(w, 0)->timeline()->theme().textPx >= wanted);
+        // The walkthrough's slide too.
+        QVERIFY(w.startWalkthrough());
+        QCoreApplication::processEvents();
+        const QStringList slide = smallTexts(w, wanted);
+        QVERIFY2(slide.isEmpty(), qPrintable(slide.join(u"; "_s)));
+        auto *slidePane = w.findChild<ResultsPane *>(u"walkthroughPane"_s);
+        QVERIFY(slidePane);
+        QCOMPARE(slidePane->wallCpuChart()->theme().textPx, 26 * wanted / 24);
+        w.setPresentation(false);
+        QCOMPARE(QFontInfo(QApplication::font()).pixelSize(), deskPx);
+    }
+
+    // The lesson walkthrough, as a presenter's clicker drives it: votes, a run, the reveal in one
+    // line, the next step, a blanked screen, and Esc back to the desk; its runs are in the history.
+    void walkthroughStepByStep()
+    {
+        QSettings().setValue(u"walkthrough/step"_s, 1); // resumes at the return-values step
+        MainWindow w;
+        w.show();
+        QVERIFY(w.startWalkthrough());
+        auto *page = w.findChild<QWidget *>(u"walkthrough"_s);
+        QVERIFY(page);
+        QTRY_VERIFY(page->isVisible());
+        QVERIFY(!tabs(w)->isVisible());
+        auto *step = page->findChild<QLabel *>(u"walkthroughStep"_s);
+        QVERIFY2(step->text().startsWith(u"Step 2 of 7"_s), qPrintable(step->text()));
+        page->setFocus();
+        QTest::keyClick(page, Qt::Key_2);
+        QTest::keyClick(page, Qt::Key_2);
+        QTest::keyClick(page, Qt::Key_1);
+        QCOMPARE(page->findChild<QProgressBar *>(u"walkthroughTally1"_s)->value(), 2);
+        QCOMPARE(page->findChild<QProgressBar *>(u"walkthroughTally0"_s)->value(), 1);
+        QSignalSpy finished(runner(w), &Runner::experimentFinished);
+        QTest::keyClick(page, Qt::Key_PageDown);
+        QVERIFY(finished.wait(kRunTimeoutMs));
+        auto *headline = page->findChild<QLabel *>(u"walkthroughHeadline"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(headline->isVisible(), kRunTimeoutMs);
+        QVERIFY2(headline->text().contains(u"order"_s), qPrintable(headline->text()));
+        // The choices give their room to the chart; one line keeps what the class said.
+        QVERIFY(!page->findChild<QWidget *>(u"walkthroughChoices"_s)->isVisible());
+        auto *said = page->findChild<QLabel *>(u"walkthroughClassSaid"_s);
+        QVERIFY(said->isVisible());
+        QVERIFY2(said->text().startsWith(u"The class said: "_s), qPrintable(said->text()));
+        QVERIFY2(said->text().contains(u"(2 votes)"_s), qPrintable(said->text()));
+        QCOMPARE(history(w)->count(), 1);
+        // The details, one key away.
+        auto *details = page->findChild<QLabel *>(u"walkthroughDetails"_s);
+        QVERIFY(!details->isVisible());
+        QTest::keyClick(page, Qt::Key_D);
+        QVERIFY(details->isVisible());
+        QVERIFY(details->text().contains(u"The class predicted it"_s));
+        // B blanks the screen; any key brings it back without moving on.
+        QTest::keyClick(page, Qt::Key_B);
+        auto *blank = page->findChild<QWidget *>(u"walkthroughBlank"_s);
+        QVERIFY(blank->isVisible());
+        QTest::keyClick(page, Qt::Key_PageDown);
+        QVERIFY(!blank->isVisible());
+        QVERIFY(headline->isVisible());
+        // The next step's question, remembered for next time.
+        QTest::keyClick(page, Qt::Key_PageDown);
+        QVERIFY2(step->text().startsWith(u"Step 3 of 7"_s), qPrintable(step->text()));
+        QVERIFY(!headline->isVisible());
+        QCOMPARE(QSettings().value(u"walkthrough/step"_s).toInt(), 2);
+        QTest::keyClick(page, Qt::Key_PageUp);
+        QVERIFY(headline->isVisible()); // back to the reveal it came from
+        QTest::keyClick(page, Qt::Key_Escape);
+        QTRY_VERIFY(tabs(w)->isVisible());
+        QVERIFY(!page->isVisible());
+    }
+
+    // Teachers start it where they are: help and version need no display, and without one the
+    // app says what to do instead of aborting in Qt's platform plugin.
+    void startsWithoutDisplay()
+    {
+        const QString app = QDir(QCoreApplication::applicationDirPath()).filePath(u"wordrace"_s);
+        QVERIFY(QFileInfo::exists(app));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(QString::fromLatin1(name));
+        auto run = [&](const QStringList &args) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(app, args);
+            p.waitForFinished(kRunTimeoutMs);
+            return std::tuple{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                              p.readAllStandardOutput(), p.readAllStandardError()};
+        };
+        const auto [helpCode, help, helpErr] = run({u"--help"_s});
+        QCOMPARE(helpCode, 0);
+        QVERIFY2(help.contains("--lesson"), help.constData());
+        const auto [versionCode, version, versionErr] = run({u"--version"_s});
+        QCOMPARE(versionCode, 0);
+        QVERIFY(version.contains(WORDRACE_VERSION));
+        const auto [code, out, err] = run({});
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains("xvfb-run") && err.contains("wordrace-cli"), err.constData());
     }
 
     void comparisonSettlesOnOneScale_data()
@@ -816,7 +1006,13 @@ private Q_SLOTS:
         // Two clicks from launch: the toolbar's Scenarios button, then the scenario.
         auto *button = w.findChild<QToolButton *>(u"scenarioButton"_s);
         QVERIFY(button && button->isVisible() && button->menu());
-        QCOMPARE(button->menu()->actions().size(), Scenario::all(QThread::idealThreadCount()).size());
+        const QList<QAction *> entries = button->menu()->actions();
+        const auto scenarioEntries = std::count_if(entries.begin(), entries.end(), [](const QAction *a) {
+            return a->objectName().startsWith(u"scenario-"_s);
+        });
+        QCOMPARE(scenarioEntries, Scenario::all(QThread::idealThreadCount()).size());
+        // The lesson walkthrough is offered beside the scenarios it strings together.
+        QVERIFY(entries.contains(action(w, u"walkthroughAction"_s)));
         QAction *scenarioAction = action(w, u"scenario-return-values"_s);
         QVERIFY(scenarioAction);
         QVERIFY(button->menu()->actions().contains(scenarioAction));

@@ -82,6 +82,11 @@ Verdict realGilVerdict(const Scenario &s, const QList<RunResult> &results)
     }
     const double gap = std::abs(emulated->value - real->value) / real->value;
     v.answer = s.choices.value(gap <= kGilAgreement ? 0 : 1);
+    v.headline = gap <= kGilAgreement
+                     ? u"The emulated GIL behaves like CPython's: %1x against %2x"_s.arg(
+                           QString::number(emulated->value, 'f', 2), QString::number(real->value, 'f', 2))
+                     : u"The emulated GIL and CPython's differ: %1x against %2x"_s.arg(
+                           QString::number(emulated->value, 'f', 2), QString::number(real->value, 'f', 2));
     double perWord = 0.0;
     for (const RunResult &r : results)
         if (r.mode == Mode::Threads)
@@ -118,6 +123,9 @@ Verdict delaysVerdict(const Scenario &s, const QList<RunResult> &results)
         byEnd.begin(), byEnd.end(), [](const TaskRecord &a, const TaskRecord &b) { return a.ioS < b.ioS; });
     const bool overlapped = wall < 0.75 * sumWaits;
     v.answer = ordered ? (overlapped ? s.choices[1] : s.choices[2]) : s.choices[0];
+    v.headline =
+        overlapped ? u"Shortest wait first, all done in %1: the threads waited side by side"_s.arg(secs(wall))
+                   : u"Done in %1: the waits did not overlap here"_s.arg(secs(wall));
     v.explanation =
         u"The threads finished in the order %1 and the whole took %2, while the waits add up to %3. "
         "A waiting thread does not hold up the others: the waits overlapped, so the one with the "
@@ -146,6 +154,10 @@ Verdict returnValuesVerdict(const Scenario &s, const QList<RunResult> &results)
             firstTen << u"#%1:%2"_s.arg(byEnd[i].task).arg(byEnd[i].words);
     }
     v.answer = outOfOrder > 0 ? s.choices[1] : s.choices[0];
+    v.headline =
+        outOfOrder > 0
+            ? u"Completion order: %1 of %2 results came back out of turn"_s.arg(outOfOrder).arg(byEnd.size())
+            : u"In input order this time, by luck: nothing makes threads keep it"_s;
     v.explanation =
         outOfOrder > 0
             ? u"The results came back in completion order: %1 of %2 results arrived after a later "
@@ -166,6 +178,11 @@ Verdict zombiesVerdict(const Scenario &s, const QList<RunResult> &results, const
     Verdict v;
     const RunResult &r = results.first();
     v.answer = survivors.isEmpty() ? s.choices[1] : s.choices[0];
+    v.headline = survivors.isEmpty()
+                     ? (workerPids.size() == 2
+                            ? u"No zombies: both workers went with the cancel"_s
+                            : u"No zombies: all %1 workers went with the cancel"_s.arg(workerPids.size()))
+                     : u"%1 worker(s) outlived the cancel"_s.arg(survivors.size());
     QStringList pids;
     for (qint64 p : workerPids)
         pids << QString::number(p);
@@ -186,6 +203,32 @@ Verdict zombiesVerdict(const Scenario &s, const QList<RunResult> &results, const
     return v;
 }
 
+// A race in one line: who won and by how much, and the loser the lesson is about.
+QString raceHeadline(const Scenario &s, const QList<ModeSummary> &summaries, const ModeSummary *fastest)
+{
+    if (!fastest)
+        return u"No mode finished"_s;
+    auto speedup = [&](Mode mode) -> std::optional<double> {
+        for (const ModeSummary &m : summaries)
+            if (m.mode == mode && m.speedup && std::isfinite(m.speedup->value))
+                return m.speedup->value;
+        return std::nullopt;
+    };
+    QString line;
+    if (isSequential(fastest->mode)) {
+        line = u"%1 won: the parallel modes cost more than they gained"_s.arg(modeName(fastest->mode));
+    } else {
+        const auto x = speedup(fastest->mode);
+        line = x ? u"%1 won: %2x as fast as %3"_s.arg(modeName(fastest->mode), QString::number(*x, 'f', 1),
+                                                      modeName(sequentialOf(fastest->mode)))
+                 : u"%1 won"_s.arg(modeName(fastest->mode));
+    }
+    if (const auto t = speedup(Mode::Threads); t && fastest->mode != Mode::Threads && *t < 1.1)
+        line += s.id == u"cpu-bound-gil" ? u"; threads gained nothing: they took turns at the GIL"_s
+                                         : u"; threads gained nothing"_s;
+    return line;
+}
+
 // The races: which mode's median wall time is shortest, and why, from the numbers.
 Verdict raceVerdict(const Scenario &s, const QList<RunResult> &results)
 {
@@ -199,6 +242,7 @@ Verdict raceVerdict(const Scenario &s, const QList<RunResult> &results)
         if (m.runs > 0 && (!fastest || m.wall.median < fastest->wall.median))
             fastest = &m;
     v.answer = fastest ? modeName(fastest->mode) : fastestOf(results);
+    v.headline = raceHeadline(s, summaries, fastest);
     const QList<RunResult> medians = ModeSummary::medianRuns(results);
     const RunResult *seq = find(medians, Mode::Sequential);
     QStringList parts;
@@ -252,134 +296,211 @@ Verdict raceVerdict(const Scenario &s, const QList<RunResult> &results)
 
 } // namespace
 
+namespace {
+
+// What the presenter sees on a second screen while the class sees the slide.
+QString notesFor(const QString &id)
+{
+    if (id == u"race")
+        return u"Say: the same words counted three ways; which finishes first? Expect: on the lesson's short "
+               "strings, one new thread per string costs more than it saves, and pickling every string to a "
+               "process costs more still; sequential often wins. Point at the timeline: the gaps are overhead."_s;
+    if (id == u"delays")
+        return u"Say: three threads wait 5, 2 and 3 seconds. Expect: they finish 2, 3, 5 and the whole takes "
+               "about 5 s, not 10: waiting threads overlap. Point at the three bars starting together."_s;
+    if (id == u"return-values")
+        return u"Say: each thread appends its count to one list. Expect: completion order, not input order. "
+               "Ask why Pool.map keeps the order (it carries the index)."_s;
+    if (id == u"web-scraping")
+        return u"Say: tasks that mostly wait, as when fetching web pages. Expect: threads and processes both "
+               u"far "
+               "ahead of sequential; threads win by the processes' start-up."_s;
+    if (id == u"cpu-bound-gil")
+        return u"Say: the same counting with a (labelled, emulated) GIL. Expect: threads gain nothing, "
+               u"processes "
+               "scale with the cores. Point at the black hatched GIL waits on the thread lanes."_s;
+    if (id == u"tiny-tasks")
+        return u"Say: one task per string. Expect: setup overhead swamps the work; sequential wins. The "
+               u"lesson's "
+               "rule: parallelise only work that takes longer than the setup."_s;
+    if (id == u"zombies")
+        return u"Say: we cancel a run half-way. Expect: no worker is left. The lesson needed kill -9 because "
+               u"its "
+               "workers outlived the notebook."_s;
+    if (id == u"real-gil")
+        return u"Say: WordRace emulates the GIL in C++; here it meets CPython's real one. Expect: neither "
+               "language's threads gain on counting, within 15% of each other."_s;
+    return {};
+}
+
+} // namespace
+
+// One function per scenario: each reads as the lesson's experiment it reproduces.
+namespace {
+
+Scenario delaysScenario()
+{
+    Scenario s{
+        u"delays"_s,
+        u"Threads and delays"_s,
+        u"print_with_delay: three threads sleeping 5, 2 and 3 s"_s,
+        u"Three threads wait 5 s, 2 s and 3 s. In which order do they finish, and how long does it all take?"_s,
+        {u"5, 2, 3 (the order they started), about 10 s"_s, u"2, 3, 5, about 5 s"_s,
+         u"2, 3, 5, about 10 s"_s},
+        {},
+        {}};
+    Experiment e = base(CorpusSpec::niceHat(1), {Mode::Threads}, 3);
+    e.chunkLines = 1; // three strings, three tasks
+    e.knobs.latencyPatternMs = {5000, 2000, 3000};
+    s.experiments = {e};
+    return s;
+}
+
+Scenario returnValuesScenario(int workers)
+{
+    Scenario s{u"return-values"_s,
+               u"Where do return values go?"_s,
+               u"count_and_store: threads append their results to a shared list"_s,
+               u"Threads append each string's count to a list as they finish. Does the list come out in "
+               u"the order "
+               "the strings went in?"_s,
+               {u"yes, in input order"_s, u"no, in completion order"_s},
+               {},
+               {}};
+    Experiment e = base(CorpusSpec::niceHat(100), {Mode::Threads}, std::max(2, workers));
+    e.chunkLines = 1;
+    e.knobs.ioLatencyMs = 1; // a little waiting, as real work has, lets threads overtake each other
+    s.experiments = {e};
+    return s;
+}
+
+Scenario raceScenario(int workers, const QStringList &modesChoice)
+{
+    Scenario s{u"race"_s,
+               u"The word-count race"_s,
+               u"sequential vs concurrent vs parallel word counts, %time"_s,
+               u"110,000,000 words: which is fastest, sequential, threads or processes?"_s,
+               modesChoice,
+               {},
+               {}};
+    Experiment e = base(CorpusSpec::lesson(), allModes(), workers);
+    e.runs = Experiment::kAutoRuns; // medians with their spread, as the app's own default
+    e.warmup = 1;
+    s.experiments = {e};
+    return s;
+}
+
+Scenario webScrapingScenario(const QStringList &modesChoice)
+{
+    Scenario s{u"web-scraping"_s,
+               u"The web-scraping quiz"_s,
+               u"Pop quiz: an application that waits for web servers"_s,
+               u"40 tasks each wait 100 ms for a server, then count. With 8 workers, which wins?"_s,
+               modesChoice,
+               {},
+               {}};
+    Experiment e = base(CorpusSpec::lesson(40), allModes(), 8);
+    e.chunkLines = 3; // 40 tasks
+    e.knobs.ioLatencyMs = 100;
+    // Waiting dominates: one round takes seconds, so the automatic count is one run, no warm-up.
+    e.runs = Experiment::kAutoRuns;
+    s.experiments = {e};
+    return s;
+}
+
+Scenario cpuBoundGilScenario(int workers, const QStringList &modesChoice)
+{
+    Scenario s{
+        u"cpu-bound-gil"_s,
+        u"The CPU-bound quiz, with an emulated GIL"_s,
+        u"Pop quiz: a very large dataset through a CPU-intensive algorithm"_s,
+        u"Every word costs 95 ns of interpreter work (about CPython's speed) and threads must share one "
+        "GIL. Which is fastest?"_s,
+        modesChoice,
+        {},
+        {}};
+    Experiment e = base(CorpusSpec::lesson(300'000), allModes(), std::max(2, workers));
+    e.knobs.workPerWordNs = 95;
+    e.knobs.gil = true;
+    e.runs = Experiment::kAutoRuns;
+    e.warmup = 1;
+    s.experiments = {e};
+    return s;
+}
+
+Scenario tinyTasksScenario(int workers, const QStringList &modesChoice)
+{
+    Scenario s{u"tiny-tasks"_s,
+               u"Tiny tasks"_s,
+               u"concurrent_word_count starts one thread per string; Pool.map with tiny items"_s,
+               u"One task per string, 60,000 strings, and a new thread for each (the lesson's "
+               "concurrent_word_count). Which is fastest?"_s,
+               modesChoice,
+               {},
+               {}};
+    Experiment seq = base(CorpusSpec::lesson(20'000), {Mode::Sequential}, 1);
+    seq.chunkLines = 1;
+    Experiment threads = base(CorpusSpec::lesson(20'000), {Mode::Threads}, std::max(2, workers));
+    threads.chunkLines = 1;
+    threads.knobs.spawn = Spawn::PerTask;
+    Experiment processes = base(CorpusSpec::lesson(20'000), {Mode::Processes}, std::max(2, workers));
+    processes.chunkLines = 1;
+    processes.knobs.transport = Transport::Pipe; // as Pool.map pickles every string
+    s.experiments = {seq, threads, processes};
+    return s;
+}
+
+Scenario zombiesScenario(int workers)
+{
+    Scenario s{u"zombies"_s,
+               u"Cleaning up zombies"_s,
+               u"ps ux | grep ipykernel | grep -v grep | awk '{print $2}' | xargs kill -9"_s,
+               u"A run on worker processes is cancelled half-way. Are any of its workers left behind?"_s,
+               {u"yes, they keep running until killed"_s, u"no, none is left"_s},
+               {},
+               {}};
+    // 300,000 small tasks keep the workers busy for seconds, long enough to cancel half-way.
+    Experiment e = base(CorpusSpec::lesson(3'000'000), {Mode::Processes}, std::max(2, workers));
+    e.chunkLines = 30;
+    s.experiments = {e};
+    return s;
+}
+
+Scenario realGilScenario(int workers)
+{
+    Scenario s{u"real-gil"_s,
+               u"The emulated GIL against CPython's own"_s,
+               u"threading and the GIL, in real CPython beside WordRace's emulation"_s,
+               u"WordRace emulates Python's GIL in C++. Do its threads gain what CPython's threads gain "
+               "on the same words?"_s,
+               {u"yes, within 15%"_s, u"no, they differ by more"_s},
+               {},
+               {}};
+    const int n = std::max(2, workers);
+    Experiment emulated = base(CorpusSpec::lesson(1'000'000), {Mode::Sequential, Mode::Threads}, n);
+    emulated.knobs.gil = true;
+    emulated.knobs.workPerWordNs = Knobs::kAutoWorkPerWord;
+    const Experiment real =
+        base(CorpusSpec::lesson(1'000'000), {Mode::PythonSequential, Mode::PythonThreads}, n);
+    s.experiments = {emulated, real};
+    return s;
+}
+
+} // namespace
+
 QList<Scenario> Scenario::all(int workers)
 {
-    QList<Scenario> list;
     const QStringList modesChoice = {u"sequential"_s, u"threads"_s, u"processes"_s};
-    {
-        Scenario s{
-            u"delays"_s,
-            u"Threads and delays"_s,
-            u"print_with_delay: three threads sleeping 5, 2 and 3 s"_s,
-            u"Three threads wait 5 s, 2 s and 3 s. In which order do they finish, and how long does it all take?"_s,
-            {u"5, 2, 3 (the order they started), about 10 s"_s, u"2, 3, 5, about 5 s"_s,
-             u"2, 3, 5, about 10 s"_s},
-            {}};
-        Experiment e = base(CorpusSpec::niceHat(1), {Mode::Threads}, 3);
-        e.chunkLines = 1; // three strings, three tasks
-        e.knobs.latencyPatternMs = {5000, 2000, 3000};
-        s.experiments = {e};
-        list << s;
-    }
-    {
-        Scenario s{u"return-values"_s,
-                   u"Where do return values go?"_s,
-                   u"count_and_store: threads append their results to a shared list"_s,
-                   u"Threads append each string's count to a list as they finish. Does the list come out in "
-                   u"the order "
-                   "the strings went in?"_s,
-                   {u"yes, in input order"_s, u"no, in completion order"_s},
-                   {}};
-        Experiment e = base(CorpusSpec::niceHat(100), {Mode::Threads}, std::max(2, workers));
-        e.chunkLines = 1;
-        e.knobs.ioLatencyMs = 1; // a little waiting, as real work has, lets threads overtake each other
-        s.experiments = {e};
-        list << s;
-    }
-    {
-        Scenario s{u"race"_s,
-                   u"The word-count race"_s,
-                   u"sequential vs concurrent vs parallel word counts, %time"_s,
-                   u"110,000,000 words: which is fastest, sequential, threads or processes?"_s,
-                   modesChoice,
-                   {}};
-        Experiment e = base(CorpusSpec::lesson(), allModes(), workers);
-        e.runs = Experiment::kAutoRuns; // medians with their spread, as the app's own default
-        e.warmup = 1;
-        s.experiments = {e};
-        list << s;
-    }
-    {
-        Scenario s{u"web-scraping"_s,
-                   u"The web-scraping quiz"_s,
-                   u"Pop quiz: an application that waits for web servers"_s,
-                   u"40 tasks each wait 100 ms for a server, then count. With 8 workers, which wins?"_s,
-                   modesChoice,
-                   {}};
-        Experiment e = base(CorpusSpec::lesson(40), allModes(), 8);
-        e.chunkLines = 3; // 40 tasks
-        e.knobs.ioLatencyMs = 100;
-        // Waiting dominates: one round takes seconds, so the automatic count is one run, no warm-up.
-        e.runs = Experiment::kAutoRuns;
-        s.experiments = {e};
-        list << s;
-    }
-    {
-        Scenario s{
-            u"cpu-bound-gil"_s,
-            u"The CPU-bound quiz, with an emulated GIL"_s,
-            u"Pop quiz: a very large dataset through a CPU-intensive algorithm"_s,
-            u"Every word costs 95 ns of interpreter work (about CPython's speed) and threads must share one "
-            "GIL. Which is fastest?"_s,
-            modesChoice,
-            {}};
-        Experiment e = base(CorpusSpec::lesson(300'000), allModes(), std::max(2, workers));
-        e.knobs.workPerWordNs = 95;
-        e.knobs.gil = true;
-        e.runs = Experiment::kAutoRuns;
-        e.warmup = 1;
-        s.experiments = {e};
-        list << s;
-    }
-    {
-        Scenario s{u"tiny-tasks"_s,
-                   u"Tiny tasks"_s,
-                   u"concurrent_word_count starts one thread per string; Pool.map with tiny items"_s,
-                   u"One task per string, 60,000 strings, and a new thread for each (the lesson's "
-                   "concurrent_word_count). Which is fastest?"_s,
-                   modesChoice,
-                   {}};
-        Experiment seq = base(CorpusSpec::lesson(20'000), {Mode::Sequential}, 1);
-        seq.chunkLines = 1;
-        Experiment threads = base(CorpusSpec::lesson(20'000), {Mode::Threads}, std::max(2, workers));
-        threads.chunkLines = 1;
-        threads.knobs.spawn = Spawn::PerTask;
-        Experiment processes = base(CorpusSpec::lesson(20'000), {Mode::Processes}, std::max(2, workers));
-        processes.chunkLines = 1;
-        processes.knobs.transport = Transport::Pipe; // as Pool.map pickles every string
-        s.experiments = {seq, threads, processes};
-        list << s;
-    }
-    {
-        Scenario s{u"zombies"_s,
-                   u"Cleaning up zombies"_s,
-                   u"ps ux | grep ipykernel | grep -v grep | awk '{print $2}' | xargs kill -9"_s,
-                   u"A run on worker processes is cancelled half-way. Are any of its workers left behind?"_s,
-                   {u"yes, they keep running until killed"_s, u"no, none is left"_s},
-                   {}};
-        // 300,000 small tasks keep the workers busy for seconds, long enough to cancel half-way.
-        Experiment e = base(CorpusSpec::lesson(3'000'000), {Mode::Processes}, std::max(2, workers));
-        e.chunkLines = 30;
-        s.experiments = {e};
-        list << s;
-    }
-    {
-        Scenario s{u"real-gil"_s,
-                   u"The emulated GIL against CPython's own"_s,
-                   u"threading and the GIL, in real CPython beside WordRace's emulation"_s,
-                   u"WordRace emulates Python's GIL in C++. Do its threads gain what CPython's threads gain "
-                   "on the same words?"_s,
-                   {u"yes, within 15%"_s, u"no, they differ by more"_s},
-                   {}};
-        const int n = std::max(2, workers);
-        Experiment emulated = base(CorpusSpec::lesson(1'000'000), {Mode::Sequential, Mode::Threads}, n);
-        emulated.knobs.gil = true;
-        emulated.knobs.workPerWordNs = Knobs::kAutoWorkPerWord;
-        const Experiment real =
-            base(CorpusSpec::lesson(1'000'000), {Mode::PythonSequential, Mode::PythonThreads}, n);
-        s.experiments = {emulated, real};
-        list << s;
-    }
+    QList<Scenario> list = {delaysScenario(),
+                            returnValuesScenario(workers),
+                            raceScenario(workers, modesChoice),
+                            webScrapingScenario(modesChoice),
+                            cpuBoundGilScenario(workers, modesChoice),
+                            tinyTasksScenario(workers, modesChoice),
+                            zombiesScenario(workers),
+                            realGilScenario(workers)};
+    for (Scenario &s : list)
+        s.notes = notesFor(s.id);
     return list;
 }
 

@@ -16,6 +16,7 @@ namespace wordrace {
 struct Verdict
 {
     QString answer;       // one of the scenario's choices
+    QString headline;     // the measured answer in one line, for a slide: "processes won: 1.9x faster"
     QString explanation;  // several sentences with the measured numbers
     QStringList evidence; // short "label: value" lines, for a table or a slide
 };
@@ -30,6 +31,7 @@ struct Scenario
     QString question; // asked before the run
     QStringList choices;
     QList<Experiment> experiments; // run one after the other; their results are concatenated
+    QString notes;                 // for the presenter: what to say, and what the class should see
 
     // Built-in scenarios for a machine with `workers` logical CPUs.
     static QList<Scenario> all(int workers = Experiment::defaultWorkers());

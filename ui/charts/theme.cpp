@@ -2,6 +2,8 @@
 
 #include <QGuiApplication>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace wordrace {
@@ -46,6 +48,18 @@ Theme Theme::projector()
     t.titlePx = 34;
     t.lineWidth = 3.0;
     t.maxLaneHeight = 120;
+    return t;
+}
+
+Theme Theme::projector(int smallestPx)
+{
+    // Drawn for 24 px at 1080 lines: another screen gets the same picture, its type in proportion.
+    Theme t = projector();
+    if (smallestPx > 0 && smallestPx != 24) {
+        t.textPx = std::max(12, t.textPx * smallestPx / 24);
+        t.titlePx = std::max(14, t.titlePx * smallestPx / 24);
+        t.maxLaneHeight = std::max(40, t.maxLaneHeight * smallestPx / 24);
+    }
     return t;
 }
 

@@ -37,6 +37,8 @@ struct Theme
     static Theme dark();
     // High contrast, big type and thick bars for a classroom projector: >= 24 px text at 1920x1080.
     static Theme projector();
+    // The projector theme for a screen whose smallest text is smallestPx (24 at 1080 lines).
+    static Theme projector(int smallestPx);
     static Theme byKind(Kind kind);
 
     // The widgets' palette for the dark theme (the charts take their colours from the Theme).

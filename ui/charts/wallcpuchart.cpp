@@ -493,6 +493,7 @@ void WallCpuChart::fitLabels()
     if (plot.width() < 50)
         return;
     m_fitting = true;
+    fitCategoryLabels(plot);
     const double before = m_axisX->max();
     const QFontMetricsF valueMetrics(m_theme.textFont(true));
     const QFontMetricsF noteMetrics(m_theme.textFont());
@@ -541,6 +542,65 @@ void WallCpuChart::fitLabels()
         Q_EMIT axisMaxChanged(m_axisX->max());
 }
 
+QStringList WallCpuChart::categoryLabels(bool oneLine) const
+{
+    QStringList labels;
+    for (const Row &row : m_rows) {
+        const RunResult &r = row.shown;
+        QString text = u"<b>%1</b>"_s.arg(modeName(r.mode));
+        if (!isSequential(r.mode))
+            text += u" ×%1"_s.arg(r.workers);
+        // Rows of one mode that differ in corpus or knobs are told apart by their first run's number.
+        const bool repeated = std::count_if(m_rows.cbegin(), m_rows.cend(),
+                                            [&](const Row &o) { return o.shown.mode == r.mode; }) > 1;
+        if (repeated && !row.hasSpread())
+            text += u" "_s + tr("run %1").arg(r.repetition + 1);
+        // Where a mode's rows leave no room for a second line, the name stands alone: Qt hides a
+        // label that overlaps its neighbour, which would leave bars nobody can name.
+        if (!oneLine)
+            text += u"<br>"_s + (row.hasSpread()
+                                     ? tr("%1 runs · %2 cores busy")
+                                           .arg(row.wall.n)
+                                           .arg(QString::number(r.cpuPerWall(), 'f', 2))
+                                     : tr("%1 cores busy").arg(QString::number(r.cpuPerWall(), 'f', 2)));
+        // A doubtful number is never shown as a fact: the row says what is wrong with it.
+        QList<const RunResult *> rowRuns;
+        for (int k : row.runs)
+            rowRuns << &m_results.at(k);
+        if (const QStringList doubts = Plausibility::kinds(rowRuns); !doubts.isEmpty())
+            text += oneLine ? u" <font color=\"%1\">⚠</font>"_s.arg(Theme::warningColor().name())
+                            : u"<br><font color=\"%1\">⚠ %2</font>"_s.arg(Theme::warningColor().name(),
+                                                                          doubts.join(u", "_s));
+        // Category labels must be unique; a repeated mode gets an invisible difference.
+        while (labels.contains(text))
+            text += u" "_s;
+        labels << text;
+    }
+    return labels;
+}
+
+void WallCpuChart::fitCategoryLabels(const QRectF &plot)
+{
+    if (!m_axisY || m_rows.isEmpty())
+        return;
+    // Each mode owns kSlots of the axis's kSlots * n + 1 units: its label has that height.
+    const qreal pitch = plot.height() * kSlots / qreal(kSlots * m_rows.size() + 1);
+    const QStringList full = categoryLabels(false);
+    qsizetype lines = 1;
+    for (const QString &label : full)
+        lines = std::max(lines, label.count(u"<br>"_s) + 1);
+    // A line's worth of slack: Qt wraps a label wider than the axis's share of the width, and a
+    // wrapped label that overlaps its neighbour is hidden.
+    const bool oneLine = QFontMetricsF(m_theme.textFont()).lineSpacing() * qreal(lines + 1) > pitch;
+    if (oneLine == m_oneLineLabels)
+        return;
+    const QStringList from = m_axisY->categoriesLabels();
+    const QStringList to = oneLine ? categoryLabels(true) : full;
+    for (qsizetype i = 0; i < from.size() && i < to.size(); ++i)
+        m_axisY->replaceLabel(from.at(i), to.at(i));
+    m_oneLineLabels = oneLine;
+}
+
 void WallCpuChart::rebuild()
 {
     removeAllSeries();
@@ -585,35 +645,13 @@ void WallCpuChart::rebuild()
 
     m_axisY = new QCategoryAxis(this);
     m_axisY->setStartValue(-1);
-    for (int i = 0; i < n; ++i) {
-        const Row &row = m_rows.at(i);
-        const RunResult &r = row.shown;
-        QString text = u"<b>%1</b>"_s.arg(modeName(r.mode));
-        if (!isSequential(r.mode))
-            text += u" ×%1"_s.arg(r.workers);
-        // Rows of one mode that differ in corpus or knobs are told apart by their first run's number.
-        const bool repeated = std::count_if(m_rows.cbegin(), m_rows.cend(),
-                                            [&](const Row &o) { return o.shown.mode == r.mode; }) > 1;
-        if (row.hasSpread())
-            text +=
-                u"<br>"_s +
-                tr("%1 runs · %2 cores busy").arg(row.wall.n).arg(QString::number(r.cpuPerWall(), 'f', 2));
-        else
-            text += (repeated ? u" "_s + tr("run %1").arg(r.repetition + 1) : QString()) + u"<br>"_s +
-                    tr("%1 cores busy").arg(QString::number(r.cpuPerWall(), 'f', 2));
-        // A doubtful number is never shown as a fact: the row says what is wrong with it.
-        QList<const RunResult *> rowRuns;
-        for (int k : row.runs)
-            rowRuns << &m_results.at(k);
-        if (const QStringList doubts = Plausibility::kinds(rowRuns); !doubts.isEmpty())
-            text += u"<br><font color=\"%1\">⚠ %2</font>"_s.arg(Theme::warningColor().name(),
-                                                                doubts.join(u", "_s));
-        // Category labels must be unique; a repeated mode gets an invisible difference.
-        while (m_axisY->categoriesLabels().contains(text))
-            text += u" "_s;
-        m_axisY->append(text, kSlots * i + 2);
-    }
-    m_axisY->setRange(-1, kSlots * n - 1);
+    m_oneLineLabels = false;
+    const QStringList labels = categoryLabels(false);
+    for (int i = 0; i < n; ++i)
+        m_axisY->append(labels.at(i), kSlots * i + 2);
+    // Half a unit beyond the first and the last category: Qt hides a label that reaches past the
+    // plot's edge, and a centred label of a short chart's edge row does.
+    m_axisY->setRange(-1.5, kSlots * n - 0.5);
     m_axisY->setReverse(true); // first run on top
     m_axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
     m_axisY->setGridLineVisible(false);

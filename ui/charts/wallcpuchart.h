@@ -73,6 +73,10 @@ private:
     void updateMargins();
     // Widens the time axis until every bar's label fits beside it.
     void fitLabels();
+    // The mode names down the side: with the run count and cores busy on a second line, or
+    // alone where the rows are too short for two.
+    QStringList categoryLabels(bool oneLine) const;
+    void fitCategoryLabels(const QRectF &plot);
     QString label(int row, bool cpu, QString *note = nullptr) const;
     void groupRows();
     bool anySpread() const;
@@ -91,6 +95,7 @@ private:
     QValueAxis *m_axisX = nullptr;
     Annotations *m_annotations = nullptr;
     bool m_fitting = false;
+    bool m_oneLineLabels = false;
 };
 
 } // namespace wordrace

@@ -139,6 +139,28 @@ void ResultsPane::setHeading(const HistoryEntry *entry)
     m_heading->setText(text);
 }
 
+void ResultsPane::showResults(const QList<RunResult> &results, const QString &heading)
+{
+    m_entryNumber = 0;
+    m_heading->setText(heading);
+    m_results = results;
+    m_wallPending = m_overheadPending = false;
+    m_chartTimer.stop();
+    m_chart->setResults(m_results);
+    m_model->setResults(m_results);
+    showMedianRuns(ModeSummary::medianRuns(m_results));
+}
+
+void ResultsPane::setHeadingVisible(bool visible)
+{
+    m_heading->setVisible(visible);
+}
+
+QString ResultsPane::headingText() const
+{
+    return m_heading->text();
+}
+
 void ResultsPane::showEntry(const HistoryEntry *entry)
 {
     m_entryNumber = entry ? entry->number : 0;
@@ -267,11 +289,14 @@ void ResultsPane::setTheme(const Theme &theme)
         QFont big = font();
         big.setPixelSize(theme.textPx);
         m_table->setFont(big);
+        // The header keeps the font it resolved when the application's font changed; name it.
+        m_table->horizontalHeader()->setFont(big);
         QFont heading = big;
         heading.setBold(true);
         m_heading->setFont(heading);
     } else {
         m_table->setFont(QFont());
+        m_table->horizontalHeader()->setFont(QFont());
         QFont heading = font();
         heading.setBold(true);
         m_heading->setFont(heading);

@@ -32,6 +32,11 @@ public:
 
     // Shows a history entry, or the empty state for null.
     void showEntry(const HistoryEntry *entry);
+    // The line above the charts naming the entry and its corpus (a slide leaves it to the details).
+    void setHeadingVisible(bool visible);
+    QString headingText() const;
+    // Results gathered from several entries (a scenario's experiments), under a heading of its own.
+    void showResults(const QList<RunResult> &results, const QString &heading);
     int entryNumber() const { return m_entryNumber; }
 
     // A run of the entry on show is under way.

@@ -30,6 +30,14 @@ qreal laneLabelPx(const Theme &theme, qreal laneHeight)
     return std::floor(laneHeight * 0.85);
 }
 
+// On a projector a name the back row cannot read is left out (the group's header says how many
+// workers there are); on a desk a smaller one still helps whoever sits in front of it.
+bool laneLabelsShown(const Theme &theme, qreal labelPx)
+{
+    return labelPx >=
+           (theme.kind == Theme::Kind::Projector ? std::floor(theme.textPx * 0.9) : kSmallestLabelPx);
+}
+
 // Strip geometry, from the type size, so a projector's strip grows with its text. A compact strip
 // (lanes first when the view is short) keeps thin rows and one line of memory label.
 qreal stripGap(const Theme &theme, TimelineRenderer::StripSize size)
@@ -313,7 +321,7 @@ TimelineRenderer::Layout TimelineRenderer::layout(const QRectF &bounds) const
     for (const auto &g : groups)
         gutter = std::max(gutter, bold.horizontalAdvance(modeName(g.mode)));
     const qreal labelPx = laneLabelPx(m_theme, l.laneHeight);
-    if (labelPx >= kSmallestLabelPx) {
+    if (laneLabelsShown(m_theme, labelPx)) {
         const QFontMetricsF lane(m_theme.font(int(labelPx)));
         for (const auto &g : groups)
             for (const auto &ln : g.lanes)
@@ -321,8 +329,9 @@ TimelineRenderer::Layout TimelineRenderer::layout(const QRectF &bounds) const
     }
     for (const auto &g : groups)
         if (!g.samples.isEmpty())
-            gutter =
-                std::max(gutter, QFontMetricsF(m_theme.textFont()).horizontalAdvance(tr("memory (PSS)")));
+            // The strip's labels are drawn a pad inside the gutter: the widest of them, and the pad.
+            for (const QString &label : {tr("memory (PSS)"), tr("peak %1").arg(u"999.9 MiB"_s)})
+                gutter = std::max(gutter, QFontMetricsF(m_theme.textFont()).horizontalAdvance(label) + pad);
     gutter = std::min(gutter + 2 * pad, bounds.width() / 3);
 
     // Room on the right for half of the last tick label.
@@ -438,7 +447,7 @@ void TimelineRenderer::paintGroup(QPainter *p, const Layout &l, int index) const
                 fm.elidedText(groupCaption(group), Qt::ElideRight, l.plot.width()));
 
     const qreal labelPx = laneLabelPx(m_theme, l.laneHeight);
-    const bool labels = labelPx >= kSmallestLabelPx;
+    const bool labels = laneLabelsShown(m_theme, labelPx);
     const QFont laneFont = m_theme.font(int(labelPx));
     for (int lane = 0; lane < int(group.lanes.size()); ++lane) {
         const qreal y = l.laneTop(index, lane);
@@ -720,7 +729,11 @@ void TimelineRenderer::paintCoreRows(QPainter *p, const Layout &l, const Timelin
                                      const Layout::Strip &strip, const StripPaint &c) const
 {
     const qreal rowH = strip.coreRowHeight;
-    const bool rowLabels = rowH >= kSmallestLabelPx * 1.1;
+    // A label per core where the row holds one a viewer can read (on a projector: the theme's
+    // text size); otherwise one label names the range, sized to the strip.
+    const qreal readable = m_theme.kind == Theme::Kind::Projector ? m_theme.textPx : kSmallestLabelPx * 1.1;
+    const bool rowLabels =
+        std::floor(rowH * 0.85) >= std::floor(readable * 0.85) && rowH >= kSmallestLabelPx * 1.1;
     const QFont labelFont =
         rowLabels ? m_theme.font(int(std::min<qreal>(m_theme.textPx, std::floor(rowH * 0.85)))) : QFont();
     for (int core = 0; core < group.cores; ++core) {
@@ -779,7 +792,8 @@ void TimelineRenderer::paintCoreRows(QPainter *p, const Layout &l, const Timelin
         }
     }
     if (!rowLabels) {
-        p->setFont(m_theme.textFont());
+        p->setFont(m_theme.font(int(std::max(
+            kSmallestLabelPx, std::min<qreal>(m_theme.textPx, std::floor(strip.cpu.height() * 0.85))))));
         p->setPen(m_theme.muted);
         p->drawText(QRectF(c.gutterLeft, strip.cpu.top(), c.gutterWidth, strip.cpu.height()),
                     Qt::AlignRight | Qt::AlignVCenter, tr("CPU 0–%1").arg(group.cores - 1));
@@ -859,7 +873,10 @@ void TimelineRenderer::paintMemoryPanel(QPainter *p, const Layout &l, const Time
         flush();
     }
     p->restore();
-    const QFont small = m_theme.font(std::max(10, int(m_theme.textPx * 0.85)));
+    // Secondary, so a little smaller, except on a projector where nothing is under its text size.
+    const QFont small = m_theme.kind == Theme::Kind::Projector
+                            ? m_theme.textFont()
+                            : m_theme.font(std::max(10, int(m_theme.textPx * 0.85)));
     const QFontMetricsF fm(small);
     p->setFont(small);
     p->setPen(m_theme.muted);

@@ -59,6 +59,11 @@ MainActions::MainActions(QWidget *window)
     presentation->setCheckable(true);
     // No style offers a full-screen icon; a desktop icon would only puzzle. The theme's, or none.
     presentation->setIcon(QIcon::fromTheme(u"view-fullscreen"_s));
+    walkthrough =
+        make(QObject::tr("Lesson &Walkthrough"), u"walkthroughAction"_s, QKeySequence(Qt::CTRL | Qt::Key_L),
+             QObject::tr("The lesson's experiments as slides: the class predicts, the run shows, the "
+                         "measured answer in one line; a clicker's PageDown goes on"),
+             QStyle::SP_MediaPlay, u"media-playback-start"_s);
     zoomIn = make(QObject::tr("Zoom &In Timeline"), u"zoomInAction"_s, QKeySequence::ZoomIn,
                   QObject::tr("Show less time, in more detail"), QStyle::SP_ArrowUp, QString());
     zoomOut = make(QObject::tr("Zoom &Out Timeline"), u"zoomOutAction"_s, QKeySequence::ZoomOut,

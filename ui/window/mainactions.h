@@ -23,6 +23,7 @@ struct MainActions
     QAction *copyChart = nullptr;
     QAction *quit = nullptr;
     QAction *presentation = nullptr;
+    QAction *walkthrough = nullptr;
     QAction *zoomIn = nullptr;
     QAction *zoomOut = nullptr;
     QAction *zoomReset = nullptr;

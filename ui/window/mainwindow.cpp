@@ -5,6 +5,8 @@
 #include "window/mainactions.h"
 #include "window/presentationmode.h"
 #include "window/scenariodriver.h"
+#include "window/sessionstatus.h"
+#include "window/walkthroughdriver.h"
 
 #include "analysis/plausibility.h"
 #include "io/units.h"
@@ -85,7 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
     connectSession();
 
-    m_session->setChartsPending([this] { return m_race->chartsPending(); });
+    m_session->setChartsPending([this] { return m_race->chartsPending() || m_walkthrough->chartsPending(); });
 
     statusBar()->setAccessibleName(tr("Status"));
     loadSettings();
@@ -104,6 +106,14 @@ MainWindow::~MainWindow()
     disconnect(m_runner, nullptr, this, nullptr);
     m_runner->cancel();
     m_runner->wait();
+}
+
+bool MainWindow::startWalkthrough()
+{
+    if (isRunning() || (m_scaling && m_scaling->isRunning()))
+        return false;
+    m_scenarios->withdrawQuestion();
+    return m_walkthrough->start();
 }
 
 bool MainWindow::isPresentation() const
@@ -133,6 +143,7 @@ void MainWindow::createActions()
     connect(m_actions->zoomReset, &QAction::triggered, this,
             [this] { m_race->activePane()->timeline()->resetZoom(); });
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->walkthrough, &QAction::triggered, this, &MainWindow::startWalkthrough);
     connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     // Esc cancels a run; with nothing running it leaves presentation mode. Only one is enabled at
@@ -172,7 +183,10 @@ void MainWindow::createCentral()
     // Esc must reach a running sweep from any tab, not only while its own tab is on show.
     addAction(m_scaling->cancelAction());
     connect(m_scaling, &ScalingPanel::runningChanged, this, [this] { updateActions(); });
-    setCentralWidget(m_tabs);
+    m_walkthrough = new WalkthroughDriver(m_session, m_tabs, this);
+    connect(m_walkthrough, &WalkthroughDriver::experimentRequested, this, &MainWindow::startExperiment);
+    connect(m_walkthrough, &WalkthroughDriver::activeChanged, this, &MainWindow::updateActions);
+    setCentralWidget(m_walkthrough->central());
 }
 
 void MainWindow::createDocks()
@@ -232,6 +246,8 @@ void MainWindow::createMenus()
     run->addAction(m_actions->cancel);
 
     m_scenarioMenu = m_scenarios->menu();
+    m_scenarioMenu->insertAction(m_scenarioMenu->actions().value(0), m_actions->walkthrough);
+    m_scenarioMenu->insertSeparator(m_scenarioMenu->actions().value(1));
     menuBar()->addMenu(m_scenarioMenu);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -277,26 +293,16 @@ void MainWindow::createToolBar()
     m_presentation = std::make_unique<PresentationMode>(this, m_toolBar,
                                                         QList<QDockWidget *>{m_experimentDock, m_historyDock},
                                                         deskOnly, m_actions->presentation);
+    connect(m_presentation.get(), &PresentationMode::textSizeChanged, this, &MainWindow::applyTheme);
 }
 
 void MainWindow::connectSession()
 {
-    // The race page draws what the session records; the window says it in the status bar.
-    connect(m_session, &ExperimentSession::prepared, this,
-            [this](int, const QString &summary, const QStringList &warnings) {
-                statusBar()->showMessage(warnings.isEmpty() ? summary
-                                                            : tr("Warning: %1").arg(warnings.join(u"; "_s)),
-                                         warnings.isEmpty() ? 0 : kStatusTimeoutMs * 2);
-            });
-    connect(m_session, &ExperimentSession::runStarted, this, [this](int, Mode mode) {
-        statusBar()->showMessage(tr("Counting with %1…").arg(modeName(mode)));
-    });
+    // The race page draws what the session records; SessionStatus says it in the status bar.
+    new SessionStatus(m_session, statusBar(), this);
     connect(m_session, &ExperimentSession::resultAdded, this, [this](int, const RunResult &result) {
         if (result.corpus.kind == CorpusSpec::Kind::File)
             m_panel->setKnownLines(result.corpus.path, result.corpusLines);
-        statusBar()->showMessage(tr("%1 took %2 wall, %3 CPU")
-                                     .arg(modeName(result.mode), Units::seconds(result.wallS),
-                                          Units::seconds(result.totalCpu().total())));
     });
     connect(m_session, &ExperimentSession::failed, this, &MainWindow::onRunFailed);
     connect(m_session, &ExperimentSession::finished, this, &MainWindow::onExperimentFinished);
@@ -427,7 +433,9 @@ void MainWindow::updateActions()
     const bool running = isRunning() || sweeping;
     if (m_scaling)
         m_scaling->setBlocked(isRunning());
-    m_actions->run->setEnabled(!running && m_panel->problem().isEmpty());
+    const bool walkthrough = m_walkthrough && m_walkthrough->isActive();
+    m_actions->run->setEnabled(!running && !walkthrough && m_panel->problem().isEmpty());
+    m_actions->walkthrough->setEnabled(!running);
     m_actions->runOnce->setEnabled(m_actions->run->isEnabled());
     m_actions->cancel->setEnabled(isRunning());
     m_actions->open->setEnabled(!running);
@@ -435,7 +443,8 @@ void MainWindow::updateActions()
         m_scenarioButton->setEnabled(!running);
         m_scenarios->setEnabled(!running);
     }
-    m_leavePresentation->setEnabled(isPresentation() && !running);
+    // In the walkthrough Esc is the page's: it leaves the walkthrough first.
+    m_leavePresentation->setEnabled(isPresentation() && !running && !walkthrough);
     m_actions->run->setToolTip(running ? tr("A run is going (Esc cancels it)")
                                : m_panel->problem().isEmpty()
                                    ? tr("Count the words in every mode ticked (F5)")
@@ -452,7 +461,7 @@ void MainWindow::updateTitle()
 
 Theme MainWindow::theme() const
 {
-    return Theme::byKind(isPresentation() ? Theme::Kind::Projector : m_themeKind);
+    return isPresentation() ? m_presentation->theme() : Theme::byKind(m_themeKind);
 }
 
 void MainWindow::setThemeKind(Theme::Kind kind)

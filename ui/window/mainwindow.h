@@ -45,6 +45,7 @@ class SessionController;
 class ExperimentSession;
 class ScenarioDriver;
 class ScalingPanel;
+class WalkthroughDriver;
 
 // WordRace's window: the experiment on the left, the race's charts and numbers in the middle,
 // every run of the session below the experiment to show again or compare.
@@ -63,6 +64,8 @@ public:
     bool startScenario(const QString &id);
     bool isRunning() const;
 
+    // Opens the lesson walkthrough where it was left; false while a run goes.
+    bool startWalkthrough();
     void setPresentation(bool on);
     bool isPresentation() const;
     void setThemeKind(Theme::Kind kind);
@@ -133,6 +136,7 @@ private:
     QToolButton *m_scenarioButton = nullptr;
 
     ScenarioDriver *m_scenarios = nullptr;
+    WalkthroughDriver *m_walkthrough = nullptr; // owns the central area: the tabs, or the walkthrough
 
     std::unique_ptr<MainActions> m_actions;
     QShortcut *m_leavePresentation = nullptr;
