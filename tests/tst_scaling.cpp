@@ -1,4 +1,5 @@
 #include "charts/scalingchart.h"
+#include "charts/theme.h"
 #include "clirun.h"
 #include "engine/sweeprunner.h"
 #include "panels/scalingpanel.h"
@@ -181,6 +182,22 @@ private Q_SLOTS:
         QCOMPARE(table->item(0, 0)->text(), u"sequential"_s);
         QCOMPARE(table->item(0, 2)->text(), QString::number(runs));
         QCOMPARE(table->item(0, 3)->text().contains(u"±"_s), runs > 1);
+
+        // On a projector the charts keep the room: a legend that names each curve (the conclusion
+        // gives the fit's numbers), the formula as the title, and the table left for the desk.
+        panel.setTheme(Theme::projector());
+        QVERIFY(!table->isVisible());
+        QCOMPARE(speedup->title(), u"Speed-up S(N) = T(sequential) / T(N)"_s);
+        for (Mode m : modes) {
+            const QXYSeries *fit = speedup->seriesNamed(u"amdahl-"_s + modeName(m));
+            QVERIFY(fit);
+            QVERIFY2(!fit->name().contains(u"serial"_s) && fit->name().startsWith(modeName(m)),
+                     qPrintable(fit->name()));
+            QVERIFY(panel.conclusionLabel()->text().contains(u"serial fraction"_s));
+        }
+        panel.setTheme(Theme::light());
+        QVERIFY(table->isVisible());
+        QVERIFY(speedup->title().contains(sweep->points().first().summary.corpus.displayName()));
     }
 
     void sizeSweepMarksTheCrossover()

@@ -187,9 +187,12 @@ bool ScalingChart::viewFits(View view, Sweep::Kind kind)
     return workersView == (kind == Sweep::Kind::Workers);
 }
 
-QString ScalingChart::defaultTitle(View view, const Sweep &sweep)
+QString ScalingChart::defaultTitle(View view, const Sweep &sweep, bool withCorpus)
 {
     QString corpus;
+    if (!withCorpus && (view == View::Speedup || view == View::Efficiency))
+        return view == View::Speedup ? tr("Speed-up S(N) = T(sequential) / T(N)")
+                                     : tr("Efficiency E(N) = S(N) / N");
     if (!sweep.points().isEmpty())
         corpus = sweep.points().first().summary.corpus.displayName();
     switch (view) {
@@ -497,6 +500,7 @@ void ScalingChart::buildWorkers()
 {
     const Sweep &sweep = *m_sweep;
     const bool efficiency = m_view == View::Efficiency;
+    const bool projector = m_theme.kind == Theme::Kind::Projector;
     QList<Mode> modes;
     int maxN = 1;
     double maxY = 1.0;
@@ -552,7 +556,12 @@ void ScalingChart::buildWorkers()
             const double ceiling = f->fit.maxSpeedup();
             const QString model = f->fit.perWorkerCost > 0 ? tr("Amdahl + per-worker cost") : tr("Amdahl");
             QString legend;
-            if (!f->fit.fits())
+            // On a projector the legend only names the curve: the conclusion under the charts
+            // gives its numbers, and a legend of sentences leaves the plot no room.
+            if (projector)
+                legend = f->fit.fits() ? tr("%1, %2").arg(modeName(mode), model)
+                                       : tr("%1: no model fits").arg(modeName(mode));
+            else if (!f->fit.fits())
                 legend =
                     tr("%1: no model fits (misses by up to %2%)")
                         .arg(modeName(mode), QString::number(f->fit.maxRelativeResidual * 100.0, 'f', 0));
@@ -597,7 +606,9 @@ void ScalingChart::buildWorkers()
     }
 
     attachAxes(workerAxis(maxN),
-               valueAxis(efficiency ? tr("efficiency E(N) = S(N) / N") : tr("speed-up S(N)"), yMax, yStep));
+               valueAxis(efficiency ? (projector ? tr("E(N)") : tr("efficiency E(N) = S(N) / N"))
+                                    : (projector ? tr("S(N)") : tr("speed-up S(N)")),
+                         yMax, yStep));
 }
 
 void ScalingChart::buildSizes()

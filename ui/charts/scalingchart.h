@@ -57,7 +57,8 @@ public:
     static QString viewName(View view);
     static std::optional<View> viewFromName(const QString &name);
     static bool viewFits(View view, Sweep::Kind kind);
-    static QString defaultTitle(View view, const Sweep &sweep);
+    // withCorpus: the corpus after the formula (a projector's half-width chart leaves it to the panel).
+    static QString defaultTitle(View view, const Sweep &sweep, bool withCorpus = true);
     // Draws the chart of a sweep away from the screen, for exports.
     static void render(const Sweep &sweep, View view, const Theme &theme, const QString &title,
                        QPainter *painter, const QSizeF &size);

@@ -530,7 +530,7 @@ void ScalingPanel::showResults()
     }
     for (ScalingChart *c : m_charts) {
         c->setSweep(*s);
-        c->setTitle(ScalingChart::defaultTitle(c->view(), *s));
+        c->setTitle(ScalingChart::defaultTitle(c->view(), *s, m_theme.kind != Theme::Kind::Projector));
     }
     fillTable(*s);
 
@@ -614,8 +614,12 @@ void ScalingPanel::fillTable(const Sweep &sweep)
 void ScalingPanel::setTheme(const Theme &theme)
 {
     m_theme = theme;
-    for (ScalingChart *c : m_charts)
+    const auto s = sweep();
+    for (ScalingChart *c : m_charts) {
         c->setTheme(theme);
+        if (s)
+            c->setTitle(ScalingChart::defaultTitle(c->view(), *s, theme.kind != Theme::Kind::Projector));
+    }
     const bool big = theme.kind == Theme::Kind::Projector;
     QFont font;
     if (big)
@@ -626,6 +630,9 @@ void ScalingPanel::setTheme(const Theme &theme)
     if (!big)
         conclusion.setPointSizeF(conclusion.pointSizeF() * 1.25);
     m_conclusion->setFont(conclusion);
+    // A projector's type leaves the charts no room beside the table: the table (its numbers are
+    // in the charts' tooltips and the conclusion) waits for the desk, as the race's breakdown does.
+    m_table->setVisible(!big);
     m_table->resizeColumnsToContents();
 }
 
