@@ -34,6 +34,12 @@ if [ "${WORDRACE_SKIP_SANITIZERS:-0}" != "1" ]; then
   ASAN_OPTIONS=intercept_tls_get_addr=0 ./build/fuzz/bin/fuzz_counter -max_total_time="${WORDRACE_FUZZ_SECONDS:-60}" -max_len=4096 \
     -artifact_prefix=build/fuzz/ build/fuzz/corpus tests/data/fuzz-regressions
 
+  stage "libFuzzer: the readers of result and session files (${WORDRACE_FUZZ_SECONDS:-60} s)"
+  mkdir -p build/fuzz/readers-corpus
+  ASAN_OPTIONS=intercept_tls_get_addr=0 ./build/fuzz/bin/fuzz_readers -max_total_time="${WORDRACE_FUZZ_SECONDS:-60}" \
+    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/ build/fuzz/readers-corpus \
+    tests/data/fuzz-readers
+
   stage "ThreadSanitizer (engine)"
   cmake --preset tsan
   cmake --build --preset tsan

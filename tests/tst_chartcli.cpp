@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -93,6 +96,56 @@ private Q_SLOTS:
             QVERIFY(bytes.contains("<svg"));
         } else {
             QVERIFY(bytes.startsWith("%PDF"));
+        }
+    }
+
+    // The damage the issue found drawn as pictures (and a worker number that hung chart), made
+    // from a real run's file: refused with exit 2, one line naming the file and the field, quickly.
+    void refusesDamagedResults_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("tasks null") << u"tasks"_s << "null"_ba << u"runs[0]: tasks must be an array"_s;
+        QTest::newRow("tasks a string") << u"tasks"_s << "\"x\""_ba << u"runs[0]: tasks must be an array"_s;
+        QTest::newRow("a null task") << u"tasks"_s << "[null]"_ba << u"runs[0]: tasks[0] must be an object"_s;
+        QTest::newRow("worker a string")
+            << u"tasks"_s << "[{\"worker\":\"a\"}]"_ba << u"runs[0]: tasks[0].worker must be a number"_s;
+        QTest::newRow("absurd task")
+            << u"tasks"_s << R"([{"worker":99999999,"start_s":-5,"end_s":1e300,"words":-1,"bytes":-1}])"_ba
+            << u"runs[0]: tasks[0].worker is 99999999"_s;
+        QTest::newRow("wall a string") << u"wall_s"_s << "\"x\""_ba << u"runs[0]: wall_s must be a number"_s;
+        QTest::newRow("wall null") << u"wall_s"_s << "null"_ba << u"runs[0]: wall_s must be a number"_s;
+        QTest::newRow("workers a word")
+            << u"workers"_s << "\"two\""_ba << u"runs[0]: workers must be a number"_s;
+    }
+    void refusesDamagedResults()
+    {
+        QFETCH(QString, key);
+        QFETCH(QByteArray, value);
+        QFETCH(QString, named);
+        QFile good(m_json);
+        QVERIFY(good.open(QIODevice::ReadOnly));
+        QJsonObject doc = QJsonDocument::fromJson(good.readAll()).object();
+        QJsonArray runs = doc[u"runs"_s].toArray();
+        QJsonObject run = runs.first().toObject();
+        run[key] = QJsonDocument::fromJson("[" + value + "]").array().first();
+        runs[0] = run;
+        doc[u"runs"_s] = runs;
+        const QString damaged = m_dir.filePath(u"damaged.json"_s);
+        QFile out(damaged);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(QJsonDocument(doc).toJson());
+        out.close();
+        for (const QString &kind : {u"timeline"_s, u"wall-cpu"_s}) {
+            const CliRun r = runHeadless(
+                {u"chart"_s, damaged, u"--kind"_s, kind, u"--out"_s, m_dir.filePath(u"damaged.png"_s)});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.count('\n') == 1, r.err.constData());
+            QVERIFY2(
+                QString::fromUtf8(r.err).startsWith(u"wordrace-cli chart: "_s + damaged + u": "_s + named),
+                r.err.constData());
+            QVERIFY(!QFile::exists(m_dir.filePath(u"damaged.png"_s)));
         }
     }
 

@@ -3,6 +3,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <functional>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -38,6 +40,34 @@ RunResult sample(Mode mode)
     r.tasks[1].transferS = 0.02;
     r.tasks[1].computeS = 0.15;
     return r;
+}
+
+// The sample's JSON with the value at a dotted path ("tasks.0.worker") replaced by a JSON text,
+// or removed when the text is empty.
+QJsonObject damaged(const QString &path, const QByteArray &value)
+{
+    std::function<QJsonValue(QJsonValue, QStringList)> set = [&](QJsonValue at,
+                                                                 QStringList keys) -> QJsonValue {
+        const QString key = keys.takeFirst();
+        bool index = false;
+        const int i = key.toInt(&index);
+        const QJsonValue replacement =
+            keys.isEmpty() ? (value.isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                              : QJsonDocument::fromJson("[" + value + "]").array().at(0))
+                           : QJsonValue();
+        if (index) {
+            QJsonArray a = at.toArray();
+            a[i] = keys.isEmpty() ? replacement : set(a.at(i), keys);
+            return a;
+        }
+        QJsonObject o = at.toObject();
+        if (keys.isEmpty() && value.isEmpty())
+            o.remove(key);
+        else
+            o[key] = keys.isEmpty() ? replacement : set(o.value(key), keys);
+        return o;
+    };
+    return set(ResultJson::toJson(sample(Mode::Threads)), path.split(u'.')).toObject();
 }
 } // namespace
 
@@ -118,6 +148,88 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!ResultJson::parse(json, &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    // Damaged runs are refused with one line naming the field, whatever the damage: wrong types,
+    // missing keys, negative, non-finite or absurd values, times outside the run, counts that do
+    // not add up. None asks for unbounded memory or work (a worker of 99,999,999 once hung chart).
+    void refusesDamagedRuns_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("named");
+        const auto row = [](const char *name, const char *path, const QByteArray &value, const char *named) {
+            QTest::newRow(name) << QString::fromLatin1(path) << value << QString::fromLatin1(named);
+        };
+        row("tasks null", "tasks", "null", "tasks must be an array, not null");
+        row("tasks a string", "tasks", "\"x\"", "tasks must be an array");
+        row("tasks missing", "tasks", "", "tasks is missing");
+        row("a null task", "tasks.0", "null", "tasks[0] must be an object");
+        row("a number task", "tasks.1", "7", "tasks[1] must be an object");
+        row("worker a string", "tasks.0.worker", "\"a\"", "tasks[0].worker must be a number");
+        row("worker missing", "tasks.0.worker", "", "tasks[0].worker is missing");
+        row("absurd worker", "tasks.0.worker", "99999999", "tasks[0].worker is 99999999");
+        row("negative worker", "tasks.0.worker", "-1", "tasks[0].worker is -1");
+        row("fractional worker", "tasks.0.worker", "0.5", "tasks[0].worker must be a whole number");
+        row("worker beyond the run's", "tasks.1.worker", "2", "tasks[1].worker is 2");
+        row("start long before the run", "tasks.0.start_s", "-5", "tasks[0].start_s is -5");
+        row("end beyond the run", "tasks.0.end_s", "1e300", "tasks[0].end_s is 1e+300");
+        row("end before start", "tasks.1.end_s", "0.001", "tasks[1].end_s is 0.001");
+        row("start a string", "tasks.0.start_s", "\"0\"", "tasks[0].start_s must be a number");
+        row("negative words", "tasks.0.words", "-1", "tasks[0].words is -1");
+        row("negative bytes", "tasks.0.bytes", "-1", "tasks[0].bytes is -1");
+        row("words beyond 2^53", "tasks.0.words", "1e300", "tasks[0].words is 1e+300");
+        row("task words that do not add up", "tasks.0.words", "601",
+            "the tasks count 1101 words, the run 1100");
+        row("phases a string", "tasks.1.phases", "\"x\"", "tasks[1].phases must be an object");
+        row("negative phase", "tasks.1.phases.io_s", "-3", "tasks[1].phases.io_s is -3");
+        row("wall a string", "wall_s", "\"x\"", "wall_s must be a number, not a string");
+        row("wall null", "wall_s", "null", "wall_s must be a number, not null");
+        row("negative wall", "wall_s", "-1", "wall_s is -1");
+        row("absurd wall", "wall_s", "1e300", "wall_s is 1e+300");
+        row("workers a string", "workers", "\"two\"", "workers must be a number, not a string");
+        row("no workers", "workers", "0", "workers is 0");
+        row("absurd workers", "workers", "1e9", "workers is 1000000000");
+        row("mode a number", "mode", "3", "mode must be a string");
+        row("unknown mode", "mode", "\"gpu\"", "unknown mode \"gpu\"");
+        row("negative words in all", "words", "-5", "words is -5");
+        row("cpu a boolean", "cpu_user_s", "true", "cpu_user_s must be a number, not a boolean");
+        row("negative cpu", "cpu_sys_s", "-2", "cpu_sys_s is -2");
+        row("parent cpu an array", "parent_cpu_user_s", "[1]", "parent_cpu_user_s must be a number");
+        row("cancelled a number", "cancelled", "1", "cancelled must be true or false");
+        row("knobs a string", "knobs", "\"x\"", "knobs must be an object");
+        row("gil a string", "knobs.gil", "\"yes\"", "knobs.gil must be true or false");
+        row("latency pattern of strings", "knobs.latency_pattern_ms", "[\"a\"]",
+            "knobs.latency_pattern_ms[0]");
+        row("worker names of numbers", "worker_names", "[1,2]", "worker_names[0] must be a string");
+        row("samples an object", "samples", "{}", "samples must be an array");
+        row("a sample of nonsense", "samples", "[{\"time_s\":\"x\"}]", "samples[0].time_s must be a number");
+        row("core busy of strings", "samples", "[{\"time_s\":0,\"core_busy\":[\"x\"]}]",
+            "samples[0].core_busy[0]");
+        row("task count below the tasks", "task_count", "1", "task_count 1 is less than the 2 tasks");
+        row("warnings of numbers", "warnings", "[1]", "warnings[0] must be an object");
+    }
+    void refusesDamagedRuns()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, value);
+        QFETCH(QString, named);
+        QJsonObject doc;
+        doc[u"runs"_s] = QJsonArray{damaged(path, value)};
+        QString error;
+        QVERIFY(!ResultJson::parse(QJsonDocument(doc).toJson(), &error));
+        QVERIFY2(error.startsWith(u"runs[0]"_s), qPrintable(error));
+        QVERIFY2(error.contains(named), qPrintable(error));
+        QVERIFY2(!error.contains(u'\n'), qPrintable(error));
+    }
+
+    // The sample itself is well formed: what the rows above refuse is their damage alone.
+    void acceptsTheUndamagedSample()
+    {
+        QJsonObject doc;
+        doc[u"runs"_s] = QJsonArray{damaged(u"repetition"_s, "0")};
+        QString error;
+        QVERIFY2(ResultJson::parse(QJsonDocument(doc).toJson(), &error), qPrintable(error));
     }
 
     void tableColumns()

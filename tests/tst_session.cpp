@@ -36,7 +36,7 @@ RunResult makeRun(Mode mode, int workers, int tasks, int repetition, QRandomGene
     r.chunkLines = 17;
     r.taskCount = tasks + 3; // planned more than ran: a cancelled run
     r.words = 13574;
-    r.wallS = randomSeconds(rng);
+    r.wallS = 20.0 + randomSeconds(rng); // every task (start and length under 10 s each) inside the run
     r.parentCpu = {randomSeconds(rng), randomSeconds(rng)};
     r.workersCpu = {randomSeconds(rng), randomSeconds(rng)};
     r.workersInsideParent = mode != Mode::Processes;
@@ -343,7 +343,7 @@ private Q_SLOTS:
         }) << u"entries[0].results.runs[0].tasks[1].phases.compute_s is true or false, expected a number"_s;
         QTest::newRow("task ends before it starts")
             << editedTask([](QJsonObject &t) { t[u"end_s"_s] = t[u"start_s"_s].toDouble() - 1; })
-            << u"entries[0].results.runs[0]: task 1 has a bad worker or times"_s;
+            << u"entries[0].results.runs[0]: tasks[1].end_s is "_s;
     }
 
     void refusesBadFiles()

@@ -5,6 +5,7 @@
 #include "charts/chartexporter.h"
 #include "charts/scalingchart.h"
 #include "charts/theme.h"
+#include "io/jsonfields.h"
 #include "io/resultjson.h"
 
 #include <QCommandLineParser>
@@ -96,8 +97,13 @@ int ChartCommand::exec(const QStringList &arguments)
     if (sweepView) {
         // The sweep is analysed again from its runs, as the app does, so the chart and the CLI's
         // table always agree; the JSON's "sweep" object says which kind of sweep and on how many CPUs.
-        const QJsonObject info = QJsonDocument::fromJson(json).object().value(u"sweep"_s).toObject();
-        const QString sweepKind = info.value(u"kind"_s).toString();
+        JsonFields root(QJsonDocument::fromJson(json).object(), QString());
+        JsonFields info = root.object(u"sweep"_s);
+        const QString sweepKind = info.text(u"kind"_s, QString());
+        const auto cpus =
+            int(info.integer(u"logical_cpus"_s, 1, JsonFields::kMaxWorkers, QThread::idealThreadCount()));
+        if (!root.ok())
+            return usageError(u"%1: %2"_s.arg(input, root.error()));
         if (sweepKind != Sweep::kindName(Sweep::Kind::Workers) &&
             sweepKind != Sweep::kindName(Sweep::Kind::Sizes))
             return usageError(
@@ -110,7 +116,7 @@ int ChartCommand::exec(const QStringList &arguments)
                 k == Sweep::Kind::Workers
                     ? u"%1 is a sweep over worker counts: use --kind scaling or efficiency"_s.arg(input)
                     : u"%1 is a sweep over corpus sizes: use --kind sizes or sizes-speedup"_s.arg(input));
-        const Sweep sweep(k, *runs, info.value(u"logical_cpus"_s).toInt(QThread::idealThreadCount()));
+        const Sweep sweep(k, *runs, cpus);
         const QString title =
             parser.isSet(titleOpt) ? parser.value(titleOpt) : ScalingChart::defaultTitle(*sweepView, sweep);
         if (!ChartExporter::write(

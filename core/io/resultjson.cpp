@@ -1,5 +1,6 @@
 #include "io/resultjson.h"
 #include "io/jsonarray.h"
+#include "io/jsonfields.h"
 
 #include "analysis/modesummary.h"
 
@@ -248,120 +249,159 @@ QByteArray ResultJson::serialize(const QList<RunResult> &runs, const QJsonObject
     return out;
 }
 
-std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *error)
+namespace {
+
+// Bounds of the readers: CPU can be many cores' worth of wall; a derived share may round a hair
+// below zero.
+constexpr double kMaxCpuSeconds = JsonFields::kMaxSeconds * double(JsonFields::kMaxWorkers);
+constexpr double kRounding = -0.01;
+
+void readCpu(JsonFields &f, RunResult &r)
 {
-    auto failWith = [&](const QString &why) -> std::optional<RunResult> {
-        if (error)
-            *error = why;
-        return std::nullopt;
-    };
-    for (const char *key : {"mode", "workers", "words", "wall_s", "cpu_user_s", "cpu_sys_s", "tasks"})
-        if (!o.contains(QLatin1String(key)))
-            return failWith(u"a run has no \"%1\""_s.arg(QLatin1String(key)));
-    RunResult r;
-    const auto mode = modeFromName(o[u"mode"_s].toString());
-    if (!mode)
-        return failWith(u"unknown mode \"%1\""_s.arg(o[u"mode"_s].toString()));
-    r.mode = *mode;
-    r.workers = o[u"workers"_s].toInt();
-    r.words = std::uint64_t(o[u"words"_s].toDouble());
-    r.wallS = o[u"wall_s"_s].toDouble();
-    r.workersInsideParent = o[u"workers_inside_parent"_s].toBool(
-        r.mode != Mode::Processes && r.mode != Mode::Cluster && r.mode != Mode::PythonProcesses);
-    r.parentCpu = {o[u"parent_cpu_user_s"_s].toDouble(), o[u"parent_cpu_sys_s"_s].toDouble()};
-    if (!o.contains(u"parent_cpu_user_s"_s))
-        r.parentCpu = {o[u"parent_cpu_s"_s].toDouble(), 0.0};
-    r.workersCpu = {o[u"workers_cpu_user_s"_s].toDouble(), o[u"workers_cpu_sys_s"_s].toDouble()};
-    if (!o.contains(u"workers_cpu_user_s"_s)) {
+    const CpuTimes total{f.number(u"cpu_user_s"_s, kRounding, kMaxCpuSeconds),
+                         f.number(u"cpu_sys_s"_s, kRounding, kMaxCpuSeconds)};
+    r.workersInsideParent =
+        f.flag(u"workers_inside_parent"_s,
+               r.mode != Mode::Processes && r.mode != Mode::Cluster && r.mode != Mode::PythonProcesses);
+    if (f.contains(u"parent_cpu_user_s"_s))
+        r.parentCpu = {f.number(u"parent_cpu_user_s"_s, kRounding, kMaxCpuSeconds),
+                       f.number(u"parent_cpu_sys_s"_s, kRounding, kMaxCpuSeconds, 0.0)};
+    else
+        r.parentCpu = {f.number(u"parent_cpu_s"_s, kRounding, kMaxCpuSeconds, 0.0), 0.0};
+    if (f.contains(u"workers_cpu_user_s"_s)) {
+        r.workersCpu = {f.number(u"workers_cpu_user_s"_s, kRounding, kMaxCpuSeconds),
+                        f.number(u"workers_cpu_sys_s"_s, kRounding, kMaxCpuSeconds, 0.0)};
+    } else {
         // A file from elsewhere with only the contract's keys: derive the workers' share.
-        const CpuTimes total{o[u"cpu_user_s"_s].toDouble(), o[u"cpu_sys_s"_s].toDouble()};
         r.workersCpu = r.workersInsideParent ? total : total - r.parentCpu;
         if (r.workersInsideParent)
             r.parentCpu = total;
     }
-    if (const auto spec = CorpusSpec::parse(o[u"corpus"_s].toString(u"lesson"_s)))
+}
+
+void readConditions(JsonFields &f, RunResult &r)
+{
+    const QString corpus = f.text(u"corpus"_s, u"lesson"_s);
+    if (const auto spec = CorpusSpec::parse(corpus))
         r.corpus = *spec;
-    r.corpusBytes = std::uint64_t(o[u"corpus_bytes"_s].toDouble());
-    r.corpusLines = std::uint64_t(o[u"corpus_lines"_s].toDouble());
-    r.chunkLines = std::uint64_t(o[u"chunk_lines"_s].toDouble());
-    r.planS = o[u"plan_s"_s].toDouble();
-    r.startupS = o[u"startup_s"_s].toDouble();
-    r.counterPath = o[u"counter_path"_s].toString();
-    r.cancelled = o[u"cancelled"_s].toBool();
-    if (o.contains(u"clock_alignment_error_s"_s))
-        r.clockAlignmentErrorS = o[u"clock_alignment_error_s"_s].toDouble();
-    for (const QJsonValue &h : constArray(o[u"cluster_hosts"_s].toArray()))
-        r.clusterHosts.append(h.toString());
-    r.repetition = o[u"repetition"_s].toInt();
-    for (const QJsonValue &w : constArray(o[u"warnings"_s].toArray()))
-        r.warnings.append(RunWarning{w[u"kind"_s].toString(), w[u"message"_s].toString()});
-    if (o[u"others_cores"_s].isDouble())
-        r.othersCores = o[u"others_cores"_s].toDouble();
-    if (o[u"cpu_wait_share"_s].isDouble())
-        r.cpuWaitShare = o[u"cpu_wait_share"_s].toDouble();
-    if (o[u"counting_wait_s"_s].isDouble())
-        r.countingWaitS = o[u"counting_wait_s"_s].toDouble();
-    const QJsonObject knobs = o[u"knobs"_s].toObject();
-    r.knobs.ioLatencyMs = knobs[u"io_latency_ms"_s].toDouble();
-    r.knobs.workPerWordNs = knobs[u"work_per_word_ns"_s].toDouble();
-    r.knobs.gil = knobs[u"gil"_s].toBool();
-    r.knobs.spawn = spawnFromName(knobs[u"spawn"_s].toString()).value_or(Spawn::Pool);
-    r.knobs.transport = transportFromName(knobs[u"transport"_s].toString()).value_or(Transport::Shared);
-    r.knobs.start = startFromName(knobs[u"start"_s].toString()).value_or(Start::Spawn);
-    for (const QJsonValue &v : constArray(knobs[u"latency_pattern_ms"_s].toArray()))
-        r.knobs.latencyPatternMs.append(v.toDouble());
-    const QJsonObject overhead = o[u"overhead"_s].toObject();
-    r.overhead.startupS = overhead[u"startup_s"_s].toDouble();
-    r.overhead.transferS = overhead[u"transfer_s"_s].toDouble();
-    r.overhead.computeS = overhead[u"compute_s"_s].toDouble();
-    r.overhead.ioS = overhead[u"io_s"_s].toDouble();
-    r.overhead.gilWaitS = overhead[u"gil_wait_s"_s].toDouble();
-    r.overhead.gatherS = overhead[u"gather_s"_s].toDouble();
-    r.overhead.idleS = overhead[u"idle_s"_s].toDouble();
-    for (const QJsonValue &v : constArray(o[u"worker_names"_s].toArray()))
-        r.workerNames.append(v.toString());
-    if (o[u"peak_memory_bytes"_s].isDouble())
-        r.peakMemoryBytes = std::uint64_t(o[u"peak_memory_bytes"_s].toDouble());
-    r.memoryIsPss = o[u"memory_kind"_s].toString(u"pss"_s) != u"rss";
-    r.samplerCpuS = o[u"sampler_cpu_s"_s].toDouble();
-    for (const QJsonValue &v : constArray(o[u"memory_names"_s].toArray()))
-        r.memoryNames.append(v.toString());
-    const QJsonArray samples = o[u"samples"_s].toArray();
+    r.corpusBytes = std::uint64_t(f.number(u"corpus_bytes"_s, 0, JsonFields::kMaxCount, 0.0));
+    r.corpusLines = std::uint64_t(f.number(u"corpus_lines"_s, 0, JsonFields::kMaxCount, 0.0));
+    r.chunkLines = std::uint64_t(f.number(u"chunk_lines"_s, 0, JsonFields::kMaxCount, 0.0));
+    r.planS = f.number(u"plan_s"_s, kRounding, JsonFields::kMaxSeconds, 0.0);
+    r.startupS = f.number(u"startup_s"_s, kRounding, JsonFields::kMaxSeconds, 0.0);
+    r.counterPath = f.text(u"counter_path"_s, QString());
+    r.cancelled = f.flag(u"cancelled"_s, false);
+    r.clockAlignmentErrorS = f.optionalNumber(u"clock_alignment_error_s"_s, 0, JsonFields::kMaxSeconds);
+    r.clusterHosts = f.texts(u"cluster_hosts"_s, JsonFields::kMaxWorkers);
+    r.repetition = int(f.integer(u"repetition"_s, 0, 1'000'000, 0));
+    const QJsonArray warnings = f.array(u"warnings"_s, 10'000);
+    for (qsizetype i = 0; i < warnings.size() && f.ok(); ++i) {
+        JsonFields w = f.element(warnings, i, u"warnings"_s);
+        r.warnings.append(RunWarning{w.text(u"kind"_s), w.text(u"message"_s, QString())});
+    }
+    r.othersCores = f.optionalNumber(u"others_cores"_s, 0, 1e6);
+    r.cpuWaitShare = f.optionalNumber(u"cpu_wait_share"_s, 0, 1e6);
+    r.countingWaitS = f.optionalNumber(u"counting_wait_s"_s, kRounding, kMaxCpuSeconds);
+    JsonFields knobs = f.object(u"knobs"_s);
+    r.knobs.ioLatencyMs = knobs.number(u"io_latency_ms"_s, 0, JsonFields::kMaxSeconds * 1000, 0.0);
+    r.knobs.workPerWordNs = knobs.number(u"work_per_word_ns"_s, -1, 1e9, 0.0);
+    r.knobs.gil = knobs.flag(u"gil"_s, false);
+    r.knobs.spawn = spawnFromName(knobs.text(u"spawn"_s, QString())).value_or(Spawn::Pool);
+    r.knobs.transport = transportFromName(knobs.text(u"transport"_s, QString())).value_or(Transport::Shared);
+    r.knobs.start = startFromName(knobs.text(u"start"_s, QString())).value_or(Start::Spawn);
+    r.knobs.latencyPatternMs =
+        knobs.numbers(u"latency_pattern_ms"_s, 100'000, 0, JsonFields::kMaxSeconds * 1000);
+    JsonFields overhead = f.object(u"overhead"_s);
+    const auto part = [&](const char *key) {
+        return overhead.number(QLatin1String(key), kRounding, kMaxCpuSeconds, 0.0);
+    };
+    r.overhead = {part("startup_s"),  part("transfer_s"), part("compute_s"), part("io_s"),
+                  part("gil_wait_s"), part("gather_s"),   part("idle_s")};
+}
+
+void readSamples(JsonFields &f, RunResult &r)
+{
+    if (const auto peak = f.optionalNumber(u"peak_memory_bytes"_s, 0, JsonFields::kMaxCount))
+        r.peakMemoryBytes = std::uint64_t(*peak);
+    r.memoryIsPss = f.text(u"memory_kind"_s, u"pss"_s) != u"rss";
+    r.samplerCpuS = f.number(u"sampler_cpu_s"_s, kRounding, kMaxCpuSeconds, 0.0);
+    r.memoryNames = f.texts(u"memory_names"_s, JsonFields::kMaxWorkers + 1);
+    const QJsonArray samples = f.array(u"samples"_s, JsonFields::kMaxElements);
     r.samples.reserve(samples.size());
-    for (const QJsonValue &v : samples) {
-        const QJsonObject so = v.toObject();
+    for (qsizetype i = 0; i < samples.size() && f.ok(); ++i) {
+        JsonFields so = f.element(samples, i, u"samples"_s);
         ResourceSample s;
-        s.timeS = so[u"time_s"_s].toDouble();
-        for (const QJsonValue &b : constArray(so[u"core_busy"_s].toArray()))
-            s.coreBusy.append(float(std::clamp(b.toDouble(), 0.0, 1.0)));
-        for (const QJsonValue &m : constArray(so[u"memory_bytes"_s].toArray()))
-            s.memoryBytes.append(qint64(std::max(0.0, m.toDouble())));
+        s.timeS = so.number(u"time_s"_s, -JsonFields::kMaxSeconds, JsonFields::kMaxSeconds);
+        for (double b : so.numbers(u"core_busy"_s, JsonFields::kMaxWorkers, -1.0, 2.0))
+            s.coreBusy.append(float(std::clamp(b, 0.0, 1.0)));
+        for (double m :
+             so.numbers(u"memory_bytes"_s, JsonFields::kMaxWorkers + 1, -1.0, JsonFields::kMaxCount))
+            s.memoryBytes.append(qint64(std::max(0.0, m)));
         r.samples.append(std::move(s));
     }
-    const QJsonArray tasks = o[u"tasks"_s].toArray();
+}
+
+void readTasks(JsonFields &f, RunResult &r)
+{
+    const QJsonArray tasks = f.array(u"tasks"_s, JsonFields::kMaxElements, true);
+    // A task ran on one of the run's workers, inside the run (with the slack of the clocks of
+    // other hosts): a worker or time beyond is damage, and would ask for absurd lanes or axes.
+    const qint64 lanes = std::max<qint64>({1, r.workers, r.workerNames.size()});
+    const double slack = 1.0 + r.clockAlignmentErrorS.value_or(0.0);
     r.tasks.reserve(tasks.size());
-    for (const QJsonValue &v : tasks) {
-        const QJsonObject t = v.toObject();
+    double words = 0;
+    for (qsizetype i = 0; i < tasks.size() && f.ok(); ++i) {
+        JsonFields t = f.element(tasks, i, u"tasks"_s);
         TaskRecord rec;
-        rec.task = std::int64_t(t[u"task"_s].toDouble(double(r.tasks.size())));
-        rec.worker = t[u"worker"_s].toInt();
-        rec.startS = t[u"start_s"_s].toDouble();
-        rec.endS = t[u"end_s"_s].toDouble();
-        rec.words = std::uint64_t(t[u"words"_s].toDouble());
-        rec.bytes = std::uint64_t(t[u"bytes"_s].toDouble());
-        rec.begin = std::uint64_t(t[u"begin"_s].toDouble());
-        const QJsonObject phases = t[u"phases"_s].toObject();
-        rec.ioS = phases[u"io_s"_s].toDouble();
-        rec.gilWaitS = phases[u"gil_wait_s"_s].toDouble();
-        rec.transferS = phases[u"transfer_s"_s].toDouble();
-        rec.computeS = phases[u"compute_s"_s].toDouble();
-        if (rec.worker < 0 || rec.endS < rec.startS)
-            return failWith(u"task %1 has a bad worker or times"_s.arg(r.tasks.size()));
-        while (rec.worker >= r.workerNames.size())
-            r.workerNames.append(u"worker %1"_s.arg(r.workerNames.size()));
+        rec.task = t.integer(u"task"_s, 0, qint64(JsonFields::kMaxCount), qint64(i));
+        rec.worker = int(t.integer(u"worker"_s, 0, lanes - 1));
+        rec.startS = t.number(u"start_s"_s, -slack, r.wallS + slack);
+        rec.endS = t.number(u"end_s"_s, rec.startS, r.wallS + slack);
+        rec.words = std::uint64_t(t.number(u"words"_s, 0, JsonFields::kMaxCount, 0.0));
+        rec.bytes = std::uint64_t(t.number(u"bytes"_s, 0, JsonFields::kMaxCount, 0.0));
+        rec.begin = std::uint64_t(t.number(u"begin"_s, 0, JsonFields::kMaxCount, 0.0));
+        JsonFields phases = t.object(u"phases"_s);
+        rec.ioS = phases.number(u"io_s"_s, kRounding, JsonFields::kMaxSeconds, 0.0);
+        rec.gilWaitS = phases.number(u"gil_wait_s"_s, kRounding, JsonFields::kMaxSeconds, 0.0);
+        rec.transferS = phases.number(u"transfer_s"_s, kRounding, JsonFields::kMaxSeconds, 0.0);
+        rec.computeS = phases.number(u"compute_s"_s, kRounding, JsonFields::kMaxSeconds, 0.0);
+        words += double(rec.words);
         r.tasks.append(rec);
     }
-    r.taskCount = qsizetype(o[u"task_count"_s].toDouble(double(r.tasks.size())));
+    r.taskCount = qsizetype(f.integer(u"task_count"_s, 0, JsonFields::kMaxElements, r.tasks.size()));
+    if (f.ok() && r.taskCount < r.tasks.size())
+        f.fail(u"task_count %1 is less than the %2 tasks listed"_s.arg(r.taskCount).arg(r.tasks.size()));
+    // Every task listed, the run finished: the tasks' words are the run's.
+    if (f.ok() && !r.cancelled && !r.tasks.isEmpty() && r.taskCount == r.tasks.size() &&
+        words != double(r.words))
+        f.fail(u"the tasks count %1 words, the run %2"_s.arg(QString::number(words, 'f', 0)).arg(r.words));
+    while (f.ok() && r.workerNames.size() < lanes)
+        r.workerNames.append(u"worker %1"_s.arg(r.workerNames.size()));
+}
+
+} // namespace
+
+std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *error)
+{
+    JsonFields f(o, QString());
+    RunResult r;
+    const QString mode = f.text(u"mode"_s);
+    if (f.ok() && !modeFromName(mode))
+        f.fail(u"unknown mode \"%1\""_s.arg(mode));
+    r.mode = modeFromName(mode).value_or(Mode::Sequential);
+    r.workers = int(f.integer(u"workers"_s, 1, JsonFields::kMaxWorkers));
+    r.words = std::uint64_t(f.number(u"words"_s, 0, JsonFields::kMaxCount));
+    r.wallS = f.number(u"wall_s"_s, 0, JsonFields::kMaxSeconds);
+    readCpu(f, r);
+    readConditions(f, r);
+    r.workerNames = f.texts(u"worker_names"_s, JsonFields::kMaxWorkers);
+    readSamples(f, r);
+    readTasks(f, r);
+    if (!f.ok()) {
+        if (error)
+            *error = f.error();
+        return std::nullopt;
+    }
     return r;
 }
 
@@ -381,9 +421,14 @@ std::optional<QList<RunResult>> ResultJson::parse(const QByteArray &json, QStrin
     }
     QList<RunResult> runs;
     for (const QJsonValue &v : constArray(doc.object()[u"runs"_s].toArray())) {
-        auto run = fromJson(v.toObject(), error);
-        if (!run)
+        QString why;
+        const auto run = v.isObject() ? fromJson(v.toObject(), &why) : std::nullopt;
+        if (!run) {
+            if (error)
+                *error = v.isObject() ? u"runs[%1]: %2"_s.arg(runs.size()).arg(why)
+                                      : u"runs[%1] must be an object"_s.arg(runs.size());
             return std::nullopt;
+        }
         runs.append(*run);
     }
     return runs;
