@@ -149,7 +149,12 @@ private Q_SLOTS:
         panel.workers = 5;
         panel.chunkLines = 123;
         experimentPanel(w)->setExperiment(panel);
+        // Runs not yet in a file: the title says so; saved, it names the file and is clean.
+        QVERIFY(w.isWindowModified());
         QCOMPARE(w.sessions()->save(path), QString());
+        QVERIFY2(w.windowTitle().startsWith(u"class.wordrace.json[*] — "_s), qPrintable(w.windowTitle()));
+        QVERIFY(!w.windowTitle().contains(u"WordRace"_s)); // the platform adds the application's name
+        QVERIFY(!w.isWindowModified());
 
         MainWindow other;
         other.show();
@@ -158,6 +163,9 @@ private Q_SLOTS:
         QVERIFY(other.sessions()->open(path));
         QCOMPARE(opened.count(), 1);
         QVERIFY(!other.sessions()->errorBox());
+        QVERIFY2(other.windowTitle().startsWith(u"class.wordrace.json[*]"_s),
+                 qPrintable(other.windowTitle()));
+        QVERIFY(!other.isWindowModified());
         QCOMPARE(experimentPanel(other)->experiment(), experimentPanel(w)->experiment());
         QCOMPARE(history(other)->count(), 2);
         for (int row = 0; row < 2; ++row) {
@@ -181,6 +189,7 @@ private Q_SLOTS:
         // The next run is numbered after the reopened ones.
         QVERIFY(run(other, smallExperiment()));
         QCOMPARE(history(other)->entry(2).number, 3);
+        QVERIFY(other.isWindowModified());
     }
 
     // File > Open and a session named on the command line read the file off the GUI thread.

@@ -495,7 +495,9 @@ QString ExperimentPanel::fileProblem(const QString &path)
 QString ExperimentPanel::chooseFile()
 {
     return QFileDialog::getOpenFileName(this, tr("Count the Words of a File"), AppSettings().openFolder(),
-                                        tr("Text files (*.txt *.md *.csv *.log);;All files (*)"));
+                                        // Texts often have no extension (COPYING, a
+                                        // Gutenberg download): every file shows by default.
+                                        tr("All files (*);;Text files (*.txt *.md *.csv *.log)"));
 }
 
 QString ExperimentPanel::summary() const

@@ -280,9 +280,12 @@ QSize TimelineView::minimumSizeHint() const
     const int groups = int(m_data.groups().size());
     const int header = int(m_theme.textPx * 1.7);
     int chrome = int(m_theme.textPx * 6) + groups * (header + int(m_theme.textPx * 0.7));
-    for (const auto &g : m_data.groups())
-        chrome +=
-            int(std::ceil(TimelineRenderer::stripHeight(g, m_theme, TimelineRenderer::StripSize::Compact)));
+    // On a desk the CPU strip is kept (scroll to it); a projector's view must fit whole, axis
+    // included, so there the renderer lets the strip go when the lanes need its room.
+    if (m_theme.kind != Theme::Kind::Projector)
+        for (const auto &g : m_data.groups())
+            chrome += int(
+                std::ceil(TimelineRenderer::stripHeight(g, m_theme, TimelineRenderer::StripSize::Compact)));
     return {320, std::max(160, chrome + 3 * m_data.laneCount())};
 }
 

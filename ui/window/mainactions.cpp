@@ -77,6 +77,9 @@ MainActions::MainActions(QWidget *window)
     aboutQt = make(QObject::tr("About &Qt"), u"aboutQtAction"_s, QKeySequence(),
                    QObject::tr("The Qt version WordRace uses"), QStyle::SP_TitleBarMenuButton, QString());
     aboutQt->setMenuRole(QAction::AboutQtRole);
+    shortcuts = make(QObject::tr("&Keyboard Shortcuts"), u"shortcutsAction"_s,
+                     QKeySequence(Qt::CTRL | Qt::Key_Slash), QObject::tr("Every key WordRace answers to"),
+                     QStyle::SP_DialogHelpButton, u"help-keyboard-shortcuts"_s);
 
     themes = new QActionGroup(window);
     for (Theme::Kind kind : {Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::Projector}) {

@@ -29,6 +29,7 @@ struct MainActions
     QAction *zoomReset = nullptr;
     QAction *about = nullptr;
     QAction *aboutQt = nullptr;
+    QAction *shortcuts = nullptr;
     // Light, dark and projector; each action's data is its Theme::Kind.
     QActionGroup *themes = nullptr;
 };

@@ -6,7 +6,9 @@
 #include "window/presentationmode.h"
 #include "window/scenariodriver.h"
 #include "window/sessionstatus.h"
+#include "window/shortcutsbox.h"
 #include "window/walkthroughdriver.h"
+#include "window/windowtitle.h"
 
 #include "analysis/plausibility.h"
 #include "io/units.h"
@@ -92,7 +94,6 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->setAccessibleName(tr("Status"));
     loadSettings();
     applyTheme();
-    updateTitle();
     updateActions();
     statusBar()->showMessage(tr("Ready: press Run (F5) to count the lesson's words three ways."));
     // Ready to run: Enter or Space starts the race as soon as the window opens.
@@ -145,6 +146,7 @@ void MainWindow::createActions()
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions->walkthrough, &QAction::triggered, this, &MainWindow::startWalkthrough);
     connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(m_actions->shortcuts, &QAction::triggered, this, [this] { showShortcutsBox(this); });
 
     // Esc cancels a run; with nothing running it leaves presentation mode. Only one is enabled at
     // a time, so the key is never ambiguous.
@@ -193,10 +195,7 @@ void MainWindow::createDocks()
 {
     m_panel = new ExperimentPanel(this);
     m_panel->setActions(m_actions->run, m_actions->cancel);
-    connect(m_panel, &ExperimentPanel::experimentChanged, this, [this] {
-        updateTitle();
-        updateActions();
-    });
+    connect(m_panel, &ExperimentPanel::experimentChanged, this, &MainWindow::updateActions);
     connect(m_panel, &ExperimentPanel::openFileRequested, this, &MainWindow::openFileDialog);
     m_panel->setMinimumWidth(300);
     m_experimentDock =
@@ -228,6 +227,7 @@ void MainWindow::createMenus()
         {this, m_session, m_panel, m_historyView, {m_race->pane(0), m_race->pane(1)}, statusBar(), [this] {
              return theme();
          }});
+    new WindowTitle(this, m_panel, m_sessions, m_session);
     file->addAction(m_sessions->openAction());
     file->addAction(m_sessions->saveAction());
     file->addSeparator();
@@ -263,6 +263,7 @@ void MainWindow::createMenus()
     view->addAction(m_historyDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions->shortcuts);
     help->addAction(m_actions->about);
     help->addAction(m_actions->aboutQt);
 }
@@ -452,11 +453,6 @@ void MainWindow::updateActions()
     if (m_scaling)
         m_scaling->setBaseExperiment(m_panel->experiment());
     m_summaryLabel->setText(m_panel->summary());
-}
-
-void MainWindow::updateTitle()
-{
-    setWindowTitle(tr("WordRace — %1").arg(m_panel->experiment().corpus.displayName()));
 }
 
 Theme MainWindow::theme() const

@@ -102,7 +102,6 @@ private:
     void runPanelExperiment(bool once);
     void startExperiment(const Experiment &experiment);
     void updateActions();
-    void updateTitle();
     void applyTheme();
     void showSelection();
 
