@@ -51,6 +51,11 @@ Theme Theme::projector()
     return t;
 }
 
+int Theme::presentationPx(int screenHeight)
+{
+    return std::max(14, screenHeight * 24 / 1080);
+}
+
 Theme Theme::projector(int smallestPx)
 {
     // Drawn for 24 px at 1080 lines: another screen gets the same picture, its type in proportion.

@@ -39,6 +39,9 @@ struct Theme
     static Theme projector();
     // The projector theme for a screen whose smallest text is smallestPx (24 at 1080 lines).
     static Theme projector(int smallestPx);
+    // The smallest text a class reads on a screen this many pixels high: 24 at 1080 lines, in
+    // proportion elsewhere (17 on a 768-line projector), never below 14.
+    static int presentationPx(int screenHeight);
     static Theme byKind(Kind kind);
 
     // The widgets' palette for the dark theme (the charts take their colours from the Theme).

@@ -139,15 +139,20 @@ void ResultsPane::setHeading(const HistoryEntry *entry)
     m_heading->setText(text);
 }
 
-void ResultsPane::showResults(const QList<RunResult> &results, const QString &heading)
+void ResultsPane::setResults(const QList<RunResult> &results)
 {
-    m_entryNumber = 0;
-    m_heading->setText(heading);
     m_results = results;
     m_wallPending = m_overheadPending = false;
     m_chartTimer.stop();
     m_chart->setResults(m_results);
     m_model->setResults(m_results);
+}
+
+void ResultsPane::showResults(const QList<RunResult> &results, const QString &heading)
+{
+    m_entryNumber = 0;
+    m_heading->setText(heading);
+    setResults(results);
     showMedianRuns(ModeSummary::medianRuns(m_results));
 }
 
@@ -165,11 +170,7 @@ void ResultsPane::showEntry(const HistoryEntry *entry)
 {
     m_entryNumber = entry ? entry->number : 0;
     setHeading(entry);
-    m_results = entry ? entry->results : QList<RunResult>();
-    m_wallPending = m_overheadPending = false;
-    m_chartTimer.stop();
-    m_chart->setResults(m_results);
-    m_model->setResults(m_results);
+    setResults(entry ? entry->results : QList<RunResult>());
     if (entry && entry->live) {
         m_overhead->setResults(m_results);
         m_timeline->setTitle(tr("Per-worker timeline"));

@@ -81,6 +81,8 @@ Q_SIGNALS:
 
 private:
     void showMedianRuns(const QList<RunResult> &medians);
+    // The results the chart, the table and the overhead read; nothing pending.
+    void setResults(const QList<RunResult> &results);
     void setHeading(const HistoryEntry *entry);
     void updateNextChart();
 

@@ -122,8 +122,7 @@ int WalkthroughPage::basePx() const
     // 24 px at 1080 lines, in proportion elsewhere: a 768-line projector gets 17, a 2160-line
     // screen at scale 1 gets 48.
     // The window's height, as presentation mode sizes every other text by it.
-    const int h = window()->height() > 0 ? window()->height() : 1080;
-    return std::max(14, h * 24 / 1080);
+    return Theme::presentationPx(window()->height() > 0 ? window()->height() : 1080);
 }
 
 void WalkthroughPage::applySizes()

@@ -458,4 +458,9 @@ void SessionController::showStatus(const QString &text)
     m_parts.statusBar->showMessage(text, kStatusTimeoutMs);
 }
 
+QMessageBox *SessionController::errorBox() const
+{
+    return m_errorBox;
+}
+
 } // namespace wordrace

@@ -85,7 +85,7 @@ public:
     std::optional<QStringList> exportEverythingInBackground(const QString &parentFolder,
                                                             QString *error = nullptr);
 
-    QMessageBox *errorBox() const { return m_errorBox; }
+    QMessageBox *errorBox() const;
 
 Q_SIGNALS:
     // A session file was opened or saved: the path, for a title or a recent-files list.

@@ -30,7 +30,7 @@ PresentationMode::~PresentationMode()
 
 int PresentationMode::textPx(int height)
 {
-    return std::max(14, height * 24 / 1080);
+    return Theme::presentationPx(height);
 }
 
 void PresentationMode::enter()

@@ -5,7 +5,6 @@
 #include "session/sessioncontroller.h"
 
 #include <QFileInfo>
-#include <QMessageBox>
 #include <QWidget>
 
 using namespace Qt::StringLiterals;
