@@ -6,11 +6,15 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-qpa-plugins libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libbenchmark-dev
   clang libclang-rt-14-dev clazy
   xvfb xauth fonts-dejavu-core
   openmpi-bin libopenmpi-dev
   python3
+  # The Debian package stage: dpkg-shlibdeps (dpkg-dev) computes its dependencies, lintian and the
+  # validators check it, groff/man-db render the man pages, bash-completion runs the completion.
+  dpkg-dev lintian appstream desktop-file-utils groff-base man-db bash-completion
 )
 
 missing=()

@@ -18,6 +18,11 @@ ctest --preset default
 stage "clazy (levels 0 and 1)"
 bash scripts/clazy.sh build/default
 
+stage "Debian package"
+# cpack -G DEB from the normal build: the required files, lintian with no error, the desktop
+# entry and metainfo valid, and wordrace-cli --version run from the unpacked package.
+bash scripts/check-package.sh build/default
+
 if [ "${WORDRACE_SKIP_SANITIZERS:-0}" != "1" ]; then
   stage "AddressSanitizer + UndefinedBehaviorSanitizer"
   cmake --preset asan

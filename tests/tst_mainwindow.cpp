@@ -6,6 +6,7 @@
 #include "eventcounter.h"
 #include "io/resulttable.h"
 #include "panels/experimentpanel.h"
+#include "panels/exportdialog.h"
 #include "panels/livetext.h"
 #include "panels/resultspane.h"
 #include "panels/resulttableview.h"
@@ -27,6 +28,7 @@
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QBarSet>
 #include <QChartView>
 #include <QCheckBox>
 #include <QClipboard>
@@ -39,6 +41,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QHorizontalStackedBarSeries>
 #include <QImage>
 #include <QLabel>
 #include <QListView>
@@ -59,7 +62,9 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QThread>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QToolTip>
@@ -481,6 +486,36 @@ private Q_SLOTS:
         errorBox(w)->accept();
     }
 
+    // Every segment of "Where the time went" answers a hover with its numbers.
+    void overheadSegmentsSayTheirNumbers()
+    {
+        RunResult seq;
+        seq.mode = Mode::Sequential;
+        seq.wallS = 2.0;
+        seq.overhead.computeS = 2.0;
+        RunResult proc;
+        proc.mode = Mode::Processes;
+        proc.workers = 2;
+        proc.wallS = 2.0;
+        proc.overhead.startupS = 1.0;
+        proc.overhead.computeS = 3.0;
+        OverheadChart chart;
+        chart.setResults({seq, proc});
+        auto *series = qobject_cast<QHorizontalStackedBarSeries *>(chart.series().value(0));
+        QVERIFY(series);
+        // Categories run bottom-up: index 0 is the last run (processes).
+        QBarSet *startup = series->barSets().value(0);
+        QVERIFY(startup);
+        Q_EMIT series->hovered(true, 0, startup);
+        QVERIFY2(chart.toolTip().contains(u"processes ×2"_s), qPrintable(chart.toolTip()));
+        QVERIFY2(chart.toolTip().contains(OverheadChart::phaseName(0) + u": 1.000 s"_s),
+                 qPrintable(chart.toolTip()));
+        QVERIFY2(chart.toolTip().contains(u"25.0%"_s), qPrintable(chart.toolTip()));
+        Q_EMIT series->hovered(false, 0, startup);
+        QVERIFY(chart.toolTip().isEmpty());
+        QVERIFY(chart.segmentText(0, 2).contains(u"sequential"_s));
+    }
+
     void overheadChartExportsEveryFormat_data()
     {
         QTest::addColumn<QString>("suffix");
@@ -543,6 +578,32 @@ private Q_SLOTS:
             QVERIFY(bytes.startsWith("%PDF"));
             QVERIFY(bytes.size() > 1000);
         }
+    }
+
+    // File > Export offers the clipboard too, at the size and look chosen in the dialog.
+    void exportDialogCopiesToTheClipboard()
+    {
+        MainWindow w;
+        w.show();
+        experimentPanel(w)->setExperiment(smallExperiment(u"lesson:20000"_s));
+        QVERIFY(runAndWait(w));
+        QApplication::clipboard()->clear();
+        bool clicked = false;
+        QTimer::singleShot(0, &w, [&] {
+            auto *dialog = w.findChild<ExportDialog *>();
+            if (!dialog)
+                return;
+            dialog->setPixelSize(QSize(1920, 1080));
+            if (auto *copy = dialog->findChild<QPushButton *>(u"copyButton"_s)) {
+                copy->click();
+                clicked = true;
+            } else {
+                dialog->reject();
+            }
+        });
+        action(w, u"exportAction"_s)->trigger();
+        QVERIFY(clicked);
+        QCOMPARE(QApplication::clipboard()->image().size(), QSize(1920, 1080));
     }
 
     void exportsFromTheWindow_data()
@@ -863,6 +924,29 @@ private Q_SLOTS:
         QCOMPARE(pane(w, 0)->entryNumber(), 2);
     }
 
+    // The line under the progress bar speaks of the entry on show, not of the last run.
+    void statusLineFollowsTheSelection()
+    {
+        MainWindow w;
+        w.show();
+        Experiment first = smallExperiment(u"lesson:20000"_s);
+        first.modes = {Mode::Sequential};
+        experimentPanel(w)->setExperiment(first);
+        QVERIFY(runAndWait(w));
+        Experiment second = first;
+        second.modes = {Mode::Threads};
+        experimentPanel(w)->setExperiment(second);
+        QVERIFY(runAndWait(w));
+        auto *line = w.findChild<LiveText *>(u"progressLabel"_s);
+        QVERIFY(line);
+        QVERIFY2(line->text().startsWith(u"#2 done in "_s) && line->text().contains(u"threads"_s),
+                 qPrintable(line->text()));
+        historyView(w)->selectionModel()->select(history(w)->index(0), QItemSelectionModel::ClearAndSelect);
+        QVERIFY2(line->text().startsWith(u"#1 done in "_s) && line->text().contains(u"sequential"_s) &&
+                     !line->text().contains(u"threads"_s),
+                 qPrintable(line->text()));
+    }
+
     void liveTimelineGrows()
     {
         ResultsPane pane;
@@ -1026,6 +1110,31 @@ private Q_SLOTS:
         box->close();
     }
 
+    // Help explains every figure the race shows, from the Help menu or Shift+F1.
+    void helpSaysWhatTheNumbersMean()
+    {
+        MainWindow w;
+        w.show();
+        QAction *help = action(w, u"numbersHelpAction"_s);
+        QVERIFY(help);
+        QCOMPARE(help->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_F1));
+        QMenu *menu = nullptr;
+        for (QAction *a : w.menuBar()->actions())
+            if (a->menu() && a->menu()->actions().contains(help))
+                menu = a->menu();
+        QVERIFY(menu);
+        QVERIFY(menu->actions().contains(action(w, u"shortcutsAction"_s)));
+        help->trigger();
+        auto *box = w.findChild<QDialog *>(u"numbersHelp"_s);
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        auto *text = box->findChild<QTextBrowser *>(u"numbersText"_s);
+        QVERIFY(text);
+        for (const char *term : {"Wall time", "CPU time", "Parent CPU", "CPU/wall", "Speed-up", "⚠"})
+            QVERIFY2(text->toPlainText().contains(QString::fromUtf8(term)), term);
+        box->close();
+    }
+
     void scenarioAsksRunsAndGivesAVerdict()
     {
         MainWindow w;
@@ -1107,8 +1216,11 @@ private Q_SLOTS:
         QApplication::sendEvent(&w, &drop);
         QTRY_COMPARE(experimentPanel(w)->experiment().corpus, CorpusSpec::file(path));
         QCOMPARE(w.windowTitle(), u"poem.txt[*]"_s);
+        auto *size = w.findChild<QSpinBox *>(u"repeat"_s);
+        QVERIFY(size && !size->isEnabled()); // a file's size is not a setting
         QVERIFY(runAndWait(w));
         QCOMPARE(history(w)->entry(0).results.first().words, quint64(9));
+        QVERIFY(!size->isEnabled()); // nor after it ran
     }
 
     void everyControlIsNamedAndExplained()

@@ -9,8 +9,11 @@
 #include "windowparts.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHelpEvent>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +28,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QXYSeries>
 
 #include <unistd.h>
@@ -175,6 +179,14 @@ private Q_SLOTS:
         Q_EMIT dots->hovered(dots->at(1), true);
         QVERIFY2(speedup->hoverText().contains(u"threads, 2 workers"_s), qPrintable(speedup->hoverText()));
         QVERIFY(speedup->hoverText().contains(u"speed-up S ="_s));
+        // and the view shows the point's numbers where the pointer rests, not its general hint.
+        QChartView *view = panel.chartView(0);
+        const QPoint at =
+            view->mapFromScene(panel.chart(0)->mapToScene(panel.chart(0)->mapToPosition(dots->at(1), dots)));
+        QHelpEvent help(QEvent::ToolTip, at, view->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(view->viewport(), &help);
+        QTRY_COMPARE(QToolTip::text(), speedup->hoverText());
+        QToolTip::hideText();
 
         // The table: sequential and a row per mode and count; mean ± σ once there are two runs.
         QTableWidget *table = panel.table();

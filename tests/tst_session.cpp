@@ -102,6 +102,10 @@ Session makeSession(int tasksPerRun = 500)
         s.entries.append(e);
     }
     s.selected = {0, 1};
+    // The Scaling tab's last sweep: sequential and threads at one size.
+    s.sweep = Session::SavedSweep{
+        Sweep::Kind::Sizes,
+        {makeRun(Mode::Sequential, 1, tasksPerRun, 0, rng), makeRun(Mode::Threads, 3, tasksPerRun, 0, rng)}};
     return s;
 }
 
@@ -226,6 +230,19 @@ private Q_SLOTS:
                     QFAIL(qPrintable(u"entry %1, run %2 differs"_s.arg(i).arg(r)));
             }
         }
+        // The sweep comes back whole.
+        QVERIFY(back->sweep);
+        QCOMPARE(back->sweep->kind, s.sweep->kind);
+        QCOMPARE(back->sweep->runs.size(), s.sweep->runs.size());
+        for (qsizetype r = 0; r < s.sweep->runs.size(); ++r) {
+            compareRuns(back->sweep->runs.at(r), s.sweep->runs.at(r));
+            if (QTest::currentTestFailed())
+                QFAIL(qPrintable(u"sweep run %1 differs"_s.arg(r)));
+        }
+        // A session without a sweep (an older file) has none.
+        Session plain = s;
+        plain.sweep.reset();
+        QVERIFY(!SessionFile::parse(SessionFile::serialize(plain))->sweep);
     }
 
     void resultsAreTheCliFormat()
@@ -296,14 +313,14 @@ private Q_SLOTS:
         QTest::newRow("version missing")
             << edited([](QJsonObject &t) { t.remove(u"version"_s); }) << u"version is missing"_s;
         QTest::newRow("version a string") << edited([](QJsonObject &t) { t[u"version"_s] = u"1"_s; })
-                                          << u"version is a string, expected a number"_s;
+                                          << u"version must be a number, not a string"_s;
         QTest::newRow("entries missing")
             << edited([](QJsonObject &t) { t.remove(u"entries"_s); }) << u"entries is missing"_s;
         QTest::newRow("experiment workers a string") << edited([](QJsonObject &t) {
             QJsonObject e = t[u"experiment"_s].toObject();
             e[u"workers"_s] = u"two"_s;
             t[u"experiment"_s] = e;
-        }) << u"experiment.workers is a string, expected a number"_s;
+        }) << u"experiment.workers must be a number, not a string"_s;
         QTest::newRow("experiment unknown mode") << edited([](QJsonObject &t) {
             QJsonObject e = t[u"experiment"_s].toObject();
             e[u"modes"_s] = QJsonArray{u"threads"_s, u"fibers"_s};
@@ -323,27 +340,45 @@ private Q_SLOTS:
                                           << u"entries[0].results.runs[0].wall_s is missing"_s;
         QTest::newRow("run wall a string")
             << editedRun([](QJsonObject &r) { r[u"wall_s"_s] = u"1.5 s"_s; })
-            << u"entries[0].results.runs[0].wall_s is a string, expected a number"_s;
+            << u"entries[0].results.runs[0].wall_s must be a number, not a string"_s;
         QTest::newRow("run mode unknown") << editedRun([](QJsonObject &r) { r[u"mode"_s] = u"gpu"_s; })
                                           << u"entries[0].results.runs[0]: unknown mode \"gpu\""_s;
         QTest::newRow("run overhead field null") << editedRun([](QJsonObject &r) {
             QJsonObject o = r[u"overhead"_s].toObject();
             o[u"idle_s"_s] = QJsonValue::Null;
             r[u"overhead"_s] = o;
-        }) << u"entries[0].results.runs[0].overhead.idle_s is null, expected a number"_s;
+        }) << u"entries[0].results.runs[0].overhead.idle_s must be a number, not null"_s;
         QTest::newRow("worker name a number") << editedRun([](QJsonObject &r) {
             r[u"worker_names"_s] = QJsonArray{u"pid 1"_s, 2};
-        }) << u"entries[0].results.runs[0].worker_names[1] is a number, expected a string"_s;
+        }) << u"entries[0].results.runs[0].worker_names[1] must be a string, not a number"_s;
         QTest::newRow("task end missing") << editedTask([](QJsonObject &t) { t.remove(u"end_s"_s); })
                                           << u"entries[0].results.runs[0].tasks[1].end_s is missing"_s;
         QTest::newRow("task phase ill-typed") << editedTask([](QJsonObject &t) {
             QJsonObject p = t[u"phases"_s].toObject();
             p[u"compute_s"_s] = true;
             t[u"phases"_s] = p;
-        }) << u"entries[0].results.runs[0].tasks[1].phases.compute_s is true or false, expected a number"_s;
+        }) << u"entries[0].results.runs[0].tasks[1].phases.compute_s must be a number, not a boolean"_s;
+        QTest::newRow("sweep kind unknown") << edited([](QJsonObject &t) {
+            QJsonObject sweep = t[u"sweep"_s].toObject();
+            sweep[u"kind"_s] = u"threads"_s;
+            t[u"sweep"_s] = sweep;
+        }) << u"sweep.kind is \"threads\", expected workers or sizes"_s;
+        QTest::newRow("sweep not an object") << edited([](QJsonObject &t) { t[u"sweep"_s] = 3; })
+                                             << u"sweep must be an object, not a number"_s;
+        QTest::newRow("sweep run wall missing") << edited([](QJsonObject &t) {
+            QJsonObject sweep = t[u"sweep"_s].toObject();
+            QJsonObject results = sweep[u"results"_s].toObject();
+            QJsonArray runs = results[u"runs"_s].toArray();
+            QJsonObject run = runs[1].toObject();
+            run.remove(u"wall_s"_s);
+            runs[1] = run;
+            results[u"runs"_s] = runs;
+            sweep[u"results"_s] = results;
+            t[u"sweep"_s] = sweep;
+        }) << u"sweep.results.runs[1].wall_s is missing"_s;
         QTest::newRow("task ends before it starts")
             << editedTask([](QJsonObject &t) { t[u"end_s"_s] = t[u"start_s"_s].toDouble() - 1; })
-            << u"entries[0].results.runs[0]: tasks[1].end_s is "_s;
+            << u"entries[0].results.runs[0].tasks[1].end_s is "_s;
     }
 
     void refusesBadFiles()

@@ -1,10 +1,13 @@
+#include "charts/chartexporter.h"
 #include "charts/overheadchart.h"
 #include "charts/wallcpuchart.h"
 #include "io/csvexport.h"
 #include "io/resultjson.h"
 #include "io/sessionfile.h"
 #include "panels/experimentpanel.h"
+#include "panels/livetext.h"
 #include "panels/resultspane.h"
+#include "panels/scalingpanel.h"
 #include "patience.h"
 #include "session/experimentsession.h"
 #include "session/resulttablemodel.h"
@@ -16,6 +19,8 @@
 
 #include <QAction>
 #include <QBarSet>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QHorizontalStackedBarSeries>
@@ -24,12 +29,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -190,6 +198,41 @@ private Q_SLOTS:
         QVERIFY(run(other, smallExperiment()));
         QCOMPARE(history(other)->entry(2).number, 3);
         QVERIFY(other.isWindowModified());
+    }
+
+    // The Scaling tab's sweep is part of the session: saved, reopened, drawn again.
+    void sessionKeepsTheSweep()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sweep.wordrace.json"_s);
+        MainWindow w;
+        w.show();
+        ScalingPanel *panel = scalingPanel(w);
+        panel->kindBox()->setCurrentIndex(panel->kindBox()->findData(int(Sweep::Kind::Workers)));
+        panel->workersEdit()->setText(u"1,2"_s);
+        panel->corpusEdit()->setText(u"lesson:2000"_s);
+        panel->runsBox()->setValue(1);
+        panel->modeBox(Mode::Threads)->setChecked(true);
+        panel->modeBox(Mode::Processes)->setChecked(false);
+        QSignalSpy finished(panel, &ScalingPanel::sweepFinished);
+        QVERIFY(panel->start());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
+        const auto sweep = panel->sweep();
+        QVERIFY(sweep && !sweep->points().isEmpty());
+        QCOMPARE(w.sessions()->save(path), QString());
+
+        MainWindow other;
+        other.show();
+        QVERIFY(other.sessions()->open(path));
+        const auto back = scalingPanel(other)->sweep();
+        QVERIFY(back);
+        QCOMPARE(back->kind(), sweep->kind());
+        QCOMPARE(back->points().size(), sweep->points().size());
+        for (qsizetype i = 0; i < sweep->points().size(); ++i)
+            QVERIFY(back->points().at(i).summary.wall.median == sweep->points().at(i).summary.wall.median);
+        QCOMPARE(scalingPanel(other)->table()->rowCount(), panel->table()->rowCount());
+        QVERIFY2(scalingPanel(other)->progressLabel()->text().contains(u"session"_s),
+                 qPrintable(scalingPanel(other)->progressLabel()->text()));
     }
 
     // File > Open and a session named on the command line read the file off the GUI thread.
@@ -389,6 +432,139 @@ private Q_SLOTS:
             w.sessions()->exportData(DataExport::Format::CsvRuns, dir.filePath(u"missing/folder/x.csv"_s));
         QVERIFY2(error.startsWith(u"cannot write "_s), qPrintable(error));
         QVERIFY(!QFile::exists(dir.filePath(u"missing"_s)));
+    }
+
+    // Run by tests/fulldisk.sh with WORDRACE_FULL_DISK naming a tmpfs it has all but filled, each
+    // file there holding "the earlier NAME": every writer of the app says why and changes nothing.
+    void writesOntoAFullDisk()
+    {
+        const QString disk = qEnvironmentVariable("WORDRACE_FULL_DISK");
+        if (disk.isEmpty())
+            QSKIP("tests/fulldisk.sh runs this on a full tmpfs");
+        const auto earlier = [&](const QString &name) {
+            return readAll(disk + u'/' + name) == "the earlier " + name.toUtf8() + "\n";
+        };
+        MainWindow w;
+        w.show();
+        Experiment e = smallExperiment();
+        e.chunkLines = 50; // a file bigger than the room left
+        QVERIFY(run(w, e));
+        const QStringList names{u"app-session.wordrace.json"_s, u"app-data.json"_s, u"app-chart.png"_s};
+        for (const QString &name : names) {
+            QFile f(disk + u'/' + name);
+            QVERIFY2(f.open(QIODevice::WriteOnly) && f.write("the earlier " + name.toUtf8() + "\n") > 0,
+                     "tests/fulldisk.sh leaves room for the earlier files");
+        }
+        const QString session = disk + u'/' + names.at(0);
+        QString why = w.sessions()->save(session);
+        QVERIFY2(why.contains(u"No space left"_s), qPrintable(why));
+        QVERIFY(earlier(names.at(0)));
+        QVERIFY(w.isWindowModified()); // not saved: the title still says so
+        why = w.sessions()->exportData(DataExport::Format::Json, disk + u'/' + names.at(1));
+        QVERIFY2(why.contains(u"No space left"_s), qPrintable(why));
+        QVERIFY(earlier(names.at(1)));
+        QVERIFY(
+            !w.exportChart(ChartKind::Timeline, disk + u'/' + names.at(2), QSize(3000, 2000), false, &why));
+        QVERIFY2(why.contains(u"No space left"_s), qPrintable(why));
+        QVERIFY(earlier(names.at(2)));
+        // Saved from the menu (in the background), the window says why in a box.
+        w.sessions()->saveInBackground(session);
+        QTRY_VERIFY_WITH_TIMEOUT(w.sessions()->errorBox(), kRunTimeoutMs);
+        QVERIFY2(w.sessions()->errorBox()->informativeText().contains(u"No space left"_s),
+                 qPrintable(w.sessions()->errorBox()->informativeText()));
+        QVERIFY(earlier(names.at(0)));
+        QVERIFY(w.isWindowModified());
+        QCOMPARE(history(w)->count(), 1); // nothing lost
+        for (const QString &name : names)
+            QFile::remove(disk + u'/' + name);
+    }
+
+    // A day of experiments: the newest keep their timelines, older ones their figures only, and
+    // the app says so; a session saved and reopened keeps the mark.
+    void historyBoundsItsDetail_data()
+    {
+        QTest::addColumn<int>("entries");
+        QTest::addColumn<int>("whole");
+        QTest::addColumn<double>("budget"); // in entries' worth of detail
+        QTest::addColumn<int>("kept");
+        QTest::newRow("under both bounds") << 3 << 5 << 10.0 << 3;
+        QTest::newRow("by count") << 8 << 5 << 100.0 << 5;
+        QTest::newRow("by memory") << 8 << 50 << 3.5 << 3;
+        QTest::newRow("newest always whole") << 4 << 50 << 0.01 << 1;
+    }
+
+    void historyBoundsItsDetail()
+    {
+        QFETCH(int, entries);
+        QFETCH(int, whole);
+        QFETCH(double, budget);
+        QFETCH(int, kept);
+        RunHistory history;
+        for (int i = 0; i < entries; ++i) {
+            const int row = history.add(smallExperiment());
+            HistoryEntry &e = history.entry(row);
+            RunResult r;
+            r.words = 100;
+            r.wallS = 1;
+            r.taskCount = 100;
+            for (int t = 0; t < 100; ++t) {
+                TaskRecord task;
+                task.task = t;
+                task.worker = 0;
+                task.startS = t * 0.01;
+                task.endS = task.startS + 0.01;
+                task.words = 1;
+                r.tasks.append(task);
+            }
+            r.workerNames = {u"main"_s};
+            r.samples.resize(3);
+            e.results = {r};
+            e.state = HistoryEntry::State::Done;
+        }
+        QSignalSpy changed(&history, &RunHistory::dataChanged);
+        const auto released =
+            history.boundDetail(whole, qint64(budget * double(RunHistory::detailBytes(history.entry(0)))));
+        QCOMPARE(released.size(), qsizetype(entries - kept));
+        QCOMPARE(changed.count(), entries - kept);
+        for (int row = 0; row < entries; ++row) {
+            const RunResult &r = history.entry(row).results.first();
+            const bool keeps = row >= entries - kept;
+            QCOMPARE(r.tasks.size(), keeps ? qsizetype(100) : qsizetype(0));
+            QCOMPARE(r.samples.isEmpty(), !keeps);
+            QCOMPARE(r.detailDropped, !keeps);
+            QCOMPARE(r.words, std::uint64_t(100)); // the figures stay
+            QCOMPARE(history.index(row).data(Qt::ToolTipRole).toString().contains(RunHistory::droppedNote()),
+                     !keeps);
+        }
+        if (kept == entries)
+            return;
+        // Through a session file and back: still marked, and the reader accepts the missing tasks.
+        Session session;
+        session.experiment = smallExperiment();
+        for (int row = 0; row < entries; ++row)
+            session.entries.append(history.entry(row));
+        QString error;
+        const auto reopened = SessionFile::parse(SessionFile::serialize(session), &error);
+        QVERIFY2(reopened, qPrintable(error));
+        QVERIFY(reopened->entries.first().results.first().detailDropped);
+        QVERIFY(!reopened->entries.last().results.first().detailDropped);
+    }
+
+    // Shown again, an experiment whose detail went says so over its timeline.
+    void droppedDetailIsSaidOverTheTimeline()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(run(w, smallExperiment()));
+        QVERIFY(run(w, smallExperiment()));
+        history(w)->boundDetail(1, 1);
+        select(w, {0});
+        QTRY_VERIFY(pane(w, 0)->timeline()->data().taskCount() == 0);
+        QVERIFY2(pane(w, 0)->timeline()->title().contains(u"not kept"_s),
+                 qPrintable(pane(w, 0)->timeline()->title()));
+        select(w, {1});
+        QTRY_VERIFY(pane(w, 0)->timeline()->data().taskCount() > 0);
+        QVERIFY(!pane(w, 0)->timeline()->title().contains(u"not kept"_s));
     }
 
     void exportEverythingWritesTheSet()

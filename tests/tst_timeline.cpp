@@ -836,6 +836,53 @@ private Q_SLOTS:
         QVERIFY2(tip.contains(u"interleave"_s), qPrintable(tip));
     }
 
+    // The time after the last task: gathering for a finished run, stopping for a cancelled one;
+    // drawn, listed in the legend and named on hover each its own way.
+    void tailAfterTheLastTaskSaysWhatItWas_data()
+    {
+        QTest::addColumn<bool>("cancelled");
+        QTest::newRow("finished") << false;
+        QTest::newRow("cancelled") << true;
+    }
+
+    void tailAfterTheLastTaskSaysWhatItWas()
+    {
+        QFETCH(bool, cancelled);
+        using Phase = TimelinePhases::Phase;
+        RunResult r = evenRun(Mode::Processes, 2, 4, 0.25);
+        for (TaskRecord &t : r.tasks)
+            t.computeS = 0.25;
+        r.wallS = 1.0; // the last task ends at 0.5 s
+        r.cancelled = cancelled;
+        TimelineView view;
+        view.resize(1000, 400);
+        view.setResults({r});
+        TimelineRenderer renderer(view.data(), view.theme());
+        renderer.setRange(view.visibleRange().first, view.visibleRange().second);
+        const std::vector<int> legend = renderer.legendPhases();
+        QCOMPARE(std::count(legend.cbegin(), legend.cend(), TimelineRenderer::kCancelledTail),
+                 cancelled ? 1 : 0);
+        QCOMPARE(std::count(legend.cbegin(), legend.cend(), int(Phase::Startup)), cancelled ? 0 : 1);
+        const auto l = renderer.layout(view.rect());
+        const QPoint tail = QPointF(l.xOf(0.75), l.laneTop(0, 0) + l.laneHeight / 2).toPoint();
+        const QString tip = view.toolTipAt(tail);
+        QVERIFY2(tip.contains(cancelled ? u"stopping after Cancel"_s : u"gather"_s), qPrintable(tip));
+        QVERIFY2(!tip.contains(u"idle"_s), qPrintable(tip));
+        // Drawn: the cancelled tail hatched in vermillion across the lane, the gather a thin grey bar.
+        QImage img(view.size(), QImage::Format_ARGB32);
+        img.fill(Qt::white);
+        {
+            QPainter p(&img);
+            renderer.paint(&p, img.rect());
+        }
+        int vermillion = 0;
+        for (int dy = -int(l.laneHeight / 2) + 1; dy < int(l.laneHeight / 2); ++dy)
+            for (int dx = -10; dx <= 10; ++dx)
+                if (sameRgb(img.pixel(tail + QPoint(dx, dy)), QColor(0xd5, 0x5e, 0x00)))
+                    ++vermillion;
+        QVERIFY2(cancelled ? vermillion > 20 : vermillion == 0, qPrintable(QString::number(vermillion)));
+    }
+
     void modesKeepTheirColours()
     {
         // Every lane group is drawn in its mode's colour, the same as in the wall-vs-CPU chart.

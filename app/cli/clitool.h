@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace wordrace::Cli {
@@ -16,6 +17,10 @@ enum ExitCode
 
 // One line on standard error, flushed at once so that it is never interleaved with the table.
 void printErr(const QString &line);
+// Writes `bytes` to `path` through OutputFile (a failed write leaves no partial file and any older
+// file whole), or to standard output for "-". Empty on success, otherwise a one-line reason
+// ("cannot write out.json: No space left on device").
+QString writeOutput(const QString &path, const QByteArray &bytes);
 // "wordrace-cli sweep: --workers needs ..." on standard error; returns BadUsage.
 int usageError(const QString &command, const QString &why);
 

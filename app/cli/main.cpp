@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -49,6 +50,12 @@ int main(int argc, char *argv[])
     const QStringList arguments = QCoreApplication::arguments();
     // Each command has options of its own: the command word decides whose parser reads them.
     const QString command = arguments.value(1);
+    // Asked before any command (by package checks, bug reports); no command's parser offers it.
+    if (command == u"--version" || command == u"-v") {
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                    qPrintable(QCoreApplication::applicationVersion()));
+        return wordrace::Cli::Ok;
+    }
     if (command == u"chart")
         return execChart(argc, argv);
     if (command == u"sweep")

@@ -220,15 +220,9 @@ private:
                 m_exitCode = RunFailed;
         };
         if (!m_jsonTarget.isEmpty()) {
-            const QByteArray json = ResultJson::serialize(m_results);
-            if (m_jsonTarget == u"-") {
-                std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
-                std::fflush(stdout);
-            } else if (const QString why = OutputFile::write(
-                           m_jsonTarget, [&json](QIODevice *d) { return d->write(json) == json.size(); });
-                       !why.isEmpty()) {
+            if (const QString why = writeOutput(m_jsonTarget, ResultJson::serialize(m_results));
+                !why.isEmpty())
                 writeFailed(why);
-            }
         }
         for (const Export &e : m_exports) {
             if (!m_parser.isSet(*e.option))

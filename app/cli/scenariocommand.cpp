@@ -16,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QThread>
 
 #include <cstdio>
@@ -193,14 +192,9 @@ int report(const Request &request, Outcome &o)
         QByteArray json = ResultJson::serialize(o.results);
         // One more key in front of the run document's own.
         json.insert(1, "\"scenario\":" + QJsonDocument(s).toJson(QJsonDocument::Compact) + ",\n");
-        if (jsonTarget == u"-") {
-            std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
-        } else {
-            QSaveFile f(jsonTarget);
-            if (!f.open(QIODevice::WriteOnly) || f.write(json) != json.size() || !f.commit()) {
-                out(stderr, u"wordrace-cli: cannot write %1: %2"_s.arg(jsonTarget, f.errorString()));
-                return Cli::RunFailed;
-            }
+        if (const QString why = Cli::writeOutput(jsonTarget, json); !why.isEmpty()) {
+            Cli::printErr(u"wordrace-cli: "_s + why);
+            return Cli::RunFailed;
         }
     }
     return Cli::Ok;

@@ -169,20 +169,12 @@ void writeOutputs(Sweep::Kind kind, SweepOutcome &o, const QString &jsonTarget, 
     };
     if (!jsonTarget.isEmpty()) {
         const QByteArray json = ResultJson::serialize(results, QJsonObject{{u"sweep"_s, sweep.toJson()}});
-        if (jsonToStdout) {
-            std::fwrite(json.constData(), 1, std::size_t(json.size()), stdout);
-            std::fflush(stdout);
-        } else if (const QString why = OutputFile::write(
-                       jsonTarget, [&](QIODevice *d) { return d->write(json) == json.size(); });
-                   !why.isEmpty()) {
+        if (const QString why = writeOutput(jsonToStdout ? u"-"_s : jsonTarget, json); !why.isEmpty())
             writeFailed(why);
-        }
     }
     if (csv) {
         const QByteArray csv = sweep.csv();
-        if (const QString why =
-                OutputFile::write(csvTarget, [&](QIODevice *d) { return d->write(csv) == csv.size(); });
-            !why.isEmpty())
+        if (const QString why = writeOutput(csvTarget, csv); !why.isEmpty())
             writeFailed(why);
     }
 }

@@ -1,5 +1,6 @@
 #include "session/experimentsession.h"
 #include "session/sessioncontroller.h"
+#include "window/languagemenu.h"
 #include "window/mainwindow.h"
 #include "window/stallwatchdog.h"
 #include "window/startupprobe.h"
@@ -102,7 +103,9 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     nameApplication();
     QApplication::setApplicationDisplayName(u"WordRace"_s);
-    QApplication::setDesktopFileName(u"wordrace"_s);
+    QGuiApplication::setDesktopFileName(u"io.github.wordrace.WordRace"_s);
+    // Before any widget exists, so that every text is built in the user's language.
+    wordrace::LanguageMenu::install(wordrace::LanguageMenu::chosen());
 
     QCommandLineParser parser;
     options.addTo(parser);

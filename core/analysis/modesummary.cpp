@@ -1,6 +1,7 @@
 #include "analysis/modesummary.h"
 #include "io/units.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 
@@ -252,6 +253,25 @@ QString ModeSummary::text(const QList<ModeSummary> &summaries)
     for (const QString &w : std::as_const(warnings))
         out += u"warning: "_s + w + u'\n';
     return out;
+}
+
+QString ModeSummary::displayLabelFor(Mode mode, int workers)
+{
+    if (isSequential(mode))
+        return modeName(mode);
+    return workers == 1
+               ? QCoreApplication::translate("wordrace::ModeSummary", "%1, 1 worker").arg(modeName(mode))
+               : QCoreApplication::translate("wordrace::ModeSummary", "%1, %2 workers")
+                     .arg(modeName(mode))
+                     .arg(workers);
+}
+
+QString ModeSummary::displayEstimate(const Estimate &e, int decimals)
+{
+    if (!std::isfinite(e.value))
+        return QCoreApplication::translate("wordrace::ModeSummary", "n/a");
+    // The same digits as estimate(), which has no thousands separator to confuse with a point.
+    return estimate(e, decimals).replace(u'.', Units::locale().decimalPoint());
 }
 
 QString ModeSummary::labelFor(Mode mode, int workers)

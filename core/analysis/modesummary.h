@@ -53,8 +53,12 @@ struct ModeSummary
     static QString text(const QList<ModeSummary> &summaries);
     // "sequential", "threads, 1 worker", "processes, 4 workers".
     static QString labelFor(Mode mode, int workers);
+    // labelFor in the window's language ("threads, 4 workers"), for display only.
+    static QString displayLabelFor(Mode mode, int workers);
     // "1.73 ± 0.07", or "1.73" when the spread is unknown.
     static QString estimate(const Estimate &e, int decimals = 2);
+    // estimate with the decimal point of the window's language, for display only.
+    static QString displayEstimate(const Estimate &e, int decimals = 2);
 };
 
 } // namespace wordrace

@@ -1,6 +1,8 @@
 #include "analysis/plausibility.h"
 
-#include <QLocale>
+#include "io/units.h"
+
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <map>
@@ -55,12 +57,12 @@ bool rateComparable(const RunResult &r)
 
 QString times(double x)
 {
-    return QString::number(x, 'f', x < 10 ? 1 : 0) + u'x';
+    return Units::decimal(x, x < 10 ? 1 : 0) + u'x';
 }
 
 QString mbPerS(double bytesPerS)
 {
-    return QLocale(QLocale::English).toString(bytesPerS / 1e6, 'f', 0) + u" MB"_s;
+    return Units::locale().toString(bytesPerS / 1e6, 'f', 0) + u" MB"_s;
 }
 
 void add(RunResult &r, const QString &kind, const QString &message)
@@ -105,11 +107,13 @@ static void judgeOne(QList<RunResult> &runs, int cores)
             first->wallS - typical > kNoiseS) {
             hadColdRun[mode] = true;
             add(*first, u"cold-run"_s,
-                u"this first %1 run took %2 the median of the later ones (%3 s against %4 s): it paid for "
-                u"cold memory, caches or page tables, so the later runs are the mode's cost"_s
-                    .arg(modeName(mode), times(first->wallS / typical))
-                    .arg(first->wallS, 0, 'f', 3)
-                    .arg(typical, 0, 'f', 3));
+                QCoreApplication::translate(
+                    "wordrace::Plausibility",
+                    "this first %1 run took %2 the median of the later ones (%3 s against %4 s): it "
+                    "paid for cold memory, caches or page tables, so the later runs are the "
+                    "mode's cost")
+                    .arg(modeName(mode), times(first->wallS / typical), Units::decimal(first->wallS, 3),
+                         Units::decimal(typical, 3)));
         }
     }
 
@@ -142,10 +146,12 @@ static void judgeOne(QList<RunResult> &runs, int cores)
             const bool countingDominates = best > 0.0 && double(r.corpusBytes) / best >= kNoiseS;
             if (countingDominates && rate < floor && countingCpu(r) - expectedCpu > kNoiseS)
                 add(r, u"slow-counting"_s,
-                    u"%1 counted %2 per CPU-second against %3 in %4: the counting itself ran slowly "
-                    u"(cold memory or caches, or a core shared with another program), so this time is not "
-                    u"the mode's cost"_s.arg(modeName(r.mode), mbPerS(rate), mbPerS(best),
-                                             modeName(bestMode)));
+                    QCoreApplication::translate(
+                        "wordrace::Plausibility",
+                        "%1 counted %2 per CPU-second against %3 in %4: the counting itself ran slowly "
+                        "(cold memory or caches, or a core shared with another program), so "
+                        "this time is not the mode's cost")
+                        .arg(modeName(r.mode), mbPerS(rate), mbPerS(best), modeName(bestMode)));
             if (isSequential(r.mode) && !r.warnings.isEmpty() && r.warnings.last().kind == u"slow-counting")
                 sequentialSlow = true;
         }
@@ -162,14 +168,21 @@ static void judgeOne(QList<RunResult> &runs, int cores)
         const double speedup = sequential / r.wallS;
         const double limit = double(std::min(r.workers, cores)) * Plausibility::kSpeedupSlack;
         if (speedup > limit && sequential - r.wallS > kNoiseS) {
-            QString cause = u"one of them was disturbed; run again with a warm-up run"_s;
+            QString cause = QCoreApplication::translate(
+                "wordrace::Plausibility", "one of them was disturbed; run again with a warm-up run");
             if (hadColdRun[baseline])
-                cause = u"sequential's first run was cold"_s;
+                cause =
+                    QCoreApplication::translate("wordrace::Plausibility", "sequential's first run was cold");
             else if (sequentialSlow)
-                cause = u"sequential's counting ran slowly (see its slow-counting warning)"_s;
+                cause = QCoreApplication::translate(
+                    "wordrace::Plausibility",
+                    "sequential's counting ran slowly (see its slow-counting warning)");
             add(r, u"implausible-speedup"_s,
-                u"%1 ran %2 faster than %7 with %3 worker(s) on %4 core(s): more than the hardware "
-                u"allows for counting (at most %5), so %6"_s.arg(modeName(r.mode), times(speedup))
+                QCoreApplication::translate(
+                    "wordrace::Plausibility",
+                    "%1 ran %2 faster than %7 with %3 worker(s) on %4 core(s): more than the "
+                    "hardware allows for counting (at most %5), so %6")
+                    .arg(modeName(r.mode), times(speedup))
                     .arg(r.workers)
                     .arg(cores)
                     .arg(times(double(std::min(r.workers, cores))), cause, modeName(baseline)));
@@ -224,6 +237,19 @@ QString Plausibility::text(const QList<RunResult> &runs)
                        .arg(r.repetition + 1)
                        .arg(w.kind, w.message);
     return out;
+}
+
+QString Plausibility::kindText(const QString &kind)
+{
+    // The English text is the kind itself, as the window showed it before there were translations.
+    static const char *const kinds[] = {QT_TRANSLATE_NOOP("wordrace::Plausibility", "implausible-speedup"),
+                                        QT_TRANSLATE_NOOP("wordrace::Plausibility", "slow-counting"),
+                                        QT_TRANSLATE_NOOP("wordrace::Plausibility", "busy-machine"),
+                                        QT_TRANSLATE_NOOP("wordrace::Plausibility", "cold-run")};
+    for (const char *k : kinds)
+        if (kind == QLatin1StringView(k))
+            return QCoreApplication::translate("wordrace::Plausibility", k);
+    return kind;
 }
 
 QString Plausibility::firstDoubt(const QList<RunResult> &runs)

@@ -23,6 +23,9 @@ public:
     // Warnings of the runs as lines for a terminal: "warning: threads run 1: ...".
     static QString text(const QList<RunResult> &runs);
     // "threads: <message>" for the first warning of these runs, for a status line; empty if none.
+    // A warning's kind in the window's language ("busy-machine": "máquina ocupada"); the kind
+    // itself stays the stable name the JSON carries.
+    static QString kindText(const QString &kind);
     static QString firstDoubt(const QList<RunResult> &runs);
 
     // A speed-up above min(workers, cores) x this is more than the hardware can give a CPU-bound count.

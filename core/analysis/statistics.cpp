@@ -1,8 +1,11 @@
 #include "analysis/statistics.h"
 
+#include "io/units.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -43,28 +46,38 @@ double AmdahlFit::speedup(double workers) const
 QString AmdahlFit::text() const
 {
     if (!valid)
-        return u"no fit: it needs a point with more than one worker"_s;
-    QString out = u"serial fraction %1"_s.arg(QString::number(serialFraction, 'f', 3));
+        return QCoreApplication::translate("wordrace::AmdahlFit",
+                                           "no fit: it needs a point with more than one worker");
+    QString out = QCoreApplication::translate("wordrace::AmdahlFit", "serial fraction %1")
+                      .arg(Units::decimal(serialFraction, 3));
     if (std::isfinite(uncertainty))
-        out += u" ± "_s + QString::number(uncertainty, 'f', 3);
+        out += u" ± "_s + Units::decimal(uncertainty, 3);
     if (perWorkerCost > 0)
-        out += u", each worker beyond the first costs %1% of the sequential time"_s.arg(
-            QString::number(perWorkerCost * 100.0, 'f', perWorkerCost >= 0.1 ? 0 : 1));
+        out += QCoreApplication::translate("wordrace::AmdahlFit",
+                                           ", each worker beyond the first costs %1% of the sequential time")
+                   .arg(Units::decimal(perWorkerCost * 100.0, perWorkerCost >= 0.1 ? 0 : 1));
     const double ceiling = maxSpeedup();
     if (ceiling <= 1.0 + 1e-9)
-        out += u": never faster than sequential here"_s;
+        out += QCoreApplication::translate("wordrace::AmdahlFit", ": never faster than sequential here");
     else if (std::isinf(ceiling))
-        out += u": no ceiling in sight"_s;
+        out += QCoreApplication::translate("wordrace::AmdahlFit", ": no ceiling in sight");
     else
-        out += u": at most %1 times faster, whatever the number of cores"_s.arg(
-            QString::number(ceiling, 'f', 1));
-    const QString pointsText = points == 1 ? u"its 1 point"_s : u"its %1 points"_s.arg(points);
-    const QString miss = QString::number(maxRelativeResidual * 100.0, 'f', 0) + u"%"_s;
+        out += QCoreApplication::translate("wordrace::AmdahlFit",
+                                           ": at most %1 times faster, whatever the number of cores")
+                   .arg(Units::decimal(ceiling, 1));
+    const QString pointsText =
+        points == 1 ? QCoreApplication::translate("wordrace::AmdahlFit", "its 1 point")
+                    : QCoreApplication::translate("wordrace::AmdahlFit", "its %1 points").arg(points);
+    const QString miss = Units::decimal(maxRelativeResidual * 100.0, 0) + u"%"_s;
     if (fits())
-        out += points == 1 ? u"; one point: the curve meets it by construction, and says nothing more"_s
-                           : u"; fits %1 within %2"_s.arg(pointsText, miss);
+        out += points == 1 ? QCoreApplication::translate(
+                                 "wordrace::AmdahlFit",
+                                 "; one point: the curve meets it by construction, and says nothing more")
+                           : QCoreApplication::translate("wordrace::AmdahlFit", "; fits %1 within %2")
+                                 .arg(pointsText, miss);
     else
-        out += u"; misses %1 by up to %2: no model drawn"_s.arg(pointsText, miss);
+        out += QCoreApplication::translate("wordrace::AmdahlFit", "; misses %1 by up to %2: no model drawn")
+                   .arg(pointsText, miss);
     return out;
 }
 

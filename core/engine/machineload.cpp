@@ -1,5 +1,8 @@
 #include "engine/machineload.h"
 
+#include "io/units.h"
+
+#include <QCoreApplication>
 #include <QFile>
 
 #include <algorithm>
@@ -168,9 +171,11 @@ std::optional<RunWarning> busyMachineWarning(const LoadVerdict &v, const OwnUse 
 {
     if (v.othersMeasured && v.othersCores >= kOthersCoresLimit)
         return RunWarning{u"busy-machine"_s,
-                          u"other programs used %1 of %2 cores during this run: its times are longer "
-                          u"than this machine's best"_s
-                              .arg(QString::number(std::min(v.othersCores, double(own.cores)), 'f', 1))
+                          QCoreApplication::translate(
+                              "wordrace::MachineLoad",
+                              "other programs used %1 of %2 cores during this run: its times are longer "
+                              "than this machine's best")
+                              .arg(Units::decimal(std::min(v.othersCores, double(own.cores)), 1))
                               .arg(own.cores)};
     // Other programs' threads ready to run both as the run started and as it ended, more than the
     // cores the counting left free: on a machine they keep busy, even a run too short to be slowed
@@ -182,8 +187,11 @@ std::optional<RunWarning> busyMachineWarning(const LoadVerdict &v, const OwnUse 
     if (crowded && (v.othersRunnable >= own.cores || waited))
         return RunWarning{
             u"busy-machine"_s,
-            u"%1 thread(s) of other programs were ready to run on this %2-core machine as this "
-            u"run started and as it ended: its times are not this machine's best"_s.arg(v.othersRunnable)
+            QCoreApplication::translate(
+                "wordrace::MachineLoad",
+                "%1 thread(s) of other programs were ready to run on this %2-core machine as this "
+                "run started and as it ended: its times are not this machine's best")
+                .arg(v.othersRunnable)
                 .arg(own.cores)};
     // Counting threads that waited for a core although WordRace ran no more of them than there are
     // cores, while another program's thread was ready to run: that program held the core. (Waits
@@ -193,9 +201,12 @@ std::optional<RunWarning> busyMachineWarning(const LoadVerdict &v, const OwnUse 
         v.waitShare >= kWaitShareLimit && v.unexplainedWaitS >= kWaitNoiseS)
         return RunWarning{
             u"busy-machine"_s,
-            u"the counting waited for a free core %1% of the time it was ready to run: other "
-            u"programs (or the kernel) were using the cores, so this run's times are longer than this "
-            u"machine's best"_s.arg(qRound(v.waitShare * 100))};
+            QCoreApplication::translate(
+                "wordrace::MachineLoad",
+                "the counting waited for a free core %1% of the time it was ready to run: other "
+                "programs (or the kernel) were using the cores, so this run's times are "
+                "longer than this machine's best")
+                .arg(qRound(v.waitShare * 100))};
     return std::nullopt;
 }
 

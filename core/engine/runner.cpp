@@ -6,6 +6,7 @@
 #include "engine/machineload.h"
 #include "engine/pythoncalibration.h"
 #include "engine/resourcesampler.h"
+#include "io/units.h"
 #include "kernel/taskexecutor.h"
 #include "kernel/tsanannotations.h"
 
@@ -190,14 +191,17 @@ private:
         m_plan = TaskPlanner::plan(*m_corpus, m_experiment.workers, m_experiment.chunkLines, &error);
         if (!m_plan)
             return failWith(error, FailureKind::BadInput), false;
-        const QLocale c(QLocale::English);
-        QString summary = u"%1: %2 bytes, %3 lines, prepared in %4 s"_s.arg(
-            m_experiment.corpus.displayName(), c.toString(qulonglong(m_corpus->size())),
-            c.toString(qulonglong(m_plan->totalLines)), QString::number(m_corpus->prepareSeconds(), 'f', 3));
+        QString summary =
+            QCoreApplication::translate("wordrace::Runner", "%1: %2 bytes, %3 lines, prepared in %4 s")
+                .arg(m_experiment.corpus.displayName(), Units::count(m_corpus->size()),
+                     Units::count(m_plan->totalLines), Units::decimal(m_corpus->prepareSeconds(), 3));
         if (m_corpus->inHugePages())
-            summary += u" (in 2 MiB pages, for the worker processes)"_s;
+            summary += QCoreApplication::translate("wordrace::Runner",
+                                                   " (in 2 MiB pages, for the worker processes)");
         if (m_plan->splitLines > 0)
-            m_warnings << u"%1 line(s) longer than a task were split at whitespace"_s.arg(m_plan->splitLines);
+            m_warnings << QCoreApplication::translate(
+                              "wordrace::Runner", "%1 line(s) longer than a task were split at whitespace")
+                              .arg(m_plan->splitLines);
         post([runner = m_runner, job = m_job, summary, warnings = m_warnings] {
             Q_EMIT runner->experimentPrepared(job, summary, warnings);
         });

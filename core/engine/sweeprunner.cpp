@@ -178,6 +178,19 @@ int SweepRunner::totalRuns() const
     return total;
 }
 
+bool SweepRunner::restore(Sweep::Kind kind, const QList<RunResult> &results)
+{
+    if (m_running)
+        return false;
+    ++m_job; // anything still queued from the last sweep is stale
+    m_kind = kind;
+    m_plan.clear();
+    m_results = results;
+    m_point = 0;
+    m_cancelled = m_failed = false;
+    return true;
+}
+
 Sweep SweepRunner::sweep(int logicalCpus) const
 {
     return Sweep(m_kind, m_results, logicalCpus);

@@ -44,6 +44,9 @@ public:
     quint64 currentJob() const { return m_job; }
     // Blocks until the engine's thread is idle (for shutdown and tests).
     void wait();
+    // Puts a sweep read from a session file in place of the last one, as if it had just ended;
+    // false while a sweep runs.
+    bool restore(Sweep::Kind kind, const QList<RunResult> &results);
 
     Sweep::Kind kind() const { return m_kind; }
     const QList<Experiment> &plan() const { return m_plan; }

@@ -70,6 +70,12 @@ void JsonFields::fail(const QString &why)
     }
 }
 
+void JsonFields::fail(const QString &key, const QString &why)
+{
+    if (m_error->isEmpty())
+        *m_error = path(key) + u' ' + why;
+}
+
 bool JsonFields::present(const QString &key, bool hasFallback)
 {
     if (m_object.contains(key))

@@ -45,6 +45,8 @@ public:
     const QString &error() const { return *m_error; }
     // Records a rule the fields break together (counts that do not add up), on this object's path.
     void fail(const QString &why);
+    // Records what is wrong with one field's value ("experiment.modes has an unknown mode ...").
+    void fail(const QString &key, const QString &why);
     QString path(const QString &key) const;
 
     // The largest values any reader accepts: beyond them a file is damaged, or would need absurd

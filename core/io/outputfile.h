@@ -4,6 +4,7 @@
 
 #include <functional>
 
+class QFileDevice;
 class QIODevice;
 
 namespace wordrace {
@@ -19,6 +20,9 @@ public:
     // Opens `path`, lets `produce` write into it, and commits. Empty on success; otherwise a
     // one-line reason naming the file. `produce` returns false when one of its writes failed.
     static QString write(const QString &path, const std::function<bool(QIODevice *)> &produce);
+    // Why a write to `file` failed: its own error, else the system's (errno of the failed write:
+    // a short write leaves Qt's error unset), else "write failed".
+    static QString reason(const QFileDevice &file, int osError);
 };
 
 } // namespace wordrace

@@ -178,6 +178,8 @@ QJsonObject ResultJson::scalars(const RunResult &r)
     o[u"startup_s"_s] = r.startupS;
     o[u"counter_path"_s] = r.counterPath;
     o[u"cancelled"_s] = r.cancelled;
+    if (r.detailDropped)
+        o[u"detail_dropped"_s] = true;
     if (r.clockAlignmentErrorS) // cluster runs only: how well the ranks' clocks were aligned
         o[u"clock_alignment_error_s"_s] = *r.clockAlignmentErrorS;
     if (!r.clusterHosts.isEmpty())
@@ -384,6 +386,14 @@ void readTasks(JsonFields &f, RunResult &r)
 std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *error)
 {
     JsonFields f(o, QString());
+    auto run = fromFields(f);
+    if (!run && error)
+        *error = f.error();
+    return run;
+}
+
+std::optional<RunResult> ResultJson::fromFields(JsonFields &f)
+{
     RunResult r;
     const QString mode = f.text(u"mode"_s);
     if (f.ok() && !modeFromName(mode))
@@ -395,13 +405,11 @@ std::optional<RunResult> ResultJson::fromJson(const QJsonObject &o, QString *err
     readCpu(f, r);
     readConditions(f, r);
     r.workerNames = f.texts(u"worker_names"_s, JsonFields::kMaxWorkers);
+    r.detailDropped = f.flag(u"detail_dropped"_s, false);
     readSamples(f, r);
     readTasks(f, r);
-    if (!f.ok()) {
-        if (error)
-            *error = f.error();
+    if (!f.ok())
         return std::nullopt;
-    }
     return r;
 }
 

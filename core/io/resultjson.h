@@ -11,6 +11,8 @@
 
 namespace wordrace {
 
+class JsonFields;
+
 // The JSON that `wordrace-cli run --json` writes and `wordrace-cli chart` reads back:
 // {"runs": [...]} with each run's keys as the CLI contract names them, and "summaries": one per
 // mode (and worker count and corpus) with the statistics of its repeated runs.
@@ -25,6 +27,9 @@ public:
     static QJsonArray summaries(const QList<RunResult> &runs);
 
     static std::optional<RunResult> fromJson(const QJsonObject &run, QString *error = nullptr);
+    // The same for a run inside another file (a session's entry): its errors are `fields`' own,
+    // named by their path in that file.
+    static std::optional<RunResult> fromFields(JsonFields &fields);
     static std::optional<QList<RunResult>> parse(const QByteArray &json, QString *error = nullptr);
     // The "knobs" object of a run, and of a session's experiment.
     static QJsonObject knobs(const Knobs &knobs);

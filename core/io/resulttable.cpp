@@ -1,6 +1,7 @@
 #include "io/resulttable.h"
 #include "io/units.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
@@ -15,25 +16,30 @@ QString ResultTable::header(int column)
 {
     switch (column) {
     case ModeColumn:
-        return u"mode"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("wordrace::ResultTable", "mode"));
     case Workers:
-        return u"workers"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("wordrace::ResultTable", "workers"));
     case Words:
-        return u"words"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("wordrace::ResultTable", "words"));
     case Wall:
-        return u"wall"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("wordrace::ResultTable", "wall"));
     case User:
-        return u"user"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("wordrace::ResultTable", "user"));
     case Sys:
-        return u"sys"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("wordrace::ResultTable", "sys"));
     case CpuTotal:
-        return u"CPU total"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("wordrace::ResultTable", "CPU total"));
     case CpuPerWall:
-        return u"CPU/wall"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("wordrace::ResultTable", "CPU/wall"));
     case ParentCpu:
-        return u"parent CPU"_s;
+        return QString::fromUtf8(QT_TRANSLATE_NOOP("wordrace::ResultTable", "parent CPU"));
     }
     return {};
+}
+
+QString ResultTable::displayHeader(int column)
+{
+    return QCoreApplication::translate("wordrace::ResultTable", header(column).toUtf8().constData());
 }
 
 QString ResultTable::cell(const RunResult &r, int column, Style style)
@@ -42,11 +48,16 @@ QString ResultTable::cell(const RunResult &r, int column, Style style)
     const auto seconds = style == Style::Fixed ? &Units::fixedSeconds : &Units::seconds;
     switch (column) {
     case ModeColumn:
-        return modeName(r.mode) + (r.cancelled ? u" (cancelled)"_s : QString());
+        if (!r.cancelled)
+            return modeName(r.mode);
+        return style == Style::Fixed ? modeName(r.mode) + u" (cancelled)"_s
+                                     : QCoreApplication::translate("wordrace::ResultTable", "%1 (cancelled)")
+                                           .arg(modeName(r.mode));
     case Workers:
         return QString::number(r.workers);
     case Words:
-        return QLocale(QLocale::English).toString(qulonglong(r.words));
+        return style == Style::Fixed ? QLocale(QLocale::English).toString(qulonglong(r.words))
+                                     : Units::count(r.words);
     case Wall:
         return seconds(r.wallS);
     case User:
@@ -56,7 +67,8 @@ QString ResultTable::cell(const RunResult &r, int column, Style style)
     case CpuTotal:
         return seconds(cpu.total());
     case CpuPerWall:
-        return QString::number(r.cpuPerWall(), 'f', 2);
+        return style == Style::Fixed ? QString::number(r.cpuPerWall(), 'f', 2)
+                                     : Units::decimal(r.cpuPerWall(), 2);
     case ParentCpu:
         return seconds(r.parentCpu.total());
     }

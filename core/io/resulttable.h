@@ -35,7 +35,10 @@ public:
         Readable
     };
 
+    // The CLI's column names, in English whatever the language (scripts read them).
     static QString header(int column);
+    // The same in the window's language.
+    static QString displayHeader(int column);
     static QString cell(const RunResult &run, int column, Style style = Style::Fixed);
     // Plain-text table with aligned columns, as the CLI prints it.
     static QString text(const QList<RunResult> &runs);

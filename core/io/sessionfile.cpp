@@ -1,6 +1,6 @@
 #include "io/sessionfile.h"
-#include "io/jsonarray.h"
 
+#include "io/jsonfields.h"
 #include "io/outputfile.h"
 #include "io/resultjson.h"
 
@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -41,172 +43,36 @@ std::optional<HistoryEntry::State> stateFromName(const QString &name)
     return std::nullopt;
 }
 
-QString typeName(QJsonValue::Type type)
-{
-    switch (type) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return u"true or false"_s;
-    case QJsonValue::Double:
-        return u"a number"_s;
-    case QJsonValue::String:
-        return u"a string"_s;
-    case QJsonValue::Array:
-        return u"an array"_s;
-    case QJsonValue::Object:
-        return u"an object"_s;
-    case QJsonValue::Undefined:
-        break;
-    }
-    return u"missing"_s;
-}
-
-// Walks a parsed session and remembers the first thing wrong, named by its path in the file
-// ("entries[0].results.runs[2].tasks[7].start_s"), so that the message points at it.
-class Checker
-{
-public:
-    bool ok() const { return m_error.isEmpty(); }
-    const QString &error() const { return m_error; }
-
-    bool fail(const QString &why)
-    {
-        if (m_error.isEmpty())
-            m_error = why;
-        return false;
-    }
-
-    bool has(const QJsonObject &o, const QString &where, const char *key, QJsonValue::Type type)
-    {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (v.type() == type)
-            return true;
-        const QString name = where.isEmpty() ? QLatin1String(key) : where + u'.' + QLatin1String(key);
-        if (v.isUndefined())
-            return fail(u"%1 is missing"_s.arg(name));
-        return fail(u"%1 is %2, expected %3"_s.arg(name, typeName(v.type()), typeName(type)));
-    }
-
-    bool all(const QJsonObject &o, const QString &where, std::initializer_list<const char *> keys,
-             QJsonValue::Type type)
-    {
-        for (const char *key : keys)
-            if (!has(o, where, key, type))
-                return false;
-        return true;
-    }
-
-    bool items(const QJsonArray &a, const QString &where, QJsonValue::Type type)
-    {
-        for (qsizetype i = 0; i < a.size(); ++i)
-            if (a.at(i).type() != type)
-                return fail(u"%1[%2] is %3, expected %4"_s.arg(where).arg(i).arg(typeName(a.at(i).type()),
-                                                                                 typeName(type)));
-        return true;
-    }
-
-    bool knobs(const QJsonObject &o, const QString &where)
-    {
-        return all(o, where, {"io_latency_ms", "work_per_word_ns"}, QJsonValue::Double) &&
-               has(o, where, "gil", QJsonValue::Bool) &&
-               all(o, where, {"spawn", "transport"}, QJsonValue::String) &&
-               has(o, where, "latency_pattern_ms", QJsonValue::Array) &&
-               items(o[u"latency_pattern_ms"_s].toArray(), where + u".latency_pattern_ms"_s,
-                     QJsonValue::Double);
-    }
-
-    // Everything ResultJson::fromJson reads, so that a file missing a field is refused rather
-    // than reopened with a zero in its place.
-    bool run(const QJsonObject &o, const QString &where)
-    {
-        if (!all(o, where, {"mode", "corpus", "counter_path"}, QJsonValue::String) ||
-            !all(o, where,
-                 {"workers", "words", "wall_s", "cpu_user_s", "cpu_sys_s", "parent_cpu_user_s",
-                  "parent_cpu_sys_s", "workers_cpu_user_s", "workers_cpu_sys_s", "corpus_bytes",
-                  "corpus_lines", "chunk_lines", "task_count", "plan_s", "startup_s", "repetition"},
-                 QJsonValue::Double) ||
-            !all(o, where, {"workers_inside_parent", "cancelled"}, QJsonValue::Bool) ||
-            !all(o, where, {"knobs", "overhead"}, QJsonValue::Object) ||
-            !all(o, where, {"worker_names", "tasks"}, QJsonValue::Array))
-            return false;
-        if (!knobs(o[u"knobs"_s].toObject(), where + u".knobs"_s) ||
-            !all(o[u"overhead"_s].toObject(), where + u".overhead"_s,
-                 {"startup_s", "transfer_s", "compute_s", "io_s", "gil_wait_s", "gather_s", "idle_s"},
-                 QJsonValue::Double) ||
-            !items(o[u"worker_names"_s].toArray(), where + u".worker_names"_s, QJsonValue::String))
-            return false;
-        const QJsonArray tasks = o[u"tasks"_s].toArray();
-        for (qsizetype i = 0; i < tasks.size(); ++i) {
-            // Millions of tasks: check quietly first, and name the field only when one is wrong.
-            if (taskOk(tasks.at(i)))
-                continue;
-            const QString at = u"%1.tasks[%2]"_s.arg(where).arg(i);
-            if (!tasks.at(i).isObject())
-                return fail(u"%1 is %2, expected an object"_s.arg(at, typeName(tasks.at(i).type())));
-            const QJsonObject t = tasks.at(i).toObject();
-            if (!all(t, at, {"task", "worker", "start_s", "end_s", "words", "bytes", "begin"},
-                     QJsonValue::Double) ||
-                !has(t, at, "phases", QJsonValue::Object) ||
-                !all(t[u"phases"_s].toObject(), at + u".phases"_s,
-                     {"io_s", "gil_wait_s", "transfer_s", "compute_s"}, QJsonValue::Double))
-                return false;
-        }
-        return true;
-    }
-
-private:
-    static bool taskOk(const QJsonValue &value)
-    {
-        if (!value.isObject())
-            return false;
-        const QJsonObject t = value.toObject();
-        for (const char *key : {"task", "worker", "start_s", "end_s", "words", "bytes", "begin"})
-            if (!t.value(QLatin1String(key)).isDouble())
-                return false;
-        const QJsonValue phases = t.value(QLatin1String("phases"));
-        if (!phases.isObject())
-            return false;
-        const QJsonObject p = phases.toObject();
-        for (const char *key : {"io_s", "gil_wait_s", "transfer_s", "compute_s"})
-            if (!p.value(QLatin1String(key)).isDouble())
-                return false;
-        return true;
-    }
-
-    QString m_error;
-};
-
-std::optional<Knobs> knobsFromJson(const QJsonObject &o, const QString &where, Checker &check)
+// The knobs of an experiment, by name; a name no knob has is refused with the names it may be.
+std::optional<Knobs> knobsFromJson(JsonFields f)
 {
     Knobs k;
-    k.ioLatencyMs = o[u"io_latency_ms"_s].toDouble();
-    k.workPerWordNs = o[u"work_per_word_ns"_s].toDouble();
-    k.gil = o[u"gil"_s].toBool();
-    // A knob by its name; `absent` stands in for a key older files lack, and a name no knob has
-    // fails, saying which names it may be.
-    const auto named = [&](const QString &key, auto fromName, const QString &expected,
-                           const QString &absent) {
-        const QJsonValue value = o[key];
-        const QString text = value.isUndefined() && !absent.isEmpty() ? absent : value.toString();
+    k.ioLatencyMs = f.number(u"io_latency_ms"_s, 0, 3'600'000);
+    k.workPerWordNs = f.number(u"work_per_word_ns"_s, Knobs::kAutoWorkPerWord, 1e9);
+    k.gil = f.flag(u"gil"_s);
+    k.latencyPatternMs = f.numbers(u"latency_pattern_ms"_s, 100'000, 0, 3'600'000);
+    if (!f.contains(u"latency_pattern_ms"_s))
+        f.array(u"latency_pattern_ms"_s, 0, true); // named as missing
+    const auto named = [&f](const QString &key, auto fromName, const QString &expected,
+                            std::optional<QString> absent) {
+        const QString text = f.text(key, absent);
         const auto knob = fromName(text);
         if (!knob)
-            check.fail(u"%1.%2 is \"%3\", expected %4"_s.arg(where, key, text, expected));
+            f.fail(key, u"is \"%1\", expected %2"_s.arg(text, expected));
         return knob;
     };
-    const auto spawn = named(u"spawn"_s, spawnFromName, u"\"pool\" or \"per-task\""_s, QString());
-    const auto transport = named(u"transport"_s, transportFromName, u"\"shared\" or \"pipe\""_s, QString());
+    const auto spawn = named(u"spawn"_s, spawnFromName, u"\"pool\" or \"per-task\""_s, std::nullopt);
+    const auto transport =
+        named(u"transport"_s, transportFromName, u"\"shared\" or \"pipe\""_s, std::nullopt);
     // Sessions written before --start existed have no start: they spawned.
     const auto start =
         named(u"start"_s, startFromName, u"\"spawn\", \"fork\", \"forkserver\" or \"default\""_s,
               startName(Start::Spawn));
-    if (!spawn || !transport || !start)
+    if (!f.ok() || !spawn || !transport || !start)
         return std::nullopt;
     k.spawn = *spawn;
     k.transport = *transport;
     k.start = *start;
-    for (const QJsonValue &v : constArray(o[u"latency_pattern_ms"_s].toArray()))
-        k.latencyPatternMs.append(v.toDouble());
     return k;
 }
 
@@ -228,53 +94,38 @@ QJsonObject experimentJson(const Experiment &e)
                        {u"warmup"_s, e.warmup}};
 }
 
-bool hasExperimentFields(const QJsonObject &o, const QString &where, Checker &check)
+std::optional<Experiment> experimentFromJson(JsonFields f)
 {
-    if (!check.all(o, where, {"corpus"}, QJsonValue::String) ||
-        !check.has(o, where, "modes", QJsonValue::Array) ||
-        !check.items(o[u"modes"_s].toArray(), where + u".modes"_s, QJsonValue::String) ||
-        !check.all(o, where, {"workers", "task_timeout_s", "runs", "warmup"}, QJsonValue::Double) ||
-        !check.has(o, where, "knobs", QJsonValue::Object) ||
-        !check.knobs(o[u"knobs"_s].toObject(), where + u".knobs"_s))
-        return false;
-    const QJsonValue chunk = o.value(u"chunk_lines"_s);
-    if (!chunk.isNull() && !chunk.isDouble())
-        return check.fail(
-            u"%1.chunk_lines is %2, expected a number or null"_s.arg(where, typeName(chunk.type())));
-    return true;
-}
-
-std::optional<Experiment> experimentFromJson(const QJsonObject &o, const QString &where, Checker &check)
-{
-    if (!hasExperimentFields(o, where, check))
-        return std::nullopt;
     Experiment e;
+    const QString corpusText = f.text(u"corpus"_s);
+    f.array(u"modes"_s, 64, true);
+    const QStringList modes = f.texts(u"modes"_s, 64);
+    e.workers = int(f.integer(u"workers"_s, 1, Experiment::kMaxWorkers));
+    if (const auto chunk = f.optionalNumber(u"chunk_lines"_s, 1, JsonFields::kMaxCount))
+        e.chunkLines = std::uint64_t(*chunk);
+    e.taskTimeoutS = f.number(u"task_timeout_s"_s, 0, JsonFields::kMaxSeconds);
+    e.runs = int(f.integer(u"runs"_s, Experiment::kAutoRuns, Experiment::kMaxRuns));
+    e.warmup = int(f.integer(u"warmup"_s, 0, Experiment::kMaxRuns));
+    const auto knobs = knobsFromJson(f.object(u"knobs"_s, true));
+    if (!f.ok() || !knobs)
+        return std::nullopt;
+    e.knobs = *knobs;
     QString why;
-    const auto corpus = CorpusSpec::parse(o[u"corpus"_s].toString(), &why);
+    const auto corpus = CorpusSpec::parse(corpusText, &why);
     if (!corpus) {
-        check.fail(u"%1.corpus: %2"_s.arg(where, why));
+        f.fail(u"corpus"_s, u"is not a corpus: %1"_s.arg(why));
         return std::nullopt;
     }
     e.corpus = *corpus;
     e.modes.clear();
-    for (const QJsonValue &v : constArray(o[u"modes"_s].toArray())) {
-        const auto mode = modeFromName(v.toString());
+    for (const QString &name : modes) {
+        const auto mode = modeFromName(name);
         if (!mode) {
-            check.fail(u"%1.modes has an unknown mode \"%2\""_s.arg(where, v.toString()));
+            f.fail(u"modes"_s, u"has an unknown mode \"%1\""_s.arg(name));
             return std::nullopt;
         }
         e.modes.append(*mode);
     }
-    e.workers = o[u"workers"_s].toInt();
-    if (o[u"chunk_lines"_s].isDouble())
-        e.chunkLines = std::uint64_t(o[u"chunk_lines"_s].toDouble());
-    const auto knobs = knobsFromJson(o[u"knobs"_s].toObject(), where + u".knobs"_s, check);
-    if (!knobs)
-        return std::nullopt;
-    e.knobs = *knobs;
-    e.taskTimeoutS = o[u"task_timeout_s"_s].toDouble();
-    e.runs = o[u"runs"_s].toInt();
-    e.warmup = o[u"warmup"_s].toInt();
     return e;
 }
 
@@ -314,64 +165,77 @@ QByteArray SessionFile::serialize(const Session &session)
         out.append(ResultJson::serialize(e.results).trimmed());
         out.append("}");
     }
-    out.append("\n]}\n");
+    out.append("\n]");
+    if (session.sweep) {
+        out.append(",\n\"sweep\":{\"kind\":");
+        out.append('"' + Sweep::kindName(session.sweep->kind).toUtf8() + '"');
+        out.append(",\"results\":");
+        out.append(ResultJson::serialize(session.sweep->runs).trimmed());
+        out.append("}");
+    }
+    out.append("}\n");
     return out;
 }
 
 namespace {
 
 // One entry of the session file: its experiment and its runs, each checked where it stands.
-std::optional<HistoryEntry> entryFromJson(const QJsonValue &v, const QString &where, Checker &check,
-                                          QString *error)
+std::optional<HistoryEntry> entryFromJson(JsonFields f)
 {
-    const auto failWith = [error](const QString &why) -> std::optional<HistoryEntry> {
-        *error = why;
-        return std::nullopt;
-    };
-    if (!v.isObject())
-        return failWith(u"%1 is %2, expected an object"_s.arg(where, typeName(v.type())));
-    const QJsonObject o = v.toObject();
-    if (!check.has(o, where, "number", QJsonValue::Double) ||
-        !check.all(o, where, {"started", "state", "failure", "summary"}, QJsonValue::String) ||
-        !check.all(o, where, {"experiment", "results"}, QJsonValue::Object))
-        return failWith(check.error());
     HistoryEntry e;
-    e.number = o[u"number"_s].toInt();
-    const QString started = o[u"started"_s].toString();
+    e.number = int(f.integer(u"number"_s, 0, 1'000'000'000));
+    const QString started = f.text(u"started"_s);
+    const QString state = f.text(u"state"_s);
+    e.failure = f.text(u"failure"_s);
+    e.summary = f.text(u"summary"_s);
+    const auto experiment = experimentFromJson(f.object(u"experiment"_s, true));
+    JsonFields results = f.object(u"results"_s, true);
+    const QJsonArray runs = results.array(u"runs"_s, JsonFields::kMaxElements, true);
+    if (!f.ok() || !experiment)
+        return std::nullopt;
+    e.experiment = *experiment;
     if (!started.isEmpty()) {
         e.started = QDateTime::fromString(started, Qt::ISODateWithMs);
-        if (!e.started.isValid())
-            return failWith(u"%1.started is \"%2\", expected an ISO 8601 time"_s.arg(where, started));
+        if (!e.started.isValid()) {
+            f.fail(u"started"_s, u"is \"%1\", expected an ISO 8601 time"_s.arg(started));
+            return std::nullopt;
+        }
     }
-    const auto state = stateFromName(o[u"state"_s].toString());
-    if (!state)
-        return failWith(
-            u"%1.state is \"%2\", expected done, cancelled or failed"_s.arg(where, o[u"state"_s].toString()));
-    e.state = *state;
-    e.failure = o[u"failure"_s].toString();
-    e.summary = o[u"summary"_s].toString();
-    const auto entryExperiment =
-        experimentFromJson(o[u"experiment"_s].toObject(), where + u".experiment"_s, check);
-    if (!entryExperiment)
-        return failWith(check.error());
-    e.experiment = *entryExperiment;
-    const QJsonObject results = o[u"results"_s].toObject();
-    if (!check.has(results, where + u".results"_s, "runs", QJsonValue::Array))
-        return failWith(check.error());
-    const QJsonArray runs = results[u"runs"_s].toArray();
+    const auto known = stateFromName(state);
+    if (!known) {
+        f.fail(u"state"_s, u"is \"%1\", expected done, cancelled or failed"_s.arg(state));
+        return std::nullopt;
+    }
+    e.state = *known;
     for (qsizetype r = 0; r < runs.size(); ++r) {
-        const QString at = u"%1.results.runs[%2]"_s.arg(where).arg(r);
-        if (!runs.at(r).isObject())
-            return failWith(u"%1 is %2, expected an object"_s.arg(at, typeName(runs.at(r).type())));
-        if (!check.run(runs.at(r).toObject(), at))
-            return failWith(check.error());
-        QString why;
-        const auto run = ResultJson::fromJson(runs.at(r).toObject(), &why);
-        if (!run)
-            return failWith(u"%1: %2"_s.arg(at, why));
-        e.results.append(*run);
+        JsonFields run = results.element(runs, r, u"runs"_s);
+        const auto result = ResultJson::fromFields(run);
+        if (!result)
+            return std::nullopt;
+        e.results.append(*result);
     }
     return e;
+}
+
+// The Scaling tab's sweep: its kind and its runs, each checked as a result file's.
+std::optional<Session::SavedSweep> sweepFromJson(JsonFields sweep)
+{
+    const QString kind = sweep.text(u"kind"_s);
+    Session::SavedSweep saved;
+    if (kind == Sweep::kindName(Sweep::Kind::Sizes))
+        saved.kind = Sweep::Kind::Sizes;
+    else if (sweep.ok() && kind != Sweep::kindName(Sweep::Kind::Workers))
+        sweep.fail(u"kind"_s, u"is \"%1\", expected workers or sizes"_s.arg(kind));
+    JsonFields results = sweep.object(u"results"_s, true);
+    const QJsonArray runs = results.array(u"runs"_s, JsonFields::kMaxElements, true);
+    for (qsizetype r = 0; r < runs.size() && sweep.ok(); ++r) {
+        JsonFields run = results.element(runs, r, u"runs"_s);
+        if (const auto result = ResultJson::fromFields(run))
+            saved.runs.append(*result);
+    }
+    if (!sweep.ok())
+        return std::nullopt;
+    return saved;
 }
 
 } // namespace
@@ -407,39 +271,38 @@ std::optional<Session> SessionFile::parse(const QByteArray &json, QString *error
                             "open it with wordrace-cli chart"_s);
         return failWith(u"not a WordRace session: no \"format\": \"%1\""_s.arg(QLatin1String(kFormat)));
     }
-    Checker check;
-    if (!check.has(top, {}, "version", QJsonValue::Double))
-        return failWith(check.error());
-    const int version = top[u"version"_s].toInt();
+    JsonFields fields(top, QString());
+    const double version = fields.number(u"version"_s, -1e9, 1e9);
+    if (!fields.ok())
+        return failWith(fields.error());
     if (version > kVersion)
         return failWith(
             u"written by a newer WordRace (session version %1; this one reads up to %2)"_s.arg(version).arg(
                 kVersion));
-    if (version < 1)
+    if (version < 1 || version != std::floor(version))
         return failWith(u"version is %1, expected 1 to %2"_s.arg(version).arg(kVersion));
 
     Session session;
-    if (!check.has(top, {}, "experiment", QJsonValue::Object) ||
-        !check.has(top, {}, "entries", QJsonValue::Array) ||
-        !check.has(top, {}, "selected", QJsonValue::Array) ||
-        !check.items(top[u"selected"_s].toArray(), u"selected"_s, QJsonValue::Double))
-        return failWith(check.error());
-    const auto experiment = experimentFromJson(top[u"experiment"_s].toObject(), u"experiment"_s, check);
-    if (!experiment)
-        return failWith(check.error());
+    const auto experiment = experimentFromJson(fields.object(u"experiment"_s, true));
+    const QJsonArray entries = fields.array(u"entries"_s, JsonFields::kMaxElements, true);
+    fields.array(u"selected"_s, JsonFields::kMaxElements, true);
+    const QList<double> selected = fields.numbers(u"selected"_s, JsonFields::kMaxElements, 0, 1e9);
+    if (!fields.ok() || !experiment)
+        return failWith(fields.error());
     session.experiment = *experiment;
-
-    const QJsonArray entries = top[u"entries"_s].toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        QString why;
-        const std::optional<HistoryEntry> e =
-            entryFromJson(entries.at(i), u"entries[%1]"_s.arg(i), check, &why);
+        const std::optional<HistoryEntry> e = entryFromJson(fields.element(entries, i, u"entries"_s));
         if (!e)
-            return failWith(why);
+            return failWith(fields.error());
         session.entries.append(*e);
     }
-    for (const QJsonValue &v : constArray(top[u"selected"_s].toArray())) {
-        const int row = v.toInt(-1);
+    if (fields.contains(u"sweep"_s)) {
+        session.sweep = sweepFromJson(fields.object(u"sweep"_s, true));
+        if (!fields.ok())
+            return failWith(fields.error());
+    }
+    for (double v : selected) {
+        const int row = int(v);
         if (row < 0 || row >= session.entries.size())
             return failWith(
                 u"selected names entry %1, but there are %2"_s.arg(row).arg(session.entries.size()));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/sweep.h"
 #include "model/experiment.h"
 #include "model/historyentry.h"
 #include "model/runresult.h"
@@ -19,10 +20,19 @@ struct Session
     Experiment experiment;
     QList<HistoryEntry> entries; // ended ones only: a running entry is not written
     QList<int> selected;         // rows of `entries` on show (two when comparing)
+    // The Scaling tab's last sweep: its kind and every run it made (the analysis is recomputed
+    // from them on reading, as for a result file).
+    struct SavedSweep
+    {
+        Sweep::Kind kind = Sweep::Kind::Workers;
+        QList<RunResult> runs;
+    };
+    std::optional<SavedSweep> sweep;
 };
 
 // A `.wordrace.json` file: {"format": "wordrace-session", "version": 1, "experiment": {...},
-// "selected": [...], "entries": [{..., "results": RESULT}]}, where RESULT is exactly what
+// "selected": [...], "entries": [{..., "results": RESULT}], "sweep": {"kind", "results": RESULT}},
+// the sweep optional, where RESULT is exactly what
 // `wordrace-cli run --json` writes (ResultJson), so every run keeps every field its charts need and
 // summaries are recomputed on reading. Reading checks every field's presence and type, and says what
 // is wrong in one line.

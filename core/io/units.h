@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QString>
 
 #include <cstdint>
@@ -11,14 +12,23 @@ namespace wordrace {
 // four significant digits; a size is binary (KiB, MiB, GiB), as the kernel and the page sizes are.
 namespace Units {
 
-// "812.3 µs", "52.10 ms", "7.071 s"; "0 s"; "n/a" for a number that is not finite.
+// The locale display text is written in. English (as every file and the CLI's output are written,
+// whatever LANG says) until the desktop app chooses the user's: only a GUI calls this, at start.
+void setLocale(const QLocale &locale);
+QLocale locale();
+
+// "812.3 µs", "52.10 ms", "7.071 s" ("7,071 s" in Spanish); "0 s"; "n/a" for a number that is not
+// finite.
 QString seconds(double s);
-// Fixed at milliseconds' resolution, "0.052 s": the CLI's table, whose columns scripts read.
+// Fixed at milliseconds' resolution, "0.052 s", in every locale: the CLI's table, whose columns
+// scripts read.
 QString fixedSeconds(double s);
 // An axis tick, with as many decimals as the step between ticks needs: "0.005 s", "12 s".
 QString axisSeconds(double s, double step);
-// "1,234,567"
+// "1,234,567" ("1.234.567" in Spanish)
 QString count(std::uint64_t n);
+// A number with `decimals` fixed decimals and no thousands separator: "1.5", "1,5" in Spanish.
+QString decimal(double x, int decimals);
 // "812 bytes", "3.5 KiB", "553.2 MiB", "1.2 GiB"
 QString bytes(std::uint64_t n);
 

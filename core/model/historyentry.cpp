@@ -11,10 +11,10 @@ namespace wordrace {
 
 namespace {
 
-// The texts keep the translation context they had in the app's history view.
+// The context lupdate gives the tr() calls in HistoryEntry's functions, which is not a QObject.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("RunHistory", text);
+    return QCoreApplication::translate("wordrace::HistoryEntry", text);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "model/knobs.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <initializer_list>
@@ -28,21 +29,22 @@ QString conditionsText(const Knobs &k)
         QStringList ms;
         for (double v : k.latencyPatternMs)
             ms << QString::number(v);
-        parts << u"I/O %1 ms in turn"_s.arg(ms.join(u"/"_s));
+        parts << QCoreApplication::translate("wordrace::Knobs", "I/O %1 ms in turn").arg(ms.join(u"/"_s));
     } else if (k.ioLatencyMs > 0)
-        parts << u"I/O %1 ms per task"_s.arg(k.ioLatencyMs);
+        parts << QCoreApplication::translate("wordrace::Knobs", "I/O %1 ms per task").arg(k.ioLatencyMs);
     if (k.workPerWordNs == Knobs::kAutoWorkPerWord)
-        parts << u"CPython's ns/word"_s;
+        parts << QCoreApplication::translate("wordrace::Knobs", "CPython's ns/word");
     else if (k.workPerWordNs > 0)
-        parts << u"%1 ns/word"_s.arg(k.workPerWordNs, 0, 'g', 3);
+        parts << QCoreApplication::translate("wordrace::Knobs", "%1 ns/word").arg(k.workPerWordNs, 0, 'g', 3);
     if (k.gil)
-        parts << u"emulated GIL"_s;
+        parts << QCoreApplication::translate("wordrace::Knobs", "emulated GIL");
     if (k.spawn != Spawn::Pool)
-        parts << u"%1 spawn"_s.arg(spawnName(k.spawn));
+        parts << QCoreApplication::translate("wordrace::Knobs", "%1 spawn").arg(spawnName(k.spawn));
     if (k.transport != Transport::Shared)
-        parts << u"%1 transport"_s.arg(transportName(k.transport));
+        parts
+            << QCoreApplication::translate("wordrace::Knobs", "%1 transport").arg(transportName(k.transport));
     if (k.start != Start::Spawn && k.start != Start::Default)
-        parts << u"%1 start"_s.arg(startName(k.start));
+        parts << QCoreApplication::translate("wordrace::Knobs", "%1 start").arg(startName(k.start));
     return parts.join(u", "_s);
 }
 

@@ -115,6 +115,9 @@ struct RunResult
     // the memory of each process named in memoryNames ("parent", then a series per worker slot).
     QList<ResourceSample> samples;
     QStringList memoryNames;
+    // The app's history let this old run's tasks and samples go to bound its memory (RunHistory);
+    // its figures are whole, its timeline is not.
+    bool detailDropped = false;
     bool memoryIsPss = true; // false: RSS, which counts pages shared between processes twice
     // All the run's processes together, at the fullest sample; absent when memory was never read.
     std::optional<std::uint64_t> peakMemoryBytes;

@@ -1,4 +1,5 @@
 #include "charts/chartexporter.h"
+#include "io/outputfile.h"
 
 #include "charts/overheadchart.h"
 #include "charts/wallcpuchart.h"
@@ -12,7 +13,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
+
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -193,40 +194,36 @@ bool ChartExporter::write(const Drawing &draw, const QColor &background, const Q
                             .arg(pixelSize.height())
                             .arg(kMaxPixels));
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return failWith(tr("cannot write %1: %2").arg(path, file.errorString()));
+    // Drawn into memory, then written whole through OutputFile: a disk that fills mid-write is
+    // then told apart from a drawing that failed, and leaves the earlier file as it was.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     const QSize logical = logicalSize(pixelSize);
     switch (*format) {
     case Format::Png: {
         const QImage img = image(draw, background, pixelSize);
-        if (img.isNull())
+        if (img.isNull() || !img.save(&buffer, "PNG"))
             return failWith(
                 tr("not enough memory for a %1x%2 image").arg(pixelSize.width()).arg(pixelSize.height()));
-        if (!img.save(&file, "PNG")) {
-            file.cancelWriting();
-            return failWith(tr("cannot write %1: %2").arg(path, file.errorString()));
-        }
         break;
     }
     case Format::Svg: {
         QSvgGenerator svg;
-        svg.setOutputDevice(&file);
+        svg.setOutputDevice(&buffer);
         svg.setSize(pixelSize);
         svg.setViewBox(QRect(QPoint(0, 0), logical));
         svg.setTitle(title);
         svg.setDescription(tr("Made by WordRace %1").arg(QStringLiteral(WORDRACE_VERSION)));
         QPainter painter;
-        if (!painter.begin(&svg)) {
-            file.cancelWriting();
+        if (!painter.begin(&svg))
             return failWith(tr("cannot start an SVG drawing for %1").arg(path));
-        }
         draw(&painter, logical);
         painter.end();
         break;
     }
     case Format::Pdf: {
-        QPdfWriter pdf(&file);
+        QPdfWriter pdf(&buffer);
         // One page exactly the chart's size, at 96 dpi so one logical pixel is one screen pixel.
         pdf.setPageSize(QPageSize(QSizeF(logical.width() * 0.75, logical.height() * 0.75), QPageSize::Point,
                                   QString(), QPageSize::ExactMatch));
@@ -235,17 +232,18 @@ bool ChartExporter::write(const Drawing &draw, const QColor &background, const Q
         pdf.setTitle(title);
         pdf.setCreator(u"WordRace %1"_s.arg(QStringLiteral(WORDRACE_VERSION)));
         QPainter painter;
-        if (!painter.begin(&pdf)) {
-            file.cancelWriting();
+        if (!painter.begin(&pdf))
             return failWith(tr("cannot start a PDF for %1").arg(path));
-        }
         draw(&painter, QSizeF(painter.viewport().size()));
         painter.end();
         break;
     }
     }
-    if (!file.commit())
-        return failWith(tr("cannot write %1: %2").arg(path, file.errorString()));
+    buffer.close();
+    if (const QString why =
+            OutputFile::write(path, [&bytes](QIODevice *d) { return d->write(bytes) == bytes.size(); });
+        !why.isEmpty())
+        return failWith(why);
     return true;
 }
 

@@ -1,4 +1,5 @@
 #include "charts/overheadchart.h"
+#include "io/units.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -14,6 +15,7 @@ namespace wordrace {
 
 OverheadChart::OverheadChart(QGraphicsItem *parent) : QChart(parent)
 {
+    localizeAxisNumbers(this);
     setTitle(tr("Where the time went"));
     legend()->setAlignment(Qt::AlignRight); // the chart is wide and short: keep the height for bars
     setBackgroundRoundness(0);
@@ -77,12 +79,33 @@ void OverheadChart::setEmptyText(const QString &text)
 
 void OverheadChart::rebuild()
 {
-    removeAllSeries();
-    // removeAxis() hands the axis back to us; it is ours to delete.
-    for (QAbstractAxis *axis : axes()) {
-        removeAxis(axis);
-        delete axis;
+    // One series and two axes for the chart's life, refilled: Qt Charts 6.4 never frees the
+    // drawing of a removed axis or series (docs/reliability.md).
+    if (!m_bars) {
+        m_bars = new QHorizontalStackedBarSeries(this);
+        m_bars->setBarWidth(0.6);
+        addSeries(m_bars);
+        m_runs = new QBarCategoryAxis(this);
+        m_seconds = new QValueAxis(this);
+        addAxis(m_runs, Qt::AlignLeft);
+        addAxis(m_seconds, Qt::AlignBottom);
+        m_bars->attachAxis(m_runs);
+        m_bars->attachAxis(m_seconds);
+        // A number under every segment: the phase, its worker-seconds and its share of the run's.
+        connect(
+            m_bars, &QHorizontalStackedBarSeries::hovered, this, [this](bool on, int index, QBarSet *set) {
+                if (!on || !set || index < 0 || index >= m_results.size()) {
+                    setToolTip({});
+                    return;
+                }
+                setToolTip(segmentText(int(m_results.size()) - 1 - index, set->property("phase").toInt()));
+            });
     }
+    m_bars->clear();
+    m_runs->clear();
+    m_bars->setVisible(!m_results.isEmpty());
+    m_runs->setVisible(!m_results.isEmpty());
+    m_seconds->setVisible(!m_results.isEmpty());
 
     setBackgroundBrush(m_theme.background);
     setPlotAreaBackgroundVisible(false);
@@ -110,7 +133,6 @@ void OverheadChart::rebuild()
             name += tr(" run %1").arg(r.repetition + 1);
         categories << name;
     }
-    auto *series = new QHorizontalStackedBarSeries;
     double largest = 0.0;
     for (const RunResult &r : std::as_const(m_results)) {
         double sum = 0.0;
@@ -120,25 +142,22 @@ void OverheadChart::rebuild()
     }
     for (int p = 0; p < kPhases; ++p) {
         auto *set = new QBarSet(phaseName(p));
+        set->setProperty("phase", p);
         set->setColor(phaseColor(p, m_theme));
         set->setBorderColor(m_theme.background);
         for (qsizetype i = m_results.size() - 1; i >= 0; --i)
             set->append(phaseSeconds(m_results.at(i), p));
-        series->append(set);
+        m_bars->append(set);
     }
-    series->setBarWidth(0.6);
-    addSeries(series);
 
-    auto *y = new QBarCategoryAxis;
+    QBarCategoryAxis *y = m_runs;
     y->append(categories);
     y->setLabelsFont(m_theme.textFont(true));
     y->setLabelsBrush(m_theme.foreground);
     y->setGridLineVisible(false);
     y->setLinePen(QPen(m_theme.muted, m_theme.lineWidth));
-    addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
 
-    auto *x = new QValueAxis;
+    QValueAxis *x = m_seconds;
     x->setRange(0.0, largest > 0 ? largest * 1.05 : 1.0);
     x->setTitleText(tr("worker-seconds"));
     x->setTitleFont(m_theme.textFont());
@@ -149,8 +168,25 @@ void OverheadChart::rebuild()
     x->setGridLinePen(QPen(m_theme.grid, m_theme.lineWidth));
     x->setLinePen(QPen(m_theme.muted, m_theme.lineWidth));
     x->applyNiceNumbers();
-    addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
+}
+
+QString OverheadChart::segmentText(int run, int phase) const
+{
+    if (run < 0 || run >= m_results.size() || phase < 0 || phase >= kPhases)
+        return {};
+    const RunResult &r = m_results.at(run);
+    double sum = 0.0;
+    for (int p = 0; p < kPhases; ++p)
+        sum += phaseSeconds(r, p);
+    const double s = phaseSeconds(r, phase);
+    QString who = r.workers > 1 ? tr("%1 ×%2").arg(modeName(r.mode)).arg(r.workers) : modeName(r.mode);
+    if (std::any_of(m_results.cbegin(), m_results.cend(),
+                    [](const RunResult &o) { return o.repetition > 0; }))
+        who += tr(", run %1").arg(r.repetition + 1);
+    return tr("<b>%1</b><br>%2: %3 worker-seconds (%4% of the run's %5)")
+        .arg(who, phaseName(phase), Units::seconds(s))
+        .arg(sum > 0 ? s / sum * 100.0 : 0.0, 0, 'f', 1)
+        .arg(Units::seconds(sum));
 }
 
 } // namespace wordrace

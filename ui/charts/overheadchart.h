@@ -3,10 +3,13 @@
 #include "charts/theme.h"
 #include "model/runresult.h"
 
+#include <QBarCategoryAxis>
 #include <QChart>
 #include <QColor>
+#include <QHorizontalStackedBarSeries>
 #include <QList>
 #include <QString>
+#include <QValueAxis>
 
 namespace wordrace {
 
@@ -30,6 +33,8 @@ public:
     // the GIL wait takes the theme's text colour to stand out on light and dark backgrounds alike.
     static QColor phaseColor(int phase, const Theme &theme);
     static double phaseSeconds(const RunResult &result, int phase);
+    // What hovering a segment says: run `run` (an index into results()), phase `phase`.
+    QString segmentText(int run, int phase) const;
 
 private:
     void rebuild();
@@ -37,6 +42,9 @@ private:
     QList<RunResult> m_results;
     Theme m_theme = Theme::light();
     QString m_emptyText;
+    QHorizontalStackedBarSeries *m_bars = nullptr;
+    QBarCategoryAxis *m_runs = nullptr;
+    QValueAxis *m_seconds = nullptr;
 };
 
 } // namespace wordrace

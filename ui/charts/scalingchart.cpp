@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 
@@ -46,12 +47,12 @@ double niceStep(double range, int ticks)
 
 QString times(double s)
 {
-    return QString::number(s, 'f', s < 10 ? 2 : 1) + u"×"_s;
+    return Units::decimal(s, s < 10 ? 2 : 1) + u"×"_s;
 }
 
 QString estimateText(const Estimate &e)
 {
-    return ModeSummary::estimate(e);
+    return ModeSummary::displayEstimate(e);
 }
 
 QString wallText(const SampleSummary &wall)
@@ -80,7 +81,7 @@ const Crossover *crossoverFor(const Sweep &sweep, Mode mode, int workers)
 
 QString modeLabel(Mode mode, int workers, bool withWorkers)
 {
-    return withWorkers && !isSequential(mode) ? ModeSummary::labelFor(mode, workers) : modeName(mode);
+    return withWorkers && !isSequential(mode) ? ModeSummary::displayLabelFor(mode, workers) : modeName(mode);
 }
 
 } // namespace
@@ -149,6 +150,7 @@ private:
 
 ScalingChart::ScalingChart(QGraphicsItem *parent) : QChart(parent)
 {
+    localizeAxisNumbers(this);
     m_emptyText = tr("Run a sweep to see how the modes scale.");
     // Qt's legend elides long entries, and the fits' entries carry the numbers that matter: the
     // key below the plot wraps them instead.
@@ -217,7 +219,7 @@ QString ScalingChart::bytesText(double bytes)
         ++unit;
     }
     const int decimals = unit == 0 || bytes >= 100 ? 0 : bytes >= 10 ? 1 : 2;
-    return QString::number(bytes, 'f', decimals) + u' ' + QLatin1String(units[unit]);
+    return Units::decimal(bytes, decimals) + u' ' + QLatin1String(units[unit]);
 }
 
 void ScalingChart::setSweep(const Sweep &sweep)
@@ -380,6 +382,7 @@ void ScalingChart::addMarkers(const QString &name, const QColor &color, const QL
     connect(dots, &QXYSeries::hovered, this, [this, dots, tips](const QPointF &at, bool state) {
         if (!state) {
             QToolTip::hideText();
+            setToolTip({});
             return;
         }
         qsizetype best = -1;
@@ -395,6 +398,8 @@ void ScalingChart::addMarkers(const QString &name, const QColor &color, const QL
         if (best < 0)
             return;
         m_hoverText = tips.at(best);
+        // The chart's own tooltip too: the view's help event shows the item's before its own hint.
+        setToolTip(m_hoverText);
         QToolTip::showText(QCursor::pos(), m_hoverText);
     });
 }
@@ -405,10 +410,13 @@ void ScalingChart::rebuild()
         delete l.item;
     m_labels.clear();
     removeAllSeries();
-    for (QAbstractAxis *axis : axes()) {
-        removeAxis(axis);
-        delete axis;
-    }
+    // The axes are kept and reused, hidden until a build picks them: Qt Charts 6.4 never frees
+    // the drawing of a removed axis (docs/reliability.md).
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_xValue), static_cast<QAbstractAxis *>(m_yValue),
+          static_cast<QAbstractAxis *>(m_xLog), static_cast<QAbstractAxis *>(m_yLog)})
+        if (axis)
+            axis->setVisible(false);
     setBackgroundBrush(m_theme.background);
     setBackgroundPen(Qt::NoPen);
     setPlotAreaBackgroundVisible(false);
@@ -440,9 +448,23 @@ void ScalingChart::rebuild()
     placeLabels();
 }
 
+template<typename Axis> Axis *ScalingChart::pooled(Axis *&slot, Qt::Orientation orientation)
+{
+    if (!slot) {
+        slot = new Axis(this);
+        addAxis(slot, orientation == Qt::Horizontal ? Qt::AlignBottom : Qt::AlignLeft);
+    }
+    slot->setVisible(true);
+    if constexpr (std::is_same_v<Axis, QValueAxis>) {
+        slot->setTickType(QValueAxis::TicksFixed);
+        slot->setTickCount(5);
+    }
+    return slot;
+}
+
 QValueAxis *ScalingChart::workerAxis(int maxN)
 {
-    auto *x = new QValueAxis(this);
+    auto *x = pooled(m_xValue, Qt::Horizontal);
     styleAxis(x, tr("workers N"));
     const double pad = std::max(0.15, maxN * 0.03);
     x->setRange(1.0 - pad, maxN + pad);
@@ -457,7 +479,7 @@ QValueAxis *ScalingChart::workerAxis(int maxN)
 
 QValueAxis *ScalingChart::valueAxis(const QString &title, double max, double step)
 {
-    auto *y = new QValueAxis(this);
+    auto *y = pooled(m_yValue, Qt::Vertical);
     styleAxis(y, title);
     y->setRange(0, max);
     y->setLabelFormat(step >= 1 ? u"%.0f"_s : step >= 0.1 ? u"%.1f"_s : u"%.2f"_s);
@@ -467,18 +489,19 @@ QValueAxis *ScalingChart::valueAxis(const QString &title, double max, double ste
     return y;
 }
 
-QAbstractAxis *ScalingChart::sizeAxis(bool log, double lo, double hi, const QString &title,
-                                      const QString &format)
+QAbstractAxis *ScalingChart::sizeAxis(Qt::Orientation orientation, bool log, double lo, double hi,
+                                      const QString &title, const QString &format)
 {
+    const bool horizontal = orientation == Qt::Horizontal;
     if (log) {
-        auto *a = new QLogValueAxis(this);
+        auto *a = pooled(horizontal ? m_xLog : m_yLog, orientation);
         styleAxis(a, title);
         a->setBase(10);
         a->setLabelFormat(format);
         a->setRange(lo, hi);
         return a;
     }
-    auto *a = new QValueAxis(this);
+    auto *a = pooled(horizontal ? m_xValue : m_yValue, orientation);
     styleAxis(a, title);
     a->setLabelFormat(format);
     a->setRange(lo, hi);
@@ -488,8 +511,6 @@ QAbstractAxis *ScalingChart::sizeAxis(bool log, double lo, double hi, const QStr
 
 void ScalingChart::attachAxes(QAbstractAxis *x, QAbstractAxis *y)
 {
-    addAxis(x, Qt::AlignBottom);
-    addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *s : series()) {
         s->attachAxis(x);
         s->attachAxis(y);
@@ -538,11 +559,11 @@ void ScalingChart::buildWorkers()
                 continue;
             points.append(QPointF(s.workers, y));
             QString tip = tr("%1\nspeed-up S = %2\nefficiency E = %3\nwall %4 (%5 run(s))")
-                              .arg(ModeSummary::labelFor(mode, s.workers), estimateText(*s.speedup),
+                              .arg(ModeSummary::displayLabelFor(mode, s.workers), estimateText(*s.speedup),
                                    estimateText(p.efficiency), wallText(s.wall))
                               .arg(s.runs);
             if (std::isfinite(p.amdahlSpeedup))
-                tip += tr("\nAmdahl's law predicts S = %1").arg(QString::number(p.amdahlSpeedup, 'f', 2));
+                tip += tr("\nAmdahl's law predicts S = %1").arg(Units::decimal(p.amdahlSpeedup, 2));
             tips.append(tip);
         }
         QXYSeries *measured = addLine(u"measured-"_s + modeName(mode), tr("%1 measured").arg(modeName(mode)),
@@ -562,24 +583,22 @@ void ScalingChart::buildWorkers()
                 legend = f->fit.fits() ? tr("%1, %2").arg(modeName(mode), model)
                                        : tr("%1: no model fits").arg(modeName(mode));
             else if (!f->fit.fits())
-                legend =
-                    tr("%1: no model fits (misses by up to %2%)")
-                        .arg(modeName(mode), QString::number(f->fit.maxRelativeResidual * 100.0, 'f', 0));
+                legend = tr("%1: no model fits (misses by up to %2%)")
+                             .arg(modeName(mode), Units::decimal(f->fit.maxRelativeResidual * 100.0, 0));
             else {
                 legend = tr("%1, %2: serial %3")
-                             .arg(modeName(mode), model, QString::number(f->fit.serialFraction, 'f', 3));
+                             .arg(modeName(mode), model, Units::decimal(f->fit.serialFraction, 3));
                 if (std::isfinite(f->fit.uncertainty))
-                    legend += u" ± "_s + QString::number(f->fit.uncertainty, 'f', 3);
+                    legend += u" ± "_s + Units::decimal(f->fit.uncertainty, 3);
                 if (f->fit.perWorkerCost > 0)
                     legend += tr(", +%1% per worker")
-                                  .arg(QString::number(f->fit.perWorkerCost * 100.0, 'f',
-                                                       f->fit.perWorkerCost >= 0.1 ? 0 : 1));
+                                  .arg(Units::decimal(f->fit.perWorkerCost * 100.0,
+                                                      f->fit.perWorkerCost >= 0.1 ? 0 : 1));
                 legend += std::isfinite(ceiling) ? tr(", at most %1 faster").arg(times(ceiling))
                                                  : tr(", no ceiling");
-                legend +=
-                    f->fit.points > 1
-                        ? tr(", within %1%").arg(QString::number(f->fit.maxRelativeResidual * 100.0, 'f', 0))
-                        : tr(", 1 point");
+                legend += f->fit.points > 1
+                              ? tr(", within %1%").arg(Units::decimal(f->fit.maxRelativeResidual * 100.0, 0))
+                              : tr(", 1 point");
             }
             if (f->beyondCores)
                 legend += tr(" (fitted beyond the cores)");
@@ -678,7 +697,7 @@ void ScalingChart::buildSizes()
                 continue;
             points.append(QPointF(double(s.corpusBytes), y));
             tips.append(tr("%1 on %2 (%3)\nwall %4 (%5 run(s))\nspeed-up %6")
-                            .arg(ModeSummary::labelFor(mode, s.workers), s.corpus.displayName(),
+                            .arg(ModeSummary::displayLabelFor(mode, s.workers), s.corpus.displayName(),
                                  bytesText(double(s.corpusBytes)), wallText(s.wall))
                             .arg(s.runs)
                             .arg(s.speedup ? estimateText(*s.speedup) : tr("n/a")));
@@ -711,9 +730,11 @@ void ScalingChart::buildSizes()
         m_labels.append(Label{label, QPointF(at, yHi), mark});
     }
 
-    attachAxes(sizeAxis(logX, xLo, xHi, tr("corpus size (bytes)"), logX ? u"%g"_s : u"%.3g"_s),
-               sizeAxis(logY, yLo, yHi, speedup ? tr("speed-up over sequential") : tr("wall time (s, mean)"),
-                        logY ? u"%g"_s : u"%.3g"_s));
+    attachAxes(
+        sizeAxis(Qt::Horizontal, logX, xLo, xHi, tr("corpus size (bytes)"), logX ? u"%g"_s : u"%.3g"_s),
+        sizeAxis(Qt::Vertical, logY, yLo, yHi,
+                 speedup ? tr("speed-up over sequential") : tr("wall time (s, mean)"),
+                 logY ? u"%g"_s : u"%.3g"_s));
 }
 
 void ScalingChart::placeLabels()

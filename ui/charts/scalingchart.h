@@ -16,6 +16,7 @@ class QPainter;
 class QXYSeries;
 
 class QAbstractAxis;
+class QLogValueAxis;
 class QValueAxis;
 
 namespace wordrace {
@@ -84,7 +85,10 @@ private:
     void rebuild();
     QValueAxis *workerAxis(int maxN);
     QValueAxis *valueAxis(const QString &title, double max, double step);
-    QAbstractAxis *sizeAxis(bool log, double lo, double hi, const QString &title, const QString &format);
+    QAbstractAxis *sizeAxis(Qt::Orientation orientation, bool log, double lo, double hi, const QString &title,
+                            const QString &format);
+    // The axis kept in `slot`, made and added on first use, shown and reset to fixed ticks.
+    template<typename Axis> Axis *pooled(Axis *&slot, Qt::Orientation orientation);
     void attachAxes(QAbstractAxis *x, QAbstractAxis *y);
     void buildWorkers();
     void buildSizes();
@@ -108,6 +112,10 @@ private:
     Theme m_theme = Theme::light();
     QString m_emptyText;
     QString m_hoverText;
+    QValueAxis *m_xValue = nullptr;
+    QValueAxis *m_yValue = nullptr;
+    QLogValueAxis *m_xLog = nullptr;
+    QLogValueAxis *m_yLog = nullptr;
     QGraphicsSimpleTextItem *m_empty = nullptr;
     Key *m_key = nullptr;
     QList<Label> m_labels;

@@ -1,5 +1,8 @@
 #include "charts/theme.h"
 
+#include "io/units.h"
+
+#include <QChart>
 #include <QGuiApplication>
 
 #include <algorithm>
@@ -160,6 +163,16 @@ QPalette Theme::darkPalette()
     for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
         p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
     return p;
+}
+
+void localizeAxisNumbers(QChart *chart)
+{
+    QLocale locale = Units::locale();
+    if (locale.language() == QLocale::English)
+        return;
+    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+    chart->setLocale(locale);
+    chart->setLocalizeNumbers(true);
 }
 
 } // namespace wordrace

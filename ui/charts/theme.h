@@ -9,7 +9,13 @@
 
 #include <optional>
 
+class QChart;
+
 namespace wordrace {
+
+// Axis numbers in the window's language ("0,05" in Spanish). Charts in English, as wordrace-chart
+// draws them, keep Qt Charts' own formatting.
+void localizeAxisNumbers(QChart *chart);
 
 // Colours, type sizes and line weights shared by every chart, the timeline and their exports, so
 // a mode has the same colour everywhere and a projector export looks like the projector screen.

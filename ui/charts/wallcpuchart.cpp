@@ -287,6 +287,7 @@ void WallCpuChart::Annotations::paintLegend(QPainter *p) const
 
 WallCpuChart::WallCpuChart(QGraphicsItem *parent) : QChart(parent)
 {
+    localizeAxisNumbers(this);
     m_emptyText = tr("Press Run (F5): each mode's wall time will appear here above the CPU time it used.");
     setAnimationOptions(QChart::NoAnimation);
     setBackgroundRoundness(0);
@@ -558,16 +559,19 @@ QStringList WallCpuChart::categoryLabels(bool oneLine) const
         // Where a mode's rows leave no room for a second line, the name stands alone: Qt hides a
         // label that overlaps its neighbour, which would leave bars nobody can name.
         if (!oneLine)
-            text += u"<br>"_s + (row.hasSpread()
-                                     ? tr("%1 runs · %2 cores busy")
-                                           .arg(row.wall.n)
-                                           .arg(QString::number(r.cpuPerWall(), 'f', 2))
-                                     : tr("%1 cores busy").arg(QString::number(r.cpuPerWall(), 'f', 2)));
+            text +=
+                u"<br>"_s +
+                (row.hasSpread()
+                     ? tr("%1 runs · %2 cores busy").arg(row.wall.n).arg(Units::decimal(r.cpuPerWall(), 2))
+                     : tr("%1 cores busy").arg(Units::decimal(r.cpuPerWall(), 2)));
         // A doubtful number is never shown as a fact: the row says what is wrong with it.
         QList<const RunResult *> rowRuns;
         for (int k : row.runs)
             rowRuns << &m_results.at(k);
-        if (const QStringList doubts = Plausibility::kinds(rowRuns); !doubts.isEmpty())
+        QStringList doubts = Plausibility::kinds(rowRuns);
+        for (QString &kind : doubts)
+            kind = Plausibility::kindText(kind);
+        if (!doubts.isEmpty())
             text += oneLine ? u" <font color=\"%1\">⚠</font>"_s.arg(Theme::warningColor().name())
                             : u"<br><font color=\"%1\">⚠ %2</font>"_s.arg(Theme::warningColor().name(),
                                                                           doubts.join(u", "_s));
@@ -603,25 +607,39 @@ void WallCpuChart::fitCategoryLabels(const QRectF &plot)
 
 void WallCpuChart::rebuild()
 {
-    removeAllSeries();
-    m_series = nullptr;
-    for (QAbstractAxis *axis : axes()) {
-        removeAxis(axis);
-        delete axis;
+    if (!m_bars) {
+        m_bars = new QHorizontalStackedBarSeries(this);
+        m_bars->setBarWidth(kBarWidth);
+        addSeries(m_bars);
+        m_seconds = new QValueAxis(this);
+        m_categories = new QCategoryAxis(this);
+        addAxis(m_seconds, Qt::AlignBottom);
+        addAxis(m_categories, Qt::AlignLeft);
+        m_bars->attachAxis(m_seconds);
+        m_bars->attachAxis(m_categories);
+        connect(m_bars, &QHorizontalStackedBarSeries::hovered, this,
+                [this](bool status, int index, QBarSet *) { showTooltip(status, index); });
     }
+    m_bars->clear();
+    for (const QString &label : m_categories->categoriesLabels())
+        m_categories->remove(label);
+    m_series = nullptr;
     m_axisX = nullptr;
     m_axisY = nullptr;
     m_ownMax = 0.0;
     updateMargins();
-    if (m_results.isEmpty()) {
+    const bool any = !m_results.isEmpty();
+    m_bars->setVisible(any);
+    m_seconds->setVisible(any);
+    m_categories->setVisible(any);
+    if (!any) {
         m_annotations->refresh();
         return;
     }
 
     const int n = int(m_rows.size());
     const int rows = kSlots * n - 1;
-    m_series = new QHorizontalStackedBarSeries(this);
-    m_series->setBarWidth(kBarWidth);
+    m_series = m_bars;
     auto makeSet = [&](const QString &name, const QColor &color) {
         auto *set = new QBarSet(name);
         set->setBrush(color);
@@ -641,9 +659,8 @@ void WallCpuChart::rebuild()
         sys->replace(kSlots * i + 1, std::max(0.0, cpu.sys));
         m_series->append({wall, user, sys});
     }
-    addSeries(m_series);
 
-    m_axisY = new QCategoryAxis(this);
+    m_axisY = m_categories;
     m_axisY->setStartValue(-1);
     m_oneLineLabels = false;
     const QStringList labels = categoryLabels(false);
@@ -656,7 +673,8 @@ void WallCpuChart::rebuild()
     m_axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
     m_axisY->setGridLineVisible(false);
 
-    m_axisX = new QValueAxis(this);
+    m_axisX = m_seconds;
+    m_axisX->setTickType(QValueAxis::TicksFixed);
     m_axisX->setTitleText(tr("seconds"));
     // Until the plot is laid out and fitLabels() can measure, a quarter more for the labels.
     const double top = largestTime();
@@ -672,14 +690,7 @@ void WallCpuChart::rebuild()
         axis->setLinePen(QPen(m_theme.foreground, m_theme.lineWidth));
         axis->setGridLinePen(QPen(m_theme.grid, std::max(1.0, m_theme.lineWidth * 0.5)));
     }
-    addAxis(m_axisX, Qt::AlignBottom);
-    addAxis(m_axisY, Qt::AlignLeft);
-    m_series->attachAxis(m_axisX);
-    m_series->attachAxis(m_axisY);
     fitLabels();
-
-    connect(m_series, &QHorizontalStackedBarSeries::hovered, this,
-            [this](bool status, int index, QBarSet *) { showTooltip(status, index); });
     m_annotations->refresh();
 }
 
@@ -715,7 +726,7 @@ void WallCpuChart::showTooltip(bool status, int index)
                       "CPU / wall: %6 cores busy on average")
                        .arg(modeName(r.mode), Units::seconds(cpu.total()), Units::seconds(cpu.user),
                             Units::seconds(cpu.sys), Units::seconds(r.parentCpu.total()),
-                            QString::number(r.cpuPerWall(), 'f', 2)) +
+                            Units::decimal(r.cpuPerWall(), 2)) +
                    spread);
     }
 }

@@ -90,9 +90,15 @@ private:
     double m_minimumMax = 0.0;
     double m_ownMax = 0.0;
     QString m_emptyText;
+    // The series and axes on show: null while there are no results. They are made once and kept
+    // (m_bars, m_categories, m_seconds), because Qt Charts 6.4 never frees the drawing of a removed
+    // axis or series: a chart rebuilt per run grew by megabytes an hour (docs/reliability.md).
     QHorizontalStackedBarSeries *m_series = nullptr;
     QCategoryAxis *m_axisY = nullptr;
     QValueAxis *m_axisX = nullptr;
+    QHorizontalStackedBarSeries *m_bars = nullptr;
+    QCategoryAxis *m_categories = nullptr;
+    QValueAxis *m_seconds = nullptr;
     Annotations *m_annotations = nullptr;
     bool m_fitting = false;
     bool m_oneLineLabels = false;

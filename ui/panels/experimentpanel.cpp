@@ -544,6 +544,9 @@ void ExperimentPanel::setRunning(bool running)
     for (QCheckBox *box : m_modes)
         box->setEnabled(!running);
     m_clusterHosts->setEnabled(!running);
+    // A file is counted as it is: its size is not a setting.
+    m_repeat->setEnabled(!running &&
+                         CorpusSpec::Kind(m_corpus->currentData().toInt()) != CorpusSpec::Kind::File);
     if (!running)
         refresh();
 }
@@ -594,10 +597,9 @@ void ExperimentPanel::onModeToggled(Mode mode, bool on)
         std::uint64_t &repeat = kind == CorpusSpec::Kind::NiceHat ? m_niceHatRepeat : m_lessonRepeat;
         if (repeat > kPythonRepeatCap) {
             repeat = kPythonRepeatCap;
-            m_pythonNote =
-                tr("Lowered to ×%1 for the CPython modes: a CPython run of about %2 s, where the "
-                   "full size would keep a class waiting. Set the size again to count more.")
-                    .arg(Units::count(kPythonRepeatCap), QString::number(kPythonRunBudgetS, 'f', 0));
+            m_pythonNote = tr("Lowered to ×%1 for the CPython modes: a CPython run of about %2 s, where the "
+                              "full size would keep a class waiting. Set the size again to count more.")
+                               .arg(Units::count(kPythonRepeatCap), Units::decimal(kPythonRunBudgetS, 0));
             m_updating = true;
             m_repeat->setValue(int(repeat));
             m_updating = false;

@@ -61,6 +61,14 @@ ExportDialog::ExportDialog(QWidget *parent)
     form->addRow(tr("F&ile:"), pathRow);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
+    // Slides and chat take a picture pasted as well as a file: the same size and look, no file.
+    auto *copy = buttons->addButton(tr("Copy to C&lipboard"), QDialogButtonBox::ActionRole);
+    copy->setObjectName(u"copyButton"_s);
+    copy->setToolTip(tr("Put the chart on the clipboard as an image, at the size and look chosen above"));
+    connect(copy, &QPushButton::clicked, this, [this] {
+        m_copy = true;
+        accept();
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(buttons);

@@ -30,6 +30,10 @@ public:
     void setPath(const QString &path);
     QString path() const;
 
+    // The dialog was closed with "Copy to Clipboard": the chart goes there at the chosen size
+    // and look, and no file is written.
+    bool copyRequested() const { return m_copy; }
+
     static QString suffix(ChartExporter::Format format);
 
 private:
@@ -44,6 +48,7 @@ private:
     QLineEdit *m_path;
     QSize m_wallCpuSize{1280, 720};
     QSize m_timelineSize{1280, 720};
+    bool m_copy = false;
 };
 
 } // namespace wordrace

@@ -126,6 +126,12 @@ bool RacePage::showRows(const QList<int> &rows)
     }
     if (compare)
         shareScales();
+    // The line under the progress bar belongs to what is shown, not to the last run.
+    if (!m_session->isRunning() && first->hasEnded()) {
+        m_progressLabel->setText(endingLine(*first));
+        m_progress->setRange(0, kProgressSteps);
+        m_progress->setValue(first->state == HistoryEntry::State::Done ? kProgressSteps : 0);
+    }
     return compare;
 }
 
@@ -245,27 +251,37 @@ void RacePage::finished(int row)
     for (ResultsPane *pane : panesShowing(row))
         pane->finishEntry(&e);
     m_progress->setRange(0, kProgressSteps);
+    m_elapsedS.insert(e.number, m_session->elapsedS());
+    m_progress->setValue(e.state == HistoryEntry::State::Done ? kProgressSteps : 0);
+    m_progressLabel->setText(endingLine(e));
+}
+
+QString RacePage::endingLine(const HistoryEntry &e) const
+{
     QStringList walls;
     for (const RunResult &r : std::as_const(e.results))
         walls << tr("%1 %2").arg(modeName(r.mode), Units::seconds(r.wallS));
     switch (e.state) {
-    case HistoryEntry::State::Done:
-        m_progress->setValue(kProgressSteps);
-        m_progressLabel->setText(
-            tr("Done in %1: %2").arg(Units::seconds(m_session->elapsedS()), walls.join(u" · "_s)) +
-            (Plausibility::firstDoubt(e.results).isEmpty() ? QString()
-                                                           : u"  ⚠ "_s + tr("some numbers are doubtful")));
-        break;
+    case HistoryEntry::State::Done: {
+        const QString doubt = Plausibility::firstDoubt(e.results).isEmpty()
+                                  ? QString()
+                                  : u"  ⚠ "_s + tr("some numbers are doubtful");
+        // Reopened from a session file, the whole's time was never seen here.
+        if (const auto elapsed = m_elapsedS.constFind(e.number); elapsed != m_elapsedS.cend())
+            return tr("#%1 done in %2: %3")
+                       .arg(e.number)
+                       .arg(Units::seconds(*elapsed), walls.join(u" · "_s)) +
+                   doubt;
+        return tr("#%1 done: %2").arg(e.number).arg(walls.join(u" · "_s)) + doubt;
+    }
     case HistoryEntry::State::Cancelled:
-        m_progressLabel->setText(walls.isEmpty() ? tr("Cancelled")
-                                                 : tr("Cancelled: %1").arg(walls.join(u" · "_s)));
-        break;
+        return walls.isEmpty() ? tr("#%1 cancelled").arg(e.number)
+                               : tr("#%1 cancelled: %2").arg(e.number).arg(walls.join(u" · "_s));
     case HistoryEntry::State::Failed:
     case HistoryEntry::State::Running:
-        m_progress->setValue(0);
-        m_progressLabel->setText(tr("Failed: %1").arg(e.failure));
         break;
     }
+    return tr("#%1 failed: %2").arg(e.number).arg(e.failure);
 }
 
 } // namespace wordrace

@@ -4,6 +4,7 @@
 #include "model/runprogress.h"
 #include "model/runresult.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <array>
@@ -55,6 +56,9 @@ private:
     void progressed(int row, const RunProgress &progress);
     void resultAdded(int row, const RunResult &result);
     void finished(int row);
+    // What the line under the progress bar says of an ended entry: its times, and how long the
+    // whole took when it ran in this window.
+    QString endingLine(const HistoryEntry &entry) const;
 
     ExperimentSession *m_session;
     QProgressBar *m_progress = nullptr;
@@ -64,6 +68,7 @@ private:
     std::array<ResultsPane *, 2> m_panes{};
     QTimer *m_ticker = nullptr;
     bool m_sharingScales = false;
+    QHash<int, double> m_elapsedS; // by entry number: how long each experiment took, start to end
 };
 
 } // namespace wordrace

@@ -194,8 +194,11 @@ void ResultsPane::showMedianRuns(const QList<RunResult> &medians)
     m_overhead->setResults(medians);
     m_timeline->setResults(medians);
     // Short enough for a half-width pane in projector type; each run row says how many runs it has.
-    m_timeline->setTitle(medians.size() < m_results.size() ? tr("Per-worker timeline: median runs")
-                                                           : tr("Per-worker timeline"));
+    if (std::any_of(medians.cbegin(), medians.cend(), [](const RunResult &r) { return r.detailDropped; }))
+        m_timeline->setTitle(tr("Per-worker timeline: not kept for this older experiment (memory bounded)"));
+    else
+        m_timeline->setTitle(medians.size() < m_results.size() ? tr("Per-worker timeline: median runs")
+                                                               : tr("Per-worker timeline"));
 }
 
 void ResultsPane::finishEntry(const HistoryEntry *entry)

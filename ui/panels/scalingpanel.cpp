@@ -443,6 +443,28 @@ std::optional<Sweep> ScalingPanel::sweep() const
     return m_sweeps->sweep(QThread::idealThreadCount());
 }
 
+std::optional<std::pair<Sweep::Kind, QList<RunResult>>> ScalingPanel::savedSweep() const
+{
+    if (m_sweeps->results().isEmpty())
+        return std::nullopt;
+    return std::make_pair(m_sweeps->kind(), m_sweeps->results());
+}
+
+bool ScalingPanel::showSaved(Sweep::Kind kind, const QList<RunResult> &runs)
+{
+    if (!m_sweeps->restore(kind, runs))
+        return false;
+    m_kind->setCurrentIndex(m_kind->findData(int(kind)));
+    m_failure.clear();
+    m_progress->setRange(0, 1);
+    m_progress->setValue(runs.isEmpty() ? 0 : 1);
+    m_progressLabel->setText(runs.isEmpty()
+                                 ? tr("No sweep yet")
+                                 : tr("Reopened from the session: %n run(s)", nullptr, int(runs.size())));
+    showResults();
+    return true;
+}
+
 void ScalingPanel::onPointStarted(quint64 job, int point, int points)
 {
     if (job != m_sweeps->currentJob())
@@ -465,7 +487,7 @@ void ScalingPanel::onRunStarted(quint64 job, int point, Mode mode)
         tr("Point %1 of %2 (%3): %4 · run %5 of %6")
             .arg(point + 1)
             .arg(m_points)
-            .arg(m_pointText, ModeSummary::labelFor(mode, isSequential(mode) ? 1 : e.workers))
+            .arg(m_pointText, ModeSummary::displayLabelFor(mode, isSequential(mode) ? 1 : e.workers))
             .arg(m_runsDone + 1)
             .arg(m_sweeps->totalRuns()));
 }
@@ -546,7 +568,7 @@ void ScalingPanel::showResults()
             lines << tr("Amdahl's law needs a point with more than one worker.");
     } else {
         for (const Crossover &c : s->crossovers()) {
-            const QString who = ModeSummary::labelFor(c.mode, c.workers);
+            const QString who = ModeSummary::displayLabelFor(c.mode, c.workers);
             if (c.never)
                 lines << tr("<b>%1</b> never beat sequential here: the setup overhead outweighs the work")
                              .arg(who);
@@ -579,7 +601,7 @@ void ScalingPanel::fillTable(const Sweep &sweep)
     int row = 0;
     for (const SweepPoint &p : sweep.points()) {
         const ModeSummary &s = p.summary;
-        const QString speedup = s.speedup ? ModeSummary::estimate(*s.speedup) : tr("n/a");
+        const QString speedup = s.speedup ? ModeSummary::displayEstimate(*s.speedup) : tr("n/a");
         QStringList cells;
         if (workers)
             cells = {modeName(s.mode),
@@ -587,9 +609,9 @@ void ScalingPanel::fillTable(const Sweep &sweep)
                      QString::number(s.runs),
                      wallText(s.wall),
                      speedup,
-                     s.speedup ? ModeSummary::estimate(p.efficiency) : tr("n/a"),
+                     s.speedup ? ModeSummary::displayEstimate(p.efficiency) : tr("n/a"),
                      QString::number(p.idealSpeedup),
-                     std::isfinite(p.amdahlSpeedup) ? QString::number(p.amdahlSpeedup, 'f', 2) : QString()};
+                     std::isfinite(p.amdahlSpeedup) ? Units::decimal(p.amdahlSpeedup, 2) : QString()};
         else
             cells = {s.corpus.displayName(),
                      ScalingChart::bytesText(double(s.corpusBytes)),

@@ -51,6 +51,10 @@ public:
     bool isRunning() const { return m_sweeps->isRunning(); }
     // The analysis of the shown sweep's complete runs.
     std::optional<Sweep> sweep() const;
+    // The shown sweep's kind and runs, for a session file; and one read back from it, shown as
+    // if it had just ended (false while a sweep runs).
+    std::optional<std::pair<Sweep::Kind, QList<RunResult>>> savedSweep() const;
+    bool showSaved(Sweep::Kind kind, const QList<RunResult> &runs);
     // Writes chart 0 (speed-up or wall time) or 1 (efficiency or speed-up) as PNG, SVG or PDF.
     bool exportChart(int index, const QString &path, const QSize &pixelSize = QSize(1920, 1080),
                      QString *error = nullptr);

@@ -153,6 +153,7 @@ void ExperimentSession::onExperimentFinished(quint64 job, bool cancelled)
     if (e.state == HistoryEntry::State::Done)
         m_progress = 1.0;
     m_history->touch(row);
+    releaseInBackground(m_history->boundDetail());
     Q_EMIT finished(row);
 }
 

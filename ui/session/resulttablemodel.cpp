@@ -1,5 +1,7 @@
 #include "session/resulttablemodel.h"
 
+#include "analysis/plausibility.h"
+
 #include "charts/theme.h"
 #include "io/resulttable.h"
 
@@ -56,8 +58,9 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         if (index.column() == ResultTable::ModeColumn && !run.warnings.isEmpty())
             return role == Qt::DisplayRole
-                       ? ResultTable::cell(run, index.column()) + u" ⚠"_s
-                       : tr("%1, with warnings").arg(ResultTable::cell(run, index.column()));
+                       ? ResultTable::cell(run, index.column(), ResultTable::Style::Readable) + u" ⚠"_s
+                       : tr("%1, with warnings")
+                             .arg(ResultTable::cell(run, index.column(), ResultTable::Style::Readable));
         return ResultTable::cell(run, index.column(), ResultTable::Style::Readable);
     case Qt::ForegroundRole:
         if (index.column() == ResultTable::ModeColumn && !run.warnings.isEmpty())
@@ -67,7 +70,7 @@ QVariant ResultTableModel::data(const QModelIndex &index, int role) const
         if (!run.warnings.isEmpty()) {
             QStringList lines;
             for (const RunWarning &w : run.warnings)
-                lines << u"⚠ %1: %2"_s.arg(w.kind, w.message);
+                lines << u"⚠ %1: %2"_s.arg(Plausibility::kindText(w.kind), w.message);
             return lines.join(u"\n\n"_s);
         }
         if (index.column() == ResultTable::CpuPerWall)
@@ -105,7 +108,7 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
     if (section < 0 || section >= ResultTable::ColumnCount)
         return {};
     if (role == Qt::DisplayRole)
-        return ResultTable::header(section);
+        return ResultTable::displayHeader(section);
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(section == ResultTable::ModeColumn ? Qt::AlignLeft | Qt::AlignVCenter
                                                                       : Qt::AlignRight | Qt::AlignVCenter);

@@ -35,7 +35,54 @@ void RunHistory::replace(const QList<HistoryEntry> &entries)
     m_next = 1;
     for (const HistoryEntry &e : entries)
         m_next = std::max(m_next, e.number + 1);
+    boundDetail();
     endResetModel();
+}
+
+QString RunHistory::droppedNote()
+{
+    return tr("Its timeline was let go to keep memory bounded: the history keeps every task of its "
+              "newest %1 experiments. Its times and counts are whole.")
+        .arg(kWholeEntries);
+}
+
+qint64 RunHistory::detailBytes(const HistoryEntry &entry)
+{
+    qint64 bytes = 0;
+    for (const RunResult &r : entry.results) {
+        bytes += r.tasks.size() * qint64(sizeof(TaskRecord));
+        for (const ResourceSample &s : r.samples)
+            bytes += qint64(sizeof(ResourceSample)) + s.coreBusy.size() * qint64(sizeof(float)) +
+                     s.memoryBytes.size() * qint64(sizeof(qint64));
+    }
+    return bytes;
+}
+
+QList<QList<TaskRecord>> RunHistory::boundDetail(int wholeEntries, qint64 budget)
+{
+    QList<QList<TaskRecord>> released;
+    qint64 kept = 0;
+    int whole = 0;
+    for (qsizetype row = m_entries.size() - 1; row >= 0; --row) {
+        HistoryEntry &e = m_entries[row];
+        const qint64 bytes = e.hasEnded() ? detailBytes(e) : 0;
+        if (bytes == 0)
+            continue;
+        if (whole < wholeEntries && (whole == 0 || kept + bytes <= budget)) {
+            kept += bytes;
+            ++whole;
+            continue;
+        }
+        for (RunResult &r : e.results) {
+            if (r.tasks.isEmpty() && r.samples.isEmpty())
+                continue;
+            released.append(std::exchange(r.tasks, {}));
+            r.samples = {};
+            r.detailDropped = true;
+        }
+        touch(int(row));
+    }
+    return released;
 }
 
 void RunHistory::touch(int row)
@@ -94,19 +141,31 @@ QVariant RunHistory::data(const QModelIndex &index, int role) const
         for (const RunResult &r : e.results)
             for (const RunWarning &w : r.warnings)
                 tip += u"\n⚠ %1: %2"_s.arg(modeName(r.mode), w.message);
+        if (std::any_of(e.results.cbegin(), e.results.cend(),
+                        [](const RunResult &r) { return r.detailDropped; }))
+            tip += u"\n"_s + droppedNote();
         tip += u"\n"_s + tr("Select two runs (Ctrl+click) to compare them side by side.");
         return tip;
     }
     case Qt::DecorationRole: {
-        // A strip of the mode colours that ran, so runs are told apart at a glance.
-        QPixmap pixmap(18, 18);
-        pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
+        // A strip of the mode colours that ran, so runs are told apart at a glance. One pixmap per
+        // set of modes, shared: a new one per paint was kept alive by the view's icon caches.
         const QList<Mode> modes = e.experiment.modes;
-        for (int i = 0; i < modes.size(); ++i)
-            p.fillRect(QRectF(1 + i * 16.0 / modes.size(), 1, 16.0 / modes.size(), 16),
-                       Theme::modeColor(modes.at(i)));
-        return pixmap;
+        QString key;
+        for (Mode m : modes)
+            key += modeName(m) + u',';
+        auto cached = m_swatches.find(key);
+        if (cached == m_swatches.end()) {
+            QPixmap pixmap(18, 18);
+            pixmap.fill(Qt::transparent);
+            QPainter p(&pixmap);
+            for (int i = 0; i < modes.size(); ++i)
+                p.fillRect(QRectF(1 + i * 16.0 / modes.size(), 1, 16.0 / modes.size(), 16),
+                           Theme::modeColor(modes.at(i)));
+            p.end();
+            cached = m_swatches.insert(key, pixmap);
+        }
+        return *cached;
     }
     default:
         return {};

@@ -4,6 +4,7 @@
 #include "charts/theme.h"
 #include "panels/experimentpanel.h"
 #include "panels/resultspane.h"
+#include "panels/scalingpanel.h"
 #include "session/appsettings.h"
 #include "session/experimentsession.h"
 #include "session/runhistory.h"
@@ -82,6 +83,9 @@ Session SessionController::session() const
 {
     Session s;
     s.experiment = m_parts.panel->experiment();
+    if (m_parts.scaling)
+        if (auto sweep = m_parts.scaling->savedSweep())
+            s.sweep = Session::SavedSweep{sweep->first, sweep->second};
     const RunHistory *history = m_parts.session->history();
     QList<int> rowInSession(history->count(), -1);
     for (int row = 0; row < history->count(); ++row) {
@@ -237,6 +241,8 @@ bool SessionController::apply(const QString &path, const std::optional<Session> 
     m_parts.panes[1]->hide();
     m_parts.session->history()->replace(entries);
     m_parts.panel->setExperiment(session->experiment);
+    if (m_parts.scaling && session->sweep)
+        m_parts.scaling->showSaved(session->sweep->kind, session->sweep->runs);
     QItemSelectionModel *selection = m_parts.historyView->selectionModel();
     bool first = true;
     for (int row : session->selected) {

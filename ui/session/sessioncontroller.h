@@ -22,6 +22,7 @@ class QWidget;
 namespace wordrace {
 
 class ExperimentPanel;
+class ScalingPanel;
 class ExperimentSession;
 class ResultsPane;
 struct Theme;
@@ -42,7 +43,8 @@ public:
         QAbstractItemView *historyView = nullptr; // its selection is what is on show
         std::array<ResultsPane *, 2> panes{};     // the second one compares
         QStatusBar *statusBar = nullptr;
-        std::function<Theme()> theme; // for the charts of Export Everything
+        std::function<Theme()> theme;    // for the charts of Export Everything
+        ScalingPanel *scaling = nullptr; // its last sweep goes into the session file
     };
 
     explicit SessionController(const Parts &parts);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -323,15 +324,25 @@ void TimelineData::sumColumns(const Lane &lane, double t0, double secondsPerColu
     }
 }
 
+// The engine names a thread's lane "thread ID" in every language (the name is saved with the
+// run); the lane says it in the window's.
+static QString laneName(const QString &name)
+{
+    static const QString thread = u"thread "_s;
+    if (name.startsWith(thread))
+        return QCoreApplication::translate("TimelineData", "thread %1").arg(name.mid(thread.size()));
+    return name;
+}
+
 void TimelineData::nameLanes(Group &group, const QStringList &names)
 {
     if (int(group.lanes.size()) < names.size())
         group.lanes.resize(std::size_t(names.size()));
     for (std::size_t l = 0; l < group.lanes.size(); ++l) {
         if (qsizetype(l) < names.size() && !names.at(qsizetype(l)).isEmpty())
-            group.lanes[l].name = names.at(qsizetype(l));
+            group.lanes[l].name = laneName(names.at(qsizetype(l)));
         else if (group.lanes[l].name.isEmpty())
-            group.lanes[l].name = u"worker %1"_s.arg(l + 1);
+            group.lanes[l].name = QCoreApplication::translate("TimelineData", "worker %1").arg(l + 1);
     }
 }
 

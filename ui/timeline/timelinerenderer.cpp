@@ -182,6 +182,7 @@ std::vector<int> TimelineRenderer::legendPhases() const
     bool any = false;
     bool startup = false;
     bool gather = false;
+    bool cancelled = false;
     for (const auto &g : m_data.groups()) {
         if (!g.hasPhases)
             continue;
@@ -189,7 +190,9 @@ std::vector<int> TimelineRenderer::legendPhases() const
         for (std::size_t p = 0; p < totals.size(); ++p)
             totals[p] += g.phaseTotals[p];
         startup = startup || g.startupS > 0;
-        gather = gather || (!g.live && g.wallS > g.lastEndS && !g.tasks.isEmpty());
+        const bool tail = !g.live && g.wallS > g.lastEndS && !g.tasks.isEmpty();
+        gather = gather || (tail && !g.cancelled);
+        cancelled = cancelled || (tail && g.cancelled);
     }
     std::vector<int> out;
     if (!any)
@@ -206,7 +209,15 @@ std::vector<int> TimelineRenderer::legendPhases() const
         out.push_back(int(Phase::Other));
     if (startup || gather)
         out.push_back(int(Phase::Startup));
+    if (cancelled)
+        out.push_back(kCancelledTail);
     return out;
+}
+
+QBrush TimelineRenderer::cancelledBrush() const
+{
+    // Okabe-Ito vermillion, hatched: time that was neither work nor waiting for results.
+    return QBrush(QColor(0xd5, 0x5e, 0x00), Qt::BDiagPattern);
 }
 
 std::pair<int, int> TimelineRenderer::Layout::laneAt(const TimelineData &data, qreal y) const
@@ -618,8 +629,18 @@ void TimelineRenderer::paintLanePhases(QPainter *p, const Layout &l, const Timel
             p->fillRect(QRectF(x0, thinTop, x1 - x0, thin), brush);
     };
     lanePhase(0.0, std::min(group.startupS, group.tasks.at(lane.order.front()).startS));
-    if (!group.live)
-        lanePhase(group.lastEndS, group.wallS);
+    if (group.live)
+        return;
+    if (group.cancelled) {
+        // After a Cancel the workers were stopping, not gathering results: drawn full height
+        // and hatched, so a class does not read it as the run's normal ending.
+        const qreal x0 = std::max(left - 2, l.xOf(group.lastEndS));
+        const qreal x1 = std::min(left + columns + 2, l.xOf(group.wallS));
+        if (x1 - x0 >= 0.5 && group.wallS > group.lastEndS && group.lastEndS <= l.t1 && group.wallS >= l.t0)
+            p->fillRect(QRectF(x0, barTop, x1 - x0, barHeight), cancelledBrush());
+        return;
+    }
+    lanePhase(group.lastEndS, group.wallS);
 }
 
 // The summed pixel columns: runs of columns with the same busy level and dominant phase, each
@@ -679,12 +700,16 @@ void TimelineRenderer::paintLegend(QPainter *p, const Layout &l) const
     qreal x = l.plot.left();
     for (const int phase : phases) {
         const Phase ph = Phase(phase);
-        const QString label = ph == Phase::Startup ? tr("start-up / gather") : TimelinePhases::name(ph);
+        const QString label = phase == kCancelledTail ? tr("stopping after Cancel")
+                              : ph == Phase::Startup  ? tr("start-up / gather")
+                                                      : TimelinePhases::name(ph);
         const qreal need = swatchW + pad * 0.5 + fm.horizontalAdvance(label) + pad * 1.5;
         if (x + need > l.bounds.right() - pad)
             break; // a narrow export: fewer entries, never overlapping ones
         const QRectF swatch(x, swatchTop, swatchW, swatchH);
-        if (ph == Phase::Compute) {
+        if (phase == kCancelledTail) {
+            p->fillRect(swatch, cancelledBrush());
+        } else if (ph == Phase::Compute) {
             const qreal w = swatchW / std::max<qsizetype>(1, modeColors.size());
             for (qsizetype i = 0; i < modeColors.size(); ++i)
                 p->fillRect(QRectF(x + i * w, swatchTop, w, swatchH), modeColors[i]);

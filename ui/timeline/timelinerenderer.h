@@ -89,6 +89,10 @@ public:
                              StripSize size = StripSize::Full);
     // The phases the legend lists, in its order: those some group's tasks spent time in.
     std::vector<int> legendPhases() const;
+    // In legendPhases(): the stopping after a Cancel (not a phase of any task).
+    static constexpr int kCancelledTail = -1;
+    // How the time after a cancelled run's last task is drawn: stopping, not gathering.
+    QBrush cancelledBrush() const;
     QString groupCaption(const TimelineData::Group &group) const;
 
 private:

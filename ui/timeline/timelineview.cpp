@@ -446,8 +446,22 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const auto hit = m_data.hitTest(g, lane, at - tolerance, at + tolerance, at);
     const QString where =
         u"<b>%1</b> · %2"_s.arg(modeName(group.mode), group.lanes[std::size_t(lane)].name.toHtmlEscaped());
-    if (hit.count == 0)
+    if (hit.count == 0) {
+        // The lane-level stretches the renderer draws: say what they are, not "idle".
+        const bool tail = !group.live && !group.tasks.isEmpty() && at > group.lastEndS && at <= group.wallS;
+        if (tail && group.cancelled)
+            return tr("%1<br>stopping after Cancel, %2 to %3: the workers were told to stop and the run "
+                      "waited for them")
+                .arg(where, Units::seconds(group.lastEndS), Units::seconds(group.wallS));
+        if (tail)
+            return tr("%1<br>gather, %2 to %3: every task was done; the run waited for the workers' "
+                      "last results and their exit")
+                .arg(where, Units::seconds(group.lastEndS), Units::seconds(group.wallS));
+        if (at >= 0 && at < group.startupS)
+            return tr("%1<br>start-up, 0 to %2: the workers being created before their first task")
+                .arg(where, Units::seconds(group.startupS));
         return tr("%1<br>idle at %2").arg(where, Units::seconds(std::max(0.0, at)));
+    }
     if (hit.count == 1) {
         const TaskRecord &t = group.tasks.at(hit.task);
         return tr("%1<br>chunk %2 of %3<br>words: %4<br>bytes: %5 (from offset %6)<br>start: %7<br>duration: "

@@ -38,8 +38,14 @@ bool ChartExports::exportChart(ChartKind kind, const QString &path, const QSize 
 
 void ChartExports::copyChart(ChartKind kind)
 {
+    copyChart(kind, m_race->activePane()->chartSize(kind), false);
+}
+
+void ChartExports::copyChart(ChartKind kind, const QSize &pixelSize, bool projectorTheme)
+{
     ResultsPane *pane = m_race->activePane();
-    const QImage image = ChartExporter::image(pane->source(kind), m_theme(), pane->chartSize(kind));
+    const QImage image =
+        ChartExporter::image(pane->source(kind), projectorTheme ? Theme::projector() : m_theme(), pixelSize);
     QApplication::clipboard()->setImage(image);
     Q_EMIT statusMessage(
         tr("Copied the chart to the clipboard (%1 × %2)").arg(image.width()).arg(image.height()));
@@ -61,6 +67,10 @@ void ChartExports::exportDialog(ChartKind kind, std::optional<ChartExporter::For
         dialog.setFormat(*format);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (dialog.copyRequested()) {
+        copyChart(dialog.kind(), dialog.pixelSize(), dialog.projectorTheme());
+        return;
+    }
     QString error;
     if (!exportChart(dialog.kind(), dialog.path(), dialog.pixelSize(), dialog.projectorTheme(), &error)) {
         Q_EMIT failed(

@@ -29,6 +29,8 @@ public:
     bool exportChart(ChartKind kind, const QString &path, const QSize &pixelSize, bool projectorTheme,
                      QString *error = nullptr);
     void copyChart(ChartKind kind);
+    // The chart as an image of this size and look on the clipboard.
+    void copyChart(ChartKind kind, const QSize &pixelSize, bool projectorTheme);
     void exportDialog(ChartKind kind, std::optional<ChartExporter::Format> format = std::nullopt);
     void chartMenu(ResultsPane *pane, ChartKind kind, const QPoint &globalPos);
 

@@ -80,6 +80,10 @@ MainActions::MainActions(QWidget *window)
     shortcuts = make(QObject::tr("&Keyboard Shortcuts"), u"shortcutsAction"_s,
                      QKeySequence(Qt::CTRL | Qt::Key_Slash), QObject::tr("Every key WordRace answers to"),
                      QStyle::SP_DialogHelpButton, u"help-keyboard-shortcuts"_s);
+    numbersHelp = make(QObject::tr("What the &Numbers Mean"), u"numbersHelpAction"_s,
+                       QKeySequence(Qt::SHIFT | Qt::Key_F1),
+                       QObject::tr("What wall time, CPU time, speed-up and each mark are measured from"),
+                       QStyle::SP_MessageBoxQuestion, u"help-contents"_s);
 
     themes = new QActionGroup(window);
     for (Theme::Kind kind : {Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::Projector}) {

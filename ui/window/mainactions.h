@@ -30,6 +30,7 @@ struct MainActions
     QAction *about = nullptr;
     QAction *aboutQt = nullptr;
     QAction *shortcuts = nullptr;
+    QAction *numbersHelp = nullptr;
     // Light, dark and projector; each action's data is its Theme::Kind.
     QActionGroup *themes = nullptr;
 };

@@ -2,11 +2,12 @@
 
 #include "window/aboutbox.h"
 #include "window/chartexports.h"
+#include "window/helpmenu.h"
+#include "window/languagemenu.h"
 #include "window/mainactions.h"
 #include "window/presentationmode.h"
 #include "window/scenariodriver.h"
 #include "window/sessionstatus.h"
-#include "window/shortcutsbox.h"
 #include "window/walkthroughdriver.h"
 #include "window/windowtitle.h"
 
@@ -145,8 +146,6 @@ void MainWindow::createActions()
             [this] { m_race->activePane()->timeline()->resetZoom(); });
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions->walkthrough, &QAction::triggered, this, &MainWindow::startWalkthrough);
-    connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
-    connect(m_actions->shortcuts, &QAction::triggered, this, [this] { showShortcutsBox(this); });
 
     // Esc cancels a run; with nothing running it leaves presentation mode. Only one is enabled at
     // a time, so the key is never ambiguous.
@@ -223,10 +222,14 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     // Ctrl+O and Ctrl+S are the session's, the document a lab keeps; a text file is Ctrl+Shift+O.
-    m_sessions = new SessionController(
-        {this, m_session, m_panel, m_historyView, {m_race->pane(0), m_race->pane(1)}, statusBar(), [this] {
-             return theme();
-         }});
+    m_sessions = new SessionController({this,
+                                        m_session,
+                                        m_panel,
+                                        m_historyView,
+                                        {m_race->pane(0), m_race->pane(1)},
+                                        statusBar(),
+                                        [this] { return theme(); },
+                                        m_scaling});
     new WindowTitle(this, m_panel, m_sessions, m_session);
     file->addAction(m_sessions->openAction());
     file->addAction(m_sessions->saveAction());
@@ -261,11 +264,9 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_experimentDock->toggleViewAction());
     view->addAction(m_historyDock->toggleViewAction());
+    view->addMenu(new LanguageMenu(this));
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_actions->shortcuts);
-    help->addAction(m_actions->about);
-    help->addAction(m_actions->aboutQt);
+    addHelpMenu(this, *m_actions);
 }
 
 void MainWindow::createToolBar()
