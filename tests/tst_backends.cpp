@@ -269,28 +269,26 @@ private Q_SLOTS:
         const BackendOutcome warm = BackendFactory::create(Mode::Sequential)->run(context); // pages, caches
         QVERIFY(warm.error.isEmpty());
         // The kernel charges a wait for a core when the thread gets one, so a wait that began
-        // before the run counts whole: on a loaded machine the waits can cover the run and leave
-        // nothing to compare. Such a run proves nothing either way; the test waits for one that
-        // mostly ran (the condition), however long the machine takes to give it.
+        // before the run counts whole: the waits are an upper bound on the time the run lost, and
+        // wall less waits a lower bound on the time it ran. One thread is never more than one core
+        // (CPU <= wall), and it must have counted through the time it surely ran (CPU >= wall less
+        // waits). On a loaded machine the waits can cover the whole run and leave nothing to
+        // check; the test waits for a run that mostly ran (the condition), however long the
+        // machine takes to give it.
         for (int attempt = 1; attempt <= 50; ++attempt) {
             const BackendOutcome out = BackendFactory::create(Mode::Sequential)->run(context);
             QVERIFY2(out.error.isEmpty(), qPrintable(out.error));
             const RunResult &r = out.result;
             QVERIFY(r.countingWaitS && *r.countingWaitS >= 0.0);
-            // One thread is never more than one core, busy machine or not.
-            QVERIFY2(r.totalCpu().total() <= r.wallS * 1.05 + 1e-3,
-                     qPrintable(
-                         u"CPU %1 ms in %2 ms of wall"_s.arg(r.totalCpu().total() * 1e3).arg(r.wallS * 1e3)));
+            const double cpu = r.totalCpu().total();
+            const QString figures = u"CPU %1 ms in %2 ms of wall (%3 ms waiting for a core)"_s.arg(cpu * 1e3)
+                                        .arg(r.wallS * 1e3)
+                                        .arg(*r.countingWaitS * 1e3);
+            QVERIFY2(cpu <= r.wallS * 1.05 + 1e-3, qPrintable(figures));
             const double ran = r.wallS - *r.countingWaitS;
             if (ran < r.wallS * 0.7)
                 continue;
-            const double busy = r.totalCpu().total() / ran;
-            QVERIFY2(busy >= 0.95 && busy <= 1.05,
-                     qPrintable(u"CPU %1 ms over %2 ms of wall (%3 ms waiting): %4 cores busy"_s
-                                    .arg(r.totalCpu().total() * 1e3)
-                                    .arg(r.wallS * 1e3)
-                                    .arg(*r.countingWaitS * 1e3)
-                                    .arg(busy)));
+            QVERIFY2(cpu >= ran * 0.95, qPrintable(figures));
             return;
         }
         QSKIP("every one of 50 runs waited for a core over 30% of its time: too busy a machine to tell "
