@@ -63,6 +63,54 @@ QList<RunResult> lessonResults()
     return runs;
 }
 
+// Hard cases for the wall/CPU chart's labels: named sets of runs.
+QList<RunResult> labelCase(const QString &name)
+{
+    QList<RunResult> runs;
+    const auto run = [&](Mode mode, int workers, double wall, double cpu, double parent, int repetition = 0) {
+        RunResult r;
+        r.mode = mode;
+        r.workers = workers;
+        r.corpus = CorpusSpec::lesson();
+        r.wallS = wall;
+        r.repetition = repetition;
+        r.workersInsideParent = mode != Mode::Processes;
+        r.parentCpu = {r.workersInsideParent ? cpu : parent, 0.0};
+        r.workersCpu = {r.workersInsideParent ? cpu : cpu - parent, 0.0};
+        runs.append(r);
+    };
+    if (name == u"lesson") {
+        runs = lessonResults();
+    } else if (name == u"equal") {
+        for (Mode m : {Mode::Sequential, Mode::Threads, Mode::Processes})
+            run(m, 2, 1.0, 1.0, 0.1);
+    } else if (name == u"nearly equal") {
+        run(Mode::Sequential, 1, 1.000, 0.999, 0.999);
+        run(Mode::Threads, 2, 1.001, 1.002, 1.002);
+        run(Mode::Processes, 2, 0.999, 1.001, 0.05);
+    } else if (name == u"tiny and huge") {
+        run(Mode::Sequential, 1, 12.5, 12.4, 12.4);
+        run(Mode::Threads, 2, 3e-6, 5e-6, 5e-6);
+        run(Mode::Processes, 8, 0.0004, 0.002, 0.0001);
+    } else if (name == u"repeated with whiskers") {
+        for (int rep = 0; rep < 5; ++rep) {
+            run(Mode::Sequential, 1, 0.020 + 0.004 * rep, 0.020 + 0.004 * rep, 0.02);
+            run(Mode::Threads, 2, 0.012 + 0.006 * rep, 0.022 + 0.003 * rep, 0.02);
+            run(Mode::Processes, 2, 0.016 + 0.010 * rep, 0.030 + 0.004 * rep, 0.001);
+        }
+    } else if (name == u"seven modes") {
+        double wall = 0.9;
+        for (Mode m : allModes()) {
+            run(m, 4, wall, wall * 1.7, wall * 0.2);
+            wall *= 1.3;
+        }
+    } else if (name == u"CPU far past wall") {
+        run(Mode::Sequential, 1, 0.8, 0.8, 0.8);
+        run(Mode::Processes, 64, 0.1, 6.2, 0.01);
+    }
+    return runs;
+}
+
 bool sameRgb(QRgb a, const QColor &b)
 {
     return qRed(a) == b.red() && qGreen(a) == b.green() && qBlue(a) == b.blue();
@@ -216,6 +264,74 @@ private Q_SLOTS:
         }
         QVERIFY(runs[2].totalCpu().total() > runs[2].parentCpu.total() * 3);
         QVERIFY(chart->axisMax() >= chart->largestTime());
+    }
+
+    // No label of the wall/CPU chart covers another, a bar or a whisker, or leaves the chart, over
+    // hard cases and sizes from a phone-sized export to a projector; where there is room, every
+    // bar has its number.
+    void labelsNeverCollide_data()
+    {
+        QTest::addColumn<QString>("cases");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("projector");
+        const QStringList cases{u"lesson"_s,        u"equal"_s,           u"nearly equal"_s,
+                                u"tiny and huge"_s, u"repeated with whiskers"_s, u"seven modes"_s,
+                                u"CPU far past wall"_s};
+        const QList<QPair<QSize, bool>> sizes{{QSize(960, 620), false}, {QSize(560, 380), false},
+                                              {QSize(400, 300), false}, {QSize(960, 620), true},
+                                              {QSize(1800, 900), true}};
+        for (const QString &c : cases)
+            for (const auto &[size, projector] : sizes)
+                QTest::newRow(qPrintable(u"%1, %2x%3%4"_s.arg(c)
+                                             .arg(size.width())
+                                             .arg(size.height())
+                                             .arg(projector ? u", projector"_s : QString())))
+                    << c << size << projector;
+    }
+
+    void labelsNeverCollide()
+    {
+        QFETCH(QString, cases);
+        QFETCH(QSize, size);
+        QFETCH(bool, projector);
+        auto *chart = new WallCpuChart;
+        QGraphicsScene scene;
+        scene.addItem(chart);
+        chart->setTheme(projector ? Theme::projector() : Theme::light());
+        chart->setResults(labelCase(cases));
+        chart->setGeometry(QRectF(QPointF(0, 0), size));
+        chart->layout()->activate();
+        QCoreApplication::processEvents();
+        const QList<WallCpuChart::Annotation> labels = chart->annotations();
+        const QList<QRectF> marks = chart->marks();
+        QVERIFY(!marks.isEmpty());
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            const WallCpuChart::Annotation &a = labels.at(i);
+            const QString what = u"\"%1\" at %2,%3 %4x%5"_s.arg(a.text)
+                                     .arg(a.rect.x())
+                                     .arg(a.rect.y())
+                                     .arg(a.rect.width())
+                                     .arg(a.rect.height());
+            QVERIFY2(chart->rect().contains(a.rect), qPrintable(what + u" leaves the chart"_s));
+            for (qsizetype j = i + 1; j < labels.size(); ++j)
+                QVERIFY2(!a.rect.intersects(labels.at(j).rect),
+                         qPrintable(what + u" covers \""_s + labels.at(j).text + u'"'));
+            const QRectF own = chart->barRect(a.row, a.cpu);
+            for (const QRectF &m : marks) {
+                if (a.inside && m == own) {
+                    QVERIFY2(a.rect.left() >= own.left() && a.rect.right() <= own.right(),
+                             qPrintable(what + u" spills out of its bar"_s));
+                    continue;
+                }
+                QVERIFY2(!a.rect.intersects(m), qPrintable(what + u" covers a bar or a whisker"_s));
+            }
+        }
+        // Room enough (a desk-sized chart of a few modes): every bar has its number.
+        const int bars = 2 * int(chart->rows().size());
+        const int numbers = int(std::count_if(labels.cbegin(), labels.cend(),
+                                              [](const WallCpuChart::Annotation &a) { return !a.note; }));
+        if (size.width() >= 900 && !projector && chart->rows().size() <= 3)
+            QCOMPARE(numbers, bars);
     }
 
     // Every bar is named: where a mode's rows are too short for the second line (runs, cores

@@ -415,6 +415,30 @@ private Q_SLOTS:
         QVERIFY(scroll && scroll->isAncestorOf(pane(w, 0)));
     }
 
+    // With every panel open (the lesson conditions expanded, History shown) the window still
+    // fits a 1366x768 screen: the panel scrolls instead of growing the window.
+    void fitsASmallScreenWithEveryPanelOpen()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        experimentPanel(w)->conditionsToggle()->setChecked(true);
+        settleEvents();
+        QVERIFY(experimentPanel(w)->conditionsToggle()->isChecked());
+        for (auto *dock : w.findChildren<QDockWidget *>())
+            QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
+        const QSize minimum = w.minimumSizeHint().expandedTo(w.minimumSize());
+        // 768 lines less a panel or task bar of about 40.
+        QVERIFY2(minimum.width() <= 1366 && minimum.height() <= 728,
+                 qPrintable(u"%1x%2"_s.arg(minimum.width()).arg(minimum.height())));
+        // Nothing in the panel is cut to make it fit: it is as wide as its widest row.
+        const auto *scroll = w.findChild<QScrollArea *>(u"experimentScroll"_s);
+        QVERIFY(scroll && scroll->widget() == experimentPanel(w));
+        QVERIFY2(scroll->viewport()->width() >= experimentPanel(w)->minimumSizeHint().width(),
+                 qPrintable(u"viewport %1 px, panel needs %2"_s.arg(scroll->viewport()->width())
+                                .arg(experimentPanel(w)->minimumSizeHint().width())));
+    }
+
     void tableCopiesTsv()
     {
         MainWindow w;

@@ -148,7 +148,6 @@ void WallCpuChart::Annotations::paint(QPainter *p, const QStyleOptionGraphicsIte
 {
     const Theme &theme = m_chart->m_theme;
     const QList<RunResult> &results = m_chart->m_results;
-    const QRectF plot = m_chart->plotArea();
     p->setRenderHint(QPainter::Antialiasing, true);
     if (results.isEmpty() || !m_chart->m_series) {
         p->setFont(theme.textFont());
@@ -160,57 +159,32 @@ void WallCpuChart::Annotations::paint(QPainter *p, const QStyleOptionGraphicsIte
     paintLegend(p);
     const QFont valueFont = theme.textFont(true);
     const QFont noteFont = theme.textFont();
-    const QFontMetricsF valueMetrics(valueFont);
-    const QFontMetricsF noteMetrics(noteFont);
-    const qreal gap = std::max(4.0, theme.textPx * 0.4);
 
     const QList<Row> &rows = m_chart->m_rows;
     for (int i = 0; i < rows.size(); ++i) {
-        const RunResult &r = rows.at(i).shown;
         for (bool cpu : {false, true}) {
-            const QRectF bar = m_chart->barRect(i, cpu);
             const QRectF whisker = m_chart->whiskerRect(i, cpu);
-            if (!whisker.isNull()) {
-                const QRectF band = m_chart->quartileRect(i, cpu);
-                paintWhisker(p, theme, whisker.left(), whisker.right(), band.left(), band.right(),
-                             bar.center().y(), whisker.height());
-            }
-            QString note;
-            const QString value = m_chart->label(i, cpu, &note);
-            const qreal w = valueMetrics.horizontalAdvance(value);
-            const qreal noteWidth = noteMetrics.horizontalAdvance(note);
-            const qreal right =
-                whisker.isNull()
-                    ? bar.right()
-                    : std::max({bar.right(), whisker.right(), m_chart->quartileRect(i, cpu).right()});
-            const qreal x = std::min(right + gap, plot.right() - w);
-            // A note that does not fit beside the value goes under it, into the gap between runs.
-            bool twoLines = !note.isEmpty() && x + w + noteWidth > m_chart->rect().right();
-            // Under a wall bar there is only the CPU bar's label: in a short chart the spread's
-            // note would run into it, and the tooltip and the legend already say it.
-            const qreal pitch = m_chart->barRect(i, true).center().y() - bar.center().y();
-            if (twoLines && !cpu && rows.at(i).hasSpread() &&
-                pitch < valueMetrics.height() * 0.75 + noteMetrics.height()) {
-                note.clear();
-                twoLines = false;
-            }
-            const qreal centerY =
-                twoLines ? bar.center().y() - valueMetrics.height() * 0.3 : bar.center().y();
-            p->setFont(valueFont);
-            p->setPen(theme.foreground);
-            p->drawText(QRectF(x, centerY - valueMetrics.height(), w + 2, 2 * valueMetrics.height()),
-                        Qt::AlignLeft | Qt::AlignVCenter, value);
-            if (!note.isEmpty()) {
-                p->setFont(noteFont);
-                const QString text = twoLines ? note.mid(3) : note; // drop the " · " joint
-                const QPointF at = twoLines ? QPointF(x, centerY + valueMetrics.height() * 0.55)
-                                            : QPointF(x + w, centerY - noteMetrics.height());
-                p->drawText(QRectF(at, QSizeF(noteWidth + 2,
-                                              twoLines ? noteMetrics.height() : 2 * noteMetrics.height())),
-                            Qt::AlignLeft | Qt::AlignVCenter, text);
-            }
+            if (whisker.isNull())
+                continue;
+            const QRectF band = m_chart->quartileRect(i, cpu);
+            paintWhisker(p, theme, whisker.left(), whisker.right(), band.left(), band.right(),
+                         m_chart->barRect(i, cpu).center().y(), whisker.height());
         }
-
+    }
+    for (const Annotation &a : m_chart->annotations()) {
+        p->setFont(a.note ? noteFont : valueFont);
+        QColor ink = theme.foreground;
+        if (a.inside) {
+            // Dark type on a light bar, light type on a dark one.
+            const RunResult &r = rows.at(a.row).shown;
+            const QColor bar = a.cpu ? userColor(theme, Theme::modeColor(r.mode)) : Theme::modeColor(r.mode);
+            ink = bar.lightnessF() > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
+        }
+        p->setPen(ink);
+        p->drawText(a.rect.adjusted(0, 0, 2, 0), Qt::AlignLeft | Qt::AlignVCenter, a.text);
+    }
+    for (int i = 0; i < rows.size(); ++i) {
+        const RunResult &r = rows.at(i).shown;
         // The parent's own CPU: for worker processes it is far short of the bar, the rest hidden.
         const QRectF cpu = m_chart->barRect(i, true);
         const qreal x =
@@ -458,6 +432,99 @@ QRectF WallCpuChart::barRect(int run, bool cpu) const
     const QPointF a = self->mapToPosition(QPointF(0.0, row - kBarWidth / 2), m_series);
     const QPointF b = self->mapToPosition(QPointF(value, row + kBarWidth / 2), m_series);
     return QRectF(a, b).normalized();
+}
+
+QList<QRectF> WallCpuChart::marks() const
+{
+    QList<QRectF> out;
+    for (int i = 0; i < m_rows.size(); ++i)
+        for (bool cpu : {false, true})
+            for (const QRectF &r : {barRect(i, cpu), whiskerRect(i, cpu), quartileRect(i, cpu)})
+                if (!r.isNull())
+                    out.append(r);
+    return out;
+}
+
+QList<WallCpuChart::Annotation> WallCpuChart::annotations() const
+{
+    QList<Annotation> out;
+    if (!m_series || m_rows.isEmpty())
+        return out;
+    const QFontMetricsF valueMetrics(m_theme.textFont(true));
+    const QFontMetricsF noteMetrics(m_theme.textFont());
+    const qreal gap = std::max(4.0, m_theme.textPx * 0.4);
+    const QRectF plot = plotArea();
+    // Beside the plot, labels may use the chart's right margin, never the legend or the title.
+    const QRectF room(rect().left(), plot.top(), rect().right() - gap - rect().left(), plot.height());
+    QList<QRectF> taken = marks();
+    const auto free = [&](const QRectF &r, const QRectF &own) {
+        if (!room.contains(r))
+            return false;
+        return std::none_of(taken.cbegin(), taken.cend(),
+                            [&](const QRectF &t) { return t != own && t.intersects(r); });
+    };
+    const auto place = [&](const Annotation &a) {
+        out.append(a);
+        taken.append(a.rect);
+    };
+    for (int i = 0; i < m_rows.size(); ++i) {
+        for (bool cpu : {false, true}) {
+            const QRectF bar = barRect(i, cpu);
+            const QRectF whisker = whiskerRect(i, cpu);
+            const qreal right =
+                std::max({bar.right(), whisker.isNull() ? bar.right() : whisker.right(),
+                          quartileRect(i, cpu).isNull() ? bar.right() : quartileRect(i, cpu).right()});
+            QString note;
+            const QString value = label(i, cpu, &note);
+            const qreal h = valueMetrics.height();
+            const qreal x = right + gap;
+            const qreal y = bar.center().y();
+            const QRectF beside(x, y - h / 2, valueMetrics.horizontalAdvance(value), h);
+            if (!note.isEmpty()) {
+                const QRectF after(beside.right(), y - noteMetrics.height() / 2,
+                                   noteMetrics.horizontalAdvance(note), noteMetrics.height());
+                if (free(beside, {}) && free(after, {})) {
+                    place({beside, value, i, cpu});
+                    place({after, note, i, cpu, true});
+                    continue;
+                }
+                // The note under its value, into the gap below the bar; without the " · " joint.
+                const QString under = note.mid(3);
+                const QRectF top = beside.translated(0, -h * 0.35);
+                const QRectF below(x, top.bottom(), noteMetrics.horizontalAdvance(under),
+                                   noteMetrics.height());
+                if (free(top, {}) && free(below, {})) {
+                    place({top, value, i, cpu});
+                    place({below, under, i, cpu, true});
+                    continue;
+                }
+            }
+            if (free(beside, {})) {
+                place({beside, value, i, cpu});
+                continue;
+            }
+            // In its own bar, from its start, where the bar is long enough and its whisker
+            // leaves room; then the bare number, beside and in the bar.
+            bool placed = false;
+            for (const QString &text : {value, Units::seconds(cpu ? m_rows.at(i).shown.totalCpu().total()
+                                                                  : m_rows.at(i).shown.wallS)}) {
+                const qreal w = valueMetrics.horizontalAdvance(text);
+                const QRectF outside(x, y - h / 2, w, h);
+                const QRectF inside(bar.left() + gap, y - h / 2, w, h);
+                const qreal end = whisker.isNull() ? bar.right() : std::min(bar.right(), whisker.left());
+                if (text != value && free(outside, {})) {
+                    place({outside, text, i, cpu});
+                    placed = true;
+                } else if (inside.right() + gap <= end && free(inside, bar)) {
+                    place({inside, text, i, cpu, false, true});
+                    placed = true;
+                }
+                if (placed)
+                    break;
+            }
+        }
+    }
+    return out;
 }
 
 void WallCpuChart::applyTheme()

@@ -59,6 +59,24 @@ public:
     QRectF whiskerRect(int row, bool cpu) const;
     QRectF quartileRect(int row, bool cpu) const;
 
+    // A number the chart writes beside (or in) a bar: where, in chart coordinates, and what.
+    struct Annotation
+    {
+        QRectF rect;
+        QString text;
+        int row = 0;
+        bool cpu = false;
+        bool note = false;   // the spread's or %time's note, in the smaller type
+        bool inside = false; // in its own bar, in a colour that reads on it
+    };
+    // Every value and note as painted. None covers another, a bar or a whisker, and all stay in
+    // the chart: a label tries beside its bar with its note, then with the note under it, then
+    // alone, then inside its bar, then as a bare number; with no room at all it is left to the
+    // tooltip.
+    QList<Annotation> annotations() const;
+    // The marks a label must not cover: every bar, and every whisker and its band.
+    QList<QRectF> marks() const;
+
 Q_SIGNALS:
     // The time axis now ends elsewhere: after a resize or new results.
     void axisMaxChanged(double seconds);

@@ -16,6 +16,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QFrame>
@@ -25,7 +26,9 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -241,6 +244,9 @@ QWidget *ExperimentPanel::createConditions()
     static_cast<QFrame *>(m_conditions)->setFrameShape(QFrame::StyledPanel);
     auto *form = new QFormLayout(m_conditions);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // A long label ("Interpreter cost (emulated):") goes above its field when the panel is
+    // narrow, so the open conditions do not widen the window past a 1366x768 screen.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
 
     addWorkRows(form);
     addProcessRows(form);
@@ -533,6 +539,36 @@ void ExperimentPanel::setKnownLines(const QString &path, std::uint64_t lines)
     m_knownLinesPath = path;
     m_knownLines = lines;
     refresh();
+}
+
+QScrollArea *ExperimentPanel::scrolled(QWidget *parent)
+{
+    auto *scroll = new QScrollArea(parent);
+    scroll->setObjectName(u"experimentScroll"_s);
+    scroll->setWidget(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll = scroll;
+    fitScrollArea();
+    return scroll;
+}
+
+bool ExperimentPanel::event(QEvent *event)
+{
+    // The conditions opening, a bigger font (presentation) or another language change what the
+    // widest row needs; the area follows so that no label is ever cut.
+    if (event->type() == QEvent::LayoutRequest)
+        fitScrollArea();
+    return QWidget::event(event);
+}
+
+void ExperimentPanel::fitScrollArea()
+{
+    if (!m_scroll)
+        return;
+    const int bar = m_scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_scroll);
+    m_scroll->setMinimumWidth(minimumSizeHint().width() + bar);
 }
 
 void ExperimentPanel::setRunning(bool running)

@@ -2,6 +2,7 @@
 
 #include "model/experiment.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <array>
@@ -14,6 +15,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QToolButton;
 
@@ -41,6 +43,10 @@ public:
     // Big Run and Cancel buttons driven by the window's actions.
     void setActions(QAction *run, QAction *cancel);
     // While a run goes the experiment cannot change.
+    // This panel in a scroll area, as the window's dock holds it: the expanded lesson conditions
+    // make the panel taller, not the window (a 1366x768 screen keeps History and the status
+    // bar), and the area is as wide as the panel's labels, so none is cut.
+    QScrollArea *scrolled(QWidget *parent);
     void setRunning(bool running);
     // Why the experiment cannot run, or empty.
     QString problem() const;
@@ -66,7 +72,11 @@ Q_SIGNALS:
     void experimentChanged();
     void openFileRequested();
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
+    void fitScrollArea();
     void addCorpusRows(QFormLayout *form);
     void addModeRows(QFormLayout *form);
     void addWorkerRows(QFormLayout *form);
@@ -98,6 +108,7 @@ private:
     // The lesson's conditions, folded away by default: the plain race needs none of them.
     QToolButton *m_conditionsToggle = nullptr;
     QWidget *m_conditions = nullptr;
+    QPointer<QScrollArea> m_scroll;
     QDoubleSpinBox *m_ioLatency = nullptr;
     QDoubleSpinBox *m_workPerWord = nullptr;
     QCheckBox *m_gil = nullptr;

@@ -39,6 +39,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTabBar>
@@ -196,9 +197,8 @@ void MainWindow::createDocks()
     m_panel->setActions(m_actions->run, m_actions->cancel);
     connect(m_panel, &ExperimentPanel::experimentChanged, this, &MainWindow::updateActions);
     connect(m_panel, &ExperimentPanel::openFileRequested, this, &MainWindow::openFileDialog);
-    m_panel->setMinimumWidth(300);
-    m_experimentDock =
-        addDock(tr("Experiment"), u"experimentDock"_s, m_panel, tr("Experiment settings"), false);
+    m_experimentDock = addDock(tr("Experiment"), u"experimentDock"_s, m_panel->scrolled(this),
+                               tr("Experiment settings"), false);
 
     m_historyView = new HistoryView(m_history, this);
     connect(m_historyView, &HistoryView::rowsSelected, this, &MainWindow::showSelection);
