@@ -274,11 +274,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("cases");
         QTest::addColumn<QSize>("size");
         QTest::addColumn<bool>("projector");
-        const QStringList cases{u"lesson"_s,        u"equal"_s,           u"nearly equal"_s,
-                                u"tiny and huge"_s, u"repeated with whiskers"_s, u"seven modes"_s,
+        const QStringList cases{u"lesson"_s,
+                                u"equal"_s,
+                                u"nearly equal"_s,
+                                u"tiny and huge"_s,
+                                u"repeated with whiskers"_s,
+                                u"seven modes"_s,
                                 u"CPU far past wall"_s};
-        const QList<QPair<QSize, bool>> sizes{{QSize(960, 620), false}, {QSize(560, 380), false},
-                                              {QSize(400, 300), false}, {QSize(960, 620), true},
+        const QList<QPair<QSize, bool>> sizes{{QSize(960, 620), false},
+                                              {QSize(560, 380), false},
+                                              {QSize(400, 300), false},
+                                              {QSize(960, 620), true},
                                               {QSize(1800, 900), true}};
         for (const QString &c : cases)
             for (const auto &[size, projector] : sizes)
