@@ -23,6 +23,10 @@ public:
     static QString checkWorker(const QString &path);
     // Tasks sent ahead to each worker, so it never waits for the parent between tasks.
     static constexpr int kTasksInFlight = 2;
+    // Short tasks are sent further ahead: as many as take this long, at most kMaxTasksInFlight
+    // (ProcessRun::dispatch says why).
+    static constexpr double kAheadNs = 100'000.0;
+    static constexpr int kMaxTasksInFlight = 256;
     // How long a worker may take to start and map the corpus.
     static constexpr double kStartupTimeoutS = 10.0;
 

@@ -164,17 +164,30 @@ void ProcessRun::dispatch(int w)
         return;
     if (wk.inFlight.empty())
         wk.lastActivityNs = monotonicNs();
-    const int depth = m_perTask ? 1 : ProcessBackend::kTasksInFlight;
-    while (int(wk.inFlight.size()) < depth && m_nextTask < m_tasks.size() &&
-           !(m_perTask && wk.tasksGiven > 0)) {
+    // Two tasks ahead, so that a worker never waits for the parent between tasks; short tasks
+    // further ahead, as many as take kAheadNs by the tasks measured so far, so that the worker
+    // can answer for many at once and the parent wakes once a batch. The time ahead is the most
+    // one worker can be left holding when the others run out. (Bytes would be the wrong measure:
+    // an I/O-bound task of a few bytes waits for 100 ms.)
+    const std::size_t depth =
+        m_perTask ? 1
+                  : std::size_t(std::clamp(m_taskNs > 0 ? ProcessBackend::kAheadNs / m_taskNs : 0.0,
+                                           double(ProcessBackend::kTasksInFlight),
+                                           double(ProcessBackend::kMaxTasksInFlight)));
+    const auto wantsMore = [this, &wk, depth] {
+        return m_perTask ? wk.tasksGiven == 0 : wk.inFlight.size() < depth;
+    };
+    std::string batch;
+    while (m_nextTask < m_tasks.size() && wantsMore()) {
         const Task &t = m_tasks[m_nextTask];
-        wk.process->write(QByteArray::fromStdString(
-            protocol::encode(protocol::Type::Task, protocol::Task{m_nextTask, t.begin, t.end})));
+        batch += protocol::encode(protocol::Type::Task, protocol::Task{m_nextTask, t.begin, t.end});
         if (m_pipe) // as Pool.map pickles each item: the chunk's bytes themselves go down a pipe
             wk.feeder->send(m_context.corpus->bytes().substr(t.begin, t.bytes()));
         wk.inFlight.push_back(m_nextTask++);
         ++wk.tasksGiven;
     }
+    if (!batch.empty())
+        wk.process->write(QByteArray::fromStdString(batch));
     if (m_perTask && wk.inFlight.empty())
         sayBye(wk);
     if (m_doneTasks == m_tasks.size())
@@ -270,6 +283,9 @@ void ProcessRun::readOutput(int w, WorkerProcess *p)
     if (!m_stopping && st == protocol::Decoder::Status::Malformed)
         fail(u"%1 sent a malformed message: %2"_s.arg(describe(w),
                                                       QString::fromStdString(wk.decoder.error())));
+    // Once for the whole batch of answers: the next tasks go out in one write.
+    if (wk.ready && !m_stopping)
+        dispatch(w);
 }
 
 void ProcessRun::readErrors(int w, WorkerProcess *p)
@@ -356,7 +372,6 @@ void ProcessRun::onReady(int w, const std::string &payload)
     m_lastReady = std::max(m_lastReady, ready.readyNs);
     m_recorder->setWorkerName(w, m_perTask ? u"slot %1 (a new process per task)"_s.arg(w)
                                            : u"pid %1"_s.arg(wk.pid));
-    dispatch(w);
 }
 
 void ProcessRun::onDone(int w, const std::string &payload)
@@ -375,13 +390,15 @@ void ProcessRun::onDone(int w, const std::string &payload)
                         .arg(t.bytes()));
     wk.inFlight.pop_front();
     wk.lastActivityNs = monotonicNs();
+    // A moving average of what a task takes, for how far ahead to send them.
+    const double took = double(std::max<std::int64_t>(done.endNs - done.startNs, 1));
+    m_taskNs = m_taskNs > 0 ? 0.8 * m_taskNs + 0.2 * took : took;
     TaskRecord rec = Backend::makeRecord(done.index, w, m_recorder->secondsSince(done.startNs),
                                          m_recorder->secondsSince(done.endNs), done.words, t,
                                          TaskPhases{done.ioNs, done.gilWaitNs, done.computeNs});
     rec.transferS = double(done.transferNs) / 1e9;
     m_recorder->record(w, rec);
     ++m_doneTasks;
-    dispatch(w);
 }
 
 void ProcessRun::onUsage(int w, const std::string &payload)

@@ -84,6 +84,7 @@ private:
     qsizetype m_doneTasks = 0;
     bool m_stopping = false;
     double m_startupSum = 0.0;
+    double m_taskNs = 0.0; // what a task has taken, on a moving average; 0 until one is done
     std::int64_t m_lastReady = 0;
     CpuTimes m_finishedCpu; // of processes already gone (per-task spawn)
     RunDelaySum m_finishedRunDelay;

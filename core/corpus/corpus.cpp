@@ -248,7 +248,11 @@ std::unique_ptr<Corpus> Corpus::open(const CorpusSpec &spec, QString *error, Fai
             c->m_data = out;
             c->m_lines = std::uint64_t(spec.patternLines()) * spec.repeat;
         } else if (c->m_size > 0) {
-            constexpr std::uint64_t kHugeWorthIt = std::uint64_t(64) << 20;
+            // Huge pages from one megabyte on: a worker maps 4 KiB pages and tears them down at a
+            // cost that grew with the corpus to 13 ms at 58 MB (5x the counting), where 70 MB in 2 MiB
+            // pages cost 1 ms (docs/performance.md, "No cliff in corpus size"). Below a megabyte the
+            // rounding to a whole page would be most of the memory, and small pages cost little.
+            constexpr std::uint64_t kHugeWorthIt = std::uint64_t(1) << 20;
             const bool huge = storage == Storage::SharedHuge && c->m_size >= kHugeWorthIt;
             // In huge pages the file ends on a whole one; its tail past the corpus stays zeros and is
             // never counted.

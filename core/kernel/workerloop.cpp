@@ -108,10 +108,18 @@ private:
     Outcome count(const protocol::Task &task, std::string_view bytes, std::uint64_t from, std::uint64_t to,
                   std::int64_t transferNs);
     Outcome readInput();
+    // Done messages wait here while short tasks follow one another, and go out together: the
+    // parent then wakes once for a batch instead of once a task (issue 21: 10-30 us a task).
+    void send(const std::string &message);
+    bool flush();
+    bool shouldFlush(const protocol::Done &done) const;
 
     const std::int64_t m_launchedNs;
     const std::optional<std::string_view> m_inherited; // a forked worker's corpus
     protocol::Decoder m_decoder;
+    std::string m_unsent;
+    int m_unsentDone = 0;
+    std::int64_t m_firstUnsentNs = 0;
     const char *m_corpus = nullptr;
     std::uint64_t m_corpusSize = 0;
     bool m_helloSeen = false;
@@ -173,6 +181,9 @@ int WorkerLoop::run()
                 return *stop;
         if (st == protocol::Decoder::Status::Malformed)
             return fail("malformed message from the parent: " + m_decoder.error());
+        // Nothing left to do until the parent writes again: what is done goes out first.
+        if (!flush())
+            return 5;
         if (const Outcome stop = readInput())
             return *stop;
     }
@@ -286,13 +297,46 @@ WorkerLoop::Outcome WorkerLoop::count(const protocol::Task &task, std::string_vi
     done.gilWaitNs = phases.gilWaitNs;
     done.computeNs = phases.computeNs;
     done.transferNs = transferNs;
-    if (!writeAll(protocol::encode(protocol::Type::Done, done)))
+    send(protocol::encode(protocol::Type::Done, done));
+    if (shouldFlush(done) && !flush())
         return 5;
     return std::nullopt;
 }
 
+void WorkerLoop::send(const std::string &message)
+{
+    if (m_unsent.empty())
+        m_firstUnsentNs = monotonicNs();
+    m_unsent += message;
+    ++m_unsentDone;
+}
+
+bool WorkerLoop::shouldFlush(const protocol::Done &done) const
+{
+    // A task long enough to notice goes out at once: the parent's timeline and its next dispatch
+    // wait for it. Short ones wait for company, for at most kMaxBatchNs or kMaxBatch of them;
+    // and whenever no further task is queued here, run() flushes before it blocks.
+    constexpr std::int64_t kShortTaskNs = 20'000;
+    constexpr std::int64_t kMaxBatchNs = 100'000;
+    constexpr int kMaxBatch = 64;
+    return done.endNs - done.startNs >= kShortTaskNs || m_unsentDone >= kMaxBatch ||
+           done.endNs - m_firstUnsentNs >= kMaxBatchNs;
+}
+
+bool WorkerLoop::flush()
+{
+    if (m_unsent.empty())
+        return true;
+    const bool ok = writeAll(m_unsent);
+    m_unsent.clear();
+    m_unsentDone = 0;
+    return ok;
+}
+
 WorkerLoop::Outcome WorkerLoop::onBye()
 {
+    if (!flush())
+        return 5;
     // The kernel's exact process clock, split into user and system as getrusage has it.
     const CpuTimes cpu = processCpu();
     const std::int64_t delayNs = threadRunDelayNs();
@@ -304,8 +348,9 @@ WorkerLoop::Outcome WorkerLoop::onBye()
 
 WorkerLoop::Outcome WorkerLoop::readInput()
 {
-    // Only messages come through stdin: small reads (the room reserved is zero-filled first).
-    const std::size_t readSize = 4096;
+    // Only messages come through stdin, many tasks at a time when they are short (the room
+    // reserved is zero-filled first).
+    const std::size_t readSize = 16384;
     char *tail = m_decoder.reserveTail(readSize);
     const ssize_t n = ::read(STDIN_FILENO, tail, readSize);
     m_decoder.commitTail(readSize, n > 0 ? std::size_t(n) : 0);
