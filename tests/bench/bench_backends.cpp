@@ -12,6 +12,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,8 +25,11 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 using namespace wordrace;
 
@@ -127,6 +131,34 @@ void perTaskOverhead(benchmark::State &state, Mode mode)
 
 // Creating N workers until the last one is ready to count: for processes, fork and exec of
 // wordrace-worker, its Hello, and its mapping of the corpus through /proc/<parent>/fd.
+// Starts n copies of program at once with posix_spawn and waits for them all to exit: the
+// seconds that took.
+double spawnAndWait(const std::string &program, const std::vector<std::string> &arguments, int n)
+{
+    std::vector<char *> argv{const_cast<char *>(program.c_str())};
+    for (const std::string &a : arguments)
+        argv.push_back(const_cast<char *>(a.c_str()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t quiet;
+    posix_spawn_file_actions_init(&quiet);
+    posix_spawn_file_actions_addopen(&quiet, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    const auto t0 = std::chrono::steady_clock::now();
+    std::vector<pid_t> pids;
+    for (int i = 0; i < n; ++i) {
+        pid_t pid = -1;
+        if (posix_spawn(&pid, program.c_str(), &quiet, nullptr, argv.data(), environ) == 0)
+            pids.push_back(pid);
+    }
+    for (pid_t pid : pids) {
+        int status = 0;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    const auto t1 = std::chrono::steady_clock::now();
+    posix_spawn_file_actions_destroy(&quiet);
+    return std::chrono::duration<double>(t1 - t0).count();
+}
+
 void startup(benchmark::State &state, Mode mode, bool lesson)
 {
     const int workers = int(state.range(0));
@@ -137,17 +169,29 @@ void startup(benchmark::State &state, Mode mode, bool lesson)
     const TaskPlan &plan = planFor(corpus, workers, lesson ? std::optional<std::uint64_t>(15) : std::nullopt);
     TaskPlan firstTasks = plan;
     firstTasks.tasks.resize(std::min<qsizetype>(plan.tasks.size(), workers));
-    double startupS = 0, wall = 0;
+    double startupS = 0, wall = 0, floorS = 0, workerFloorS = 0;
+    const std::string worker = QCoreApplication::applicationDirPath().toStdString() + "/wordrace-worker";
     for (auto _ : state) {
         const RunResult r = runOnce(state, mode, corpus, firstTasks, workers);
         state.SetIterationTime(r.startupS);
         startupS += r.startupS;
         wall += r.wallS;
+        if (mode == Mode::Processes) {
+            // The floors, beside each run: the system's own cost to start as many programs at
+            // once and see them exit (/bin/true), and the same for the worker binary itself.
+            floorS += spawnAndWait("/bin/true", {}, workers);
+            workerFloorS += spawnAndWait(worker, {"--version"}, workers);
+        }
     }
     const double runs = double(state.iterations());
     state.counters["startup_ms"] = startupS / runs * 1e3;
     state.counters["startup_ms_per_worker"] = startupS / runs * 1e3 / workers;
     state.counters["whole_run_ms"] = wall / runs * 1e3;
+    if (mode == Mode::Processes) {
+        state.counters["floor_true_ms"] = floorS / runs * 1e3;
+        state.counters["floor_worker_ms"] = workerFloorS / runs * 1e3;
+        state.counters["vs_floor"] = startupS / floorS;
+    }
 }
 
 // The lesson corpus sent down the workers' pipes (--transport pipe), as Pool.map pickles each item.
