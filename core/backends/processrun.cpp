@@ -98,8 +98,20 @@ ProcessRun::Worker &ProcessRun::worker(int w)
 
 BackendOutcome ProcessRun::exec()
 {
-    for (int w = 0; w < m_context.workers; ++w)
+    // Their first tasks go right behind the Hello, as Pool.map queues its chunks at once: a worker
+    // starts counting as soon as it is up, not when its Ready has come back here. A spawned worker
+    // gets them once every worker is launched: one already counting left the next one's exec
+    // queued behind it on the same core for milliseconds (the scheduler keeps a just-started
+    // process where it is), which tripled start-up on two cores (issue 21). A fork costs the
+    // parent milliseconds of page tables per worker, which the first worker spends counting.
+    for (int w = 0; w < m_context.workers; ++w) {
         launch(w);
+        if (m_forking && !worker(w).finished)
+            dispatch(w);
+    }
+    for (int w = 0; w < m_context.workers && !m_forking; ++w)
+        if (!worker(w).finished)
+            dispatch(w);
     m_ticker.setInterval(20);
     QObject::connect(&m_ticker, &QTimer::timeout, &m_loop, [this] { tick(); });
     m_ticker.start();
@@ -232,10 +244,6 @@ void ProcessRun::launch(int w)
     wk.launchedPid = p->processId();
     m_setPid(w, wk.launchedPid);
     p->write(QByteArray::fromStdString(protocol::encode(protocol::Type::Hello, hello)));
-    // Its first tasks go right behind the Hello, as Pool.map queues its chunks at once: the
-    // worker starts counting as soon as it is up, not when its Ready has come back here
-    // (after the next worker has been started).
-    dispatch(w);
 }
 
 bool ProcessRun::openDataPipe(int w, protocol::Hello &hello)
@@ -323,6 +331,8 @@ void ProcessRun::workerFinished(int w, WorkerProcess *p, int exitCode, QProcess:
     m_setPid(w, 0);
     if (clean && m_perTask && !m_stopping && m_nextTask < m_tasks.size()) {
         launch(w);
+        if (!wk.finished)
+            dispatch(w);
         return;
     }
     wk.finished = true;
