@@ -63,7 +63,7 @@ public:
     // Where a generated corpus is built. Shared: a memfd, which exec'd workers map. SharedHuge: the
     // same in 2 MiB pages where the kernel allows (Linux 6.1), for workers that map the corpus and
     // then need 512 times fewer page-table entries; getting huge pages costs more up front, so a
-    // corpus below 64 MiB, where the entries cost little, stays Shared. Inherited: anonymous memory
+    // corpus below 1 MiB, where the entries cost little, stays Shared. Inherited: anonymous memory
     // in huge pages where the machine allows them (no descriptor), which only threads and fork()ed
     // workers see.
     enum class Storage

@@ -164,20 +164,19 @@ private:
         return true;
     }
 
-    // Exec'd workers map a generated corpus through its memfd, in huge pages where the kernel
-    // allows; forked ones inherit its pages, which then can be huge ones. Piped workers never map
-    // it. Every mode of the experiment counts the same corpus.
+    // A generated corpus is a memfd in huge pages where the kernel allows, whichever modes run:
+    // exec'd workers map it with 512 times fewer page-table entries, and every mode reads it with
+    // fewer TLB misses, so that sequential or threads measure the same whether or not processes
+    // are in the experiment (in small pages alone they were slower: issue 21). Forked workers
+    // inherit anonymous memory (which can be in huge pages too). Every mode counts the same corpus.
     Corpus::Storage storage() const
     {
         // CPython opens the corpus through its descriptor: keep one.
         const bool python = std::any_of(m_experiment.modes.cbegin(), m_experiment.modes.cend(), isPython);
-        if (!m_experiment.modes.contains(Mode::Processes) ||
-            (python && m_experiment.knobs.start == Start::Fork))
-            return Corpus::Storage::Shared;
-        if (m_experiment.knobs.start == Start::Fork)
+        if (m_experiment.modes.contains(Mode::Processes) && m_experiment.knobs.start == Start::Fork &&
+            !python)
             return Corpus::Storage::Inherited;
-        return m_experiment.knobs.transport == Transport::Shared ? Corpus::Storage::SharedHuge
-                                                                 : Corpus::Storage::Shared;
+        return Corpus::Storage::SharedHuge;
     }
 
     // One plan for every mode: the same tasks, so that the modes differ only in how they run them.

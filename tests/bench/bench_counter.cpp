@@ -22,7 +22,9 @@ const Corpus &lessonCorpus()
 {
     static const std::unique_ptr<Corpus> corpus = [] {
         QString error;
-        auto c = Corpus::open(CorpusSpec::lesson(), &error);
+        // In huge pages, as a run builds it (Runner: SharedHuge), so that counter and floor
+        // read what the modes read.
+        auto c = Corpus::open(CorpusSpec::lesson(), &error, nullptr, Corpus::Storage::SharedHuge);
         if (!c)
             std::abort();
         return c;
