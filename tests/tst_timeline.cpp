@@ -193,6 +193,32 @@ private Q_SLOTS:
         QCOMPARE(data.groups()[1].tasks.size(), 6);
     }
 
+    // A mode run again (--runs) while its previous run's result is still on its way: the new
+    // run's progress goes to the new live group, the late result to the old one. Filed into the
+    // old group, the new run's tasks were out of order and a million of them were re-sorted on
+    // the GUI thread (a 1 s freeze in gui-timings.sh).
+    void repeatedRunsFileIntoTheirOwnGroups()
+    {
+        TimelineData data;
+        data.startLive(Mode::Sequential, 1);
+        RunProgress p;
+        p.mode = Mode::Sequential;
+        p.tasksTotal = 4;
+        p.newTasks = {task(0, 0, 0.0, 0.1), task(1, 0, 0.1, 0.2)};
+        data.addProgress(p);
+        data.startLive(Mode::Sequential, 1); // the second run starts before the first one's result
+        p.newTasks = {task(0, 0, 0.0, 0.05)};
+        data.addProgress(p);
+        QCOMPARE(data.groups().size(), std::size_t(2));
+        QCOMPARE(data.groups()[0].tasks.size(), 2);
+        QCOMPARE(data.groups()[1].tasks.size(), 1);
+        data.addResult(evenRun(Mode::Sequential, 1, 4, 0.1));
+        QVERIFY(!data.groups()[0].live);
+        QCOMPARE(data.groups()[0].tasks.size(), 4);
+        QVERIFY(data.groups()[1].live);
+        QCOMPARE(data.groups()[1].tasks.size(), 1);
+    }
+
     // The lanes' order, starts and running sums, which drawing and hit testing read.
     static void compareFiling(const TimelineData::Group &a, const TimelineData::Group &b)
     {

@@ -170,9 +170,13 @@ void TimelineData::addProgress(const RunProgress &progress)
 
 std::optional<quint64> TimelineData::liveSerial(Mode mode) const
 {
-    const auto live = std::find_if(m_groups.begin(), m_groups.end(),
+    // The newest live group of the mode: when a mode runs again (--runs) before the previous run's
+    // result has come back, that earlier group is still live, and the new run's progress filed
+    // into it was out of order: re-sorting a million tasks froze the window for up to a second.
+    // A result goes to the oldest (addResultDeferred, placeGroup), in the order the runs ended.
+    const auto live = std::find_if(m_groups.rbegin(), m_groups.rend(),
                                    [&](const Group &g) { return g.live && g.mode == mode; });
-    if (live == m_groups.end())
+    if (live == m_groups.rend())
         return std::nullopt;
     return live->serial;
 }
