@@ -175,4 +175,20 @@ for what, wall, cpu, words in rows:
     words = f"{int(words):,}" if words.isdigit() else words
     cpu = f"{float(cpu):.3f}" if cpu != "-" else cpu
     print(f"| {what} | {w:.3f} | {cpu} | {words} | {ratio(w, floor)} | {ratio(w, seq)} | {ratio(py, w)} |")
+# Issue 21's ratios, all from this run: each parallel mode's speed-up over sequential against the
+# floor's own 2-thread speed-up (targets 0.9 for threads, 0.8 for processes), and sequential
+# against one thread's memchr (target 0.8).
+floor2 = find("memchr over the same bytes, 2 threads")
+threads = find("WordRace threads, 2 workers")
+processes = next((float(r[1]) for r in rows if r[0] == "WordRace processes, 2 workers"), None)
+if seq and floor and floor2:
+    print()
+    print(f"floor's own 2-thread speed-up: {floor / floor2:.2f}x")
+    for name, wall, target in (("threads", threads, 0.9), ("processes", processes, 0.8)):
+        if wall:
+            r = (seq / wall) / (floor / floor2)
+            print(f"{name}: {seq / wall:.2f}x sequential = {r:.2f} of the floor's scaling "
+                  f"(target {target}: {'met' if r >= target else 'missed'})")
+    r = floor / seq
+    print(f"sequential run against memchr on one thread: {r:.2f} (target 0.8: {'met' if r >= 0.8 else 'missed'})")
 PY
