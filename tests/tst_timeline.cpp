@@ -690,6 +690,41 @@ private Q_SLOTS:
         QVERIFY(!background(0.3));   // gather drawn
     }
 
+    // Many workers on a desk: every lane keeps a name that reads (12 px) and the CPU strip stays;
+    // the view asks for the height that takes and its scroll area scrolls (issue 18: at 8 workers
+    // names shrank to dots and the CPU lanes went).
+    void manyWorkersKeepReadableLanesAndTheCpuStrip_data()
+    {
+        QTest::addColumn<int>("workers");
+        QTest::newRow("1") << 1;
+        QTest::newRow("8") << 8;
+        QTest::newRow("16") << 16;
+        QTest::newRow("64") << 64;
+    }
+    void manyWorkersKeepReadableLanesAndTheCpuStrip()
+    {
+        QFETCH(int, workers);
+        QList<RunResult> runs;
+        for (Mode mode : {Mode::Sequential, Mode::Threads, Mode::Processes}) {
+            RunResult r = evenRun(mode, mode == Mode::Sequential ? 1 : workers, 4 * workers, 0.01);
+            r.samples = sampledRun().samples;
+            runs.append(r);
+        }
+        TimelineView view;
+        view.setTheme(Theme::light());
+        view.setResults(runs);
+        const QSize minimum = view.minimumSizeHint();
+        const TimelineRenderer renderer(view.data(), Theme::light());
+        const auto l = renderer.layout(QRectF(QPointF(0, 0), QSizeF(900, minimum.height())));
+        QVERIFY2(l.laneHeight >= TimelineRenderer::minimumLaneHeight(Theme::light()),
+                 qPrintable(u"lanes of %1 px"_s.arg(l.laneHeight)));
+        QVERIFY(l.stripSize != TimelineRenderer::StripSize::None);
+        for (const auto &strip : l.strips)
+            QVERIFY(!strip.cpu.isEmpty());
+        // The lanes end inside the view: nothing is cut off at the bottom.
+        QVERIFY(l.plot.bottom() <= minimum.height());
+    }
+
     void resourceStripIsLaidOut()
     {
         TimelineData data;

@@ -1470,6 +1470,10 @@ Elija un archivo de texto que pueda leer.</translation>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3 worker-seconds (%4% of the run&apos;s %5)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: %3 segundos-trabajador (%4% del %5 de la ejecución)</translation>
     </message>
+    <message>
+        <source>Press Run (F5): each run&apos;s worker-seconds will appear here, split into start-up, counting, waiting and gathering.</source>
+        <translation>Pulse Ejecutar (F5): los segundos de trabajador de cada ejecución aparecerán aquí, repartidos en arranque, conteo, espera y recogida.</translation>
+    </message>
 </context>
 <context>
     <name>wordrace::Plausibility</name>

@@ -5,6 +5,8 @@
 #include <QBarSet>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
+#include <QTextDocument>
+#include <QTextOption>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -77,6 +79,22 @@ void OverheadChart::setEmptyText(const QString &text)
     rebuild();
 }
 
+void OverheadChart::resizeEvent(QGraphicsSceneResizeEvent *event)
+{
+    QChart::resizeEvent(event);
+    placePlaceholder();
+}
+
+void OverheadChart::placePlaceholder()
+{
+    if (!m_placeholder)
+        return;
+    // Wrapped to the chart, so that it never runs past a narrow one.
+    m_placeholder->setTextWidth(std::max(100.0, rect().width() - 4 * m_theme.textPx));
+    const QRectF text = m_placeholder->boundingRect();
+    m_placeholder->setPos(rect().center() - text.center());
+}
+
 void OverheadChart::rebuild()
 {
     // One series and two axes for the chart's life, refilled: Qt Charts 6.4 never frees the
@@ -115,8 +133,23 @@ void OverheadChart::rebuild()
     legend()->setLabelColor(m_theme.foreground);
     legend()->setVisible(!m_results.isEmpty());
 
+    if (!m_placeholder) {
+        m_placeholder = new QGraphicsTextItem(this);
+        QTextOption centred(Qt::AlignCenter);
+        centred.setWrapMode(QTextOption::WordWrap);
+        m_placeholder->document()->setDefaultTextOption(centred);
+    }
+    m_placeholder->setVisible(m_results.isEmpty());
     if (m_results.isEmpty()) {
-        setTitle(m_emptyText.isEmpty() ? tr("Where the time went") : m_emptyText);
+        setTitle(tr("Where the time went"));
+        m_placeholder->setPlainText(
+            m_emptyText.isEmpty()
+                ? tr("Press Run (F5): each run's worker-seconds will appear here, split into "
+                     "start-up, counting, waiting and gathering.")
+                : m_emptyText);
+        m_placeholder->setFont(m_theme.textFont());
+        m_placeholder->setDefaultTextColor(m_theme.foreground);
+        placePlaceholder();
         return;
     }
     setTitle(tr("Where the time went (worker-seconds)"));

@@ -6,6 +6,7 @@
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QColor>
+#include <QGraphicsTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QList>
 #include <QString>
@@ -36,8 +37,12 @@ public:
     // What hovering a segment says: run `run` (an index into results()), phase `phase`.
     QString segmentText(int run, int phase) const;
 
+protected:
+    void resizeEvent(QGraphicsSceneResizeEvent *event) override;
+
 private:
     void rebuild();
+    void placePlaceholder();
 
     QList<RunResult> m_results;
     Theme m_theme = Theme::light();
@@ -45,6 +50,8 @@ private:
     QHorizontalStackedBarSeries *m_bars = nullptr;
     QBarCategoryAxis *m_runs = nullptr;
     QValueAxis *m_seconds = nullptr;
+    // What the empty chart says, in the middle of it, until the first run.
+    QGraphicsTextItem *m_placeholder = nullptr;
 };
 
 } // namespace wordrace

@@ -165,6 +165,14 @@ int TimelineRenderer::Layout::stripAt(qreal y) const
     return -1;
 }
 
+qreal TimelineRenderer::minimumLaneHeight(const Theme &theme)
+{
+    constexpr qreal kReadableLabelPx = 12.0;
+    if (theme.kind == Theme::Kind::Projector)
+        return 3.0;
+    return std::ceil(kReadableLabelPx / 0.85); // laneLabelPx's share of a lane
+}
+
 qreal TimelineRenderer::stripHeight(const TimelineData::Group &group, const Theme &theme, StripSize size)
 {
     if (group.samples.isEmpty() || size == StripSize::None)
@@ -314,7 +322,11 @@ TimelineRenderer::Layout TimelineRenderer::layout(const QRectF &bounds) const
     };
     // The lanes come first: the strip shrinks, then goes, rather than squeeze the tasks below
     // what they would have without it (or below a readable lane, whichever is less).
-    const qreal wanted = std::min(laneHeightWith(StripSize::None), m_theme.textPx * 1.2);
+    // On a desk the view is never shorter than lanes of minimumLaneHeight with the compact strip
+    // (TimelineView::minimumSizeHint): there the strip stays.
+    qreal wanted = std::min(laneHeightWith(StripSize::None), m_theme.textPx * 1.2);
+    if (m_theme.kind != Theme::Kind::Projector)
+        wanted = std::min(wanted, minimumLaneHeight(m_theme));
     l.stripSize = StripSize::None;
     for (StripSize size : {StripSize::Full, StripSize::Compact}) {
         if (laneHeightWith(size) >= wanted) {

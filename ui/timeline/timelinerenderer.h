@@ -84,6 +84,10 @@ public:
     static std::pair<double, double> fullRange(const TimelineData &data, double minimumEnd = 0.0);
     // A 1-2-5 step giving at most maxTicks ticks over span.
     static double niceStep(double span, int maxTicks);
+    // The least height a lane is given. On a desk, one whose name reads at 12 px (9 pt): with
+    // many workers the view grows and its scroll area scrolls, rather than shrink names to dots
+    // and drop the CPU strip (issue 18: 8 workers). A projector's view fits whole instead.
+    static qreal minimumLaneHeight(const Theme &theme);
     // The height of a group's resource strip (gaps, CPU rows and memory panel); 0 without samples.
     static qreal stripHeight(const TimelineData::Group &group, const Theme &theme,
                              StripSize size = StripSize::Full);

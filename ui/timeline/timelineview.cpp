@@ -276,7 +276,8 @@ QSize TimelineView::sizeHint() const
 
 QSize TimelineView::minimumSizeHint() const
 {
-    // Three pixels a lane keeps every worker visible; the scroll area around takes the rest.
+    // Lanes whose names read (three pixels on a projector, which must show every worker whole);
+    // the scroll area around takes the rest.
     const int groups = int(m_data.groups().size());
     const int header = int(m_theme.textPx * 1.7);
     int chrome = int(m_theme.textPx * 6) + groups * (header + int(m_theme.textPx * 0.7));
@@ -286,7 +287,8 @@ QSize TimelineView::minimumSizeHint() const
         for (const auto &g : m_data.groups())
             chrome += int(
                 std::ceil(TimelineRenderer::stripHeight(g, m_theme, TimelineRenderer::StripSize::Compact)));
-    return {320, std::max(160, chrome + 3 * m_data.laneCount())};
+    const qreal lanes = TimelineRenderer::minimumLaneHeight(m_theme) * m_data.laneCount();
+    return {320, std::max(160, chrome + int(std::ceil(lanes)))};
 }
 
 void TimelineView::paintEvent(QPaintEvent *)
