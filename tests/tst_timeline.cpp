@@ -712,9 +712,11 @@ private Q_SLOTS:
         }
         TimelineView view;
         view.setTheme(Theme::light());
+        view.setTitle(u"Per-worker timeline"_s); // as the window has it: the title takes room too
         view.setResults(runs);
         const QSize minimum = view.minimumSizeHint();
-        const TimelineRenderer renderer(view.data(), Theme::light());
+        TimelineRenderer renderer(view.data(), Theme::light());
+        renderer.setTitle(u"Per-worker timeline"_s);
         const auto l = renderer.layout(QRectF(QPointF(0, 0), QSizeF(900, minimum.height())));
         QVERIFY2(l.laneHeight >= TimelineRenderer::minimumLaneHeight(Theme::light()),
                  qPrintable(u"lanes of %1 px"_s.arg(l.laneHeight)));

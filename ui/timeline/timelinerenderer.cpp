@@ -294,6 +294,23 @@ QString TimelineRenderer::groupCaption(const TimelineData::Group &group) const
     return caption;
 }
 
+qreal TimelineRenderer::heightFor(qreal laneHeight, StripSize strip) const
+{
+    const qreal pad = std::round(m_theme.textPx * 0.6);
+    const qreal title = m_title.isEmpty() ? 0 : std::round(m_theme.titlePx * 1.6);
+    const qreal legend = legendPhases().empty() ? 0 : std::round(m_theme.textPx * 1.7);
+    const qreal header = std::round(m_theme.textPx * 1.7);
+    const qreal gap = std::round(m_theme.textPx * 0.7);
+    const qreal axis = std::round(m_theme.textPx * 2.2);
+    const auto &groups = m_data.groups();
+    const int n = int(groups.size());
+    qreal strips = 0;
+    for (const auto &g : groups)
+        strips += stripHeight(g, m_theme, strip);
+    return 2 * pad + title + legend + axis + n * header + std::max(0, n - 1) * gap + strips +
+           std::max(1, m_data.laneCount()) * laneHeight;
+}
+
 TimelineRenderer::Layout TimelineRenderer::layout(const QRectF &bounds) const
 {
     Layout l;

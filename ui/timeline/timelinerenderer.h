@@ -78,6 +78,9 @@ public:
     }
 
     Layout layout(const QRectF &bounds) const;
+    // The height at which layout() gives lanes of laneHeight with strips of `strip`: title,
+    // legend, headers, gaps and axis counted as layout() counts them.
+    qreal heightFor(qreal laneHeight, StripSize strip) const;
     void paint(QPainter *painter, const QRectF &bounds) const;
 
     // The whole time range worth showing for data: from 0 to a little past its end.

@@ -276,19 +276,14 @@ QSize TimelineView::sizeHint() const
 
 QSize TimelineView::minimumSizeHint() const
 {
-    // Lanes whose names read (three pixels on a projector, which must show every worker whole);
-    // the scroll area around takes the rest.
-    const int groups = int(m_data.groups().size());
-    const int header = int(m_theme.textPx * 1.7);
-    int chrome = int(m_theme.textPx * 6) + groups * (header + int(m_theme.textPx * 0.7));
-    // On a desk the CPU strip is kept (scroll to it); a projector's view must fit whole, axis
-    // included, so there the renderer lets the strip go when the lanes need its room.
-    if (m_theme.kind != Theme::Kind::Projector)
-        for (const auto &g : m_data.groups())
-            chrome += int(
-                std::ceil(TimelineRenderer::stripHeight(g, m_theme, TimelineRenderer::StripSize::Compact)));
-    const qreal lanes = TimelineRenderer::minimumLaneHeight(m_theme) * m_data.laneCount();
-    return {320, std::max(160, chrome + int(std::ceil(lanes)))};
+    // Lanes whose names read, with the CPU strip kept (compact), on a desk; the scroll area around
+    // takes the rest. A projector's view must fit whole, axis included: there lanes may shrink to
+    // three pixels and the renderer lets the strip go.
+    const bool projector = m_theme.kind == Theme::Kind::Projector;
+    const qreal height = renderer().heightFor(TimelineRenderer::minimumLaneHeight(m_theme),
+                                              projector ? TimelineRenderer::StripSize::None
+                                                        : TimelineRenderer::StripSize::Compact);
+    return {320, std::max(160, int(std::ceil(height)) + 1)};
 }
 
 void TimelineView::paintEvent(QPaintEvent *)
