@@ -96,6 +96,11 @@ Session makeSession(int tasksPerRun = 500)
         e.state = n == 0 ? HistoryEntry::State::Done : HistoryEntry::State::Failed;
         e.failure = n == 0 ? QString() : u"worker 2 (PID 77) died on chunk 5"_s;
         e.summary = u"lesson ×1,234: 13,574 words"_s;
+        if (n == 0) // a scenario's verdict, kept with the entry it was given on
+            e.scenario = ScenarioNote{u"Cleaning up zombies — ps ux | grep ipykernel"_s,
+                                      u"Are any of its workers left behind?\nYour prediction: yes"_s,
+                                      u"Measured: no, none is left — your prediction was “yes”."_s,
+                                      u"The run was cancelled after 4572 of 30000 chunks."_s};
         for (Mode m : allModes())
             for (int rep = 0; rep < 2; ++rep)
                 e.results.append(makeRun(m, 3, tasksPerRun, rep, rng));
@@ -223,6 +228,7 @@ private Q_SLOTS:
             QCOMPARE(b.state, a.state);
             QCOMPARE(b.failure, a.failure);
             QCOMPARE(b.summary, a.summary);
+            QCOMPARE(b.scenario, a.scenario);
             QCOMPARE(b.results.size(), a.results.size());
             for (qsizetype r = 0; r < a.results.size(); ++r) {
                 compareRuns(b.results.at(r), a.results.at(r));
@@ -336,6 +342,15 @@ private Q_SLOTS:
             entries[1] = e;
             t[u"entries"_s] = entries;
         }) << u"entries[1].state is \"exploded\", expected done, cancelled or failed"_s;
+        QTest::newRow("scenario verdict a number") << edited([](QJsonObject &t) {
+            QJsonArray entries = t[u"entries"_s].toArray();
+            QJsonObject e = entries[0].toObject();
+            QJsonObject note = e[u"scenario"_s].toObject();
+            note[u"verdict"_s] = 3;
+            e[u"scenario"_s] = note;
+            entries[0] = e;
+            t[u"entries"_s] = entries;
+        }) << u"entries[0].scenario.verdict "_s;
         QTest::newRow("run wall missing") << editedRun([](QJsonObject &r) { r.remove(u"wall_s"_s); })
                                           << u"entries[0].results.runs[0].wall_s is missing"_s;
         QTest::newRow("run wall a string")

@@ -8,6 +8,7 @@
 #include "panels/livetext.h"
 #include "panels/resultspane.h"
 #include "panels/scalingpanel.h"
+#include "panels/scenariopanel.h"
 #include "patience.h"
 #include "session/experimentsession.h"
 #include "session/resulttablemodel.h"
@@ -29,10 +30,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -138,6 +141,41 @@ private Q_SLOTS:
         QCOMPARE(s->saveAction()->shortcut(), QKeySequence(QKeySequence::Save));
         QCOMPARE(s->exportEverythingAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
         QCOMPARE(s->exportDataMenu()->actions().size(), DataExport::allFormats().size());
+    }
+
+    // A scenario's verdict belongs to the entry it was given on: selecting another entry hides it,
+    // selecting that one shows it again, and a saved session brings it back (issue 18).
+    void scenarioVerdictStaysWithItsEntry()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"scenario.wordrace.json"_s);
+        MainWindow w;
+        w.show();
+        QVERIFY(w.startScenario(u"return-values"_s));
+        ScenarioPanel *panel = scenarioPanel(w);
+        QTest::mouseClick(panel->skipButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->hasVerdict(), kRunTimeoutMs);
+        const QString verdict = panel->verdictLabel()->text();
+        QVERIFY(verdict.startsWith(u"Measured: "_s));
+        const int row = history(w)->count() - 1;
+        QTRY_VERIFY(history(w)->entry(row).scenario.has_value());
+        QCOMPARE(history(w)->entry(row).scenario->verdict, verdict);
+
+        QVERIFY(run(w, smallExperiment())); // another entry, selected: the verdict is not its own
+        QVERIFY(!panel->isVisible());
+        select(w, {row});
+        QTRY_VERIFY(panel->isVisible());
+        QCOMPARE(panel->verdictLabel()->text(), verdict);
+        QVERIFY(panel->choiceButtons().isEmpty()); // to read, not to answer again
+
+        QCOMPARE(w.sessions()->save(path), QString());
+        MainWindow other;
+        other.show();
+        QVERIFY(other.sessions()->open(path));
+        QCOMPARE(history(other)->entry(row).scenario, history(w)->entry(row).scenario);
+        select(other, {row});
+        QTRY_VERIFY(scenarioPanel(other)->isVisible());
+        QCOMPARE(scenarioPanel(other)->verdictLabel()->text(), verdict);
     }
 
     void saveThenOpenRestoresEverything()

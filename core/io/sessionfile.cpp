@@ -152,13 +152,18 @@ QByteArray SessionFile::serialize(const Session &session)
             continue;
         out.append(first ? "\n" : ",\n");
         first = false;
-        const QJsonObject entry{
+        QJsonObject entry{
             {u"number"_s, e.number},
             {u"started"_s, e.started.isValid() ? e.started.toUTC().toString(Qt::ISODateWithMs) : QString()},
             {u"state"_s, stateName(e.state)},
             {u"failure"_s, e.failure},
             {u"summary"_s, e.summary},
             {u"experiment"_s, experimentJson(e.experiment)}};
+        if (e.scenario)
+            entry.insert(u"scenario"_s, QJsonObject{{u"title"_s, e.scenario->title},
+                                                    {u"question"_s, e.scenario->question},
+                                                    {u"verdict"_s, e.scenario->verdict},
+                                                    {u"explanation"_s, e.scenario->explanation}});
         out.append(QJsonDocument(entry).toJson(QJsonDocument::Compact));
         out.chop(1);
         out.append(",\"results\":");
@@ -188,6 +193,11 @@ std::optional<HistoryEntry> entryFromJson(JsonFields f)
     const QString state = f.text(u"state"_s);
     e.failure = f.text(u"failure"_s);
     e.summary = f.text(u"summary"_s);
+    if (f.contains(u"scenario"_s)) {
+        JsonFields s = f.object(u"scenario"_s, true);
+        e.scenario = ScenarioNote{s.text(u"title"_s), s.text(u"question"_s), s.text(u"verdict"_s),
+                                  s.text(u"explanation"_s)};
+    }
     const auto experiment = experimentFromJson(f.object(u"experiment"_s, true));
     JsonFields results = f.object(u"results"_s, true);
     const QJsonArray runs = results.array(u"runs"_s, JsonFields::kMaxElements, true);

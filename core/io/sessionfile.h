@@ -31,8 +31,9 @@ struct Session
 };
 
 // A `.wordrace.json` file: {"format": "wordrace-session", "version": 1, "experiment": {...},
-// "selected": [...], "entries": [{..., "results": RESULT}], "sweep": {"kind", "results": RESULT}},
-// the sweep optional, where RESULT is exactly what
+// "selected": [...], "entries": [{..., "scenario": {"title", "question", "verdict", "explanation"},
+// "results": RESULT}], "sweep": {"kind", "results": RESULT}}, the sweep and an entry's scenario
+// verdict optional, where RESULT is exactly what
 // `wordrace-cli run --json` writes (ResultJson), so every run keeps every field its charts need and
 // summaries are recomputed on reading. Reading checks every field's presence and type, and says what
 // is wrong in one line.

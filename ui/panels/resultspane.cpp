@@ -46,7 +46,7 @@ ResultsPane::ResultsPane(QWidget *parent)
                                              "of the parent process alone, which is what %time reports"));
     m_chartView->setToolTip(tr("Right-click to export or copy the chart"));
     m_chartView->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_chartView->setMinimumSize(360, 260);
+    m_chartView->setMinimumSize(360, 260); // taller with more modes: showWallCpu()
     m_chartView->setFrameShape(QFrame::NoFrame);
     connect(m_chartView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         Q_EMIT chartMenuRequested(ChartKind::WallCpu, m_chartView->mapToGlobal(pos));
@@ -144,7 +144,7 @@ void ResultsPane::setResults(const QList<RunResult> &results)
     m_results = results;
     m_wallPending = m_overheadPending = false;
     m_chartTimer.stop();
-    m_chart->setResults(m_results);
+    showWallCpu();
     m_model->setResults(m_results);
 }
 
@@ -217,7 +217,7 @@ void ResultsPane::finishEntry(const HistoryEntry *entry)
         if (warningsChanged) {
             m_results = entry->results;
             m_model->setResults(m_results);
-            m_chart->setResults(m_results);
+            showWallCpu();
         }
         if (const QList<RunResult> medians = ModeSummary::medianRuns(m_results);
             medians.size() < m_results.size()) {
@@ -251,7 +251,7 @@ void ResultsPane::updateNextChart()
 {
     if (m_wallPending) {
         m_wallPending = false;
-        m_chart->setResults(m_results);
+        showWallCpu();
         if (m_overheadPending)
             m_chartTimer.start();
     } else if (m_overheadPending) {
@@ -265,7 +265,7 @@ void ResultsPane::flushCharts() const
     m_chartTimer.stop();
     if (m_wallPending) {
         m_wallPending = false;
-        m_chart->setResults(m_results);
+        showWallCpu();
     }
     if (m_overheadPending) {
         m_overheadPending = false;
@@ -273,9 +273,25 @@ void ResultsPane::flushCharts() const
     }
 }
 
+void ResultsPane::showWallCpu() const
+{
+    m_chart->setResults(m_results);
+    // On a desk, room for each pair of bars with its labels and the spread's note (about five lines
+    // of type a mode) besides the title, axis and legend: squeezed below it, the numbers went to
+    // the tooltip at 1366x768 (issue 18). The pane scrolls instead. A projector's panes fit whole.
+    const Theme &theme = m_chart->theme();
+    int least = 260;
+    if (theme.kind != Theme::Kind::Projector) {
+        const auto rows = std::max<qsizetype>(1, m_chart->rows().size());
+        least = std::max(least, int(theme.textPx * (10 + 5 * rows)));
+    }
+    m_chartView->setMinimumHeight(least);
+}
+
 void ResultsPane::setTheme(const Theme &theme)
 {
     m_chart->setTheme(theme);
+    showWallCpu();
     m_overhead->setTheme(theme);
     m_timeline->setTheme(theme);
     QPalette pal = m_chartView->palette();

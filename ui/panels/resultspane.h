@@ -83,6 +83,8 @@ private:
     void showMedianRuns(const QList<RunResult> &medians);
     // The results the chart, the table and the overhead read; nothing pending.
     void setResults(const QList<RunResult> &results);
+    // m_results on the wall/CPU chart, its view as tall as they need.
+    void showWallCpu() const;
     void setHeading(const HistoryEntry *entry);
     void updateNextChart();
 

@@ -64,6 +64,7 @@ ScenarioPanel::ScenarioPanel(QWidget *parent)
 
 void ScenarioPanel::ask(const Scenario &scenario)
 {
+    m_showsNote = false;
     m_scenario = scenario;
     m_prediction.reset();
     m_answer.clear();
@@ -125,6 +126,28 @@ void ScenarioPanel::showVerdict(const Verdict &verdict)
         text += u"\n\n"_s + verdict.evidence.join(u'\n');
     m_explanation->setText(text);
     m_status->hide();
+    m_verdict->show();
+    m_explanation->show();
+    show();
+}
+
+ScenarioNote ScenarioPanel::note() const
+{
+    return {m_title->text(), m_question->text(), m_verdict->text(), m_explanation->text()};
+}
+
+void ScenarioPanel::showNote(const ScenarioNote &note)
+{
+    m_showsNote = true;
+    m_hasVerdict = false;
+    qDeleteAll(m_choices);
+    m_choices.clear();
+    m_skip->hide();
+    m_status->hide();
+    m_title->setText(note.title);
+    m_question->setText(note.question);
+    m_verdict->setText(note.verdict);
+    m_explanation->setText(note.explanation);
     m_verdict->show();
     m_explanation->show();
     show();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/scenario.h"
+#include "model/historyentry.h"
 
 #include <QFrame>
 #include <QList>
@@ -27,6 +28,11 @@ public:
     void setStatus(const QString &text);
     void showVerdict(const Verdict &verdict);
     void showStopped(const QString &why);
+    // The verdict on show, as an entry keeps it (after showVerdict()).
+    ScenarioNote note() const;
+    // A verdict kept with an entry, shown again: to read, not to answer.
+    void showNote(const ScenarioNote &note);
+    bool showsNote() const { return m_showsNote; }
 
     std::optional<int> prediction() const { return m_prediction; }
     bool hasVerdict() const { return m_hasVerdict; }
@@ -55,6 +61,7 @@ private:
     std::optional<int> m_prediction;
     QString m_answer;
     bool m_hasVerdict = false;
+    bool m_showsNote = false;
 };
 
 } // namespace wordrace

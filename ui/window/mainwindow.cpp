@@ -422,6 +422,7 @@ bool MainWindow::startScenario(const QString &id)
 void MainWindow::showSelection()
 {
     const QList<int> rows = m_historyView->selectedRows();
+    m_scenarios->showEntry(rows.size() == 1 ? &m_history->entry(rows.first()) : nullptr);
     if (m_race->showRows(rows))
         showStatus(tr("Comparing #%1 and #%2 on the same scales")
                        .arg(m_history->entry(rows.at(0)).number)

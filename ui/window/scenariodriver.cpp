@@ -44,6 +44,12 @@ ScenarioDriver::ScenarioDriver(ExperimentSession *session, ScenarioPanel *panel,
     });
     connect(m_runner, &ScenarioRunner::verdictReady, this, [this](const Verdict &verdict) {
         m_panel->showVerdict(verdict);
+        // Kept with the entry of the last experiment, so that a saved session shows it again.
+        RunHistory *history = m_session->history();
+        if (m_lastRow >= 0 && m_lastRow < history->count()) {
+            history->entry(m_lastRow).scenario = m_panel->note();
+            history->touch(m_lastRow);
+        }
         Q_EMIT statusMessage(tr("Verdict: %1").arg(verdict.answer));
     });
     connect(m_runner, &ScenarioRunner::stopped, m_panel, &ScenarioPanel::showStopped);
@@ -92,6 +98,16 @@ void ScenarioDriver::withdrawQuestion()
     }
 }
 
+void ScenarioDriver::showEntry(const HistoryEntry *entry)
+{
+    if (m_asked || m_runner->isRunning())
+        return;
+    if (entry && entry->scenario)
+        m_panel->showNote(*entry->scenario);
+    else if (m_panel->showsNote() || m_panel->hasVerdict())
+        m_panel->hide();
+}
+
 void ScenarioDriver::setEnabled(bool enabled)
 {
     for (QAction *a : m_menu->actions())
@@ -102,6 +118,7 @@ void ScenarioDriver::experimentFinished(int row)
 {
     if (!m_runner->isRunning())
         return;
+    m_lastRow = row;
     const HistoryEntry &e = m_session->history()->entry(row);
     const auto ending = e.state == HistoryEntry::State::Failed      ? ScenarioRunner::Ending::Failed
                         : e.state == HistoryEntry::State::Cancelled ? ScenarioRunner::Ending::Cancelled

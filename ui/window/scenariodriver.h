@@ -13,6 +13,7 @@ class QWidget;
 namespace wordrace {
 
 class ExperimentSession;
+struct HistoryEntry;
 class ScenarioPanel;
 class ScenarioRunner;
 
@@ -35,6 +36,9 @@ public:
     // of its experiments, is withdrawn.
     void withdrawQuestion();
     void setEnabled(bool enabled);
+    // The selection changed: an entry that kept a scenario's verdict shows it again; another hides
+    // a verdict shown that way. A scenario under way keeps the panel.
+    void showEntry(const HistoryEntry *entry);
 
 Q_SIGNALS:
     // Run this experiment now (the window shows it in the experiment panel and starts it).
@@ -49,6 +53,7 @@ private:
     ScenarioRunner *m_runner;
     QMenu *m_menu;
     std::optional<Scenario> m_asked;
+    int m_lastRow = -1; // the history row of the scenario's latest experiment
 };
 
 } // namespace wordrace
