@@ -81,6 +81,9 @@ ResultsPane::ResultsPane(QWidget *parent)
     m_timelineScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_timelineScroll->setAccessibleName(tr("Timeline scroll area"));
     m_timelineScroll->setFocusProxy(m_timeline);
+    // Never squeezed below a few lanes: comparing two runs on a 1366x768 screen left it 45 px
+    // tall under the wall/CPU chart (issue 18); the pane scrolls instead.
+    m_timelineScroll->setMinimumHeight(220);
 
     m_charts->setChildrenCollapsible(false);
     m_charts->setStretchFactor(0, 1);
