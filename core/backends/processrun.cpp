@@ -106,12 +106,11 @@ BackendOutcome ProcessRun::exec()
     // parent milliseconds of page tables per worker, which the first worker spends counting.
     for (int w = 0; w < m_context.workers; ++w) {
         launch(w);
-        if (m_forking && !worker(w).finished)
+        if (m_forking)
             dispatch(w);
     }
     for (int w = 0; w < m_context.workers && !m_forking; ++w)
-        if (!worker(w).finished)
-            dispatch(w);
+        dispatch(w);
     m_ticker.setInterval(20);
     QObject::connect(&m_ticker, &QTimer::timeout, &m_loop, [this] { tick(); });
     m_ticker.start();
@@ -172,7 +171,8 @@ void ProcessRun::sayBye(Worker &wk)
 void ProcessRun::dispatch(int w)
 {
     Worker &wk = worker(w);
-    if (m_stopping)
+    // A worker that could not be launched (no pipe for it) gets nothing.
+    if (m_stopping || wk.finished)
         return;
     if (wk.inFlight.empty())
         wk.lastActivityNs = monotonicNs();
@@ -331,8 +331,7 @@ void ProcessRun::workerFinished(int w, WorkerProcess *p, int exitCode, QProcess:
     m_setPid(w, 0);
     if (clean && m_perTask && !m_stopping && m_nextTask < m_tasks.size()) {
         launch(w);
-        if (!wk.finished)
-            dispatch(w);
+        dispatch(w);
         return;
     }
     wk.finished = true;

@@ -22,12 +22,14 @@ namespace {
 
 // Lane names shrink with the lanes; below this they are left out rather than drawn illegibly.
 constexpr qreal kSmallestLabelPx = 8.0;
+// A shrunk lane's name takes this share of its height.
+constexpr qreal kLabelShareOfLane = 0.85;
 
 qreal laneLabelPx(const Theme &theme, qreal laneHeight)
 {
     if (laneHeight >= theme.textPx * 1.1)
         return theme.textPx;
-    return std::floor(laneHeight * 0.85);
+    return std::floor(laneHeight * kLabelShareOfLane);
 }
 
 // On a projector a name the back row cannot read is left out (the group's header says how many
@@ -170,7 +172,7 @@ qreal TimelineRenderer::minimumLaneHeight(const Theme &theme)
     constexpr qreal kReadableLabelPx = 12.0;
     if (theme.kind == Theme::Kind::Projector)
         return 3.0;
-    return std::ceil(kReadableLabelPx / 0.85); // laneLabelPx's share of a lane
+    return std::ceil(kReadableLabelPx / kLabelShareOfLane);
 }
 
 qreal TimelineRenderer::stripHeight(const TimelineData::Group &group, const Theme &theme, StripSize size)
@@ -294,20 +296,27 @@ QString TimelineRenderer::groupCaption(const TimelineData::Group &group) const
     return caption;
 }
 
+TimelineRenderer::Chrome TimelineRenderer::chrome() const
+{
+    Chrome c;
+    c.pad = std::round(m_theme.textPx * 0.6);
+    c.title = m_title.isEmpty() ? 0 : std::round(m_theme.titlePx * 1.6);
+    c.legend = legendPhases().empty() ? 0 : std::round(m_theme.textPx * 1.7);
+    c.header = std::round(m_theme.textPx * 1.7);
+    c.gap = std::round(m_theme.textPx * 0.7);
+    c.axis = std::round(m_theme.textPx * 2.2);
+    return c;
+}
+
 qreal TimelineRenderer::heightFor(qreal laneHeight, StripSize strip) const
 {
-    const qreal pad = std::round(m_theme.textPx * 0.6);
-    const qreal title = m_title.isEmpty() ? 0 : std::round(m_theme.titlePx * 1.6);
-    const qreal legend = legendPhases().empty() ? 0 : std::round(m_theme.textPx * 1.7);
-    const qreal header = std::round(m_theme.textPx * 1.7);
-    const qreal gap = std::round(m_theme.textPx * 0.7);
-    const qreal axis = std::round(m_theme.textPx * 2.2);
+    const Chrome c = chrome();
     const auto &groups = m_data.groups();
     const int n = int(groups.size());
     qreal strips = 0;
     for (const auto &g : groups)
         strips += stripHeight(g, m_theme, strip);
-    return 2 * pad + title + legend + axis + n * header + std::max(0, n - 1) * gap + strips +
+    return 2 * c.pad + c.title + c.legend + c.axis + n * c.header + std::max(0, n - 1) * c.gap + strips +
            std::max(1, m_data.laneCount()) * laneHeight;
 }
 
@@ -317,13 +326,14 @@ TimelineRenderer::Layout TimelineRenderer::layout(const QRectF &bounds) const
     l.bounds = bounds;
     l.t0 = m_t0;
     l.t1 = m_t1;
-    const qreal pad = std::round(m_theme.textPx * 0.6);
+    const Chrome c = chrome();
+    const qreal pad = c.pad;
     const qreal top = bounds.top() + pad;
-    l.titleHeight = m_title.isEmpty() ? 0 : std::round(m_theme.titlePx * 1.6);
-    l.legendHeight = legendPhases().empty() ? 0 : std::round(m_theme.textPx * 1.7);
-    l.headerHeight = std::round(m_theme.textPx * 1.7);
-    l.groupGap = std::round(m_theme.textPx * 0.7);
-    const qreal axisHeight = std::round(m_theme.textPx * 2.2);
+    l.titleHeight = c.title;
+    l.legendHeight = c.legend;
+    l.headerHeight = c.header;
+    l.groupGap = c.gap;
+    const qreal axisHeight = c.axis;
 
     const auto &groups = m_data.groups();
     const int lanes = std::max(1, m_data.laneCount());

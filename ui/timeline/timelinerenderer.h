@@ -103,6 +103,12 @@ public:
     QString groupCaption(const TimelineData::Group &group) const;
 
 private:
+    // The heights around the lanes, from the type size: layout() and heightFor() share them.
+    struct Chrome
+    {
+        qreal pad = 0, title = 0, legend = 0, header = 0, gap = 0, axis = 0;
+    };
+    Chrome chrome() const;
     void paintGroup(QPainter *p, const Layout &l, int index) const;
     struct PhaseBrushes;
     void paintLanePhases(QPainter *p, const Layout &l, const TimelineData::Group &group,
