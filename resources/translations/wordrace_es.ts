@@ -102,8 +102,8 @@
         <translation>Acerca de WordRace</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;WordRace %1&lt;/h3&gt;&lt;p&gt;Counts words three ways: in one sequential loop, on a pool of threads and on worker processes, and shows what each costs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wall vs CPU&lt;/b&gt;: the wall time is what the clock on the wall says; the CPU time is what the cores spent. The dashed mark is the CPU of the parent process alone: all that Python&apos;s %time shows, which is why Pool.map seems to use so little CPU.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Timeline&lt;/b&gt;: one lane per worker, one bar per task. Wheel or +/− zooms, drag or arrows pan, Home shows everything.&lt;/p&gt;&lt;p&gt;F5 runs, Esc cancels, F11 switches to presentation mode.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;WordRace %1&lt;/h3&gt;&lt;p&gt;Cuenta palabras de tres maneras: en un bucle secuencial, en un grupo de hilos y en procesos trabajadores, y muestra lo que cuesta cada una.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tiempo real frente a CPU&lt;/b&gt;: el tiempo real es lo que marca el reloj de la pared; el tiempo de CPU es lo que gastaron los núcleos. La marca discontinua es la CPU del proceso padre solo: todo lo que muestra el %time de Python, y por eso Pool.map parece usar tan poca CPU.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cronograma&lt;/b&gt;: un carril por trabajador, una barra por tarea. La rueda o +/− acercan, arrastrar o las flechas desplazan, Inicio lo muestra todo.&lt;/p&gt;&lt;p&gt;F5 ejecuta, Esc cancela, F11 pasa al modo presentación.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;WordRace %1&lt;/h3&gt;&lt;p&gt;Counts words three ways: in one sequential loop, on a pool of threads and on worker processes, and shows what each costs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wall vs CPU&lt;/b&gt;: the wall time is what the clock on the wall says; the CPU time is what the cores spent. The dashed mark is the CPU of the parent process alone: all that Python&apos;s %time shows, which is why Pool.map seems to use so little CPU.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Timeline&lt;/b&gt;: one lane per worker, one bar per task. Wheel or +/− zooms, drag or Shift+arrows pan, Home shows everything; Up and Down pick a row, Left and Right read its tasks. In every chart, Tab and the arrow keys read each mark&apos;s numbers.&lt;/p&gt;&lt;p&gt;F5 runs, Esc cancels, F11 switches to presentation mode.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WordRace %1&lt;/h3&gt;&lt;p&gt;Cuenta palabras de tres maneras: en un bucle secuencial, en un grupo de hilos y en procesos trabajadores, y muestra lo que cuesta cada una.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tiempo real frente a CPU&lt;/b&gt;: el tiempo real es lo que marca el reloj de la pared; el tiempo de CPU es lo que gastaron los núcleos. La marca discontinua es la CPU del proceso padre solo: todo lo que muestra el %time de Python, y por eso Pool.map parece usar tan poca CPU.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Cronograma&lt;/b&gt;: un carril por trabajador, una barra por tarea. La rueda o +/− acercan, arrastrar o Mayús+flechas desplazan, Inicio lo muestra todo; Arriba y Abajo eligen una fila, Izquierda y Derecha leen sus tareas. En cada gráfico, Tab y las flechas leen las cifras de cada marca.&lt;/p&gt;&lt;p&gt;F5 ejecuta, Esc cancela, F11 pasa al modo presentación.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -335,6 +335,30 @@
     <message>
         <source>What they do</source>
         <translation>Qué hacen</translation>
+    </message>
+    <message>
+        <source>Tab, then arrows, Home, End</source>
+        <translation>Tab, después flechas, Inicio, Fin</translation>
+    </message>
+    <message>
+        <source>Charts: read each bar, segment or point, as hovering it would</source>
+        <translation>Gráficos: leer cada barra, segmento o punto, como al pasar el ratón</translation>
+    </message>
+    <message>
+        <source>Up, Down, then Left, Right</source>
+        <translation>Arriba, Abajo, después Izquierda, Derecha</translation>
+    </message>
+    <message>
+        <source>Timeline: pick a row (header, worker, CPU strip), then read its tasks one by one</source>
+        <translation>Cronograma: elegir una fila (cabecera, trabajador, franja de CPU) y leer sus tareas una a una</translation>
+    </message>
+    <message>
+        <source>Shift+Left, Shift+Right</source>
+        <translation>Mayús+Izquierda, Mayús+Derecha</translation>
+    </message>
+    <message>
+        <source>Timeline: pan</source>
+        <translation>Cronograma: desplazar</translation>
     </message>
 </context>
 <context>
@@ -1681,20 +1705,12 @@ Elija un archivo de texto que pueda leer.</translation>
         <translation>Para cada modo, el tiempo real junto al tiempo de CPU, usuario y sistema apilados, con una marca discontinua en la CPU del proceso padre solo, que es lo que informa %time</translation>
     </message>
     <message>
-        <source>Right-click to export or copy the chart</source>
-        <translation>Clic derecho para exportar o copiar el gráfico</translation>
-    </message>
-    <message>
         <source>Overhead breakdown chart</source>
         <translation>Gráfico del desglose del sobrecoste</translation>
     </message>
     <message>
         <source>For each run, the worker-seconds spent starting workers, transferring data, computing, waiting for I/O, waiting for the GIL, gathering results and idle, stacked</source>
         <translation>Para cada ejecución, los segundos-trabajador dedicados a arrancar trabajadores, transferir datos, calcular, esperar E/S, esperar el GIL, recoger resultados e inactivos, apilados</translation>
-    </message>
-    <message>
-        <source>Where each run&apos;s time went. Right-click to export or copy the chart</source>
-        <translation>En qué se fue el tiempo de cada ejecución. Clic derecho para exportar o copiar el gráfico</translation>
     </message>
     <message>
         <source>Per-worker timeline</source>
@@ -1719,6 +1735,14 @@ Elija un archivo de texto que pueda leer.</translation>
     <message>
         <source> · median runs of %1</source>
         <translation> · ejecuciones medianas de %1</translation>
+    </message>
+    <message>
+        <source>Hover a bar for its numbers, or focus the chart (Tab) and step through the bars with the arrow keys. Right-click to export or copy the chart</source>
+        <translation>Pase el ratón por una barra para ver sus cifras, o enfoque el gráfico (Tab) y recorra las barras con las flechas. Clic derecho para exportar o copiar el gráfico</translation>
+    </message>
+    <message>
+        <source>Where each run&apos;s time went: hover a segment for its numbers, or focus the chart (Tab) and step through the segments with the arrow keys. Right-click to export or copy the chart</source>
+        <translation>En qué se fue el tiempo de cada ejecución: pase el ratón por un segmento para ver sus cifras, o enfoque el gráfico (Tab) y recorra los segmentos con las flechas. Clic derecho para exportar o copiar el gráfico</translation>
     </message>
 </context>
 <context>
@@ -1978,10 +2002,6 @@ aceleración %6</translation>
     <message>
         <source>Sweep progress and time elapsed</source>
         <translation>Progreso del barrido y tiempo transcurrido</translation>
-    </message>
-    <message>
-        <source>Hover a point for its numbers</source>
-        <translation>Pase el ratón por un punto para ver sus números</translation>
     </message>
     <message>
         <source>Speed-up chart</source>
@@ -2294,6 +2314,10 @@ aceleración %6</translation>
             <numerusform>Reabierto de la sesión: %n ejecución</numerusform>
             <numerusform>Reabierto de la sesión: %n ejecuciones</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Hover a point for its numbers, or focus the chart (Tab) and step through the points with the arrow keys</source>
+        <translation>Pase el ratón por un punto para ver sus cifras, o enfoque el gráfico (Tab) y recorra los puntos con las flechas</translation>
     </message>
 </context>
 <context>
@@ -2940,10 +2964,6 @@ Elija una carpeta en la que pueda escribir y compruebe que queda espacio en el d
         <translation>Cronograma por trabajador</translation>
     </message>
     <message>
-        <source>One lane per worker thread or process, one bar per task, one group of lanes per mode on a shared time axis. Mouse wheel or plus and minus zoom, drag or the arrow keys pan, Home resets.</source>
-        <translation>Un carril por hilo o proceso trabajador, una barra por tarea, un grupo de carriles por modo sobre un eje de tiempo común. La rueda del ratón o más y menos acercan, arrastrar o las flechas desplazan, Inicio lo restablece.</translation>
-    </message>
-    <message>
         <source>Press Run (F5): every task will appear here as a bar on the lane of the worker that counted it.</source>
         <translation>Pulse Ejecutar (F5): cada tarea aparecerá aquí como una barra en el carril del trabajador que la contó.</translation>
     </message>
@@ -3022,6 +3042,10 @@ Elija una carpeta en la que pueda escribir y compruebe que queda espacio en el d
     <message>
         <source>&lt;br&gt;peak of the run, all processes together: %1</source>
         <translation>&lt;br&gt;pico de la ejecución, todos los procesos juntos: %1</translation>
+    </message>
+    <message>
+        <source>One lane per worker thread or process, one bar per task, one group of lanes per mode on a shared time axis. Mouse wheel or plus and minus zoom, drag or Shift and the arrow keys pan, Home resets. Up and Down pick a row, then Left and Right read its tasks one by one.</source>
+        <translation>Un carril por hilo o proceso trabajador, una barra por tarea, un grupo de carriles por modo sobre un eje de tiempo común. La rueda del ratón o más y menos acercan, arrastrar o Mayús y las flechas desplazan, Inicio lo restablece. Arriba y Abajo eligen una fila, después Izquierda y Derecha leen sus tareas una a una.</translation>
     </message>
 </context>
 <context>

@@ -222,4 +222,33 @@ QString OverheadChart::segmentText(int run, int phase) const
         .arg(Units::seconds(sum));
 }
 
+QRectF OverheadChart::segmentRect(int run, int phase) const
+{
+    if (!m_bars || run < 0 || run >= m_results.size() || phase < 0 || phase >= kPhases)
+        return {};
+    const RunResult &r = m_results.at(run);
+    double start = 0.0;
+    for (int p = 0; p < phase; ++p)
+        start += phaseSeconds(r, p);
+    const double end = start + phaseSeconds(r, phase);
+    // Categories run bottom-up (rebuild()).
+    const qreal category = qreal(m_results.size() - 1 - run);
+    const qreal half = m_bars->barWidth() / 2;
+    // QChart::mapToPosition only reads, but is not declared const.
+    auto *self = const_cast<OverheadChart *>(this);
+    const QPointF a = self->mapToPosition(QPointF(start, category - half), m_bars);
+    const QPointF b = self->mapToPosition(QPointF(end, category + half), m_bars);
+    return QRectF(a, b).normalized();
+}
+
+QList<ReadableMark> OverheadChart::readableMarks() const
+{
+    QList<ReadableMark> marks;
+    for (int run = 0; run < m_results.size(); ++run)
+        for (int phase = 0; phase < kPhases; ++phase)
+            if (phaseSeconds(m_results.at(run), phase) > 0)
+                marks.append({segmentRect(run, phase), segmentText(run, phase)});
+    return marks;
+}
+
 } // namespace wordrace

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/marknavigator.h"
 #include "charts/theme.h"
 #include "model/runresult.h"
 
@@ -36,6 +37,11 @@ public:
     static double phaseSeconds(const RunResult &result, int phase);
     // What hovering a segment says: run `run` (an index into results()), phase `phase`.
     QString segmentText(int run, int phase) const;
+    // Where that segment is drawn, in chart coordinates.
+    QRectF segmentRect(int run, int phase) const;
+    // Every segment that has time, with its hover text, run by run from the top, left to right:
+    // what the keyboard steps through.
+    QList<ReadableMark> readableMarks() const;
 
 protected:
     void resizeEvent(QGraphicsSceneResizeEvent *event) override;

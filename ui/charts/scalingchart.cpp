@@ -379,6 +379,8 @@ void ScalingChart::addMarkers(const QString &name, const QColor &color, const QL
     dots->append(points);
     addSeries(dots);
     hideFromLegend(dots);
+    for (qsizetype i = 0; i < points.size() && i < tips.size(); ++i)
+        m_points.append({dots, points.at(i), tips.at(i)});
     connect(dots, &QXYSeries::hovered, this, [this, dots, tips](const QPointF &at, bool state) {
         if (!state) {
             QToolTip::hideText();
@@ -409,6 +411,7 @@ void ScalingChart::rebuild()
     for (const Label &l : std::as_const(m_labels))
         delete l.item;
     m_labels.clear();
+    m_points.clear();
     removeAllSeries();
     // The axes are kept and reused, hidden until a build picks them: Qt Charts 6.4 never frees
     // the drawing of a removed axis (docs/reliability.md).
@@ -783,6 +786,19 @@ void ScalingChart::render(const Sweep &sweep, View view, const Theme &theme, con
     painter->fillRect(bounds, theme.background);
     scene.render(painter, bounds, bounds);
     painter->restore();
+}
+
+QList<ReadableMark> ScalingChart::readableMarks() const
+{
+    QList<ReadableMark> marks;
+    // QChart::mapToPosition only reads, but is not declared const.
+    auto *self = const_cast<ScalingChart *>(this);
+    for (const Point &p : m_points) {
+        const qreal r = p.series->markerSize() / 2;
+        const QPointF c = self->mapToPosition(p.at, p.series);
+        marks.append({QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), p.tip});
+    }
+    return marks;
 }
 
 } // namespace wordrace

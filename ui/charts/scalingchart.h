@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/sweep.h"
+#include "charts/marknavigator.h"
 #include "charts/theme.h"
 
 #include <QChart>
@@ -13,9 +14,8 @@
 class QAbstractAxis;
 class QGraphicsSimpleTextItem;
 class QPainter;
+class QScatterSeries;
 class QXYSeries;
-
-class QAbstractAxis;
 class QLogValueAxis;
 class QValueAxis;
 
@@ -49,6 +49,9 @@ public:
 
     // The text a hovered point shows (tests read it; the tooltip shows it).
     QString hoverText() const { return m_hoverText; }
+    // Every measured point with its hover text, mode by mode, left to right: what the keyboard
+    // steps through.
+    QList<ReadableMark> readableMarks() const;
     // The series whose objectName is `name` ("measured-threads", "amdahl-threads", "ideal", ...).
     QXYSeries *seriesNamed(const QString &name) const;
     // The crossover labels drawn on a size chart, as shown.
@@ -119,6 +122,14 @@ private:
     QGraphicsSimpleTextItem *m_empty = nullptr;
     Key *m_key = nullptr;
     QList<Label> m_labels;
+    // The measured points as added, with their hover texts.
+    struct Point
+    {
+        QScatterSeries *series;
+        QPointF at; // in data coordinates
+        QString tip;
+    };
+    QList<Point> m_points;
 };
 
 } // namespace wordrace

@@ -769,12 +769,19 @@ void WallCpuChart::showTooltip(bool status, int index)
         setToolTip({});
         return;
     }
-    const Row &row = m_rows.at(run);
-    const RunResult &r = row.shown;
+    setToolTip(barText(run, index % kSlots != 0));
+}
+
+QString WallCpuChart::barText(int row, bool cpuBar) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    const Row &shownRow = m_rows.at(row);
+    const RunResult &r = shownRow.shown;
     const CpuTimes cpu = r.totalCpu();
     QString spread;
-    if (row.hasSpread()) {
-        const SampleSummary &s = index % kSlots == 0 ? row.wall : row.cpu;
+    if (shownRow.hasSpread()) {
+        const SampleSummary &s = cpuBar ? shownRow.cpu : shownRow.wall;
         spread = tr("<br><br>the bars are the median run of %1 (run %2)<br>median %3<br>"
                     "middle half %4 to %5 (the thick band)<br>min %6, max %7 (the whisker)<br>"
                     "mean %8 ± %9 (σ)")
@@ -784,18 +791,32 @@ void WallCpuChart::showTooltip(bool status, int index)
                           Units::seconds(s.upperQuartile), Units::seconds(s.min), Units::seconds(s.max),
                           Units::seconds(s.mean), Units::seconds(s.stddev));
     }
-    if (index % kSlots == 0) {
-        setToolTip(tr("<b>%1</b><br>wall time: %2<br>from the first task handed out to the last worker gone")
-                       .arg(modeName(r.mode), Units::seconds(r.wallS)) +
-                   spread);
-    } else {
-        setToolTip(tr("<b>%1</b><br>CPU time: %2 (user %3, sys %4)<br>parent process alone: %5<br>"
-                      "CPU / wall: %6 cores busy on average")
-                       .arg(modeName(r.mode), Units::seconds(cpu.total()), Units::seconds(cpu.user),
-                            Units::seconds(cpu.sys), Units::seconds(r.parentCpu.total()),
-                            Units::decimal(r.cpuPerWall(), 2)) +
-                   spread);
+    if (!cpuBar) {
+        return tr("<b>%1</b><br>wall time: %2<br>from the first task handed out to the last worker gone")
+                   .arg(modeName(r.mode), Units::seconds(r.wallS)) +
+               spread;
     }
+    return tr("<b>%1</b><br>CPU time: %2 (user %3, sys %4)<br>parent process alone: %5<br>"
+              "CPU / wall: %6 cores busy on average")
+               .arg(modeName(r.mode), Units::seconds(cpu.total()), Units::seconds(cpu.user),
+                    Units::seconds(cpu.sys), Units::seconds(r.parentCpu.total()),
+                    Units::decimal(r.cpuPerWall(), 2)) +
+           spread;
+}
+
+QList<ReadableMark> WallCpuChart::readableMarks() const
+{
+    QList<ReadableMark> marks;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        for (bool cpu : {false, true}) {
+            // A zero-length bar still has a place to frame: its start on the axis.
+            QRectF rect = barRect(row, cpu);
+            if (rect.width() < 1)
+                rect.setWidth(1);
+            marks.append({rect, barText(row, cpu)});
+        }
+    }
+    return marks;
 }
 
 } // namespace wordrace

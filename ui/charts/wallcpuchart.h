@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/statistics.h"
+#include "charts/marknavigator.h"
 #include "charts/theme.h"
 #include "model/runresult.h"
 
@@ -76,6 +77,10 @@ public:
     QList<Annotation> annotations() const;
     // The marks a label must not cover: every bar, and every whisker and its band.
     QList<QRectF> marks() const;
+    // What hovering a row's wall or CPU bar says.
+    QString barText(int row, bool cpu) const;
+    // Every bar with its hover text, top to bottom, wall before CPU: what the keyboard steps through.
+    QList<ReadableMark> readableMarks() const;
 
 Q_SIGNALS:
     // The time axis now ends elsewhere: after a resize or new results.

@@ -1,6 +1,7 @@
 #include "panels/resultspane.h"
 
 #include "analysis/modesummary.h"
+#include "charts/marknavigator.h"
 #include "charts/overheadchart.h"
 #include "charts/wallcpuchart.h"
 #include "panels/resulttableview.h"
@@ -44,7 +45,10 @@ ResultsPane::ResultsPane(QWidget *parent)
     m_chartView->setAccessibleDescription(tr("For each mode, the wall time beside the CPU time, user and sys "
                                              "stacked, with a dashed mark at the CPU "
                                              "of the parent process alone, which is what %time reports"));
-    m_chartView->setToolTip(tr("Right-click to export or copy the chart"));
+    m_chartView->setToolTip(
+        tr("Hover a bar for its numbers, or focus the chart (Tab) and step through the bars "
+           "with the arrow keys. Right-click to export or copy the chart"));
+    new MarkNavigator(m_chartView, m_chart, [this] { return m_chart->readableMarks(); });
     m_chartView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_chartView->setMinimumSize(360, 260); // taller with more modes: showWallCpu()
     m_chartView->setFrameShape(QFrame::NoFrame);
@@ -61,7 +65,11 @@ ResultsPane::ResultsPane(QWidget *parent)
     m_overheadView->setAccessibleDescription(
         tr("For each run, the worker-seconds spent starting workers, transferring data, computing, waiting "
            "for I/O, waiting for the GIL, gathering results and idle, stacked"));
-    m_overheadView->setToolTip(tr("Where each run's time went. Right-click to export or copy the chart"));
+    m_overheadView->setToolTip(
+        tr("Where each run's time went: hover a segment for its numbers, or focus the "
+           "chart (Tab) and step through the segments with the arrow keys. Right-click "
+           "to export or copy the chart"));
+    new MarkNavigator(m_overheadView, m_overhead, [this] { return m_overhead->readableMarks(); });
     m_overheadView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_overheadView->setMinimumHeight(290); // below this the mode names or the legend are cut
     m_overheadView->setFrameShape(QFrame::NoFrame);

@@ -1,4 +1,5 @@
 #include "panels/scalingpanel.h"
+#include "charts/marknavigator.h"
 #include "io/units.h"
 
 #include "analysis/modesummary.h"
@@ -94,8 +95,11 @@ ScalingPanel::ScalingPanel(QWidget *parent) : QWidget(parent), m_sweeps(new Swee
         m_views[i]->setObjectName(u"scalingChart%1"_s.arg(i));
         m_views[i]->setRenderHint(QPainter::Antialiasing);
         m_views[i]->setMinimumSize(360, 280);
-        m_views[i]->setToolTip(tr("Hover a point for its numbers"));
+        m_views[i]->setToolTip(tr("Hover a point for its numbers, or focus the chart (Tab) and step through "
+                                  "the points with the arrow keys"));
         m_views[i]->setAccessibleName(i == 0 ? tr("Speed-up chart") : tr("Efficiency chart"));
+        ScalingChart *chart = m_charts[i];
+        new MarkNavigator(m_views[i], chart, [chart] { return chart->readableMarks(); });
         m_exports[i] = new QPushButton(tr("Export…"), charts);
         m_exports[i]->setObjectName(u"scalingExport%1"_s.arg(i));
         m_exports[i]->setToolTip(tr("Save this chart as PNG, SVG or PDF"));
@@ -316,11 +320,16 @@ void ScalingPanel::kindChanged()
          std::initializer_list<QWidget *>{m_sizesLabel, m_sizes, m_sizeWorkersLabel, m_sizeWorkers})
         w->setVisible(!workers);
     // The charts of a finished sweep of the other kind stay until the next one starts.
-    if (!m_sweeps->isRunning() && m_sweeps->results().isEmpty()) {
-        m_charts[0]->setView(workers ? ScalingChart::View::Speedup : ScalingChart::View::SizeWall);
-        m_charts[1]->setView(workers ? ScalingChart::View::Efficiency : ScalingChart::View::SizeSpeedup);
-    }
+    if (!m_sweeps->isRunning() && m_sweeps->results().isEmpty())
+        setChartViews(kind());
     refresh();
+}
+
+void ScalingPanel::setChartViews(Sweep::Kind kind)
+{
+    const bool workers = kind == Sweep::Kind::Workers;
+    m_charts[0]->setView(workers ? ScalingChart::View::Speedup : ScalingChart::View::SizeWall);
+    m_charts[1]->setView(workers ? ScalingChart::View::Efficiency : ScalingChart::View::SizeSpeedup);
 }
 
 void ScalingPanel::setBaseExperiment(const Experiment &base)
@@ -406,9 +415,7 @@ bool ScalingPanel::start()
         m_progressLabel->setText(problem);
         return false;
     }
-    const bool workers = kind() == Sweep::Kind::Workers;
-    m_charts[0]->setView(workers ? ScalingChart::View::Speedup : ScalingChart::View::SizeWall);
-    m_charts[1]->setView(workers ? ScalingChart::View::Efficiency : ScalingChart::View::SizeSpeedup);
+    setChartViews(kind());
     m_runsDone = 0;
     m_failure.clear();
     m_sweeps->start(kind(), *experiments);
@@ -455,6 +462,10 @@ bool ScalingPanel::showSaved(Sweep::Kind kind, const QList<RunResult> &runs)
     if (!m_sweeps->restore(kind, runs))
         return false;
     m_kind->setCurrentIndex(m_kind->findData(int(kind)));
+    // The charts of the sweep's own kind: kindChanged() keeps those of a finished sweep, and the
+    // restored runs are already in, so a size sweep came back drawn as a worker sweep ("This chart
+    // needs a sweep over worker counts").
+    setChartViews(kind);
     m_failure.clear();
     m_progress->setRange(0, 1);
     m_progress->setValue(runs.isEmpty() ? 0 : 1);

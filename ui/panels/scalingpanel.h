@@ -92,6 +92,8 @@ private:
     QWidget *createControls();
     void createButtons(QWidget *box);
     void kindChanged();
+    // The two charts of a sweep of this kind: speed-up and efficiency, or wall time and speed-up by size.
+    void setChartViews(Sweep::Kind kind);
     void refresh();
     void showResults();
     void fillTable(const Sweep &sweep);

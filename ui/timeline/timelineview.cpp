@@ -1,6 +1,7 @@
 #include "timeline/timelineview.h"
 #include "io/units.h"
 
+#include "charts/marknavigator.h"
 #include "session/backgroundwork.h"
 #include "timeline/timelinephases.h"
 #include "timeline/timelinerenderer.h"
@@ -12,6 +13,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QScrollArea>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 #include <QToolTip>
@@ -41,8 +43,9 @@ TimelineView::TimelineView(QWidget *parent) : QWidget(parent)
     setAccessibleName(tr("Per-worker timeline"));
     setAccessibleDescription(
         tr("One lane per worker thread or process, one bar per task, one group of lanes per "
-           "mode on a shared time axis. Mouse wheel or plus and minus zoom, drag or the arrow "
-           "keys pan, Home resets."));
+           "mode on a shared time axis. Mouse wheel or plus and minus zoom, drag or Shift and the arrow "
+           "keys pan, Home resets. Up and Down pick a row, then Left and Right read its tasks "
+           "one by one."));
     setToolTip(QString()); // tooltips come per task from toolTipAt()
     m_progressTimer.setSingleShot(true);
     m_progressTimer.setInterval(0);
@@ -58,6 +61,7 @@ void TimelineView::clear()
     m_zoomed = false;
     m_hoverGroup = -1;
     m_hoverTask = -1;
+    leaveKeyMarks();
     dataChanged();
 }
 
@@ -68,6 +72,7 @@ void TimelineView::setResults(const QList<RunResult> &results)
     m_zoomed = false;
     m_hoverGroup = -1;
     m_hoverTask = -1;
+    leaveKeyMarks();
     dataChanged();
     for (const TimelineData::Deferred &d : deferred)
         fileInBackground(d);
@@ -289,12 +294,24 @@ QSize TimelineView::minimumSizeHint() const
 void TimelineView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
-    renderer().paint(&p, rect());
+    TimelineRenderer r = renderer();
+    std::optional<TimelineKeyCursor::Mark> keyMark;
+    if (m_keyCursor.isActive() && hasFocus()) {
+        keyMark = m_keyCursor.mark(m_data, r.layout(rect()));
+        if (keyMark && keyMark->task >= 0 && m_hoverTask < 0)
+            r.setHighlight(keyMark->group, keyMark->task);
+    }
+    r.paint(&p, rect());
     if (hasFocus()) {
         QPen pen(palette().color(QPalette::Highlight), 2);
         p.setPen(pen);
         p.setBrush(Qt::NoBrush);
         p.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+    }
+    if (keyMark) {
+        p.setPen(QPen(m_theme.foreground, 2, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(keyMark->frame.adjusted(1, 1, -1, -1));
     }
     if (m_zoomed && !m_data.isEmpty()) {
         p.setFont(m_theme.font(std::max(10, m_theme.textPx * 3 / 4)));
@@ -365,7 +382,21 @@ void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
 
 void TimelineView::keyPressEvent(QKeyEvent *event)
 {
-    switch (event->key()) {
+    const bool plain = !(event->modifiers() & ~Qt::KeypadModifier);
+    const int key = event->key();
+    if (plain && (key == Qt::Key_Up || key == Qt::Key_Down)) {
+        m_keyCursor.moveRow(m_data, renderer().layout(rect()), key == Qt::Key_Down ? 1 : -1);
+        showKeyMark();
+        event->accept();
+        return;
+    }
+    if (plain && m_keyCursor.isActive() && (key == Qt::Key_Left || key == Qt::Key_Right)) {
+        m_keyCursor.moveMark(m_data, renderer().layout(rect()), key == Qt::Key_Right ? 1 : -1);
+        showKeyMark();
+        event->accept();
+        return;
+    }
+    switch (key) {
     case Qt::Key_Plus:
     case Qt::Key_Equal:
         zoomIn();
@@ -389,6 +420,53 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
         return;
     }
     event->accept();
+}
+
+void TimelineView::focusOutEvent(QFocusEvent *event)
+{
+    leaveKeyMarks();
+    QWidget::focusOutEvent(event);
+}
+
+void TimelineView::showKeyMark()
+{
+    if (!m_keyCursor.isActive())
+        return;
+    const double at = m_keyCursor.time();
+    if (at < m_t0 || at > m_t1) {
+        const double half = (m_t1 - m_t0) / 2;
+        setVisibleRange(at - half, at + half);
+    }
+    const auto mark = m_keyCursor.mark(m_data, renderer().layout(rect()));
+    if (!mark)
+        return;
+    const QRect frame = mark->frame.toAlignedRect();
+    for (QWidget *w = parentWidget(); w; w = w->parentWidget()) {
+        if (auto *area = qobject_cast<QScrollArea *>(w); area && area->widget()) {
+            const QPoint centre = mapTo(area->widget(), frame.center());
+            area->ensureVisible(centre.x(), centre.y(), frame.width() / 2 + 8, frame.height() / 2 + 8);
+            break;
+        }
+    }
+    update();
+    MarkNavigator::announce(this, toolTipAt(mark->probe), frame);
+}
+
+void TimelineView::leaveKeyMarks()
+{
+    if (!m_keyCursor.isActive())
+        return;
+    m_keyCursor.clear();
+    MarkNavigator::withdraw(this);
+    update();
+}
+
+QString TimelineView::keyMarkText() const
+{
+    if (!m_keyCursor.isActive())
+        return {};
+    const auto mark = m_keyCursor.mark(m_data, renderer().layout(rect()));
+    return mark ? toolTipAt(mark->probe) : QString();
 }
 
 void TimelineView::leaveEvent(QEvent *event)

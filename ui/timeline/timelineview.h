@@ -2,6 +2,7 @@
 
 #include "charts/theme.h"
 #include "timeline/timelinedata.h"
+#include "timeline/timelinekeycursor.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -15,7 +16,9 @@ namespace wordrace {
 class TimelineRenderer;
 
 // The per-worker timeline on screen: grows live while a run goes, zooms with the mouse wheel or
-// +/-, pans by dragging or with the arrow keys, and tells what a task is in a tooltip.
+// +/-, pans by dragging or with the arrow keys, and tells what a task is in a tooltip. The keyboard
+// reaches every tooltip too: Up and Down pick a row, then Left and Right step along its marks
+// (Shift+Left and Shift+Right still pan).
 class TimelineView : public QWidget
 {
     Q_OBJECT
@@ -61,6 +64,8 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
     QString toolTipAt(const QPoint &pos) const;
+    // What the keyboard's mark in turn says (its tooltip), or empty when the keys have not picked one.
+    QString keyMarkText() const;
 
 Q_SIGNALS:
     void visibleRangeChanged(double t0, double t1);
@@ -75,6 +80,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     void leaveEvent(QEvent *event) override;
 
 private:
@@ -88,6 +94,10 @@ private:
     // The phases of one task or of several summed, for a tooltip; empty when none were recorded.
     QString phasesText(const std::array<double, 5> &phaseSeconds, bool recorded, bool summed) const;
     QString stripToolTip(int group, double at) const;
+    // After the keys moved the cursor: its time in view, its row in the scroll area's view, its
+    // text shown and given to accessibility tools.
+    void showKeyMark();
+    void leaveKeyMarks();
 
     TimelineData m_data;
     Theme m_theme = Theme::light();
@@ -104,6 +114,7 @@ private:
     int m_hoverGroup = -1;
     qint32 m_hoverTask = -1;
     int m_filing = 0;
+    TimelineKeyCursor m_keyCursor;
     // Live tasks waiting to be filed, a slice per turn of the event loop.
     struct PendingProgress
     {

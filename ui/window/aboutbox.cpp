@@ -20,8 +20,9 @@ void showAboutBox(QWidget *parent)
                            "Python's %time shows, "
                            "which is why Pool.map seems to use so little CPU.</p>"
                            "<p><b>Timeline</b>: one lane per worker, one bar per task. Wheel or +/− zooms, "
-                           "drag or arrows pan, "
-                           "Home shows everything.</p>"
+                           "drag or Shift+arrows pan, "
+                           "Home shows everything; Up and Down pick a row, Left and Right read its tasks. "
+                           "In every chart, Tab and the arrow keys read each mark's numbers.</p>"
                            "<p>F5 runs, Esc cancels, F11 switches to presentation mode.</p>")
                            .arg(QApplication::applicationVersion()));
 }

@@ -39,6 +39,12 @@ QList<QPair<QString, QString>> shortcutList(const QWidget *window)
         {QObject::tr("B or ."), QObject::tr("Walkthrough: blank the screen (any key brings it back)")});
     list.append({QObject::tr("D"), QObject::tr("Walkthrough: the numbers behind the answer")});
     list.append({QObject::tr("Ctrl+click"), QObject::tr("History: compare two runs side by side")});
+    list.append({QObject::tr("Tab, then arrows, Home, End"),
+                 QObject::tr("Charts: read each bar, segment or point, as hovering it would")});
+    list.append(
+        {QObject::tr("Up, Down, then Left, Right"),
+         QObject::tr("Timeline: pick a row (header, worker, CPU strip), then read its tasks one by one")});
+    list.append({QObject::tr("Shift+Left, Shift+Right"), QObject::tr("Timeline: pan")});
     return list;
 }
 
