@@ -1,4 +1,7 @@
+#include "analysis/sweep.h"
 #include "charts/chartexporter.h"
+#include "charts/overheadchart.h"
+#include "charts/scalingchart.h"
 #include "charts/theme.h"
 #include "charts/wallcpuchart.h"
 
@@ -14,6 +17,7 @@
 #include <QPainter>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 using namespace wordrace;
@@ -109,6 +113,105 @@ QList<RunResult> labelCase(const QString &name)
         run(Mode::Processes, 64, 0.1, 6.2, 0.01);
     }
     return runs;
+}
+
+// The runs of the overhead chart's hard cases.
+QList<RunResult> overheadCase(const QString &name)
+{
+    QList<RunResult> runs;
+    const auto run = [&](Mode mode, int workers, double wall, int repetition = 0) {
+        RunResult r;
+        r.mode = mode;
+        r.workers = workers;
+        r.repetition = repetition;
+        r.wallS = wall;
+        r.overhead.startupS = mode == Mode::Processes ? 0.002 * workers : 0.0;
+        r.overhead.computeS = wall * workers * 0.7;
+        r.overhead.transferS = mode == Mode::Processes ? wall * 0.05 : 0.0;
+        r.overhead.gatherS = wall * workers * 0.05;
+        r.overhead.idleS = wall * workers * 0.2;
+        runs.append(r);
+    };
+    if (name == u"one run") {
+        run(Mode::Sequential, 1, 0.02);
+    } else if (name == u"three modes") {
+        run(Mode::Sequential, 1, 0.02);
+        run(Mode::Threads, 2, 0.012);
+        run(Mode::Processes, 2, 0.014);
+    } else if (name == u"repeated") {
+        for (int rep = 0; rep < 3; ++rep)
+            for (Mode m : {Mode::Sequential, Mode::Threads, Mode::Processes})
+                run(m, 2, 0.01 + 0.001 * rep, rep);
+    } else if (name == u"every mode, 64 workers") {
+        for (Mode m : allModes())
+            run(m, 64, 0.5);
+    } else if (name == u"tiny and huge") {
+        run(Mode::Sequential, 1, 12.5);
+        run(Mode::Processes, 8, 3e-6);
+    }
+    return runs;
+}
+
+// The sweeps of the scaling chart's hard cases: its kind and runs.
+std::pair<Sweep::Kind, QList<RunResult>> sweepCase(const QString &name)
+{
+    QList<RunResult> runs;
+    const auto run = [&](Mode mode, int workers, double wall, std::uint64_t repeat = 1000) {
+        RunResult r;
+        r.mode = mode;
+        r.workers = workers;
+        r.corpus = CorpusSpec::lesson(repeat);
+        r.corpusBytes = repeat * 58;
+        r.words = repeat * 11;
+        r.wallS = wall;
+        runs.append(r);
+    };
+    if (name.startsWith(u"workers")) {
+        run(Mode::Sequential, 1, 1.0);
+        const QList<int> counts =
+            name.endsWith(u"64") ? QList<int>{1, 2, 4, 8, 16, 32, 64} : QList<int>{1, 2, 4};
+        for (Mode m : {Mode::Threads, Mode::Processes, Mode::PythonProcesses})
+            for (int n : counts)
+                run(m, n,
+                    (m == Mode::Processes ? 0.05 : 0.0) +
+                        1.0 / std::min(n, 2) * (m == Mode::PythonProcesses ? 1.1 : 1.0));
+        return {Sweep::Kind::Workers, runs};
+    }
+    for (std::uint64_t repeat : {100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull}) {
+        const double seq = 2e-6 * double(repeat);
+        run(Mode::Sequential, 1, seq, repeat);
+        run(Mode::Threads, 2, 0.0004 + seq / 1.9, repeat);
+        run(Mode::Processes, 2, 0.002 + seq / 1.8, repeat);
+    }
+    return {Sweep::Kind::Sizes, runs};
+}
+
+// Every text a chart shows as an item (titles, axis labels and titles, legend entries, its own
+// labels), with the rectangle its letters take in the scene.
+struct TextBox
+{
+    QRectF rect;
+    QString text;
+};
+QList<TextBox> textBoxes(const QGraphicsScene &scene)
+{
+    QList<TextBox> boxes;
+    for (const QGraphicsItem *item : scene.items()) {
+        if (!item->isVisible())
+            continue;
+        if (const auto *t = qgraphicsitem_cast<const QGraphicsTextItem *>(item)) {
+            const QString text = t->toPlainText().trimmed();
+            if (text.isEmpty())
+                continue;
+            const qreal margin = t->document()->documentMargin();
+            boxes.append(
+                {t->mapRectToScene(t->boundingRect().adjusted(margin, margin, -margin, -margin)), text});
+        } else if (const auto *t = qgraphicsitem_cast<const QGraphicsSimpleTextItem *>(item)) {
+            if (!t->text().trimmed().isEmpty())
+                boxes.append({t->sceneBoundingRect(), t->text()});
+        }
+    }
+    return boxes;
 }
 
 bool sameRgb(QRgb a, const QColor &b)
@@ -338,6 +441,101 @@ private Q_SLOTS:
                                               [](const WallCpuChart::Annotation &a) { return !a.note; }));
         if (size.width() >= 900 && !projector && chart->rows().size() <= 3)
             QCOMPARE(numbers, bars);
+    }
+
+    // The overhead and scaling charts over their own hard cases: no text item covers another or
+    // leaves the chart, none is elided (the scaling chart's key included: it wraps a long entry),
+    // and the key keeps clear of every other text.
+    void otherChartsTextsNeverCollide_data()
+    {
+        QTest::addColumn<QString>("chart");
+        QTest::addColumn<QString>("cases");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("projector");
+        const QList<QPair<QSize, bool>> sizes{{QSize(1200, 330), false},
+                                              {QSize(960, 620), false},
+                                              {QSize(560, 380), false},
+                                              {QSize(960, 620), true},
+                                              {QSize(1800, 900), true}};
+        const QList<QPair<QString, QString>> cases{{u"overhead"_s, u"one run"_s},
+                                                   {u"overhead"_s, u"three modes"_s},
+                                                   {u"overhead"_s, u"repeated"_s},
+                                                   {u"overhead"_s, u"every mode, 64 workers"_s},
+                                                   {u"overhead"_s, u"tiny and huge"_s},
+                                                   {u"speed-up"_s, u"workers"_s},
+                                                   {u"speed-up"_s, u"workers to 64"_s},
+                                                   {u"efficiency"_s, u"workers to 64"_s},
+                                                   {u"sizes"_s, u"sizes"_s},
+                                                   {u"sizes-speedup"_s, u"sizes"_s}};
+        for (const auto &[chart, c] : cases)
+            for (const auto &[size, projector] : sizes)
+                QTest::newRow(qPrintable(u"%1, %2, %3x%4%5"_s.arg(chart, c)
+                                             .arg(size.width())
+                                             .arg(size.height())
+                                             .arg(projector ? u", projector"_s : QString())))
+                    << chart << c << size << projector;
+    }
+
+    void otherChartsTextsNeverCollide()
+    {
+        QFETCH(QString, chart);
+        QFETCH(QString, cases);
+        QFETCH(QSize, size);
+        QFETCH(bool, projector);
+        QGraphicsScene scene;
+        const Theme theme = projector ? Theme::projector() : Theme::light();
+        QChart *item = nullptr;
+        ScalingChart *scaling = nullptr;
+        if (chart == u"overhead") {
+            auto *overhead = new OverheadChart;
+            overhead->setTheme(theme);
+            overhead->setResults(overheadCase(cases));
+            item = overhead;
+        } else {
+            scaling = new ScalingChart;
+            scaling->setTheme(theme);
+            scaling->setView(*ScalingChart::viewFromName(chart == u"speed-up" ? u"scaling"_s : chart));
+            const auto [kind, runs] = sweepCase(cases);
+            const Sweep sweep(kind, runs, 2);
+            scaling->setSweep(sweep);
+            scaling->setTitle(ScalingChart::defaultTitle(scaling->view(), sweep));
+            item = scaling;
+        }
+        scene.addItem(item);
+        item->setGeometry(QRectF(QPointF(0, 0), size));
+        item->layout()->activate();
+        QCoreApplication::processEvents();
+        // Drawn once, as Qt Charts lays some labels out when it paints.
+        QImage img(size, QImage::Format_ARGB32);
+        QPainter painter(&img);
+        scene.render(&painter);
+        painter.end();
+        QList<TextBox> boxes = textBoxes(scene);
+        QVERIFY(boxes.size() >= 4);
+        if (scaling) {
+            const auto key = scaling->keyTexts();
+            QVERIFY(!key.isEmpty());
+            for (const auto &[rect, text] : key)
+                boxes.append({rect, text});
+        }
+        const QRectF bounds = item->rect().adjusted(-1, -1, 1, 1);
+        for (qsizetype i = 0; i < boxes.size(); ++i) {
+            const TextBox &a = boxes.at(i);
+            const QString what = u"\"%1\" at %2,%3 %4x%5"_s.arg(a.text)
+                                     .arg(a.rect.x())
+                                     .arg(a.rect.y())
+                                     .arg(a.rect.width())
+                                     .arg(a.rect.height());
+            QVERIFY2(bounds.contains(a.rect), qPrintable(what + u" leaves the chart"_s));
+            QVERIFY2(!a.text.contains(u'…') && !a.text.endsWith(u"..."_s),
+                     qPrintable(what + u" is elided"_s));
+            for (qsizetype j = i + 1; j < boxes.size(); ++j)
+                QVERIFY2(!a.rect.intersects(boxes.at(j).rect),
+                         qPrintable(what + u" covers \""_s + boxes.at(j).text + u'"'));
+            const bool inKey = scaling && scaling->keyRect().contains(a.rect);
+            if (scaling && !inKey)
+                QVERIFY2(!a.rect.intersects(scaling->keyRect()), qPrintable(what + u" covers the key"_s));
+        }
     }
 
     // Every bar is named: where a mode's rows are too short for the second line (runs, cores

@@ -1966,12 +1966,12 @@ aceleración %6</translation>
         <translation>tamaño del corpus (bytes)</translation>
     </message>
     <message>
-        <source>speed-up over sequential</source>
-        <translation>aceleración sobre el secuencial</translation>
-    </message>
-    <message>
         <source>wall time (s, mean)</source>
         <translation>tiempo real (s, media)</translation>
+    </message>
+    <message>
+        <source>speed-up</source>
+        <translation>aceleración</translation>
     </message>
 </context>
 <context>

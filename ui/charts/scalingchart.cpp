@@ -102,45 +102,29 @@ public:
     {
         const Theme &theme = m_chart->m_theme;
         const auto entries = m_chart->keyEntries();
-        if (entries.isEmpty())
+        int rows = 0;
+        const auto pieces = m_chart->keyLayout(entries, &rows);
+        if (pieces.isEmpty())
             return;
-        const QRectF r = m_chart->rect();
-        const qreal width = r.width() - 2 * theme.textPx;
-        const auto rows = m_chart->keyRows(entries, width);
-        const QFontMetricsF fm(theme.textFont());
         const qreal sample = theme.textPx * 2.4;
-        const qreal gap = theme.textPx * 0.5;
-        const qreal itemGap = theme.textPx * 1.5;
-        const qreal rowHeight = theme.textPx * 1.6;
         p->setRenderHint(QPainter::Antialiasing, true);
         p->setFont(theme.textFont());
-        qreal y = r.bottom() - m_chart->keyHeight();
-        for (qsizetype row = 0; row < rows.size(); ++row) {
-            const qsizetype end = row + 1 < rows.size() ? rows.at(row + 1) : entries.size();
-            qreal rowWidth = 0;
-            for (qsizetype i = rows.at(row); i < end; ++i)
-                rowWidth +=
-                    sample + gap + fm.horizontalAdvance(entries.at(i).text) + (i + 1 < end ? itemGap : 0);
-            qreal x = r.left() + std::max<qreal>(theme.textPx, (r.width() - rowWidth) / 2);
-            const qreal mid = y + rowHeight / 2;
-            for (qsizetype i = rows.at(row); i < end; ++i) {
-                const KeyEntry &e = entries.at(i);
+        p->translate(0, m_chart->rect().bottom() - m_chart->keyHeight());
+        for (const KeyPiece &piece : pieces) {
+            const KeyEntry &e = entries.at(piece.entry);
+            if (piece.withSample) {
+                const QPointF at = piece.sampleLeft;
                 p->setPen(e.pen);
-                p->drawLine(QPointF(x, mid), QPointF(x + sample, mid));
+                p->drawLine(at, at + QPointF(sample, 0));
                 if (e.dot.isValid()) {
                     p->setPen(Qt::NoPen);
                     p->setBrush(e.dot);
                     const qreal radius = theme.textPx * 0.4 + theme.lineWidth;
-                    p->drawEllipse(QPointF(x + sample / 2, mid), radius, radius);
+                    p->drawEllipse(at + QPointF(sample / 2, 0), radius, radius);
                 }
-                x += sample + gap;
-                const QString text = fm.elidedText(e.text, Qt::ElideRight, std::max<qreal>(0, r.right() - x));
-                p->setPen(theme.foreground);
-                p->drawText(QRectF(x, y, fm.horizontalAdvance(text) + 2, rowHeight),
-                            Qt::AlignVCenter | Qt::AlignLeft, text);
-                x += fm.horizontalAdvance(e.text) + itemGap;
             }
-            y += rowHeight;
+            p->setPen(theme.foreground);
+            p->drawText(piece.text.adjusted(0, 0, 2, 0), Qt::AlignVCenter | Qt::AlignLeft, piece.line);
         }
     }
 
@@ -156,7 +140,10 @@ ScalingChart::ScalingChart(QGraphicsItem *parent) : QChart(parent)
     // key below the plot wraps them instead.
     legend()->setVisible(false);
     m_key = new Key(this);
-    connect(this, &QChart::plotAreaChanged, this, [this] { placeLabels(); });
+    connect(this, &QChart::plotAreaChanged, this, [this] {
+        placeLabels();
+        fitAxisTitle();
+    });
     rebuild();
 }
 
@@ -272,6 +259,8 @@ QStringList ScalingChart::crossoverLabels() const
 
 void ScalingChart::styleAxis(QAbstractAxis *axis, const QString &title)
 {
+    if (axis->orientation() == Qt::Vertical)
+        m_yTitle = title;
     axis->setLabelsFont(m_theme.textFont());
     axis->setLabelsBrush(m_theme.foreground);
     axis->setTitleText(title);
@@ -321,32 +310,105 @@ QList<ScalingChart::KeyEntry> ScalingChart::keyEntries() const
     return entries;
 }
 
-QList<qsizetype> ScalingChart::keyRows(const QList<KeyEntry> &entries, qreal width) const
+QList<ScalingChart::KeyPiece> ScalingChart::keyLayout(const QList<KeyEntry> &entries, int *rowCount) const
 {
+    const QRectF r = rect();
+    const qreal textPx = m_theme.textPx;
+    const qreal width = r.width() - 2 * textPx;
     const QFontMetricsF fm(m_theme.textFont());
-    const qreal sample = m_theme.textPx * 2.4;
-    const qreal gap = m_theme.textPx * 0.5;
-    const qreal itemGap = m_theme.textPx * 1.5;
-    QList<qsizetype> rows;
-    qreal x = 0;
+    const qreal lead = textPx * 2.4 + textPx * 0.5; // the line sample and the gap after it
+    const qreal itemGap = textPx * 1.5;
+    const qreal rowHeight = textPx * 1.6;
+    const qreal textTop = (rowHeight - fm.height()) / 2; // the letters, centred in their row
+    struct Row
+    {
+        QList<KeyPiece> pieces;
+        qreal width = 0;
+        bool wrapped = false; // holds part of an entry too long for one row: aligned left
+    };
+    QList<Row> rows(1);
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        const qreal w = sample + gap + fm.horizontalAdvance(entries.at(i).text);
-        if (rows.isEmpty() || (x > 0 && x + w > width)) {
-            rows.append(i);
-            x = 0;
+        const QString &text = entries.at(i).text;
+        const qreal w = lead + fm.horizontalAdvance(text);
+        if (!rows.last().pieces.isEmpty() && rows.last().width + itemGap + w > width)
+            rows.append(Row{});
+        if (w <= width || width <= lead) {
+            Row &row = rows.last();
+            const qreal x = row.pieces.isEmpty() ? 0 : row.width + itemGap;
+            row.pieces.append({i, true, QPointF(x, rowHeight / 2),
+                               QRectF(x + lead, textTop, fm.horizontalAdvance(text), fm.height()), text});
+            row.width = x + w;
+            continue;
         }
-        x += w + itemGap;
+        // Too long for a row of its own (a fit's numbers on a narrow chart): its words wrap under
+        // its first line, rather than be elided.
+        QStringList lines{QString()};
+        for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+            const QString longer = lines.last().isEmpty() ? word : lines.last() + u' ' + word;
+            if (!lines.last().isEmpty() && lead + fm.horizontalAdvance(longer) > width)
+                lines.append(word);
+            else
+                lines.last() = longer;
+        }
+        for (qsizetype k = 0; k < lines.size(); ++k) {
+            if (k > 0)
+                rows.append(Row{});
+            // A single word wider than the chart is the one thing left to elide.
+            const QString line = fm.elidedText(lines.at(k), Qt::ElideRight, width - lead);
+            Row &row = rows.last();
+            row.wrapped = true;
+            row.pieces.append({i, k == 0, QPointF(0, rowHeight / 2),
+                               QRectF(lead, textTop, fm.horizontalAdvance(line), fm.height()), line});
+            row.width = lead + fm.horizontalAdvance(line);
+        }
+        rows.append(Row{});
     }
-    return rows;
+    while (!rows.isEmpty() && rows.last().pieces.isEmpty())
+        rows.removeLast();
+    QList<KeyPiece> pieces;
+    for (qsizetype k = 0; k < rows.size(); ++k) {
+        const Row &row = rows.at(k);
+        const qreal left =
+            r.left() + (row.wrapped ? textPx : std::max<qreal>(textPx, (r.width() - row.width) / 2));
+        const QPointF shift(left, qreal(k) * rowHeight);
+        for (KeyPiece piece : row.pieces) {
+            piece.sampleLeft += shift;
+            piece.text.translate(shift);
+            pieces.append(piece);
+        }
+    }
+    if (rowCount)
+        *rowCount = int(rows.size());
+    return pieces;
+}
+
+QList<std::pair<QRectF, QString>> ScalingChart::keyTexts() const
+{
+    int rows = 0;
+    const auto pieces = keyLayout(keyEntries(), &rows);
+    const qreal top = rect().bottom() - keyHeight();
+    QList<std::pair<QRectF, QString>> texts;
+    for (const KeyPiece &piece : pieces)
+        texts.append({piece.text.translated(0, top), piece.line});
+    return texts;
+}
+
+QRectF ScalingChart::keyRect() const
+{
+    const qreal height = keyHeight();
+    if (height <= 0)
+        return {};
+    const QRectF r = rect();
+    return QRectF(r.left(), r.bottom() - height, r.width(), height);
 }
 
 qreal ScalingChart::keyHeight() const
 {
-    const auto entries = keyEntries();
-    if (entries.isEmpty())
+    int rows = 0;
+    keyLayout(keyEntries(), &rows);
+    if (rows == 0)
         return 0;
-    const qreal width = size().width() - 2 * m_theme.textPx;
-    return std::round(m_theme.textPx * 1.6 * keyRows(entries, width).size() + m_theme.textPx * 0.4);
+    return std::round(m_theme.textPx * 1.6 * rows + m_theme.textPx * 0.4);
 }
 
 void ScalingChart::updateMargins()
@@ -365,6 +427,39 @@ void ScalingChart::resizeEvent(QGraphicsSceneResizeEvent *event)
 {
     QChart::resizeEvent(event);
     updateMargins();
+    applyTitle();
+}
+
+void ScalingChart::setTitle(const QString &title)
+{
+    m_title = title;
+    applyTitle();
+}
+
+void ScalingChart::applyTitle()
+{
+    const qreal width = size().width() - margins().left() - margins().right() - 2 * m_theme.textPx;
+    const QFontMetricsF fm(titleFont());
+    if (width <= 0 || fm.horizontalAdvance(m_title) <= width) {
+        if (QChart::title() != m_title)
+            QChart::setTitle(m_title);
+        return;
+    }
+    QStringList lines;
+    QString line;
+    for (const QString &word : m_title.split(u' ', Qt::SkipEmptyParts)) {
+        const QString longer = line.isEmpty() ? word : line + u' ' + word;
+        if (!line.isEmpty() && fm.horizontalAdvance(longer) > width) {
+            lines << line.toHtmlEscaped();
+            line = word;
+        } else {
+            line = longer;
+        }
+    }
+    lines << line.toHtmlEscaped();
+    const QString wrapped = lines.join(u"<br>"_s);
+    if (QChart::title() != wrapped)
+        QChart::setTitle(wrapped);
 }
 
 void ScalingChart::addMarkers(const QString &name, const QColor &color, const QList<QPointF> &points,
@@ -412,6 +507,8 @@ void ScalingChart::rebuild()
         delete l.item;
     m_labels.clear();
     m_points.clear();
+    m_yTitle.clear();
+    m_yTitleShort.clear();
     removeAllSeries();
     // The axes are kept and reused, hidden until a build picks them: Qt Charts 6.4 never frees
     // the drawing of a removed axis (docs/reliability.md).
@@ -425,6 +522,7 @@ void ScalingChart::rebuild()
     setPlotAreaBackgroundVisible(false);
     setTitleBrush(m_theme.foreground);
     setTitleFont(m_theme.titleFont());
+    applyTitle();
 
     if (!m_empty)
         m_empty = new QGraphicsSimpleTextItem(this);
@@ -470,13 +568,17 @@ QValueAxis *ScalingChart::workerAxis(int maxN)
     auto *x = pooled(m_xValue, Qt::Horizontal);
     styleAxis(x, tr("workers N"));
     const double pad = std::max(0.15, maxN * 0.03);
-    x->setRange(1.0 - pad, maxN + pad);
+    // Never left of 0.5: a fixed first tick there read "-1" (workers) and sat on the other axis's 0.
+    x->setRange(1.0 - std::min(pad, 0.5), maxN + pad);
     x->setLabelFormat(u"%.0f"_s);
-    if (maxN <= 16) {
-        x->setTickType(QValueAxis::TicksDynamic);
-        x->setTickAnchor(0);
-        x->setTickInterval(1);
-    }
+    // Ticks at whole worker counts: every count up to 16, else at powers of two (worker sweeps
+    // double), about eight of them.
+    double interval = 1;
+    while (maxN / interval > 16)
+        interval *= 2;
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(interval);
     return x;
 }
 
@@ -627,10 +729,29 @@ void ScalingChart::buildWorkers()
         coreLine->append(cores, yMax);
     }
 
+    const QString shortTitle = efficiency ? tr("E(N)") : tr("S(N)");
+    m_yTitleShort = shortTitle;
     attachAxes(workerAxis(maxN),
-               valueAxis(efficiency ? (projector ? tr("E(N)") : tr("efficiency E(N) = S(N) / N"))
-                                    : (projector ? tr("S(N)") : tr("speed-up S(N)")),
+               valueAxis(projector ? shortTitle
+                                   : (efficiency ? tr("efficiency E(N) = S(N) / N") : tr("speed-up S(N)")),
                          yMax, yStep));
+}
+
+void ScalingChart::fitAxisTitle()
+{
+    // The long title where the plot is tall enough for it, else the short one: Qt Charts elides an
+    // axis title that does not fit ("efficiency E(N) = S..." on a short chart).
+    const auto vertical = axes(Qt::Vertical);
+    for (QAbstractAxis *y : vertical) {
+        if (!y->isVisible() || m_yTitle.isEmpty())
+            continue;
+        const QFontMetricsF fm(y->titleFont());
+        const QString fits = fm.horizontalAdvance(m_yTitle) <= plotArea().height() || m_yTitleShort.isEmpty()
+                                 ? m_yTitle
+                                 : m_yTitleShort;
+        if (y->titleText() != fits)
+            y->setTitleText(fits);
+    }
 }
 
 void ScalingChart::buildSizes()
@@ -735,8 +856,7 @@ void ScalingChart::buildSizes()
 
     attachAxes(
         sizeAxis(Qt::Horizontal, logX, xLo, xHi, tr("corpus size (bytes)"), logX ? u"%g"_s : u"%.3g"_s),
-        sizeAxis(Qt::Vertical, logY, yLo, yHi,
-                 speedup ? tr("speed-up over sequential") : tr("wall time (s, mean)"),
+        sizeAxis(Qt::Vertical, logY, yLo, yHi, speedup ? tr("speed-up") : tr("wall time (s, mean)"),
                  logY ? u"%g"_s : u"%.3g"_s));
 }
 
@@ -781,6 +901,13 @@ void ScalingChart::render(const Sweep &sweep, View view, const Theme &theme, con
     // Lay the chart out now: nothing will spin an event loop before it is drawn.
     if (chart->layout())
         chart->layout()->activate();
+    // The axis title chosen for the plot's height changes no geometry, but is drawn from the
+    // layout: laid out again.
+    chart->fitAxisTitle();
+    if (chart->layout()) {
+        chart->layout()->invalidate();
+        chart->layout()->activate();
+    }
     chart->placeLabels();
     scene.setSceneRect(bounds);
     painter->fillRect(bounds, theme.background);

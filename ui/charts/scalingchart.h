@@ -7,9 +7,12 @@
 #include <QChart>
 #include <QList>
 #include <QPen>
+#include <QPointF>
+#include <QRectF>
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 class QAbstractAxis;
 class QGraphicsSimpleTextItem;
@@ -46,6 +49,11 @@ public:
     View view() const { return m_view; }
     void setTheme(const Theme &theme);
     void setEmptyText(const QString &text);
+    // The title, wrapped onto as many lines as the chart's width needs (Qt Charts would elide it
+    // to one: a size sweep's title lost its second half in the Scaling tab at 1366x768); title()
+    // gives it back whole. These hide QChart's own, which hold the wrapped text.
+    void setTitle(const QString &title);
+    QString title() const { return m_title; }
 
     // The text a hovered point shows (tests read it; the tooltip shows it).
     QString hoverText() const { return m_hoverText; }
@@ -56,6 +64,10 @@ public:
     QXYSeries *seriesNamed(const QString &name) const;
     // The crossover labels drawn on a size chart, as shown.
     QStringList crossoverLabels() const;
+    // Where the key (the lines' names, under the plot) is drawn; empty without one.
+    QRectF keyRect() const;
+    // The key's texts as drawn, line by line, in chart coordinates.
+    QList<std::pair<QRectF, QString>> keyTexts() const;
 
     // `wordrace-cli chart --kind` names: scaling, efficiency, sizes, sizes-speedup.
     static QString viewName(View view);
@@ -81,10 +93,23 @@ private:
         QString text;
     };
     QList<KeyEntry> keyEntries() const;
-    // The key's entries split into rows that fit `width`: the index of each row's first entry.
-    QList<qsizetype> keyRows(const QList<KeyEntry> &entries, qreal width) const;
+    // One line of the key: an entry's line sample and text, or a further line of a long entry's
+    // text; positions in chart coordinates from the key's top.
+    struct KeyPiece
+    {
+        qsizetype entry;
+        bool withSample;
+        QPointF sampleLeft;
+        QRectF text;
+        QString line;
+    };
+    // The entries in rows that fit the chart's width, centred, a long entry wrapped onto rows of
+    // its own; how many rows in `rowCount`.
+    QList<KeyPiece> keyLayout(const QList<KeyEntry> &entries, int *rowCount) const;
     qreal keyHeight() const;
     void updateMargins();
+    void applyTitle();
+    void fitAxisTitle();
     void rebuild();
     QValueAxis *workerAxis(int maxN);
     QValueAxis *valueAxis(const QString &title, double max, double step);
@@ -114,6 +139,10 @@ private:
     View m_view = View::Speedup;
     Theme m_theme = Theme::light();
     QString m_emptyText;
+    QString m_title;
+    // The vertical axis's title, and a short one for a plot too short for it (empty: none).
+    QString m_yTitle;
+    QString m_yTitleShort;
     QString m_hoverText;
     QValueAxis *m_xValue = nullptr;
     QValueAxis *m_yValue = nullptr;
