@@ -2,6 +2,7 @@
 #include "io/units.h"
 
 #include <QBarCategoryAxis>
+#include <QBarLegendMarker>
 #include <QBarSet>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
@@ -82,7 +83,19 @@ void OverheadChart::setEmptyText(const QString &text)
 void OverheadChart::resizeEvent(QGraphicsSceneResizeEvent *event)
 {
     QChart::resizeEvent(event);
+    m_title.apply(this);
+    placeKey();
     placePlaceholder();
+}
+
+void OverheadChart::placeKey()
+{
+    // Beside the bars it keeps the height for them; on a narrow chart (one of two runs compared)
+    // it took the width the runs' names needed and Qt elided them: under the bars there. Phases no
+    // run spent time in stay out of it, so that it fits one row.
+    const Qt::Alignment side = size().width() < 45 * m_theme.textPx ? Qt::AlignBottom : Qt::AlignRight;
+    if (legend()->alignment() != side)
+        legend()->setAlignment(side);
 }
 
 void OverheadChart::placePlaceholder()
@@ -129,6 +142,7 @@ void OverheadChart::rebuild()
     setPlotAreaBackgroundVisible(false);
     setTitleBrush(m_theme.foreground);
     setTitleFont(m_theme.titleFont());
+    m_title.apply(this);
     legend()->setFont(m_theme.textFont());
     legend()->setLabelColor(m_theme.foreground);
     legend()->setVisible(!m_results.isEmpty());
@@ -178,10 +192,17 @@ void OverheadChart::rebuild()
         set->setProperty("phase", p);
         set->setColor(phaseColor(p, m_theme));
         set->setBorderColor(m_theme.background);
-        for (qsizetype i = m_results.size() - 1; i >= 0; --i)
+        double total = 0.0;
+        for (qsizetype i = m_results.size() - 1; i >= 0; --i) {
             set->append(phaseSeconds(m_results.at(i), p));
+            total += phaseSeconds(m_results.at(i), p);
+        }
         m_bars->append(set);
+        for (QLegendMarker *marker : legend()->markers(m_bars))
+            if (auto *bar = qobject_cast<QBarLegendMarker *>(marker); bar && bar->barset() == set)
+                bar->setVisible(total > 0);
     }
+    placeKey();
 
     QBarCategoryAxis *y = m_runs;
     y->append(categories);
@@ -201,6 +222,14 @@ void OverheadChart::rebuild()
     x->setGridLinePen(QPen(m_theme.grid, m_theme.lineWidth));
     x->setLinePen(QPen(m_theme.muted, m_theme.lineWidth));
     x->applyNiceNumbers();
+}
+
+qreal OverheadChart::minimumHeight() const
+{
+    // Title, axis labels and title, key, margins: about thirteen lines of text; then a row a run
+    // (Qt elides a run's name to "..." in a row under about two lines tall).
+    const qreal textPx = m_theme.textPx;
+    return std::ceil(textPx * 13 + textPx * 2.2 * qreal(std::max<qsizetype>(3, m_results.size())));
 }
 
 QString OverheadChart::segmentText(int run, int phase) const

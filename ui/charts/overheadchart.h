@@ -2,6 +2,7 @@
 
 #include "charts/marknavigator.h"
 #include "charts/theme.h"
+#include "charts/wrappedtitle.h"
 #include "model/runresult.h"
 
 #include <QBarCategoryAxis>
@@ -28,6 +29,10 @@ public:
     const QList<RunResult> &results() const { return m_results; }
     void setTheme(const Theme &theme);
     void setEmptyText(const QString &text);
+    // The title, wrapped onto as many lines as the chart's width needs; title() gives it back
+    // whole. These hide QChart's own, which hold the wrapped text (WrappedTitle).
+    void setTitle(const QString &title) { m_title.set(this, title); }
+    QString title() const { return m_title.text(); }
 
     static constexpr int kPhases = 7;
     static QString phaseName(int phase);
@@ -35,6 +40,8 @@ public:
     // the GIL wait takes the theme's text colour to stand out on light and dark backgrounds alike.
     static QColor phaseColor(int phase, const Theme &theme);
     static double phaseSeconds(const RunResult &result, int phase);
+    // The height the chart needs for a row a run whose name reads, with its title, axis and key.
+    qreal minimumHeight() const;
     // What hovering a segment says: run `run` (an index into results()), phase `phase`.
     QString segmentText(int run, int phase) const;
     // Where that segment is drawn, in chart coordinates.
@@ -48,11 +55,13 @@ protected:
 
 private:
     void rebuild();
+    void placeKey();
     void placePlaceholder();
 
     QList<RunResult> m_results;
     Theme m_theme = Theme::light();
     QString m_emptyText;
+    WrappedTitle m_title;
     QHorizontalStackedBarSeries *m_bars = nullptr;
     QBarCategoryAxis *m_runs = nullptr;
     QValueAxis *m_seconds = nullptr;

@@ -33,6 +33,8 @@ constexpr int kCurveSteps = 80;
 constexpr double kLogSpan = 20.0;
 // Series with this property false stay out of the key (markers, crossover lines).
 constexpr char kKeyProperty[] = "wordraceKey";
+// A curve's name without its numbers, for a key too tall to give them.
+constexpr char kBriefProperty[] = "wordraceBrief";
 
 // A round tick step that gives about `ticks` intervals over `range`: 1, 2 or 5 times a power of 10.
 double niceStep(double range, int ticks)
@@ -101,9 +103,9 @@ public:
     void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override
     {
         const Theme &theme = m_chart->m_theme;
-        const auto entries = m_chart->keyEntries();
+        const auto entries = m_chart->shownKeyEntries();
         int rows = 0;
-        const auto pieces = m_chart->keyLayout(entries, &rows);
+        const auto pieces = m_chart->keyLayout(entries, m_chart->size().width(), &rows);
         if (pieces.isEmpty())
             return;
         const qreal sample = theme.textPx * 2.4;
@@ -295,14 +297,15 @@ void ScalingChart::hideFromLegend(QXYSeries *series)
     series->setProperty(kKeyProperty, false);
 }
 
-QList<ScalingChart::KeyEntry> ScalingChart::keyEntries() const
+QList<ScalingChart::KeyEntry> ScalingChart::keyEntries(bool brief) const
 {
     QList<KeyEntry> entries;
     for (QAbstractSeries *s : series()) {
         auto *line = qobject_cast<QLineSeries *>(s);
         if (!line || qobject_cast<QScatterSeries *>(s) || line->property(kKeyProperty) == QVariant(false))
             continue;
-        KeyEntry e{line->pen(), QColor(), line->name()};
+        const QString briefText = line->property(kBriefProperty).toString();
+        KeyEntry e{line->pen(), QColor(), brief && !briefText.isEmpty() ? briefText : line->name()};
         if (line->objectName().startsWith(u"measured-"_s))
             e.dot = line->pen().color();
         entries.append(e);
@@ -310,9 +313,36 @@ QList<ScalingChart::KeyEntry> ScalingChart::keyEntries() const
     return entries;
 }
 
-QList<ScalingChart::KeyPiece> ScalingChart::keyLayout(const QList<KeyEntry> &entries, int *rowCount) const
+QList<ScalingChart::KeyEntry> ScalingChart::shownKeyEntries() const
 {
-    const QRectF r = rect();
+    // A key of sentences that would take more than a quarter of the chart names its curves only:
+    // the numbers stay in the conclusion under the charts and in each point's hover (at 1366x768
+    // the full key left the plot 40 px and Qt elided every axis label).
+    const QList<KeyEntry> full = keyEntries(false);
+    int rows = 0;
+    keyLayout(full, size().width(), &rows);
+    return m_theme.textPx * 1.6 * rows > size().height() * 0.25 ? keyEntries(true) : full;
+}
+
+qreal ScalingChart::heightFor(qreal width) const
+{
+    // What a chart this wide needs for its plot to read: its title's lines, its key (names only,
+    // as a short chart shows it), the axis under the plot, and a plot of 180 px (six lines of
+    // projector type).
+    const qreal textPx = m_theme.textPx;
+    const qreal margin = std::round(textPx * 0.5);
+    const QString title = WrappedTitle::wrap(m_title.text(), titleFont(), width - 2 * margin - 2 * textPx);
+    const qreal titleHeight = QFontMetricsF(titleFont()).lineSpacing() * qreal(title.count(u"<br>"_s) + 1);
+    int rows = 0;
+    keyLayout(keyEntries(true), width, &rows);
+    const qreal key = rows > 0 ? textPx * 1.6 * rows + textPx * 0.4 : 0;
+    return std::ceil(2 * margin + titleHeight + textPx + key + textPx * 4 + std::max(180.0, textPx * 6.0));
+}
+
+QList<ScalingChart::KeyPiece> ScalingChart::keyLayout(const QList<KeyEntry> &entries, qreal chartWidth,
+                                                      int *rowCount) const
+{
+    const QRectF r(0, 0, chartWidth, 0);
     const qreal textPx = m_theme.textPx;
     const qreal width = r.width() - 2 * textPx;
     const QFontMetricsF fm(m_theme.textFont());
@@ -385,7 +415,7 @@ QList<ScalingChart::KeyPiece> ScalingChart::keyLayout(const QList<KeyEntry> &ent
 QList<std::pair<QRectF, QString>> ScalingChart::keyTexts() const
 {
     int rows = 0;
-    const auto pieces = keyLayout(keyEntries(), &rows);
+    const auto pieces = keyLayout(shownKeyEntries(), size().width(), &rows);
     const qreal top = rect().bottom() - keyHeight();
     QList<std::pair<QRectF, QString>> texts;
     for (const KeyPiece &piece : pieces)
@@ -405,7 +435,7 @@ QRectF ScalingChart::keyRect() const
 qreal ScalingChart::keyHeight() const
 {
     int rows = 0;
-    keyLayout(keyEntries(), &rows);
+    keyLayout(shownKeyEntries(), size().width(), &rows);
     if (rows == 0)
         return 0;
     return std::round(m_theme.textPx * 1.6 * rows + m_theme.textPx * 0.4);
@@ -427,39 +457,12 @@ void ScalingChart::resizeEvent(QGraphicsSceneResizeEvent *event)
 {
     QChart::resizeEvent(event);
     updateMargins();
-    applyTitle();
+    m_title.apply(this);
 }
 
 void ScalingChart::setTitle(const QString &title)
 {
-    m_title = title;
-    applyTitle();
-}
-
-void ScalingChart::applyTitle()
-{
-    const qreal width = size().width() - margins().left() - margins().right() - 2 * m_theme.textPx;
-    const QFontMetricsF fm(titleFont());
-    if (width <= 0 || fm.horizontalAdvance(m_title) <= width) {
-        if (QChart::title() != m_title)
-            QChart::setTitle(m_title);
-        return;
-    }
-    QStringList lines;
-    QString line;
-    for (const QString &word : m_title.split(u' ', Qt::SkipEmptyParts)) {
-        const QString longer = line.isEmpty() ? word : line + u' ' + word;
-        if (!line.isEmpty() && fm.horizontalAdvance(longer) > width) {
-            lines << line.toHtmlEscaped();
-            line = word;
-        } else {
-            line = longer;
-        }
-    }
-    lines << line.toHtmlEscaped();
-    const QString wrapped = lines.join(u"<br>"_s);
-    if (QChart::title() != wrapped)
-        QChart::setTitle(wrapped);
+    m_title.set(this, title);
 }
 
 void ScalingChart::addMarkers(const QString &name, const QColor &color, const QList<QPointF> &points,
@@ -522,7 +525,7 @@ void ScalingChart::rebuild()
     setPlotAreaBackgroundVisible(false);
     setTitleBrush(m_theme.foreground);
     setTitleFont(m_theme.titleFont());
-    applyTitle();
+    m_title.apply(this);
 
     if (!m_empty)
         m_empty = new QGraphicsSimpleTextItem(this);
@@ -571,10 +574,10 @@ QValueAxis *ScalingChart::workerAxis(int maxN)
     // Never left of 0.5: a fixed first tick there read "-1" (workers) and sat on the other axis's 0.
     x->setRange(1.0 - std::min(pad, 0.5), maxN + pad);
     x->setLabelFormat(u"%.0f"_s);
-    // Ticks at whole worker counts: every count up to 16, else at powers of two (worker sweeps
-    // double), about eight of them.
+    // Ticks at whole worker counts, at most eight, a power of two apart (worker sweeps double): 16
+    // labels of "64" workers were elided to "..." on a chart half of a 1366-pixel screen wide.
     double interval = 1;
-    while (maxN / interval > 16)
+    while (maxN / interval > 8)
         interval *= 2;
     x->setTickType(QValueAxis::TicksDynamic);
     x->setTickAnchor(0);
@@ -709,6 +712,8 @@ void ScalingChart::buildWorkers()
                 legend += tr(" (fitted beyond the cores)");
             QXYSeries *curve =
                 addLine(u"amdahl-"_s + modeName(mode), legend, color.darker(115), thick * 0.7, Qt::DotLine);
+            curve->setProperty(kBriefProperty, f->fit.fits() ? tr("%1, %2").arg(modeName(mode), model)
+                                                             : tr("%1: no model fits").arg(modeName(mode)));
             if (f->fit.fits())
                 for (int i = 0; i <= kCurveSteps; ++i) {
                     const double n = 1.0 + (maxN - 1.0) * i / kCurveSteps;

@@ -3,6 +3,7 @@
 #include "analysis/sweep.h"
 #include "charts/marknavigator.h"
 #include "charts/theme.h"
+#include "charts/wrappedtitle.h"
 
 #include <QChart>
 #include <QList>
@@ -49,11 +50,10 @@ public:
     View view() const { return m_view; }
     void setTheme(const Theme &theme);
     void setEmptyText(const QString &text);
-    // The title, wrapped onto as many lines as the chart's width needs (Qt Charts would elide it
-    // to one: a size sweep's title lost its second half in the Scaling tab at 1366x768); title()
-    // gives it back whole. These hide QChart's own, which hold the wrapped text.
+    // The title, wrapped onto as many lines as the chart's width needs; title() gives it back
+    // whole. These hide QChart's own, which hold the wrapped text (WrappedTitle).
     void setTitle(const QString &title);
-    QString title() const { return m_title; }
+    QString title() const { return m_title.text(); }
 
     // The text a hovered point shows (tests read it; the tooltip shows it).
     QString hoverText() const { return m_hoverText; }
@@ -68,6 +68,8 @@ public:
     QRectF keyRect() const;
     // The key's texts as drawn, line by line, in chart coordinates.
     QList<std::pair<QRectF, QString>> keyTexts() const;
+    // The height a chart this wide needs for a readable plot under its title and above its key.
+    qreal heightFor(qreal width) const;
 
     // `wordrace-cli chart --kind` names: scaling, efficiency, sizes, sizes-speedup.
     static QString viewName(View view);
@@ -92,7 +94,10 @@ private:
         QColor dot; // invalid: no marker
         QString text;
     };
-    QList<KeyEntry> keyEntries() const;
+    // Every curve's entry, with its name only (`brief`) where it has a shorter one.
+    QList<KeyEntry> keyEntries(bool brief) const;
+    // The entries the key shows at the chart's size.
+    QList<KeyEntry> shownKeyEntries() const;
     // One line of the key: an entry's line sample and text, or a further line of a long entry's
     // text; positions in chart coordinates from the key's top.
     struct KeyPiece
@@ -105,10 +110,9 @@ private:
     };
     // The entries in rows that fit the chart's width, centred, a long entry wrapped onto rows of
     // its own; how many rows in `rowCount`.
-    QList<KeyPiece> keyLayout(const QList<KeyEntry> &entries, int *rowCount) const;
+    QList<KeyPiece> keyLayout(const QList<KeyEntry> &entries, qreal chartWidth, int *rowCount) const;
     qreal keyHeight() const;
     void updateMargins();
-    void applyTitle();
     void fitAxisTitle();
     void rebuild();
     QValueAxis *workerAxis(int maxN);
@@ -139,7 +143,7 @@ private:
     View m_view = View::Speedup;
     Theme m_theme = Theme::light();
     QString m_emptyText;
-    QString m_title;
+    WrappedTitle m_title;
     // The vertical axis's title, and a short one for a plot too short for it (empty: none).
     QString m_yTitle;
     QString m_yTitleShort;

@@ -534,6 +534,7 @@ void WallCpuChart::applyTheme()
     setPlotAreaBackgroundVisible(false);
     setTitleBrush(m_theme.foreground);
     setTitleFont(m_theme.titleFont());
+    m_title.apply(this);
     updateMargins();
 }
 
@@ -550,6 +551,7 @@ void WallCpuChart::updateMargins()
 void WallCpuChart::resizeEvent(QGraphicsSceneResizeEvent *event)
 {
     QChart::resizeEvent(event);
+    m_title.apply(this);
     updateMargins();
 }
 

@@ -3,6 +3,7 @@
 #include "analysis/statistics.h"
 #include "charts/marknavigator.h"
 #include "charts/theme.h"
+#include "charts/wrappedtitle.h"
 #include "model/runresult.h"
 
 #include <QChart>
@@ -51,6 +52,10 @@ public:
     // axisMax() of a chart that already shares one never shrinks back.
     double ownAxisMax() const { return m_ownMax; }
     void setEmptyText(const QString &text);
+    // The title, wrapped onto as many lines as the chart's width needs; title() gives it back
+    // whole. These hide QChart's own, which hold the wrapped text (WrappedTitle).
+    void setTitle(const QString &title) { m_title.set(this, title); }
+    QString title() const { return m_title.text(); }
 
     // The pairs of bars, top to bottom.
     const QList<Row> &rows() const { return m_rows; }
@@ -113,6 +118,7 @@ private:
     double m_minimumMax = 0.0;
     double m_ownMax = 0.0;
     QString m_emptyText;
+    WrappedTitle m_title;
     // The series and axes on show: null while there are no results. They are made once and kept
     // (m_bars, m_categories, m_seconds), because Qt Charts 6.4 never frees the drawing of a removed
     // axis or series: a chart rebuilt per run grew by megabytes an hour (docs/reliability.md).

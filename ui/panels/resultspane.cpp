@@ -183,7 +183,7 @@ void ResultsPane::showEntry(const HistoryEntry *entry)
     setHeading(entry);
     setResults(entry ? entry->results : QList<RunResult>());
     if (entry && entry->live) {
-        m_overhead->setResults(m_results);
+        showOverhead(m_results);
         m_timeline->setTitle(tr("Per-worker timeline"));
         m_timeline->setResults(m_results);
         m_timeline->startLive(entry->live->mode, entry->liveWorkers);
@@ -202,7 +202,7 @@ void ResultsPane::showMedianRuns(const QList<RunResult> &medians)
 {
     // Repeated runs would stack up a timeline nobody can read: each mode shows its median run, the
     // one whose bars the wall-vs-CPU chart draws.
-    m_overhead->setResults(medians);
+    showOverhead(medians);
     m_timeline->setResults(medians);
     // Short enough for a half-width pane in projector type; each run row says how many runs it has.
     if (std::any_of(medians.cbegin(), medians.cend(), [](const RunResult &r) { return r.detailDropped; }))
@@ -267,7 +267,7 @@ void ResultsPane::updateNextChart()
             m_chartTimer.start();
     } else if (m_overheadPending) {
         m_overheadPending = false;
-        m_overhead->setResults(m_results);
+        showOverhead(m_results);
     }
 }
 
@@ -280,8 +280,15 @@ void ResultsPane::flushCharts() const
     }
     if (m_overheadPending) {
         m_overheadPending = false;
-        m_overhead->setResults(m_results);
+        showOverhead(m_results);
     }
+}
+
+void ResultsPane::showOverhead(const QList<RunResult> &results) const
+{
+    m_overhead->setResults(results);
+    // A row a run, each tall enough for its name: nine repeated runs in 290 px elided them to "...".
+    m_overheadView->setMinimumHeight(std::max(290, int(m_overhead->minimumHeight())));
 }
 
 void ResultsPane::showWallCpu() const

@@ -85,6 +85,8 @@ private:
     void setResults(const QList<RunResult> &results);
     // m_results on the wall/CPU chart, its view as tall as they need.
     void showWallCpu() const;
+    // Results on the overhead chart, its view as tall as they need.
+    void showOverhead(const QList<RunResult> &results) const;
     void setHeading(const HistoryEntry *entry);
     void updateNextChart();
 

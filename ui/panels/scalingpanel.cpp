@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -94,7 +95,7 @@ ScalingPanel::ScalingPanel(QWidget *parent) : QWidget(parent), m_sweeps(new Swee
         m_views[i] = new QChartView(m_charts[i], charts);
         m_views[i]->setObjectName(u"scalingChart%1"_s.arg(i));
         m_views[i]->setRenderHint(QPainter::Antialiasing);
-        m_views[i]->setMinimumSize(360, 280);
+        m_views[i]->setMinimumSize(360, kChartMinimumHeight);
         m_views[i]->setToolTip(tr("Hover a point for its numbers, or focus the chart (Tab) and step through "
                                   "the points with the arrow keys"));
         m_views[i]->setAccessibleName(i == 0 ? tr("Speed-up chart") : tr("Efficiency chart"));
@@ -129,7 +130,17 @@ ScalingPanel::ScalingPanel(QWidget *parent) : QWidget(parent), m_sweeps(new Swee
     split->addWidget(bottom);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    layout->addWidget(split, 1);
+    // The charts never squeeze their plots below reading size (fitChartHeights()): on a short
+    // screen the charts and the table scroll under the sweep's controls instead.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"scalingScroll"_s);
+    scroll->setWidget(split);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(scroll, 1);
+    for (QChartView *view : m_views)
+        view->installEventFilter(this);
 
     connect(m_sweeps, &SweepRunner::pointStarted, this, &ScalingPanel::onPointStarted);
     connect(m_sweeps, &SweepRunner::runStarted, this, &ScalingPanel::onRunStarted);
@@ -596,6 +607,24 @@ void ScalingPanel::showResults()
             "Use threads or processes only when the processing takes longer than their setup overhead.");
     }
     m_conclusion->setText(lines.join(u"<br>"_s));
+    fitChartHeights();
+}
+
+bool ScalingPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize &&
+        std::find(m_views.cbegin(), m_views.cend(), watched) != m_views.cend())
+        fitChartHeights();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ScalingPanel::fitChartHeights()
+{
+    for (std::size_t i = 0; i < m_views.size(); ++i) {
+        const int wanted = std::max(kChartMinimumHeight, int(m_charts[i]->heightFor(m_views[i]->width())));
+        if (m_views[i]->minimumHeight() != wanted)
+            m_views[i]->setMinimumHeight(wanted);
+    }
 }
 
 void ScalingPanel::fillTable(const Sweep &sweep)
@@ -667,6 +696,7 @@ void ScalingPanel::setTheme(const Theme &theme)
     // in the charts' tooltips and the conclusion) waits for the desk, as the race's breakdown does.
     m_table->setVisible(!big);
     m_table->resizeColumnsToContents();
+    fitChartHeights();
 }
 
 bool ScalingPanel::exportChart(int index, const QString &path, const QSize &pixelSize, QString *error)

@@ -88,10 +88,16 @@ Q_SIGNALS:
     void progressChanged(int runsDone, int runsTotal);
     void sweepFinished(bool cancelled);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QWidget *createControls();
     void createButtons(QWidget *box);
     void kindChanged();
+    // Each chart's view as tall as its chart needs at its width (ScalingChart::heightFor).
+    void fitChartHeights();
+    static constexpr int kChartMinimumHeight = 280;
     // The two charts of a sweep of this kind: speed-up and efficiency, or wall time and speed-up by size.
     void setChartViews(Sweep::Kind kind);
     void refresh();

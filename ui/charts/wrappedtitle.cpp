@@ -1,0 +1,46 @@
+#include "charts/wrappedtitle.h"
+
+#include <QChart>
+#include <QFontMetricsF>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace wordrace {
+
+void WrappedTitle::set(QChart *chart, const QString &text)
+{
+    m_text = text;
+    apply(chart);
+}
+
+void WrappedTitle::apply(QChart *chart) const
+{
+    // The room Qt Charts gives the title: the chart less its margins, and a little air.
+    const QFontMetricsF fm(chart->titleFont());
+    const qreal width = chart->size().width() - chart->margins().left() - chart->margins().right() -
+                        2 * fm.averageCharWidth();
+    const QString shown = wrap(m_text, chart->titleFont(), width);
+    if (chart->title() != shown)
+        chart->setTitle(shown);
+}
+
+QString WrappedTitle::wrap(const QString &text, const QFont &font, qreal width)
+{
+    const QFontMetricsF fm(font);
+    if (width <= 0 || fm.horizontalAdvance(text) <= width)
+        return text;
+    QStringList lines{QString()};
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        const QString longer = lines.last().isEmpty() ? word : lines.last() + u' ' + word;
+        if (!lines.last().isEmpty() && fm.horizontalAdvance(longer) > width)
+            lines.append(word);
+        else
+            lines.last() = longer;
+    }
+    for (QString &line : lines)
+        line = line.toHtmlEscaped();
+    return lines.join(u"<br>"_s);
+}
+
+} // namespace wordrace
