@@ -751,9 +751,10 @@ void ScalingChart::fitAxisTitle()
         if (!y->isVisible() || m_yTitle.isEmpty())
             continue;
         const QFontMetricsF fm(y->titleFont());
-        const QString fits = fm.horizontalAdvance(m_yTitle) <= plotArea().height() || m_yTitleShort.isEmpty()
-                                 ? m_yTitle
-                                 : m_yTitleShort;
+        const QString fits =
+            fm.horizontalAdvance(m_yTitle) <= plotArea().height() - 2 * fm.height() || m_yTitleShort.isEmpty()
+                ? m_yTitle
+                : m_yTitleShort;
         if (y->titleText() != fits)
             y->setTitleText(fits);
     }
