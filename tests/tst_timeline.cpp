@@ -727,6 +727,62 @@ private Q_SLOTS:
         QVERIFY(l.plot.bottom() <= minimum.height());
     }
 
+    // No text of the timeline covers another, leaves it or is cut, from 1 to 64 workers, on a
+    // desk and a projector, full width, half a 1366-pixel screen (two runs compared) and a
+    // projector's; the view is as tall as it asks to be, as its scroll area makes it.
+    void labelsNeverCollide_data()
+    {
+        QTest::addColumn<int>("workers");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("projector");
+        for (int workers : {1, 8, 16, 64})
+            for (const auto &[width, projector] :
+                 {std::pair{960, false}, std::pair{470, false}, std::pair{1800, true}, std::pair{900, true}})
+                QTest::newRow(qPrintable(u"%1 workers, %2 px%3"_s.arg(workers).arg(width).arg(
+                    projector ? u", projector"_s : QString())))
+                    << workers << width << projector;
+    }
+    void labelsNeverCollide()
+    {
+        QFETCH(int, workers);
+        QFETCH(int, width);
+        QFETCH(bool, projector);
+        const Theme theme = projector ? Theme::projector() : Theme::light();
+        QList<RunResult> runs;
+        for (Mode mode : {Mode::Sequential, Mode::Threads, Mode::Processes}) {
+            RunResult r = evenRun(mode, mode == Mode::Sequential ? 1 : workers, 4 * workers, 0.01);
+            r.samples = sampledRun().samples;
+            r.memoryNames = sampledRun().memoryNames;
+            runs.append(r);
+        }
+        TimelineView view;
+        view.setTheme(theme);
+        view.setTitle(u"Per-worker timeline"_s);
+        view.setResults(runs);
+        const int height = std::max(view.minimumSizeHint().height(), 400);
+        TimelineRenderer renderer(view.data(), theme);
+        renderer.setTitle(u"Per-worker timeline"_s);
+        const QRectF bounds(0, 0, width, height);
+        const QList<TimelineRenderer::Label> labels = renderer.labels(bounds);
+        QVERIFY(labels.size() >= 8);
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            const TimelineRenderer::Label &a = labels.at(i);
+            const QString what = u"\"%1\" at %2,%3 %4x%5"_s.arg(a.text)
+                                     .arg(a.rect.x())
+                                     .arg(a.rect.y())
+                                     .arg(a.rect.width())
+                                     .arg(a.rect.height());
+            QVERIFY2(bounds.adjusted(-0.5, -0.5, 0.5, 0.5).contains(a.rect),
+                     qPrintable(what + u" leaves the view"_s));
+            QVERIFY2(!a.cut, qPrintable(what + u" is cut"_s));
+            if (width >= 900)
+                QVERIFY2(!a.text.contains(u'…'), qPrintable(what + u" is elided"_s));
+            for (qsizetype j = i + 1; j < labels.size(); ++j)
+                QVERIFY2(!a.rect.intersects(labels.at(j).rect),
+                         qPrintable(what + u" covers \""_s + labels.at(j).text + u'"'));
+        }
+    }
+
     void resourceStripIsLaidOut()
     {
         TimelineData data;

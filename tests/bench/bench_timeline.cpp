@@ -7,6 +7,7 @@
 #include "charts/theme.h"
 #include "session/backgroundwork.h"
 #include "timeline/timelinedata.h"
+#include "timeline/timelinekeycursor.h"
 #include "timeline/timelinerenderer.h"
 
 #include <QApplication>
@@ -102,6 +103,31 @@ void paintFrame(benchmark::State &state)
     }
     state.counters["tasks"] = double(data.taskCount());
     state.counters["fps"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+}
+
+// One press of Right on a lane of a million tasks (three such groups on show, 1920 px wide, 1/zoom
+// of the run in view): the keyboard cursor's step and the mark it lands on, what the view does
+// before it shows the mark's tooltip. The lane's end starts it over.
+void keyStep(benchmark::State &state)
+{
+    const TimelineData &data = millionTasks(3);
+    const auto [full0, full1] = TimelineRenderer::fullRange(data);
+    TimelineRenderer renderer(data, Theme::light());
+    renderer.setRange(full0, full0 + (full1 - full0) / double(state.range(0)));
+    const auto layout = renderer.layout(QRectF(0, 0, 1920, 1080));
+    TimelineKeyCursor cursor;
+    const auto start = [&] {
+        cursor.clear();
+        cursor.moveRow(data, layout, 1); // the first group's header
+        cursor.moveRow(data, layout, 1); // its lane
+    };
+    start();
+    for (auto _ : state) {
+        if (!cursor.moveMark(data, layout, 1))
+            start();
+        benchmark::DoNotOptimize(cursor.mark(data, layout));
+    }
+    state.counters["tasks"] = double(data.taskCount());
 }
 
 // A frame of a long run's resource strip: 10,000 samples (the sampler's most) of two cores and of
@@ -202,6 +228,7 @@ void freeWhileAllocating(benchmark::State &state)
 } // namespace
 
 BENCHMARK(freeWhileAllocating)->ArgName("drop")->Arg(0)->Arg(1)->Iterations(5)->Unit(benchmark::kMillisecond);
+BENCHMARK(keyStep)->ArgName("zoom")->Arg(1)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(paintStrip)->ArgName("zoom")->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond);
 BENCHMARK(paintFrame)
     ->ArgNames({"zoom", "groups"})

@@ -2,8 +2,9 @@
 
 #include <QChart>
 #include <QChartView>
-#include <QGraphicsRectItem>
+#include <QGraphicsItem>
 #include <QKeyEvent>
+#include <QPainter>
 #include <QPen>
 #include <QTextDocument>
 #include <QToolTip>
@@ -18,6 +19,37 @@ namespace {
 // Where a widget keeps its own accessible description while a mark's text stands in for it.
 constexpr char kOwnDescription[] = "wordraceOwnDescription";
 } // namespace
+
+// The dashed frame round the mark in turn, asked where that mark is whenever it is drawn: new
+// results or a resize move the marks, and a frame placed once stayed where a bar had been.
+class MarkNavigator::Frame : public QGraphicsItem
+{
+public:
+    explicit Frame(MarkNavigator *navigator) : QGraphicsItem(navigator->m_chart), m_navigator(navigator)
+    {
+        setZValue(1000); // above the series and the labels
+        setAcceptedMouseButtons(Qt::NoButton);
+    }
+    QRectF boundingRect() const override { return m_navigator->m_chart->rect(); }
+    void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        const int at = m_navigator->m_current;
+        if (at < 0)
+            return;
+        const QList<ReadableMark> marks = m_navigator->m_marks();
+        if (at >= marks.size())
+            return;
+        // In the chart's title colour, so it reads on the light, dark and projector themes.
+        QPen pen(m_navigator->m_chart->titleBrush().color(), 2, Qt::DashLine);
+        pen.setCosmetic(true);
+        p->setPen(pen);
+        p->setBrush(Qt::NoBrush);
+        p->drawRect(marks.at(at).rect.adjusted(-3, -3, 3, 3));
+    }
+
+private:
+    MarkNavigator *m_navigator;
+};
 
 MarkNavigator::MarkNavigator(QChartView *view, QChart *chart, Marks marks)
     : QObject(view), m_view(view), m_chart(chart), m_marks(std::move(marks))
@@ -83,19 +115,13 @@ void MarkNavigator::show(const QList<ReadableMark> &marks, int index)
     m_current = index;
     const ReadableMark &mark = marks.at(index);
     m_text = mark.text;
-    if (!m_frame) {
-        m_frame = new QGraphicsRectItem(m_chart);
-        m_frame->setZValue(1000); // above the series and the labels
-        m_frame->setBrush(Qt::NoBrush);
-    }
-    // Drawn in the chart's title colour, so it reads on the light, dark and projector themes.
-    QPen pen(m_chart->titleBrush().color(), 2, Qt::DashLine);
-    pen.setCosmetic(true);
-    m_frame->setPen(pen);
-    m_frame->setRect(mark.rect.adjusted(-3, -3, 3, 3));
+    if (!m_frame)
+        m_frame = new Frame(this);
     m_frame->show();
-    const QRect where =
-        m_view->mapFromScene(m_chart->mapToScene(m_frame->rect())).boundingRect().intersected(m_view->rect());
+    m_frame->update();
+    const QRect where = m_view->mapFromScene(m_chart->mapToScene(mark.rect.adjusted(-3, -3, 3, 3)))
+                            .boundingRect()
+                            .intersected(m_view->rect());
     announce(m_view, m_text, where);
 }
 

@@ -10,7 +10,6 @@
 
 class QChart;
 class QChartView;
-class QGraphicsRectItem;
 class QWidget;
 
 namespace wordrace {
@@ -58,7 +57,8 @@ private:
     QPointer<QChartView> m_view;
     QPointer<QChart> m_chart;
     Marks m_marks;
-    QGraphicsRectItem *m_frame = nullptr; // owned by the chart
+    class Frame;
+    Frame *m_frame = nullptr; // owned by the chart
     int m_current = -1;
     QString m_text;
 };

@@ -372,14 +372,7 @@ QList<ScalingChart::KeyPiece> ScalingChart::keyLayout(const QList<KeyEntry> &ent
         }
         // Too long for a row of its own (a fit's numbers on a narrow chart): its words wrap under
         // its first line, rather than be elided.
-        QStringList lines{QString()};
-        for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
-            const QString longer = lines.last().isEmpty() ? word : lines.last() + u' ' + word;
-            if (!lines.last().isEmpty() && lead + fm.horizontalAdvance(longer) > width)
-                lines.append(word);
-            else
-                lines.last() = longer;
-        }
+        const QStringList lines = WrappedTitle::lines(text, fm, width - lead);
         for (qsizetype k = 0; k < lines.size(); ++k) {
             if (k > 0)
                 rows.append(Row{});
@@ -401,11 +394,9 @@ QList<ScalingChart::KeyPiece> ScalingChart::keyLayout(const QList<KeyEntry> &ent
         const qreal left =
             r.left() + (row.wrapped ? textPx : std::max<qreal>(textPx, (r.width() - row.width) / 2));
         const QPointF shift(left, qreal(k) * rowHeight);
-        for (KeyPiece piece : row.pieces) {
-            piece.sampleLeft += shift;
-            piece.text.translate(shift);
-            pieces.append(piece);
-        }
+        for (const KeyPiece &piece : row.pieces)
+            pieces.append({piece.entry, piece.withSample, piece.sampleLeft + shift,
+                           piece.text.translated(shift), piece.line});
     }
     if (rowCount)
         *rowCount = int(rows.size());

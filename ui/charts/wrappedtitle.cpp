@@ -30,17 +30,23 @@ QString WrappedTitle::wrap(const QString &text, const QFont &font, qreal width)
     const QFontMetricsF fm(font);
     if (width <= 0 || fm.horizontalAdvance(text) <= width)
         return text;
+    QStringList escaped = lines(text, fm, width);
+    for (QString &line : escaped)
+        line = line.toHtmlEscaped();
+    return escaped.join(u"<br>"_s);
+}
+
+QStringList WrappedTitle::lines(const QString &text, const QFontMetricsF &metrics, qreal width)
+{
     QStringList lines{QString()};
     for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
         const QString longer = lines.last().isEmpty() ? word : lines.last() + u' ' + word;
-        if (!lines.last().isEmpty() && fm.horizontalAdvance(longer) > width)
+        if (!lines.last().isEmpty() && metrics.horizontalAdvance(longer) > width)
             lines.append(word);
         else
             lines.last() = longer;
     }
-    for (QString &line : lines)
-        line = line.toHtmlEscaped();
-    return lines.join(u"<br>"_s);
+    return lines;
 }
 
 } // namespace wordrace

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 class QChart;
 class QFont;
+class QFontMetricsF;
 
 namespace wordrace {
 
@@ -20,6 +22,8 @@ public:
     void apply(QChart *chart) const;
     // `text` as it fits `width` in `font`: itself when it fits, else lines joined by <br>.
     static QString wrap(const QString &text, const QFont &font, qreal width);
+    // `text` broken at spaces into lines no wider than `width` (a single longer word stays whole).
+    static QStringList lines(const QString &text, const QFontMetricsF &metrics, qreal width);
 
 private:
     QString m_text;

@@ -4,6 +4,7 @@
 #include "timeline/timelinephases.h"
 
 #include <QFontMetricsF>
+#include <QImage>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
@@ -27,7 +28,9 @@ constexpr qreal kLabelShareOfLane = 0.85;
 
 qreal laneLabelPx(const Theme &theme, qreal laneHeight)
 {
-    if (laneHeight >= theme.textPx * 1.1)
+    // Full size only where its line (about 1.17 of the type size, descenders included) fits the
+    // lane: at 1.1 a projector's single lane cut its worker's name at the bottom.
+    if (laneHeight >= theme.textPx * 1.2)
         return theme.textPx;
     return std::floor(laneHeight * kLabelShareOfLane);
 }
@@ -420,6 +423,29 @@ TimelineRenderer::Layout TimelineRenderer::layout(const QRectF &bounds) const
     return l;
 }
 
+void TimelineRenderer::drawText(QPainter *p, const QRectF &rect, int flags, const QString &text) const
+{
+    QRectF used;
+    p->drawText(rect, flags, text, &used);
+    if (m_labels && !text.isEmpty()) {
+        // Letters past the rectangle are clipped: a label cut short.
+        const bool cut = used.width() > rect.width() + 0.5 || used.height() > rect.height() + 0.5;
+        m_labels->append({p->transform().mapRect(used.intersected(rect)), text, cut});
+    }
+}
+
+QList<TimelineRenderer::Label> TimelineRenderer::labels(const QRectF &bounds) const
+{
+    QList<Label> out;
+    QImage image(bounds.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    painter.translate(-bounds.topLeft());
+    m_labels = &out;
+    paint(&painter, bounds);
+    m_labels = nullptr;
+    return out;
+}
+
 void TimelineRenderer::paint(QPainter *p, const QRectF &bounds) const
 {
     p->save();
@@ -429,14 +455,14 @@ void TimelineRenderer::paint(QPainter *p, const QRectF &bounds) const
     if (!m_title.isEmpty()) {
         p->setFont(m_theme.titleFont());
         p->setPen(m_theme.foreground);
-        p->drawText(QRectF(bounds.left() + pad, bounds.top() + pad, bounds.width() - 2 * pad, l.titleHeight),
-                    Qt::AlignLeft | Qt::AlignVCenter, m_title);
+        drawText(p, QRectF(bounds.left() + pad, bounds.top() + pad, bounds.width() - 2 * pad, l.titleHeight),
+                 Qt::AlignLeft | Qt::AlignVCenter, m_title);
     }
     if (m_data.isEmpty()) {
         p->setFont(m_theme.textFont());
         p->setPen(m_theme.muted);
-        p->drawText(bounds.adjusted(pad, l.titleHeight, -pad, -pad), Qt::AlignCenter | Qt::TextWordWrap,
-                    m_emptyText);
+        drawText(p, bounds.adjusted(pad, l.titleHeight, -pad, -pad), Qt::AlignCenter | Qt::TextWordWrap,
+                 m_emptyText);
         p->restore();
         return;
     }
@@ -473,7 +499,7 @@ void TimelineRenderer::paintAxis(QPainter *p, const Layout &l) const
         const QString label = Units::axisSeconds(t, step);
         const qreal w = fm.horizontalAdvance(label);
         p->setPen(m_theme.foreground);
-        p->drawText(QRectF(x - w / 2 - 2, baseline + tick, w + 4, fm.height() * 1.2), Qt::AlignCenter, label);
+        drawText(p, QRectF(x - w / 2 - 2, baseline + tick, w + 4, fm.height() * 1.2), Qt::AlignCenter, label);
     }
 }
 
@@ -488,13 +514,13 @@ void TimelineRenderer::paintGroup(QPainter *p, const Layout &l, int index) const
     // Mode name in its colour in the gutter, the numbers over the lanes.
     p->setFont(m_theme.textFont(true));
     p->setPen(color);
-    p->drawText(QRectF(header.left(), top, l.plot.left() - header.left(), l.headerHeight),
-                Qt::AlignLeft | Qt::AlignVCenter, modeName(group.mode));
+    drawText(p, QRectF(header.left(), top, l.plot.left() - header.left(), l.headerHeight),
+             Qt::AlignLeft | Qt::AlignVCenter, modeName(group.mode));
     p->setFont(m_theme.textFont());
     p->setPen(m_theme.foreground);
     const QFontMetricsF fm(p->font());
-    p->drawText(QRectF(l.plot.left(), top, l.plot.width(), l.headerHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                fm.elidedText(groupCaption(group), Qt::ElideRight, l.plot.width()));
+    drawText(p, QRectF(l.plot.left(), top, l.plot.width(), l.headerHeight), Qt::AlignLeft | Qt::AlignVCenter,
+             fm.elidedText(groupCaption(group), Qt::ElideRight, l.plot.width()));
 
     const qreal labelPx = laneLabelPx(m_theme, l.laneHeight);
     const bool labels = laneLabelsShown(m_theme, labelPx);
@@ -506,8 +532,8 @@ void TimelineRenderer::paintGroup(QPainter *p, const Layout &l, int index) const
         if (labels) {
             p->setFont(laneFont);
             p->setPen(m_theme.muted);
-            p->drawText(QRectF(header.left() + pad, y, l.plot.left() - header.left() - 2 * pad, l.laneHeight),
-                        Qt::AlignLeft | Qt::AlignVCenter, group.lanes[std::size_t(lane)].name);
+            drawText(p, QRectF(header.left() + pad, y, l.plot.left() - header.left() - 2 * pad, l.laneHeight),
+                     Qt::AlignLeft | Qt::AlignVCenter, group.lanes[std::size_t(lane)].name);
         }
     }
     p->save();
@@ -760,8 +786,8 @@ void TimelineRenderer::paintLegend(QPainter *p, const Layout &l) const
             p->fillRect(swatch, TimelinePhases::brush(ph, m_theme, first));
         }
         p->setPen(m_theme.foreground);
-        p->drawText(QRectF(x + swatchW + pad * 0.5, top, need, l.legendHeight),
-                    Qt::AlignLeft | Qt::AlignVCenter, label);
+        drawText(p, QRectF(x + swatchW + pad * 0.5, top, need, l.legendHeight),
+                 Qt::AlignLeft | Qt::AlignVCenter, label);
         x += need;
     }
 }
@@ -851,16 +877,16 @@ void TimelineRenderer::paintCoreRows(QPainter *p, const Layout &l, const Timelin
         if (rowLabels) {
             p->setFont(labelFont);
             p->setPen(m_theme.muted);
-            p->drawText(QRectF(c.gutterLeft, row.top(), c.gutterWidth, rowH),
-                        Qt::AlignRight | Qt::AlignVCenter, tr("CPU %1").arg(core));
+            drawText(p, QRectF(c.gutterLeft, row.top(), c.gutterWidth, rowH),
+                     Qt::AlignRight | Qt::AlignVCenter, tr("CPU %1").arg(core));
         }
     }
     if (!rowLabels) {
         p->setFont(m_theme.font(int(std::max(
             kSmallestLabelPx, std::min<qreal>(m_theme.textPx, std::floor(strip.cpu.height() * 0.85))))));
         p->setPen(m_theme.muted);
-        p->drawText(QRectF(c.gutterLeft, strip.cpu.top(), c.gutterWidth, strip.cpu.height()),
-                    Qt::AlignRight | Qt::AlignVCenter, tr("CPU 0–%1").arg(group.cores - 1));
+        drawText(p, QRectF(c.gutterLeft, strip.cpu.top(), c.gutterWidth, strip.cpu.height()),
+                 Qt::AlignRight | Qt::AlignVCenter, tr("CPU 0–%1").arg(group.cores - 1));
     }
 }
 
@@ -945,16 +971,16 @@ void TimelineRenderer::paintMemoryPanel(QPainter *p, const Layout &l, const Time
     p->setFont(small);
     p->setPen(m_theme.muted);
     const qreal lineH = fm.height();
-    p->drawText(QRectF(c.gutterLeft, box.top(), c.gutterWidth, lineH), Qt::AlignRight | Qt::AlignTop,
-                group.memoryIsPss ? tr("memory (PSS)") : tr("memory (RSS)"));
+    drawText(p, QRectF(c.gutterLeft, box.top(), c.gutterWidth, lineH), Qt::AlignRight | Qt::AlignTop,
+             group.memoryIsPss ? tr("memory (PSS)") : tr("memory (RSS)"));
     if (box.height() >= lineH * 2)
-        p->drawText(QRectF(c.gutterLeft, box.top() + lineH, c.gutterWidth, lineH),
-                    Qt::AlignRight | Qt::AlignTop,
-                    tr("top %1").arg(Units::bytes(std::uint64_t(std::max(0.0, double(top))))));
+        drawText(p, QRectF(c.gutterLeft, box.top() + lineH, c.gutterWidth, lineH),
+                 Qt::AlignRight | Qt::AlignTop,
+                 tr("top %1").arg(Units::bytes(std::uint64_t(std::max(0.0, double(top))))));
     if (box.height() >= lineH * 3 && group.peakMemoryBytes)
-        p->drawText(QRectF(c.gutterLeft, box.bottom() - lineH, c.gutterWidth, lineH),
-                    Qt::AlignRight | Qt::AlignBottom,
-                    tr("peak %1").arg(Units::bytes(std::uint64_t(*group.peakMemoryBytes))));
+        drawText(p, QRectF(c.gutterLeft, box.bottom() - lineH, c.gutterWidth, lineH),
+                 Qt::AlignRight | Qt::AlignBottom,
+                 tr("peak %1").arg(Units::bytes(std::uint64_t(*group.peakMemoryBytes))));
 }
 
 } // namespace wordrace

@@ -102,7 +102,20 @@ public:
     QBrush cancelledBrush() const;
     QString groupCaption(const TimelineData::Group &group) const;
 
+    // A text paint() draws: where its letters are, and whether they were cut at its rectangle.
+    struct Label
+    {
+        QRectF rect;
+        QString text;
+        bool cut = false;
+    };
+    // Every text of the timeline drawn in `bounds`: what the collision test reads.
+    QList<Label> labels(const QRectF &bounds) const;
+
 private:
+    // QPainter::drawText, noting the label while labels() asks.
+    void drawText(QPainter *p, const QRectF &rect, int flags, const QString &text) const;
+    mutable QList<Label> *m_labels = nullptr;
     // The heights around the lanes, from the type size: layout() and heightFor() share them.
     struct Chrome
     {
