@@ -103,17 +103,15 @@ public:
     void paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *) override
     {
         const Theme &theme = m_chart->m_theme;
-        const auto entries = m_chart->shownKeyEntries();
-        int rows = 0;
-        const auto pieces = m_chart->keyLayout(entries, m_chart->size().width(), &rows);
-        if (pieces.isEmpty())
+        const ShownKey key = m_chart->shownKey();
+        if (key.pieces.isEmpty())
             return;
         const qreal sample = theme.textPx * 2.4;
         p->setRenderHint(QPainter::Antialiasing, true);
         p->setFont(theme.textFont());
-        p->translate(0, m_chart->rect().bottom() - m_chart->keyHeight());
-        for (const KeyPiece &piece : pieces) {
-            const KeyEntry &e = entries.at(piece.entry);
+        p->translate(0, m_chart->rect().bottom() - m_chart->keyHeight(key.rows));
+        for (const KeyPiece &piece : key.pieces) {
+            const KeyEntry &e = key.entries.at(piece.entry);
             if (piece.withSample) {
                 const QPointF at = piece.sampleLeft;
                 p->setPen(e.pen);
@@ -313,15 +311,26 @@ QList<ScalingChart::KeyEntry> ScalingChart::keyEntries(bool brief) const
     return entries;
 }
 
-QList<ScalingChart::KeyEntry> ScalingChart::shownKeyEntries() const
+ScalingChart::ShownKey ScalingChart::shownKey() const
 {
     // A key of sentences that would take more than a quarter of the chart names its curves only:
     // the numbers stay in the conclusion under the charts and in each point's hover (at 1366x768
     // the full key left the plot 40 px and Qt elided every axis label).
-    const QList<KeyEntry> full = keyEntries(false);
-    int rows = 0;
-    keyLayout(full, size().width(), &rows);
-    return m_theme.textPx * 1.6 * rows > size().height() * 0.25 ? keyEntries(true) : full;
+    ShownKey key;
+    key.entries = keyEntries(false);
+    key.pieces = keyLayout(key.entries, size().width(), &key.rows);
+    if (keyHeight(key.rows) > size().height() * 0.25) {
+        key.entries = keyEntries(true);
+        key.pieces = keyLayout(key.entries, size().width(), &key.rows);
+    }
+    return key;
+}
+
+qreal ScalingChart::keyHeight(int rows) const
+{
+    if (rows == 0)
+        return 0;
+    return std::round(m_theme.textPx * 1.6 * rows + m_theme.textPx * 0.4);
 }
 
 qreal ScalingChart::heightFor(qreal width) const
@@ -330,13 +339,14 @@ qreal ScalingChart::heightFor(qreal width) const
     // as a short chart shows it), the axis under the plot, and a plot of 180 px (six lines of
     // projector type).
     const qreal textPx = m_theme.textPx;
-    const qreal margin = std::round(textPx * 0.5);
-    const QString title = WrappedTitle::wrap(m_title.text(), titleFont(), width - 2 * margin - 2 * textPx);
+    // The title wrapped as WrappedTitle::apply() will wrap it at that width.
+    const QString title = m_title.shown(this, width);
     const qreal titleHeight = QFontMetricsF(titleFont()).lineSpacing() * qreal(title.count(u"<br>"_s) + 1);
     int rows = 0;
     keyLayout(keyEntries(true), width, &rows);
-    const qreal key = rows > 0 ? textPx * 1.6 * rows + textPx * 0.4 : 0;
-    return std::ceil(2 * margin + titleHeight + textPx + key + textPx * 4 + std::max(180.0, textPx * 6.0));
+    // Top and bottom margins as updateMargins() sets them, the key under the bottom one.
+    return std::ceil(2 * edgeMargin() + titleHeight + textPx + keyHeight(rows) + textPx * 4 +
+                     std::max(180.0, textPx * 6.0));
 }
 
 QList<ScalingChart::KeyPiece> ScalingChart::keyLayout(const QList<KeyEntry> &entries, qreal chartWidth,
@@ -405,11 +415,10 @@ QList<ScalingChart::KeyPiece> ScalingChart::keyLayout(const QList<KeyEntry> &ent
 
 QList<std::pair<QRectF, QString>> ScalingChart::keyTexts() const
 {
-    int rows = 0;
-    const auto pieces = keyLayout(shownKeyEntries(), size().width(), &rows);
-    const qreal top = rect().bottom() - keyHeight();
+    const ShownKey key = shownKey();
+    const qreal top = rect().bottom() - keyHeight(key.rows);
     QList<std::pair<QRectF, QString>> texts;
-    for (const KeyPiece &piece : pieces)
+    for (const KeyPiece &piece : key.pieces)
         texts.append({piece.text.translated(0, top), piece.line});
     return texts;
 }
@@ -423,18 +432,9 @@ QRectF ScalingChart::keyRect() const
     return QRectF(r.left(), r.bottom() - height, r.width(), height);
 }
 
-qreal ScalingChart::keyHeight() const
-{
-    int rows = 0;
-    keyLayout(shownKeyEntries(), size().width(), &rows);
-    if (rows == 0)
-        return 0;
-    return std::round(m_theme.textPx * 1.6 * rows + m_theme.textPx * 0.4);
-}
-
 void ScalingChart::updateMargins()
 {
-    const int margin = int(std::round(m_theme.textPx * 0.5));
+    const int margin = edgeMargin();
     const QMargins wanted(margin, margin, margin * 2, margin + int(keyHeight()));
     if (margins() != wanted)
         setMargins(wanted);

@@ -12,6 +12,7 @@
 #include <QRectF>
 #include <QString>
 
+#include <cmath>
 #include <optional>
 #include <utility>
 
@@ -96,8 +97,7 @@ private:
     };
     // Every curve's entry, with its name only (`brief`) where it has a shorter one.
     QList<KeyEntry> keyEntries(bool brief) const;
-    // The entries the key shows at the chart's size.
-    QList<KeyEntry> shownKeyEntries() const;
+
     // One line of the key: an entry's line sample and text, or a further line of a long entry's
     // text; positions in chart coordinates from the key's top.
     struct KeyPiece
@@ -111,7 +111,20 @@ private:
     // The entries in rows that fit the chart's width, centred, a long entry wrapped onto rows of
     // its own; how many rows in `rowCount`.
     QList<KeyPiece> keyLayout(const QList<KeyEntry> &entries, qreal chartWidth, int *rowCount) const;
-    qreal keyHeight() const;
+    // The key as the chart shows it at its size: full, or naming its curves only when the full one
+    // would take more than a quarter of the chart; laid out once for whoever draws or measures it.
+    struct ShownKey
+    {
+        QList<KeyEntry> entries;
+        QList<KeyPiece> pieces;
+        int rows = 0;
+    };
+    ShownKey shownKey() const;
+    // The height of a key of `rows` rows (0 for none), and of the key shown.
+    qreal keyHeight(int rows) const;
+    qreal keyHeight() const { return keyHeight(shownKey().rows); }
+    // The chart's margin from its edges, from the type size (updateMargins()).
+    int edgeMargin() const { return int(std::round(m_theme.textPx * 0.5)); }
     void updateMargins();
     void fitAxisTitle();
     void rebuild();

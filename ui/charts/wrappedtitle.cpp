@@ -16,13 +16,18 @@ void WrappedTitle::set(QChart *chart, const QString &text)
 
 void WrappedTitle::apply(QChart *chart) const
 {
+    const QString text = shown(chart, chart->size().width());
+    if (chart->title() != text)
+        chart->setTitle(text);
+}
+
+QString WrappedTitle::shown(const QChart *chart, qreal chartWidth) const
+{
     // The room Qt Charts gives the title: the chart less its margins, and a little air.
     const QFontMetricsF fm(chart->titleFont());
-    const qreal width = chart->size().width() - chart->margins().left() - chart->margins().right() -
-                        2 * fm.averageCharWidth();
-    const QString shown = wrap(m_text, chart->titleFont(), width);
-    if (chart->title() != shown)
-        chart->setTitle(shown);
+    const qreal width =
+        chartWidth - chart->margins().left() - chart->margins().right() - 2 * fm.averageCharWidth();
+    return wrap(m_text, chart->titleFont(), width);
 }
 
 QString WrappedTitle::wrap(const QString &text, const QFont &font, qreal width)

@@ -20,6 +20,8 @@ public:
     void set(QChart *chart, const QString &text);
     // Again for the chart's width and title font, after a resize or a change of theme.
     void apply(QChart *chart) const;
+    // The title as apply() sets it on `chart` were the chart `chartWidth` wide.
+    QString shown(const QChart *chart, qreal chartWidth) const;
     // `text` as it fits `width` in `font`: itself when it fits, else lines joined by <br>.
     static QString wrap(const QString &text, const QFont &font, qreal width);
     // `text` broken at spaces into lines no wider than `width` (a single longer word stays whole).

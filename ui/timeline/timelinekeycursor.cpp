@@ -7,14 +7,6 @@ namespace wordrace {
 
 namespace {
 
-// A hover reads what lies within two pixels of the pointer (TimelineView::updateHover).
-constexpr double kHitPixels = 2.0;
-
-double pixelSeconds(const TimelineKeyCursor::Layout &l)
-{
-    return (l.t1 - l.t0) / std::max<qreal>(1.0, l.plot.width());
-}
-
 double middle(const TaskRecord &t)
 {
     return t.startS + std::max(0.0, t.durationS()) / 2;
@@ -103,8 +95,9 @@ bool TimelineKeyCursor::moveMark(const TimelineData &data, const Layout &l, int 
     if (row.lane < 0)
         return false;
     const TimelineData::Lane &lane = group.lanes[std::size_t(row.lane)];
-    // Past what a hover at the cursor reads, so that a step never lands on the same mark.
-    const double reach = kHitPixels * pixelSeconds(l);
+    // Past what a hover at the cursor reads (Layout::hitSeconds), so that a step never lands on
+    // the same mark.
+    const double reach = l.hitSeconds();
     if (step > 0) {
         const auto it = std::upper_bound(lane.starts.begin(), lane.starts.end(), m_time + reach);
         if (it == lane.starts.end())
@@ -144,7 +137,7 @@ std::optional<TimelineKeyCursor::Mark> TimelineKeyCursor::mark(const TimelineDat
         m.frame = QRectF(x - 3, row.rect.top(), 6, row.rect.height());
         return m;
     }
-    const double reach = kHitPixels * pixelSeconds(l);
+    const double reach = l.hitSeconds();
     const auto hit = data.hitTest(row.group, row.lane, m_time - reach, m_time + reach, m_time);
     if (hit.count == 0) {
         m.frame = QRectF(x - 3, row.rect.top(), 6, row.rect.height());

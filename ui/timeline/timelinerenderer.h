@@ -56,6 +56,8 @@ public:
 
         qreal xOf(double t) const { return plot.left() + (t - t0) / (t1 - t0) * plot.width(); }
         double timeAt(qreal x) const { return t0 + (x - plot.left()) / plot.width() * (t1 - t0); }
+        // What a hover reads around the pointer: two pixels of time either side.
+        double hitSeconds() const { return 2.0 / plot.width() * (t1 - t0); }
         qreal laneTop(int group, int lane) const
         {
             return groupTops[std::size_t(group)] + headerHeight + lane * laneHeight;

@@ -486,7 +486,7 @@ void TimelineView::updateHover(const QPoint &pos)
     qint32 task = -1;
     const auto [g, lane] = l.laneAt(m_data, pos.y());
     if (lane >= 0 && pos.x() >= l.plot.left() && pos.x() <= l.plot.right()) {
-        const double tolerance = 2.0 / l.plot.width() * (l.t1 - l.t0);
+        const double tolerance = l.hitSeconds();
         const double at = l.timeAt(pos.x());
         const auto hit = m_data.hitTest(g, lane, at - tolerance, at + tolerance, at);
         if (hit.count > 0) {
@@ -516,7 +516,7 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     }
     if (pos.x() < l.plot.left() || pos.x() > l.plot.right())
         return group.lanes[std::size_t(lane)].name.toHtmlEscaped();
-    const double tolerance = 2.0 / l.plot.width() * (l.t1 - l.t0);
+    const double tolerance = l.hitSeconds();
     const double at = l.timeAt(pos.x());
     const auto hit = m_data.hitTest(g, lane, at - tolerance, at + tolerance, at);
     const QString where =
